@@ -1,0 +1,293 @@
+"""Speed benchmark: the engine against bare Punkt, the app's start-up, latency and memory.
+
+    python bench/speed.py [--runs 5] [--json] [--no-app] [--profile]
+
+Each figure is the median of ``--runs`` runs after a warm-up, on the largest novel of
+``pdnc-dev.jsonl`` and on the sample article. The app is measured in child processes running a
+headless Textual Pilot (``App.run_test``); ``--profile`` runs cProfile on the engine over the novel.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import NOVELS, ROOT, engine, largest_novel  # noqa: E402
+
+SAMPLE = ROOT / "sample_texts" / "russia-denies-contacts.txt"
+RESULT_MARK = "@@speed@@"
+TARGETS = {  # issue 5; every target is an upper bound
+    "s_per_mb": 0.5,
+    "punkt_ratio": 2.5,
+    "first_screen_s": 0.8,
+    "novel_interactive_s": 2.0,
+    "filter_ms": 30.0,
+    "jump_ms": 30.0,
+    "peak_rss_mb": 250.0,
+}
+
+
+def median_time(fn, runs: int) -> float:
+    fn()  # warm-up
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def punkt():
+    try:
+        from tui.analysis.text import punkt_parameters
+    except ImportError:  # before the engine's text layer existed: the same parameters, by hand
+        from nltk.tokenize.punkt import PunktParameters
+
+        data = json.loads((ROOT / "tui" / "analysis" / "data" / "punkt.json").read_text(encoding="utf-8"))
+        params = PunktParameters()
+        params.abbrev_types = set(data["abbrev_types"])
+        params.collocations = {tuple(p) for p in data["collocations"]}
+        params.sent_starters = set(data["sent_starters"])
+        params.ortho_context.update(data["ortho_context"])
+        return params
+    return punkt_parameters()
+
+
+# -- (1) the engine ------------------------------------------------------------------------
+def bench_engine(name: str, text: str, runs: int) -> list[dict]:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    analyze = engine()
+    tokenizer = PunktSentenceTokenizer(punkt())
+    mb = len(text.encode("utf-8")) / 1e6
+    size = f"{mb:.2f} MB" if mb >= 0.1 else f"{mb * 1e3:.1f} kB"
+    ours = median_time(lambda: analyze(text), runs)
+    bare = median_time(lambda: list(tokenizer.span_tokenize(text)), runs)
+    return [
+        row(f"engine: {name} ({size})", ours * 1e3, "ms"),
+        row("  bare Punkt span_tokenize", bare * 1e3, "ms"),
+        row("  engine per MB", ours / mb, "s/MB", "s_per_mb"),
+        row("  engine / Punkt", ours / bare, "×", "punkt_ratio"),
+    ]
+
+
+# -- (2)-(4) the app, in child processes --------------------------------------------------------
+def app_missing() -> str | None:
+    try:
+        from tui.app import CloseReadApp  # noqa: F401
+    except Exception as exc:  # noqa: BLE001 - anything means "not available yet"
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
+def run_child(mode: str, path: Path, cache_dir: str, timeout: float = 120) -> dict:
+    env = {**os.environ, "CLOSEREAD_CACHE_DIR": cache_dir, "PYTHONPATH": str(ROOT)}
+    start = time.time()
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(path)],
+        capture_output=True, text=True, env=env, timeout=timeout, cwd=ROOT,
+    )
+    for line in proc.stdout.splitlines():
+        if line.startswith(RESULT_MARK):
+            result = json.loads(line[len(RESULT_MARK):])
+            result["startup_s"] = result["ready"] - start
+            return result
+    raise RuntimeError(f"child {mode} failed: {(proc.stderr or proc.stdout).strip()[-400:]}")
+
+
+def bench_app(novel_path: Path, runs: int) -> list[dict]:
+    labels = [
+        ("app: sample, start → first screen", "s", "first_screen_s"),
+        ("app: novel, start → interactive (first open)", "s", "novel_interactive_s"),
+        ("app: novel, start → interactive (cached)", "s", None),
+        ("app: filter latency, novel loaded", "ms", "filter_ms"),
+        ("app: jump latency, novel loaded", "ms", "jump_ms"),
+        ("app: peak RSS, novel loaded", "MB", "peak_rss_mb"),
+    ]
+    missing = app_missing()
+    if missing:
+        return [row(label, None, unit, key, note=f"n/a (app not available: {missing})") for label, unit, key in labels]
+    out = []
+    with tempfile.TemporaryDirectory(prefix="closeread-speed-") as tmp:
+
+        def startup(mode: str, path: Path, fresh_cache: bool) -> float:
+            times = []
+            for i in range(runs + 1):  # the first is the warm-up
+                cache_dir = tempfile.mkdtemp(dir=tmp) if fresh_cache else os.path.join(tmp, "warm")
+                result = run_child(mode, path, cache_dir)
+                if i:
+                    times.append(result["startup_s"])
+            return statistics.median(times)
+
+        for (label, unit, key), args in zip(labels[:3], [("ready", SAMPLE, True), ("ready", novel_path, True),
+                                                       ("ready", novel_path, False)], strict=True):
+            try:
+                out.append(row(label, startup(*args), unit, key))
+            except Exception as exc:  # noqa: BLE001
+                out.append(row(label, None, unit, key, note=f"n/a ({exc})"))
+        try:
+            result = run_child("interact", novel_path, os.path.join(tmp, "warm"))
+        except Exception as exc:  # noqa: BLE001
+            result = {"error": str(exc)}
+        for label, unit, key in labels[3:]:
+            samples = result.get(key)
+            if isinstance(samples, list):
+                value = statistics.median(samples) if samples else None
+                note = f"median of {len(samples)}" if samples else "n/a (no sample)"
+                out.append(row(label, value, unit, key, note=note))
+            elif samples is not None:
+                out.append(row(label, samples, unit, key))
+            else:
+                reason = result.get(f"{key}_error") or result.get("error") or "not measured"
+                out.append(row(label, None, unit, key, note=f"n/a ({reason})"))
+    return out
+
+
+# -- the child: a headless Pilot -------------------------------------------------------------------
+async def _until(pilot, condition, timeout: float) -> bool:
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            return False
+        await asyncio.sleep(0.001)
+    return True
+
+
+def _quote_list(app):
+    from tui.app.widgets.quote_list import QuoteList
+
+    try:
+        return app.screen.query_one(QuoteList)
+    except Exception:  # noqa: BLE001 - not mounted yet
+        return None
+
+
+def _list_ready(app) -> bool:
+    ql = _quote_list(app)
+    return ql is not None and ql.analysis is not None and bool(ql.visible) and ql.size.height > 0
+
+
+async def _filter_latency(app, pilot, samples: int) -> list[float]:
+    ql = _quote_list(app)
+    await pilot.press("slash")
+    await pilot.pause()
+    out = []
+    for key in ["e", "backspace", "q", "backspace", "w", "backspace"] * samples:
+        before = ql.visible
+        start = time.perf_counter()
+        await pilot.press(key)
+        if await _until(pilot, lambda before=before: ql.visible != before, 2.0):
+            await pilot.pause()
+            out.append((time.perf_counter() - start) * 1e3)
+    await pilot.press("escape")
+    await pilot.pause()
+    return out
+
+
+async def _jump_latency(app, pilot, samples: int) -> list[float]:
+    ql = _quote_list(app)
+    analysis = ql.analysis
+    linked = [q.id for q in analysis.quotes if analysis.links_from(q.id)]
+    out = []
+    for quote_id in linked[:: max(1, len(linked) // samples)][:samples]:
+        ql.focus()
+        ql.selected = quote_id
+        await pilot.pause()
+        start = time.perf_counter()
+        await pilot.press("x")
+        if await _until(pilot, lambda q=quote_id: ql.selected != q, 2.0):
+            await pilot.pause()
+            out.append((time.perf_counter() - start) * 1e3)
+    return out
+
+
+async def child(mode: str, path: str) -> None:
+    import resource
+
+    from tui.app import CloseReadApp
+
+    result: dict = {}
+    app = CloseReadApp(path=path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        if not await _until(pilot, lambda: _list_ready(app), 60):
+            raise SystemExit("the quote list never showed")
+        await pilot.pause()
+        result["ready"] = time.time()
+        if mode == "interact":
+            for key, measure in (("filter_ms", _filter_latency), ("jump_ms", _jump_latency)):
+                try:
+                    result[key] = await measure(app, pilot, 5)
+                except Exception as exc:  # noqa: BLE001
+                    result[f"{key}_error"] = f"{type(exc).__name__}: {exc}"
+        result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(RESULT_MARK + json.dumps(result), flush=True)
+    os._exit(0)
+
+
+# -- output ------------------------------------------------------------------------------------
+def row(label: str, value: float | None, unit: str, key: str | None = None, note: str = "") -> dict:
+    return {"measure": label, "value": value, "unit": unit, "target": TARGETS.get(key) if key else None,
+            "ok": None if value is None or key is None else value <= TARGETS[key], "note": note}
+
+
+def print_table(rows: list[dict], runs: int) -> None:
+    print(f"closeread speed — median of {runs} runs after a warm-up")
+    print(f"{'measure':<46} {'value':>7} {'':<4}  {'target':<11} note")
+    for r in rows:
+        value = "n/a" if r["value"] is None else f"{r['value']:.3g}" if r["value"] < 100 else f"{r['value']:.0f}"
+        target = "" if r["target"] is None else f"≤ {r['target']:g} " + ("ok" if r["ok"] else "MISS" if r["ok"] is False else "")
+        print(f"{r['measure']:<46} {value:>7} {r['unit']:<4}  {target:<11} {r['note']}")
+
+
+def profile(text: str) -> None:
+    import cProfile
+    import pstats
+
+    analyze = engine()
+    analyze(text)  # warm-up: lazy loads are not the engine's steady state
+    profiler = cProfile.Profile()
+    profiler.runcall(analyze, text)
+    pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative").print_stats(15)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--no-app", action="store_true", help="only the engine")
+    parser.add_argument("--profile", action="store_true", help="cProfile the engine over the novel")
+    parser.add_argument("--novels", type=Path, default=NOVELS)
+    parser.add_argument("--child", nargs=2, metavar=("MODE", "PATH"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        asyncio.run(child(*args.child))
+        return 0
+    novel = largest_novel(args.novels)
+    if args.profile:
+        profile(novel["text"])
+        return 0
+    rows = bench_engine("sample article", SAMPLE.read_text(encoding="utf-8"), args.runs)
+    rows += bench_engine(novel["id"], novel["text"], args.runs)
+    if not args.no_app:
+        with tempfile.TemporaryDirectory(prefix="closeread-novel-") as tmp:
+            novel_path = Path(tmp) / f"{novel['id']}.txt"
+            novel_path.write_text(novel["text"], encoding="utf-8")
+            rows += bench_app(novel_path, args.runs)
+    if args.json:
+        print(json.dumps(rows, indent=2))
+    else:
+        print_table(rows, args.runs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
