@@ -26,6 +26,8 @@ __all__ = ["HtmlPage", "html_to_text", "markdown_to_text"]
 
 # == Markdown =========================================================================
 
+# ASCII white space only: a no-break space (U+00A0) is part of the text and is kept.
+_SPACE = " \t\n\r\f\v"
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
@@ -92,7 +94,7 @@ def markdown_to_text(markdown: str) -> str:
             flush()
             fence = fence_match.group(1)
             continue
-        stripped = line.strip()
+        stripped = line.strip(_SPACE)
         if not stripped:
             flush()
             continue
@@ -111,7 +113,7 @@ def markdown_to_text(markdown: str) -> str:
         item = _LIST_ITEM.match(line)
         if item:
             flush()
-            paragraph.append(_hard_break(line[item.end() :].strip()))
+            paragraph.append(_hard_break(line[item.end() :].strip(_SPACE)))
             continue
         if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
             flush()
@@ -122,7 +124,7 @@ def markdown_to_text(markdown: str) -> str:
     flush()
     if code:  # an unclosed fence runs to the end of the document
         blocks.append("\n".join(code).strip("\n"))
-    return "\n\n".join(block for block in (b.strip() for b in blocks) if block)
+    return "\n\n".join(block for block in (b.strip(_SPACE) for b in blocks) if block)
 
 
 def _front_matter_end(lines: list[str]) -> int:
@@ -147,7 +149,7 @@ def _inline(text: str) -> str:
         out.append(match.group(2).strip() if match.group(2).strip() else match.group(2))
         pos = match.end()
     out.append(_inline_plain(text[pos:]))
-    return re.sub(r"[ \t]+", " ", "".join(out)).strip()
+    return re.sub(r"[ \t]+", " ", "".join(out)).strip(_SPACE)
 
 
 def _inline_plain(text: str) -> str:
@@ -205,7 +207,7 @@ _BLOCK = frozenset(
 _CELL = frozenset(("td", "th"))
 # Opening one of these closes an open <p> (HTML's implied end tags, simplified).
 _CLOSES_P = _BLOCK - {"br", "body", "html"}
-_WS = re.compile(r"\s+")
+_WS = re.compile(r"[ \t\n\r\f]+")  # HTML white space; \xa0 (&nbsp;) is kept
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 
 
@@ -378,7 +380,7 @@ def _paragraphs(scope: _Node) -> list[str]:
 
     def flush() -> None:
         if current:
-            paragraph = _WS.sub(" ", "".join(current)).strip()
+            paragraph = _WS.sub(" ", "".join(current)).strip(_SPACE)
             if paragraph:
                 paragraphs.append(paragraph)
             current.clear()
@@ -406,8 +408,8 @@ def _paragraphs(scope: _Node) -> list[str]:
         if item.tag == "pre":
             flush()
             text = _text_of(item).strip("\n")
-            lines = [line.rstrip() for line in text.split("\n")]
-            block = "\n".join(line for line in lines).strip()
+            lines = [line.rstrip(_SPACE) for line in text.split("\n")]
+            block = "\n".join(line for line in lines).strip(_SPACE)
             if block:
                 paragraphs.append(block)
             continue
@@ -424,7 +426,7 @@ def _paragraphs(scope: _Node) -> list[str]:
 
 def _text_of(node: _Node) -> str:
     parts: list[str] = []
-    work: list[_Node | str] = [node]
+    work: list[_Node | str] = list(reversed(node.children))
     while work:
         item = work.pop()
         if isinstance(item, str):
@@ -433,11 +435,11 @@ def _text_of(node: _Node) -> str:
             parts.append("\n")
         elif item.tag not in _ALWAYS_SKIP:
             work.extend(reversed(item.children))
-    return "".join(parts).replace("\xa0", " ")
+    return "".join(parts)
 
 
 def _clean(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    return _WS.sub(" ", text).strip(_SPACE)
 
 
 def _find_title(root: _Node, scope: _Node) -> str | None:
