@@ -1,0 +1,146 @@
+"""Shared working state for attribution: the document's quotes and their narration windows."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .model import Paragraph, Sentence
+from .phrases import Phrase, Token, chunk_phrases, tag_tokens
+from .quotes import RawQuote
+
+_TERMINATOR = re.compile(r"[.!?…]+['\"’”)]*(?=\s)")
+_ENDS_SENTENCE = re.compile(r"[.!?…]['\"’”)]*\s*$")
+
+
+@dataclass
+class Attribution:
+    """The result of one sieve for one quotation (mutable while the sieves run)."""
+
+    sieve: str
+    confidence: float
+    phrase: Phrase | None = None  # the words the attribution rests on
+    cue: Token | None = None  # the speech verb
+    antecedent: Phrase | None = None  # for pronouns: the phrase it refers to
+    same_as: int | None = None  # index of a quotation whose speaker this one shares
+
+
+@dataclass
+class Context:
+    text: str
+    paragraphs: list[Paragraph]
+    sentences: list[Sentence]
+    quotes: list[RawQuote]
+    fiction: bool = False
+    attributions: list[Attribution | None] = field(default_factory=list)
+    _para_starts: list[int] = field(default_factory=list)
+    _by_para: dict[int, list[int]] = field(default_factory=dict)
+    _narration: dict[int, tuple[list[Token], list[Phrase]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._para_starts = [p.start for p in self.paragraphs]
+        for i, q in enumerate(self.quotes):
+            self._by_para.setdefault(q.paragraph, []).append(i)
+        self.attributions = [None] * len(self.quotes)
+
+    # -- positions ------------------------------------------------------------------
+    def paragraph_at(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._para_starts, offset) - 1)
+
+    def quotes_in_paragraph(self, para: int) -> list[int]:
+        return self._by_para.get(para, [])
+
+    def end_paragraph(self, i: int) -> int:
+        q = self.quotes[i]
+        return self.paragraph_at(q.end - 1)
+
+    def inner(self, i: int) -> str:
+        q = self.quotes[i]
+        return self.text[q.inner_start : q.inner_end]
+
+    # -- narration windows ------------------------------------------------------------
+    def trailing_window(self, i: int, max_chars: int = 160) -> tuple[int, int]:
+        """Narration right after quote ``i``, up to the next quote or the end of the sentence."""
+        q = self.quotes[i]
+        para = self.paragraphs[self.end_paragraph(i)]
+        end = para.end
+        if i + 1 < len(self.quotes) and self.quotes[i + 1].start < end:
+            end = self.quotes[i + 1].start
+        end = min(end, q.end + max_chars)
+        m = _TERMINATOR.search(self.text, q.end, end)
+        if m:
+            end = m.start() + 1
+        return q.end, end
+
+    def leading_window(self, i: int, max_chars: int = 400) -> tuple[int, int, bool]:
+        """Narration before quote ``i`` back to its sentence start.
+
+        Returns (start, end, crossed): ``crossed`` tells that the window reaches back over an
+        earlier quotation of the same sentence (whose words are then left out by the tagger).
+        """
+        q = self.quotes[i]
+        para = self.paragraphs[q.paragraph]
+        end = q.start
+        start = para.start
+        crossed = False
+        j = i - 1
+        while True:
+            seg_start = para.start
+            if j >= 0 and self.quotes[j].end > para.start and self.quotes[j].end <= end:
+                seg_start = self.quotes[j].end
+            last = None
+            for m in _TERMINATOR.finditer(self.text, seg_start, end):
+                last = m
+            if last is not None:
+                start = last.end()
+                break
+            if seg_start == para.start or j < 0:
+                start = para.start
+                break
+            # no sentence end in this piece: go back over quote j if it ends mid-sentence
+            if _ENDS_SENTENCE.search(self.inner(j)):
+                start = seg_start
+                break
+            crossed = True
+            end_of_prev = self.quotes[j].start
+            if end_of_prev <= para.start:
+                start = seg_start
+                break
+            end = end_of_prev
+            j -= 1
+        return max(start, q.start - max_chars), q.start, crossed
+
+    def narration_tokens(self, start: int, end: int) -> list[Token]:
+        """Tokens of ``text[start:end]`` outside every quotation."""
+        tokens: list[Token] = []
+        pos = start
+        for k in self._quotes_overlapping(start, end):
+            qs, qe = self.quotes[k].start, self.quotes[k].end
+            if qs > pos:
+                tokens.extend(tag_tokens(self.text, pos, min(qs, end)))
+            pos = max(pos, qe)
+        if pos < end:
+            tokens.extend(tag_tokens(self.text, pos, end))
+        return tokens
+
+    def _quotes_overlapping(self, start: int, end: int) -> list[int]:
+        first = self.paragraph_at(start)
+        last = self.paragraph_at(max(start, end - 1))
+        out = []
+        for p in range(max(0, first - 8), last + 1):
+            for k in self._by_para.get(p, ()):
+                q = self.quotes[k]
+                if q.start < end and q.end > start:
+                    out.append(k)
+        return sorted(set(out))
+
+    def paragraph_narration(self, para: int) -> tuple[list[Token], list[Phrase]]:
+        """Tagged tokens and chunked phrases of a paragraph's narration (cached)."""
+        cached = self._narration.get(para)
+        if cached is None:
+            p = self.paragraphs[para]
+            tokens = self.narration_tokens(p.start, p.end)
+            cached = (tokens, chunk_phrases(self.text, tokens))
+            self._narration[para] = cached
+        return cached

@@ -1,0 +1,119 @@
+"""Cross-references between quotations: same speaker, continuation, topic and contrast.
+
+Topic links share salient content words, stemmed with NLTK's Porter stemmer and weighted
+like TF-IDF over the document's quotations. Candidates come from an inverted index of
+terms, so no pair of quotations is compared unless they share a reasonably rare term.
+A contrast is a topic link between a denial (not, never, no, deny …) and an affirmation.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+
+from nltk.stem.porter import PorterStemmer
+
+from .lexicon import lexicon
+from .model import Link, Quote
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_stemmer = PorterStemmer()
+_stem_cache: dict[str, str] = {}
+TOPIC_PER_QUOTE = 3
+MIN_TOPIC_SCORE = 0.18
+
+
+def _stem(word: str) -> str:
+    s = _stem_cache.get(word)
+    if s is None:
+        s = _stem_cache[word] = _stemmer.stem(word)
+    return s
+
+
+def content_terms(text: str) -> tuple[dict[str, str], bool]:
+    """Stemmed content words (stem -> a surface form) and whether the text is a denial."""
+    lex = lexicon()
+    terms: dict[str, str] = {}
+    negative = False
+    for m in _WORD.finditer(text):
+        low = m.group().lower().replace("’", "'")
+        if low in lex.negations or low.endswith("n't"):
+            negative = True
+            continue
+        if len(low) < 3 or low in lex.stopwords:
+            continue
+        terms.setdefault(_stem(low), low)
+    return terms, negative
+
+
+def build_links(quotes: list[Quote]) -> list[Link]:
+    links: list[Link] = []
+    # same speaker: previous and next statement
+    by_speaker: dict[str, list[Quote]] = defaultdict(list)
+    for q in quotes:
+        if q.speaker_id is not None and q.kind != "title":
+            by_speaker[q.speaker_id].append(q)
+    for qs in by_speaker.values():
+        for a, b in zip(qs, qs[1:]):
+            links.append(Link(a.id, b.id, "same_speaker", (), 1.0))
+            links.append(Link(b.id, a.id, "same_speaker", (), 1.0))
+    # continuation
+    for prev, q in zip(quotes, quotes[1:]):
+        if q.sieve == "continuation" and q.speaker_id is not None and q.speaker_id == prev.speaker_id:
+            links.append(Link(prev.id, q.id, "continuation", (), 1.0))
+            links.append(Link(q.id, prev.id, "continuation", (), 1.0))
+    links.extend(_topic_links(quotes))
+    return links
+
+
+def _topic_links(quotes: list[Quote]) -> list[Link]:
+    eligible = [q for q in quotes if q.kind in ("speech", "partial")]
+    n = len(eligible)
+    if n < 2:
+        return []
+    terms: list[dict[str, str]] = []
+    negative: list[bool] = []
+    df: dict[str, int] = defaultdict(int)
+    for q in eligible:
+        t, neg = content_terms(q.text)
+        terms.append(t)
+        negative.append(neg)
+        for stem in t:
+            df[stem] += 1
+    idf = {stem: math.log((n + 1) / (c + 0.5)) for stem, c in df.items()}
+    norms = [math.sqrt(sum(idf[s] ** 2 for s in t)) or 1.0 for t in terms]
+    max_df = max(2, int(n * 0.05) + 1)
+    index: dict[str, list[int]] = defaultdict(list)
+    for k, t in enumerate(terms):
+        for stem in t:
+            if 2 <= df[stem] <= max_df:
+                index[stem].append(k)
+    pairs: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
+    for k, t in enumerate(terms):
+        shared: dict[int, list[str]] = defaultdict(list)
+        for stem in t:
+            for other in index.get(stem, ()):
+                if other != k:
+                    shared[other].append(stem)
+        scored = []
+        for other, stems in shared.items():
+            a, b = eligible[k], eligible[other]
+            if a.speaker_id is not None and a.speaker_id == b.speaker_id:
+                continue
+            score = sum(idf[s] ** 2 for s in stems) / (norms[k] * norms[other])
+            if score >= MIN_TOPIC_SCORE:
+                scored.append((score, other, stems))
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        for score, other, stems in scored[:TOPIC_PER_QUOTE]:
+            pair = (min(k, other), max(k, other))
+            if pair not in pairs:
+                pairs[pair] = (score, tuple(sorted(t[s] for s in stems)))
+    links: list[Link] = []
+    for (k, other), (score, words) in sorted(pairs.items()):
+        a, b = eligible[k], eligible[other]
+        for x, y in ((a, b), (b, a)):
+            links.append(Link(x.id, y.id, "topic", words, score))
+            if negative[k] != negative[other]:
+                links.append(Link(x.id, y.id, "contrast", words, score))
+    return links

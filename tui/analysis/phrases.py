@@ -1,0 +1,167 @@
+"""Tagging narration with a lexicon and chunking speaker phrases with ``nltk.RegexpParser``.
+
+The tag set is closeread's own (no trained tagger, so no ``nltk_data``):
+
+=======  ============================================================
+HON      honorific or title word: Mr, Mrs, Dr, Sen, President, Lady …
+HDOT     the period after an abbreviated honorific (Mr. Dr.)
+NNP      capitalised word or acronym that may be part of a name
+NNPS     possessive proper name (Putin's, Russia’s)
+ROLE     role noun: spokesman, senator, minister, official …
+DT       determiner: the, a, an
+PRP$     possessive pronoun: his, her, their …
+PRP      personal pronoun: he, she, they, it, I, we
+VSAY     speech verb in any inflection: said, told, adding …
+IN       preposition: by, with, to, from, for, of, at, in, on …
+W        any other word;  ``,`` ``:`` ``P`` punctuation
+=======  ============================================================
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nltk.chunk import RegexpParser
+from nltk.tree import Tree
+
+from .lexicon import lexicon
+from .text import _tokenizer
+
+GRAMMAR = r"""
+  POSSD:  {<NNP>*<NNPS><W|ROLE>*<ROLE><HON>?<HDOT>?<NNP>+}
+  TITLED: {<DT>?<W|NNP|ROLE>*<ROLE|HON><HDOT>?<NNP>+}
+  DESC:   {<DT|PRP\$|NNPS><W|NNP|NNPS>*<ROLE>+}
+  ORG:    {<DT><NNP>+}
+  NAME:   {<NNP>*<NNPS>}
+          {<NNP>+}
+  DESC:   {<W>*<ROLE>+}
+  PRON:   {<PRP>}
+"""
+
+PREPOSITIONS = frozenset(
+    "by with to from for of at in on about into onto upon against among between via "
+    "without within toward towards across behind during under over".split()
+)
+PRP_SUBJECT = frozenset("he she they it i we you".split())
+PRP_POSSESSIVE = frozenset("his her their its my our your".split())
+DETERMINERS = frozenset("the a an this that these those another".split())
+_POSSESSIVE = re.compile(r"^(.*\w)['’]s?$")
+
+
+@lru_cache(maxsize=1)
+def chunker() -> RegexpParser:
+    return RegexpParser(GRAMMAR)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    word: str
+    tag: str
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A chunked phrase that can name a speaker."""
+
+    kind: str  # POSSD TITLED ORG NAME DESC PRON
+    start: int
+    end: int
+    text: str
+    head: str  # the name inside the phrase (or the phrase itself)
+    head_start: int
+    head_end: int
+    role: str | None
+    first: int  # index of its first token in the token list
+    last: int  # index of its last token
+
+
+def tag_tokens(text: str, start: int, end: int) -> list[Token]:
+    lex = lexicon()
+    chunk = text[start:end]
+    tokens: list[Token] = []
+    prev_tag = ""
+    prev_word = ""
+    for s, e in _tokenizer.span_tokenize(chunk):
+        word = chunk[s:e]
+        low = word.lower()
+        first = word[0]
+        if not (first.isalnum() or first == "_"):
+            if word == "." and prev_tag == "HON":
+                tag = "HDOT"
+            elif word in ",:":
+                tag = word
+            else:
+                tag = "P"
+        elif low in lex.speech_verb_base and not first.isupper() or (
+            low in lex.speech_verb_base and prev_tag in ("", "P", ",", ":") and low not in lex.honorifics
+            and not prev_word[:1].isupper()
+        ):
+            tag = "VSAY"
+        elif (low in PRP_SUBJECT or low in ("him", "them", "me", "us")) and (word == "I" or not word.isupper()):
+            tag = "PRP"
+        elif low in PRP_POSSESSIVE:
+            tag = "PRP$"
+        elif low in DETERMINERS:
+            tag = "DT"
+        elif low in lex.honorifics and first.isupper() and low not in lex.role_nouns:
+            tag = "HON"
+        elif low in lex.role_nouns:
+            tag = "ROLE"
+        elif low in PREPOSITIONS:
+            tag = "IN"
+        elif first.isupper():
+            if low in lex.stop_capitals or low in lex.non_person_capitals:
+                tag = "W"
+            elif _POSSESSIVE.match(word):
+                tag = "NNPS"
+            else:
+                tag = "NNP"
+        else:
+            tag = "W"
+        tokens.append(Token(start + s, start + e, word, tag))
+        prev_tag, prev_word = tag, word
+    return tokens
+
+
+def chunk_phrases(text: str, tokens: list[Token]) -> list[Phrase]:
+    """Speaker phrases in ``tokens`` (one tagged window of narration)."""
+    if not tokens:
+        return []
+    tree = chunker().parse([(i, t.tag) for i, t in enumerate(tokens)])
+    phrases: list[Phrase] = []
+    for node in tree:
+        if not isinstance(node, Tree):
+            continue
+        idx = [leaf[0] for leaf in node.leaves()]
+        phrases.append(_phrase(text, tokens, node.label(), idx[0], idx[-1]))
+    return phrases
+
+
+def _phrase(text: str, tokens: list[Token], kind: str, i: int, j: int) -> Phrase:
+    start, end = tokens[i].start, tokens[j].end
+    head_i = i
+    role = None
+    if kind in ("POSSD", "TITLED"):
+        # the name is the trailing run of NNP (with its honorific)
+        k = j
+        while k > i and tokens[k - 1].tag in ("NNP", "HON", "HDOT"):
+            k -= 1
+        if tokens[k].tag in ("HON",) and k > i and tokens[k - 1].tag == "HDOT":
+            pass
+        head_i = k
+        if k > i:
+            role_tokens = [t for t in tokens[i:k] if t.tag not in ("DT",)]
+            if role_tokens:
+                role = text[role_tokens[0].start : role_tokens[-1].end]
+    head_start = tokens[head_i].start
+    head_end = end
+    head = text[head_start:head_end]
+    m = _POSSESSIVE.match(head)
+    if m and tokens[j].tag == "NNPS":
+        head = m.group(1)
+        head_end = head_start + len(head)
+    return Phrase(kind, start, end, text[start:end], head, head_start, head_end, role, i, j)

@@ -1,0 +1,105 @@
+"""``analyze()``: text in, :class:`~.model.Analysis` out. Pure, deterministic, offline."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+
+from .context import Context
+from .links import build_links
+from .model import Analysis, Quote
+from .quotes import RawQuote, find_quotes
+from .sieves import run_sieves
+from .speakers import build_speakers, mention_for
+from .text import split_paragraphs, split_sentences
+
+_TERMINAL = re.compile(r"[.!?,;:…—-]['’\"”)]*\s*$")
+
+
+def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int) -> str:
+    """``speech``, ``partial`` (a fragment inside narration), ``term`` or ``title``."""
+    inner = text[raw.inner_start : raw.inner_end].strip()
+    words = inner.split()
+    lead = text[max(sentence_start, para_start) : raw.start]
+    at_start = not any(ch.isalnum() for ch in lead)
+    if at_start:
+        return "speech"
+    terminal = bool(_TERMINAL.search(inner))
+    if 2 <= len(words) <= 10 and not terminal:
+        capitalised = [w for w in words if w[:1].isupper()]
+        long_words = [w for w in words if len(w) > 3]
+        if long_words and all(w[:1].isupper() for w in long_words) and len(capitalised) >= 2:
+            return "title"
+    if len(words) <= 3 and not terminal:
+        return "term"
+    if inner[:1].islower():
+        return "partial"
+    return "speech"
+
+
+def _is_fiction(text: str, paragraphs, raws: list[RawQuote]) -> bool:
+    """Dialogue conventions of fiction: many paragraphs that open with a quotation."""
+    if len(raws) < 20:
+        return False
+    starts = {p.start for p in paragraphs}
+    opening = sum(1 for q in raws if q.start in starts)
+    quoted_paras = len({q.paragraph for q in raws})
+    return opening >= 0.5 * quoted_paras and len(text) > 20000
+
+
+def analyze(text: str, path: str | None = None, title: str | None = None) -> Analysis:
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    paragraphs = split_paragraphs(text)
+    sentences = split_sentences(text, paragraphs)
+    raws = find_quotes(text, paragraphs)
+    sentence_starts = [s.start for s in sentences]
+
+    def sentence_index(offset: int) -> int:
+        return max(0, bisect.bisect_right(sentence_starts, offset) - 1)
+
+    kinds = []
+    for raw in raws:
+        s = sentences[sentence_index(raw.start)] if sentences else None
+        kinds.append(classify(text, raw, s.start if s else 0, paragraphs[raw.paragraph].start))
+    ctx = Context(text, paragraphs, sentences, raws, fiction=_is_fiction(text, paragraphs, raws))
+    run_sieves(ctx, kinds)
+    speakers, speaker_ids = build_speakers(ctx)
+    quotes = []
+    for i, raw in enumerate(raws):
+        att = ctx.attributions[i]
+        sid = speaker_ids[i]
+        mention, cue = mention_for(ctx, i) if sid else (None, None)
+        quotes.append(
+            Quote(
+                id=f"q{i + 1}",
+                start=raw.start,
+                end=raw.end,
+                text=text[raw.inner_start : raw.inner_end],
+                kind=kinds[i],  # type: ignore[arg-type]
+                paragraph=raw.paragraph,
+                sentence=sentence_index(raw.start),
+                speaker_id=sid,
+                mention=mention,
+                cue=cue,
+                sieve=att.sieve if att and sid else "none",
+                confidence=att.confidence if att and sid else 0.0,
+            )
+        )
+    links = build_links(quotes)
+    if title is None and paragraphs:
+        first = paragraphs[0]
+        line = text[first.start : first.end]
+        if "\n" not in line and len(line) <= 200:
+            title = line
+    return Analysis(
+        text=text,
+        sha256=sha,
+        path=path,
+        title=title,
+        paragraphs=tuple(paragraphs),
+        sentences=tuple(sentences),
+        quotes=tuple(quotes),
+        speakers=tuple(speakers),
+        links=tuple(links),
+    )

@@ -1,0 +1,156 @@
+"""Finding quotations by character offsets over paragraphs.
+
+Quotes are found over whole paragraphs, not per sentence (Punkt splits inside quotations).
+Handled conventions: curly and straight double quotes, single-quote dialogue (‘…’) in texts
+that use it, nested quotes (they belong to the outer one), news- and fiction-style quotes
+that run over several paragraphs (an opening mark on each paragraph, the closing mark only
+at the end), and stray or unbalanced marks, which never crash and never yield overlapping
+quotations. Apostrophes (don't, Russians') are not quote marks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Paragraph
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+STRAIGHT_DOUBLE = '"'
+SINGLE_OPEN = "‘‚‹"
+SINGLE_CLOSE = "’›"
+ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE + SINGLE_OPEN + SINGLE_CLOSE + "'"
+
+_DOUBLE_RE = re.compile('[“„«”»"]')
+_SINGLE_RE = re.compile("[‘‚‹’›]")
+_WORD_CHAR = re.compile(r"\w")
+_OPEN_BEFORE = set(" \t\n([{<—–-/:;,") | set(DOUBLE_OPEN + SINGLE_OPEN)
+_STRONG_CLOSE_BEFORE = set(".,!?;:—–-…)")
+
+
+@dataclass(frozen=True, slots=True)
+class RawQuote:
+    start: int  # the opening mark
+    end: int  # after the closing mark, or the paragraph's end when left open
+    inner_start: int
+    inner_end: int
+    paragraph: int
+    closed: bool
+
+
+def uses_single_quote_dialogue(text: str) -> bool:
+    """True when a text marks dialogue with ‘…’ rather than double quotes."""
+    doubles = len(_DOUBLE_RE.findall(text))
+    singles = len(re.findall(r"(?:^|[\s(—–-])‘\w", text))
+    return singles >= 2 and singles > 2 * doubles
+
+
+def _straight_role(chunk: str, i: int) -> str:
+    """'open', 'close' or 'either' for a straight double quote at chunk[i]."""
+    prev = chunk[i - 1] if i > 0 else " "
+    nxt = chunk[i + 1] if i + 1 < len(chunk) else " "
+    open_like = prev in _OPEN_BEFORE or prev.isspace()
+    close_like = nxt.isspace() or not _WORD_CHAR.match(nxt)
+    if open_like and not close_like:
+        return "open"
+    if close_like and not open_like:
+        return "close"
+    return "either"
+
+
+def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[RawQuote]:
+    single = uses_single_quote_dialogue(text)
+    return _scan(text, paragraphs, single)
+
+
+def _opens_paragraph(text: str, para: Paragraph, single: bool) -> bool:
+    first = text[para.start]
+    if single:
+        return first in SINGLE_OPEN
+    if first in DOUBLE_OPEN:
+        return True
+    return first == STRAIGHT_DOUBLE and _straight_role(text[para.start : para.start + 2], 0) != "close"
+
+
+def _scan(text: str, paragraphs: list[Paragraph], single: bool) -> list[RawQuote]:
+    quotes: list[RawQuote] = []
+    open_at: int | None = None
+    open_para = 0
+    depth = 0
+    mark_re = _SINGLE_RE if single else _DOUBLE_RE
+    n = len(paragraphs)
+    skip_first_open = False
+    for pi, para in enumerate(paragraphs):
+        chunk = text[para.start : para.end]
+        marks = [m.start() for m in mark_re.finditer(chunk)]
+        for k, i in enumerate(marks):
+            ch = chunk[i]
+            pos = para.start + i
+            if skip_first_open and i == 0:
+                skip_first_open = False
+                continue
+            role = _role(chunk, i, ch, single, open_at is not None, marks[k + 1 :])
+            if role == "open":
+                if open_at is None:
+                    open_at, open_para, depth = pos, pi, 0
+                elif ch != STRAIGHT_DOUBLE:
+                    depth += 1
+            elif role == "close":
+                if open_at is None:
+                    continue  # a stray closing mark
+                if depth:
+                    depth -= 1
+                    continue
+                _emit(text, quotes, open_at, pos + 1, open_para, closed=True)
+                open_at = None
+        skip_first_open = False
+        if open_at is not None:
+            nxt = paragraphs[pi + 1] if pi + 1 < n else None
+            if nxt is not None and _opens_paragraph(text, nxt, single):
+                skip_first_open = True  # the quotation runs on into the next paragraph
+                continue
+            _emit(text, quotes, open_at, para.end, open_para, closed=False)
+            open_at = None
+    return quotes
+
+
+def _role(chunk: str, i: int, ch: str, single: bool, is_open: bool, later: list[int]) -> str:
+    if not single:
+        if ch in DOUBLE_OPEN:
+            return "open"
+        if ch in DOUBLE_CLOSE:
+            return "close"
+        role = _straight_role(chunk, i)
+        if role == "either":
+            return "close" if is_open else "open"
+        return role
+    prev = chunk[i - 1] if i > 0 else " "
+    nxt = chunk[i + 1] if i + 1 < len(chunk) else " "
+    if ch in SINGLE_OPEN:
+        if prev.isalpha() or nxt.isspace():
+            return "none"  # ‘ inside a word, or hanging: not a quote mark
+        return "open"
+    # ’: apostrophe when followed by a letter (don’t, Russia’s)
+    if nxt.isalpha() or not is_open:
+        return "none"
+    if prev in _STRONG_CLOSE_BEFORE or prev in DOUBLE_CLOSE or prev == STRAIGHT_DOUBLE:
+        return "close"
+    # A ’ after a letter and before a space may be a plural possessive (Russians’ claims):
+    # take it as the close only if no other closing candidate follows before the next ‘.
+    for j in later:
+        cj = chunk[j]
+        if cj in SINGLE_OPEN:
+            break
+        after = chunk[j + 1] if j + 1 < len(chunk) else " "
+        if cj in SINGLE_CLOSE and not after.isalpha():
+            return "none"
+    return "close"
+
+
+def _emit(text: str, out: list[RawQuote], start: int, end: int, para: int, closed: bool) -> None:
+    inner_start = start + 1
+    inner_end = end - 1 if closed else end
+    if not any(c.isalnum() for c in text[inner_start:inner_end]):
+        return  # "" or " - ": marks around nothing are not a quotation
+    out.append(RawQuote(start, end, inner_start, inner_end, para, closed))

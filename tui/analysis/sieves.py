@@ -1,0 +1,349 @@
+"""Attribution sieves: small ordered functions, each of which may attribute one quotation.
+
+Each sieve takes the shared :class:`~.context.Context` and a quotation's index and returns an
+:class:`~.context.Attribution` or ``None``. :data:`SIEVES` lists them in the order they run;
+the first that answers wins. Pronouns are resolved to an antecedent phrase here; phrases
+become speakers (aliases merged) once, afterwards, in :mod:`.speakers`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .context import Attribution, Context
+from .lexicon import lexicon
+from .phrases import Phrase, Token, chunk_phrases
+
+ADVERBS = frozenset(
+    "also then again now later finally quickly quietly softly slowly simply gravely coldly warmly "
+    "once still only further eagerly angrily sharply briefly calmly".split()
+)
+PUNCT_SKIP = frozenset(",.!?;—–-…")
+MAX_LEAD_GAP = 14  # words between a leading speech verb and the quotation
+
+Sieve = Callable[[Context, int], "Attribution | None"]
+
+
+def _words(tokens: list[Token]) -> list[int]:
+    return [k for k, t in enumerate(tokens) if t.tag not in ("P", ",", ":", "HDOT")]
+
+
+def _phrase_at(phrases: list[Phrase], first: int) -> Phrase | None:
+    for p in phrases:
+        if p.first == first:
+            return p
+    return None
+
+
+def _speech_verb(tok: Token, leading: bool = False) -> bool:
+    if tok.tag != "VSAY":
+        return False
+    base = lexicon().speech_verb_base.get(tok.word.lower(), "")
+    return not (leading and base in lexicon().weak_verbs)
+
+
+def _make(sieve: str, confidence: float, phrase: Phrase, cue: Token | None) -> Attribution:
+    if phrase.kind == "PRON":
+        return Attribution("pronoun", min(confidence, 0.75), phrase=phrase, cue=cue)
+    return Attribution(sieve, confidence, phrase=phrase, cue=cue)
+
+
+# -- 0. headline: "…": Russia Denies … ---------------------------------------------------
+def headline(ctx: Context, i: int) -> Attribution | None:
+    q = ctx.quotes[i]
+    para = ctx.paragraphs[q.paragraph]
+    if q.start != para.start or not q.closed or ctx.text[q.end : q.end + 1] != ":":
+        return None
+    start, end = q.end + 1, min(para.end, q.end + 80)
+    tokens = ctx.narration_tokens(start, end)
+    verbs = lexicon().speech_verb_base
+    for k, tok in enumerate(tokens):
+        if tok.word.lower() in verbs and k > 0:
+            name = tokens[:k]
+            if all(t.tag in ("NNP", "NNPS", "HON", "HDOT", "DT", "ROLE") for t in name):
+                s, e = name[0].start, name[-1].end
+                head = ctx.text[s:e]
+                kind = "ORG" if name[0].tag == "DT" else "NAME"
+                p = Phrase(kind, s, e, head, head, s, e, None, 0, k - 1)
+                return Attribution("headline", 0.6, phrase=p, cue=tok)
+            break
+    return None
+
+
+# -- 1. trailing cue: "…," Dmitry Peskov told reporters / "…," said Caddell -------------------
+def _trailing_match(ctx: Context, i: int) -> Attribution | None:
+    start, end = ctx.trailing_window(i)
+    tokens = ctx.narration_tokens(start, end)
+    words = _words(tokens)
+    if not words:
+        return None
+    # only punctuation may stand between the closing mark and the cue
+    if any(t.tag not in ("P", ",") for t in tokens[: words[0]]):
+        return None
+    phrases = chunk_phrases(ctx.text, tokens)
+    k = words[0]
+    tok = tokens[k]
+    if tok.word.lower() == "according" and k + 2 < len(tokens) and tokens[k + 1].word.lower() == "to":
+        p = _phrase_at(phrases, k + 2)
+        if p is not None:
+            return Attribution("according_to", 0.85, phrase=p)
+    if _speech_verb(tok):  # inverted: said Caddell / said he / replied the old man
+        nxt = k + 1
+        if nxt < len(tokens) and tokens[nxt].word.lower() in ADVERBS:
+            nxt += 1
+        p = _phrase_at(phrases, nxt)
+        if p is not None:
+            return _make("trailing_cue", 0.9, p, tok)
+        return None
+    p = _phrase_at(phrases, k)
+    if p is None:
+        return None
+    nxt = p.last + 1
+    while nxt < len(tokens) and tokens[nxt].word.lower() in ADVERBS:
+        nxt += 1
+    if nxt < len(tokens) and _speech_verb(tokens[nxt]):
+        return _make("trailing_cue", 0.9, p, tokens[nxt])
+    return None
+
+
+def trailing_cue(ctx: Context, i: int) -> Attribution | None:
+    att = _trailing_match(ctx, i)
+    return att if att is not None and att.sieve != "pronoun" else None
+
+
+# -- 2. leading cue: Mr Spicer said: "…" / Trump said that "…" / adding that "…" ---------------
+def _can_be_subject(tokens: list[Token], p: Phrase) -> bool:
+    before = tokens[p.first - 1] if p.first > 0 else None
+    if before is not None and before.tag in ("IN", "PRP$", "VSAY"):
+        return False  # "cited by the Independent", "his Russian counterpart", "told Interfax"
+    if p.kind == "PRON" and p.text.lower() not in ("he", "she", "they", "i", "we"):
+        return False
+    if p.kind in ("NAME", "TITLED") and tokens[p.last].tag == "NNPS":
+        return False  # a possessor: "Putin's backing"
+    return True
+
+
+def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int) -> Phrase | None:
+    candidates = [p for p in phrases if p.last < v and _can_be_subject(tokens, p)]
+    if not candidates:
+        return None
+    if tokens[v].word.lower().endswith("ing"):
+        # a participle ("…, saying", "and calling") takes the subject of its clause
+        for p in reversed(candidates):
+            after = tokens[p.last + 1] if p.last + 1 < len(tokens) else None
+            if after is not None and after.tag in ("W", "VSAY") and not after.word.lower().endswith("ing"):
+                return p
+        return candidates[0]
+    return candidates[-1]
+
+
+def _leading_match(ctx: Context, i: int) -> Attribution | None:
+    start, end, _crossed = ctx.leading_window(i)
+    tokens = ctx.narration_tokens(start, end)
+    if not tokens:
+        return None
+    phrases = chunk_phrases(ctx.text, tokens)
+    words = _words(tokens)
+    recent = words[-MAX_LEAD_GAP:]
+    # "according to X, "…""
+    for k in recent:
+        if tokens[k].word.lower() == "according" and k + 2 < len(tokens) and tokens[k + 1].word.lower() == "to":
+            p = _phrase_at(phrases, k + 2)
+            if p is not None:
+                return Attribution("according_to", 0.85, phrase=p)
+    for n, k in enumerate(reversed(recent)):
+        tok = tokens[k]
+        if not _speech_verb(tok, leading=n > 4):
+            continue
+        # inverted: said Mr. Smith: "…"
+        p = _phrase_at(phrases, k + 1)
+        if p is not None and p.last == len(tokens) - 2 and tokens[-1].tag in (",", ":"):
+            return _make("leading_cue", 0.85, p, tok)
+        subject = _subject_before(tokens, phrases, k)
+        if subject is not None:
+            return _make("leading_cue", 0.85, subject, tok)
+        return None
+    return None
+
+
+def leading_cue(ctx: Context, i: int) -> Attribution | None:
+    att = _leading_match(ctx, i)
+    return att if att is not None and att.sieve != "pronoun" else None
+
+
+# -- 3. pronoun: "…," he added → the nearest compatible person before it -----------------------
+def pronoun(ctx: Context, i: int) -> Attribution | None:
+    att = _trailing_match(ctx, i)
+    if att is None or att.sieve != "pronoun":
+        att = _leading_match(ctx, i)
+    if att is None or att.sieve != "pronoun" or att.phrase is None:
+        return None
+    att.antecedent = resolve_pronoun(ctx, att.phrase, i)
+    if att.antecedent is None:
+        return None
+    return att
+
+
+def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4) -> Phrase | None:
+    from .speakers import phrase_gender, phrase_number, is_personal
+
+    want = lexicon().pronouns.get(pron.text.lower(), "?")
+    if want in ("1", "1p", "2"):
+        return None
+    para = ctx.paragraph_at(pron.start)
+    fallback: Phrase | None = None
+    for p_index in range(para, max(-1, para - max_paragraphs), -1):
+        tokens, phrases = ctx.paragraph_narration(p_index)
+        for p in reversed(phrases):
+            if p.start >= pron.start or p.kind == "PRON":
+                continue
+            if not _can_be_subject(tokens, p):
+                continue
+            if want == "p":
+                if phrase_number(p) == "p" or p.kind == "ORG":
+                    return p
+                continue
+            if want == "n":
+                if p.kind == "ORG":
+                    return p
+                continue
+            if not is_personal(ctx, p):
+                continue
+            g = phrase_gender(ctx, p)
+            if g in ("?", want):
+                if p.kind != "DESC":
+                    return p
+                fallback = fallback or p
+        if fallback is not None:
+            return fallback
+    return None
+
+
+# -- 4. speech nouns: Sean Spicer's statement that … "…" -------------------------------------
+def speech_noun(ctx: Context, i: int) -> Attribution | None:
+    start, end, _ = ctx.leading_window(i)
+    tokens = ctx.narration_tokens(start, end)
+    nouns = lexicon().speech_nouns
+    phrases = chunk_phrases(ctx.text, tokens)
+    for k in range(len(tokens) - 1, 0, -1):
+        if tokens[k].word.lower() in nouns:
+            for p in phrases:
+                if p.last == k - 1 and tokens[p.last].tag == "NNPS":
+                    return Attribution("speech_noun", 0.7, phrase=p)
+            if k + 2 < len(tokens) and tokens[k + 1].word.lower() in ("by", "from"):
+                p = _phrase_at(phrases, k + 2)
+                if p is not None:
+                    return Attribution("speech_noun", 0.7, phrase=p)
+    return None
+
+
+# -- 5. continuation: a quotation right after an attributed one -------------------------------
+def continuation(ctx: Context, i: int) -> Attribution | None:
+    if i == 0 or ctx.attributions[i - 1] is None:
+        return None
+    q, prev = ctx.quotes[i], ctx.quotes[i - 1]
+    prev_para = ctx.end_paragraph(i - 1)
+    if q.paragraph == prev_para:
+        return Attribution("continuation", 0.8, same_as=i - 1)
+    if ctx.fiction or q.paragraph != prev_para + 1:
+        return None
+    para = ctx.paragraphs[q.paragraph]
+    # news style: a paragraph that is only a further quotation of the same speaker
+    if q.start == para.start and (q.end >= para.end - 2 or not _has_own_cue(ctx, i)):
+        prev_paragraph = ctx.paragraphs[prev_para]
+        tail = ctx.text[prev.end : prev_paragraph.end]
+        if len(tail) < 120:
+            return Attribution("continuation", 0.6, same_as=i - 1)
+    return None
+
+
+def _has_own_cue(ctx: Context, i: int) -> bool:
+    start, end = ctx.trailing_window(i)
+    return any(t.tag == "VSAY" for t in ctx.narration_tokens(start, end))
+
+
+# -- 6. turn-taking in fiction dialogue ---------------------------------------------------------
+_VOCATIVE = re.compile(r"(?:^|[,!?]\s+)((?:(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord)\.?\s+)?[A-Z][a-z]+)(?=[,!?.]\s*(?:$|\w))")
+
+
+def turn_taking(ctx: Context, i: int) -> Attribution | None:
+    if not ctx.fiction:
+        return None
+    q = ctx.quotes[i]
+    para = ctx.paragraphs[q.paragraph]
+    if q.start != para.start:
+        return None
+    prev1 = _last_quote_in(ctx, q.paragraph - 1)
+    if prev1 is None:
+        return None
+    prev2 = _last_quote_in(ctx, q.paragraph - 2)
+    if prev2 is not None and ctx.attributions[prev2] is not None and ctx.attributions[prev1] is not None:
+        if not _same_target(ctx, prev1, prev2):
+            return Attribution("turn_taking", 0.55, same_as=prev2)
+    return None
+
+
+def _same_target(ctx: Context, a: int, b: int) -> bool:
+    from .speakers import attribution_key
+
+    return attribution_key(ctx, a) == attribution_key(ctx, b)
+
+
+def _last_quote_in(ctx: Context, para: int) -> int | None:
+    if para < 0:
+        return None
+    quotes = ctx.quotes_in_paragraph(para)
+    return quotes[-1] if quotes else None
+
+
+def vocative(ctx: Context, i: int) -> Attribution | None:
+    """The person addressed by name in the previous turn usually speaks next."""
+    if not ctx.fiction:
+        return None
+    q = ctx.quotes[i]
+    if q.start != ctx.paragraphs[q.paragraph].start:
+        return None
+    prev = _last_quote_in(ctx, q.paragraph - 1)
+    if prev is None:
+        return None
+    inner_start = ctx.quotes[prev].inner_start
+    inner = ctx.inner(prev)
+    stop = lexicon().stop_capitals
+    for m in _VOCATIVE.finditer(inner):
+        name = m.group(1)
+        if name.lower() in stop or name.split()[-1].lower() in stop:
+            continue
+        s = inner_start + m.start(1)
+        p = Phrase("NAME", s, s + len(name), name, name, s, s + len(name), None, 0, 0)
+        from .speakers import is_personal
+
+        if is_personal(ctx, p):
+            return Attribution("vocative", 0.5, phrase=p)
+    return None
+
+
+SIEVES: list[tuple[str, Sieve]] = [
+    ("headline", headline),
+    ("trailing_cue", trailing_cue),
+    ("leading_cue", leading_cue),
+    ("pronoun", pronoun),
+    ("speech_noun", speech_noun),
+    ("continuation", continuation),
+    ("vocative", vocative),
+    ("turn_taking", turn_taking),
+]
+
+
+def run_sieves(ctx: Context, kinds: list[str], sieves: list[tuple[str, Sieve]] | None = None) -> None:
+    """Attribute every quotation in order; titles are never attributed."""
+    for i in range(len(ctx.quotes)):
+        if kinds[i] == "title":
+            continue
+        for name, sieve in sieves or SIEVES:
+            if kinds[i] == "term" and name in ("continuation", "turn_taking", "vocative"):
+                continue
+            att = sieve(ctx, i)
+            if att is not None:
+                ctx.attributions[i] = att
+                break

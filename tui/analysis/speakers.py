@@ -1,0 +1,369 @@
+"""From attributed phrases to speakers: one entity per person or organisation.
+
+Aliases are resolved once, after attribution: "Mr Spicer" joins "Sean Spicer", "President
+Trump" and "Mr Trump" join "Donald Trump"; people who only share a first name (Vladimir Putin,
+Vladimir Jabbarov) or a surname with a different honorific (Mr. Woodhouse, Emma Woodhouse)
+stay apart. The canonical name is the most complete proper name in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .context import Attribution, Context
+from .lexicon import lexicon
+from .model import Mention, Speaker
+from .phrases import Phrase
+
+_HON_SURNAME = re.compile(r"\b(Mr|Mrs|Miss|Ms|Sir|Lady|Lord|Madame|Madam|Mme|Monsieur)\.?\s+([A-Z][\w'’-]+)")
+ROLE_GENDER = {
+    "spokesman": "m", "spokeswoman": "f", "man": "m", "woman": "f", "boy": "m", "girl": "f",
+    "wife": "f", "husband": "m", "mother": "f", "father": "m", "son": "m", "daughter": "f",
+    "brother": "m", "sister": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f",
+    "gentleman": "m", "lady": "f", "congressman": "m", "congresswoman": "f", "chairman": "m",
+    "chairwoman": "f",
+}
+ORG_ROLES = frozenset(
+    "committee agency ministry department office administration government company organization "
+    "organisation campaign party group".split()
+)
+EARLY = 2000  # a full name this close to the start introduces the person (news style)
+
+
+@dataclass
+class NameRef:
+    kind: str  # person, org, desc
+    text: str  # the name as written, without a possessive
+    hon: str  # honorific gender: m, f, ? or ""
+    first: str
+    last: str
+    role: str | None
+    position: int
+    tokens: tuple[str, ...] = ()
+
+
+@dataclass
+class Entity:
+    key: tuple
+    kind: str
+    names: Counter = field(default_factory=Counter)
+    full: str | None = None
+    hon_name: str | None = None
+    role: str | None = None
+    gender: str = "?"
+    first_pos: int = 10**12
+    quotes: list[int] = field(default_factory=list)
+
+
+def _strip_possessive(text: str) -> str:
+    return re.sub(r"['’]s?$", "", text)
+
+
+def parse_name(p: Phrase) -> NameRef:
+    lex = lexicon()
+    if p.kind == "ORG":
+        text = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", _strip_possessive(p.head))
+        return NameRef("org", text, "", "", text.lower(), None, p.start)
+    if p.kind in ("DESC", "PRON"):
+        text = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", p.text)
+        return NameRef("desc", text, "", "", text.lower(), p.role, p.start)
+    head = _strip_possessive(p.head)
+    words = head.replace(".", " ").split()
+    hon = ""
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in lex.honorifics:
+        g = lex.honorifics[words[k].lower()]
+        hon = g if hon in ("", "?") else hon
+        k += 1
+    names = words[k:]
+    first = names[0] if len(names) >= 2 else ""
+    last = names[-1] if names else head
+    return NameRef("person", head, hon, first, last, p.role, p.start, tuple(names))
+
+
+def _learned_genders(ctx: Context) -> dict[str, str]:
+    cached = getattr(ctx, "_surname_gender", None)
+    if cached is not None:
+        return cached
+    votes: dict[str, set[str]] = defaultdict(set)
+    for m in _HON_SURNAME.finditer(ctx.text):
+        g = lexicon().honorifics.get(m.group(1).lower(), "?")
+        if g in ("m", "f"):
+            votes[m.group(2).lower()].add(g)
+    genders = {name: next(iter(gs)) for name, gs in votes.items() if len(gs) == 1}
+    ctx._surname_gender = genders  # type: ignore[attr-defined]
+    return genders
+
+
+def name_gender(ctx: Context, ref: NameRef) -> str:
+    lex = lexicon()
+    if ref.hon in ("m", "f"):
+        return ref.hon
+    if ref.kind == "desc":
+        for word in reversed(ref.text.lower().split()):
+            if word in ROLE_GENDER:
+                return ROLE_GENDER[word]
+        return "?"
+    if ref.kind != "person":
+        return "n"
+    if ref.first and ref.first.lower() in lex.first_names:
+        return lex.first_names[ref.first.lower()]
+    if not ref.first and ref.last.lower() in lex.first_names:
+        return lex.first_names[ref.last.lower()]
+    return _learned_genders(ctx).get(ref.last.lower(), "?")
+
+
+def phrase_gender(ctx: Context, p: Phrase) -> str:
+    return name_gender(ctx, parse_name(p))
+
+
+def phrase_number(p: Phrase) -> str:
+    if p.kind == "DESC":
+        last = p.text.lower().split()[-1]
+        if last in lexicon().group_nouns:
+            return "p"
+    return "s"
+
+
+def is_personal(ctx: Context, p: Phrase) -> bool:
+    lex = lexicon()
+    if p.kind in ("POSSD", "TITLED"):
+        return True
+    if p.kind == "NAME":
+        head = _strip_possessive(p.head)
+        if p.head != head and p.end == p.head_end:
+            pass
+        word = head.split()[0].lower().rstrip(".")
+        return word not in lex.non_person_capitals and word not in lex.stop_capitals
+    if p.kind == "DESC":
+        last = p.text.lower().split()[-1]
+        return last not in ORG_ROLES and last not in lex.group_nouns
+    return False
+
+
+# -- following attributions to the phrase they rest on ---------------------------------------
+def root_phrase(ctx: Context, i: int, _depth: int = 0) -> Phrase | None:
+    att = ctx.attributions[i]
+    if att is None or _depth > 50:
+        return None
+    if att.same_as is not None:
+        return root_phrase(ctx, att.same_as, _depth + 1)
+    if att.antecedent is not None:
+        return att.antecedent
+    return att.phrase
+
+
+def root_attribution(ctx: Context, i: int) -> Attribution | None:
+    att = ctx.attributions[i]
+    depth = 0
+    while att is not None and att.same_as is not None and depth < 50:
+        att = ctx.attributions[att.same_as]
+        depth += 1
+    return att
+
+
+def attribution_key(ctx: Context, i: int) -> str | None:
+    p = root_phrase(ctx, i)
+    if p is None:
+        return None
+    ref = parse_name(p)
+    return ref.last.lower()
+
+
+# -- entities -------------------------------------------------------------------------------
+def _full_names_in_text(ctx: Context, surname: str) -> list[tuple[str, int]]:
+    lex = lexicon()
+    pattern = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+" + re.escape(surname) + r"\b")
+    found = []
+    for m in pattern.finditer(ctx.text):
+        first = m.group(1).split()[0]
+        low = first.lower()
+        if low in lex.stop_capitals or low in lex.honorifics or low in lex.role_nouns:
+            continue
+        if low in lex.non_person_capitals or low in lex.speech_verb_base:
+            continue
+        found.append((m.group(1), m.start()))
+    return found
+
+
+def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
+    """Speakers in order of first quotation, and each quotation's speaker id."""
+    refs: dict[int, NameRef] = {}
+    for i in range(len(ctx.quotes)):
+        p = root_phrase(ctx, i)
+        if p is not None:
+            refs[i] = parse_name(p)
+    entities: dict[tuple, Entity] = {}
+    fulls_by_last: dict[str, list[Entity]] = defaultdict(list)
+    singles_by_last: dict[str, list[Entity]] = defaultdict(list)
+
+    def entity(key: tuple, kind: str) -> Entity:
+        e = entities.get(key)
+        if e is None:
+            e = entities[key] = Entity(key, kind)
+        return e
+
+    def full_entity(first: str, names: tuple[str, ...], pos: int, text: str) -> Entity:
+        last = names[-1]
+        key = ("full", first.lower(), last.lower())
+        new = key not in entities
+        e = entity(key, "person")
+        if new:
+            fulls_by_last[last.lower()].append(e)
+        e.first_pos = min(e.first_pos, pos)
+        if e.full is None or len(text) > len(e.full):
+            e.full = " ".join(names)
+        return e
+
+    # 1. full names said by the attributions
+    for ref in refs.values():
+        if ref.kind == "person" and ref.first:
+            full_entity(ref.first, ref.tokens, ref.position, ref.text)
+    # 2. full names the text gives for surnames used alone
+    singles = {ref.last for ref in refs.values() if ref.kind == "person" and not ref.first}
+    for surname in sorted(singles):
+        for first, pos in _full_names_in_text(ctx, surname):
+            full_entity(first, (*first.split(), surname), pos, f"{first} {surname}")
+    for es in fulls_by_last.values():
+        for e in es:
+            e.gender = name_gender(ctx, NameRef("person", e.full or "", "", e.key[1], e.key[2], None, 0))
+
+    # 3. every quotation's reference to an entity
+    quote_entity: dict[int, Entity] = {}
+    for i, ref in sorted(refs.items()):
+        e = _resolve(ctx, ref, entities, fulls_by_last, singles_by_last, entity)
+        e.names[ref.text] += 1
+        if ref.role and not e.role:
+            e.role = ref.role
+        e.first_pos = min(e.first_pos, ref.position)
+        quote_entity[i] = e
+
+    for e in entities.values():
+        if e.kind == "person" and e.full and not e.role:
+            e.role = _appositive_role(ctx.text, e.full)
+
+    # 4. descriptions that name a known role ("the Vice President") join that person
+    _join_descriptions(quote_entity)
+
+    ordered: list[Entity] = []
+    seen: set[int] = set()
+    for i in sorted(quote_entity):
+        e = quote_entity[i]
+        e.quotes.append(i)
+        if id(e) not in seen:
+            seen.add(id(e))
+            ordered.append(e)
+    speakers: list[Speaker] = []
+    ids: dict[int, str] = {}
+    for n, e in enumerate(ordered, 1):
+        sid = f"s{n}"
+        ids[id(e)] = sid
+        name = _canonical(e)
+        aliases = tuple(sorted({a for a in e.names if a != name}))
+        kind = "organisation" if e.kind == "org" else ("group" if e.kind == "group" else "person")
+        speakers.append(
+            Speaker(sid, name, aliases, e.role, tuple(f"q{i + 1}" for i in e.quotes), kind, _gender(e))
+        )
+    return speakers, [ids[id(quote_entity[i])] if i in quote_entity else None for i in range(len(ctx.quotes))]
+
+
+def _gender(e: Entity) -> str:
+    return e.gender if e.gender in ("m", "f") else ("n" if e.kind == "org" else "?")
+
+
+def _canonical(e: Entity) -> str:
+    if e.full:
+        return e.full
+    if e.hon_name:
+        return e.hon_name
+    name, _ = max(e.names.items(), key=lambda kv: (len(kv[0]), kv[1])) if e.names else ("?", 0)
+    return name
+
+
+def _resolve(ctx, ref: NameRef, entities, fulls_by_last, singles_by_last, entity) -> Entity:
+    if ref.kind == "org":
+        return entity(("org", ref.last), "org")
+    if ref.kind == "desc":
+        e = entity(("desc", ref.last), "group" if ref.last.split()[-1:] and ref.last.split()[-1] in lexicon().group_nouns else "person")
+        e.gender = name_gender(ctx, ref)
+        return e
+    if ref.first:
+        return entities[("full", ref.first.lower(), ref.last.lower())]
+    gender = ref.hon if ref.hon in ("m", "f") else name_gender(ctx, ref)
+    last = ref.last.lower()
+
+    def compatible(e: Entity) -> bool:
+        return gender not in ("m", "f") or e.gender not in ("m", "f") or e.gender == gender
+
+    candidates = [e for e in fulls_by_last.get(last, []) if compatible(e)]
+    candidates = [e for e in candidates if e.first_pos <= ref.position or e.first_pos < EARLY]
+    if len(candidates) == 1:
+        e = candidates[0]
+        if ref.hon and e.hon_name is None:
+            pass
+        return e
+    if not ref.hon:
+        # a first name used alone: "Emma" for Emma Woodhouse
+        by_first = [e for es in fulls_by_last.values() for e in es if e.key[1] == last]
+        if len(by_first) == 1 and last in lexicon().first_names:
+            return by_first[0]
+        hon_entities = [e for e in singles_by_last.get(last, []) if e.hon_name]
+        if len(hon_entities) == 1:
+            return hon_entities[0]
+    key = ("single", gender if ref.hon else "", last)
+    new = key not in entities
+    e = entity(key, "person")
+    if new:
+        singles_by_last[last].append(e)
+    if ref.hon and (e.hon_name is None or len(ref.text) > len(e.hon_name)):
+        e.hon_name = ref.text
+    e.gender = gender if gender in ("m", "f") else e.gender
+    return e
+
+
+_ROLE_TEXT = r"((?:a|an|the|A|An|The)\s[^,.;:“”\"\n]{3,70}?)"
+
+
+def _appositive_role(text: str, name: str) -> str | None:
+    """ "Maria Zakharova, a spokesperson for …," / "A Russian senator, Vladimir Jabbarov," """
+    n = re.escape(name)
+    m = re.search(n + r",\s" + _ROLE_TEXT + r"[,.;]", text) or re.search(_ROLE_TEXT + r",\s" + n + r",", text)
+    if m is None:
+        return None
+    role = m.group(1)
+    words = role.lower().split()
+    if not any(_strip_possessive(w) in lexicon().role_nouns for w in words):
+        return None
+    return role
+
+
+def _join_descriptions(quote_entity: dict[int, Entity]) -> None:
+    named = {id(e): e for e in quote_entity.values() if e.kind == "person" and (e.full or e.hon_name)}
+    for i, e in list(quote_entity.items()):
+        if e.key[0] != "desc":
+            continue
+        head = e.key[1].split()[-1] if e.key[1] else ""
+        matches = [n for n in named.values() if n.role and n.role.lower().split()[-1:] == [head]]
+        if not matches:
+            matches = [n for n in named.values() if any(head in a.lower().split() for a in n.names)]
+        if len(matches) >= 1:
+            best = max(matches, key=lambda n: sum(n.names.values()))
+            quote_entity[i] = best
+            for name, count in e.names.items():
+                best.names[name] += count
+
+
+def mention_for(ctx: Context, i: int) -> tuple[Mention | None, Mention | None]:
+    """The words an attribution rests on, and its speech verb."""
+    att = ctx.attributions[i]
+    if att is None:
+        return None, None
+    root = root_attribution(ctx, i) if att.same_as is not None else att
+    if root is None:
+        return None, None
+    phrase = root.phrase
+    mention = Mention(phrase.start, phrase.end, ctx.text[phrase.start : phrase.end]) if phrase else None
+    cue = Mention(root.cue.start, root.cue.end, root.cue.word) if root.cue else None
+    return mention, cue

@@ -1,0 +1,82 @@
+"""The text layer: paragraphs, Punkt sentences and word tokens, all as offsets.
+
+Nothing here needs ``nltk_data``: the Punkt parameters are package data (JSON) trained by
+``bench/train_punkt.py``, and tokens come from a ``RegexpTokenizer``'s ``span_tokenize``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from nltk.tokenize import RegexpTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from .model import Paragraph, Sentence
+
+# A paragraph is a run of non-blank lines (blank = only spaces/tabs).
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+# Words (with inner apostrophes, hyphens and dotted initials), numbers, or any other
+# single non-space character.
+TOKEN_PATTERN = r"(?:[A-Z]\.){2,}|\w+(?:['’.\-]\w+)*|[^\w\s]"
+_tokenizer = RegexpTokenizer(TOKEN_PATTERN)
+
+
+@lru_cache(maxsize=1)
+def punkt_parameters() -> PunktParameters:
+    raw = resources.files("tui.analysis").joinpath("data/punkt.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
+    params = PunktParameters()
+    params.abbrev_types = set(data["abbrev_types"])
+    params.collocations = {tuple(pair) for pair in data["collocations"]}
+    params.sent_starters = set(data["sent_starters"])
+    for word, flags in data["ortho_context"].items():
+        params.ortho_context[word] = flags
+    return params
+
+
+@lru_cache(maxsize=1)
+def punkt_tokenizer() -> PunktSentenceTokenizer:
+    """NLTK's Punkt sentence splitter with closeread's shipped parameters."""
+    return PunktSentenceTokenizer(punkt_parameters())
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Paragraphs as offsets, blank-line separated, surrounding white space trimmed."""
+    paragraphs: list[Paragraph] = []
+    pos = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        _add_paragraph(text, pos, match.start(), paragraphs)
+        pos = match.end()
+    _add_paragraph(text, pos, len(text), paragraphs)
+    return paragraphs
+
+
+def _add_paragraph(text: str, start: int, end: int, out: list[Paragraph]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Paragraph(len(out), start, end))
+
+
+def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:
+    """Punkt sentences inside each paragraph (a sentence never crosses a paragraph)."""
+    tokenizer = punkt_tokenizer()
+    sentences: list[Sentence] = []
+    for para in paragraphs:
+        chunk = text[para.start : para.end]
+        spans = list(tokenizer.span_tokenize(chunk)) or [(0, len(chunk))]
+        for start, end in spans:
+            sentences.append(Sentence(len(sentences), para.start + start, para.start + end, para.index))
+    return sentences
+
+
+def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Word tokens of ``text[start:end]`` as absolute offsets."""
+    end = len(text) if end is None else end
+    return [(start + s, start + e) for s, e in _tokenizer.span_tokenize(text[start:end])]
