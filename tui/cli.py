@@ -266,26 +266,9 @@ def _load(path: str, source_format) -> LoadedText:
 def _analyse(document: LoadedText):
     from tui.analysis import analyze
 
-    analysis = analyze(document.text, path=document.path)
-    if document.title and analysis.title != document.title:
-        analysis = _with_title(analysis, document.title)
-    return analysis
-
-
-def _with_title(analysis, title: str):
-    from tui.analysis.model import Analysis
-
-    return Analysis(
-        text=analysis.text,
-        sha256=analysis.sha256,
-        path=analysis.path,
-        title=title,
-        paragraphs=analysis.paragraphs,
-        sentences=analysis.sentences,
-        quotes=analysis.quotes,
-        speakers=analysis.speakers,
-        links=analysis.links,
-    )
+    if document.title:  # an HTML page's own title beats a guess from the first line
+        return analyze(document.text, path=document.path, title=document.title)
+    return analyze(document.text, path=document.path)
 
 
 def _csv(analyses, several: bool) -> str:
@@ -379,5 +362,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: one line for the user, the traceback on demand
         if os.environ.get("CLOSEREAD_DEBUG"):
             raise
-        _error(f"{type(error).__name__}: {error} (please report this bug)", "internal error")
+        detail = " ".join(str(error).split())
+        if len(detail) > 160:
+            detail = detail[:157] + "..."
+        _error(f"{type(error).__name__}: {detail} (please report this bug)", "internal error")
         return EXIT_INTERNAL
