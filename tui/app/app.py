@@ -1,0 +1,60 @@
+"""The closeread reader application."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.widgets import Input
+
+from tui.analysis.model import Analysis
+from tui.app.commands import bindings_for
+from tui.app.provider import CloseReadProvider
+from tui.app.screens.main import MainScreen
+from tui.app.screens.modals import HelpScreen
+from tui.resources import styles_dir
+
+
+def css_paths() -> list[str]:
+    """The stylesheets, as absolute paths (so they are found inside a wheel too)."""
+    return [str(path) for path in sorted(styles_dir().glob("*.tcss"))]
+
+
+class CloseReadApp(App[int]):
+    """Read a document: its quotations, their speakers and cross-references."""
+
+    TITLE = "closeread"
+    CSS_PATH = css_paths()
+    BINDINGS = bindings_for("app")
+    COMMANDS = App.COMMANDS | {CloseReadProvider}
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+
+    def __init__(self, path: str | None = None, analysis: Analysis | None = None) -> None:
+        super().__init__()
+        if path is None and analysis is None:
+            from tui.resources import sample_path
+
+            path = str(sample_path())
+        self.path = path
+        self.initial_analysis = analysis
+
+    def on_mount(self) -> None:
+        self.push_screen(MainScreen(self.path, self.initial_analysis))
+
+    @property
+    def main_screen(self) -> MainScreen | None:
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Single keys are off while a text box has the focus (it gets them as text)."""
+        if action in ("quit", "help") and isinstance(self.focused, Input):
+            return False
+        return True
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_quit(self) -> None:
+        self.exit(return_code=0)

@@ -1,0 +1,476 @@
+"""The reading screen. It owns the state (reactive vars) and hands it down with ``data_bind``.
+
+Widgets report what the user did with messages; the screen decides what changes. No widget
+queries a sibling.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input
+from textual.worker import Worker, WorkerState
+
+from tui.analysis.model import Analysis
+from tui.app.commands import bindings_for, commands_for
+from tui.app.export import export_quotes
+from tui.app.loading import LoadError, Loaded, load
+from tui.app.palette import SpeakerPalette, build_palette
+from tui.app.screens.modals import ExportScreen, MessageScreen, SpeakerPicker
+from tui.app.widgets import ArticleView, DetailPane, QuoteList
+from tui.app.xrefs import cross_references
+
+
+_MAIN_ACTIONS = frozenset(command.action for command in commands_for("main"))
+
+
+class BoxLeft(Message):
+    """Escape in a filter or find box: give the focus back."""
+
+    def __init__(self, box: Input) -> None:
+        self.box = box
+        super().__init__()
+
+    @property
+    def control(self) -> Input:
+        return self.box
+
+
+class FilterInput(Input):
+    BINDINGS = bindings_for("filter")
+
+    def action_leave(self) -> None:
+        self.post_message(BoxLeft(self))
+
+
+class SearchInput(Input):
+    BINDINGS = bindings_for("search")
+
+    def action_leave(self) -> None:
+        self.post_message(BoxLeft(self))
+
+
+def quote_haystacks(analysis: Analysis) -> list[str]:
+    """Lower-cased text searched by the filter: the words, the speaker's name and aliases."""
+    names = {
+        speaker.id: " ".join((speaker.name, *speaker.aliases)).casefold()
+        for speaker in analysis.speakers
+    }
+    return [
+        f"{quote.text.casefold()}\x00{names.get(quote.speaker_id, '')}" for quote in analysis.quotes
+    ]
+
+
+def filter_positions(
+    analysis: Analysis | None,
+    haystacks: list[str],
+    query: str,
+    speakers: frozenset[str],
+) -> tuple[int, ...]:
+    """Positions of the quotations matching every word of ``query`` and one of ``speakers``."""
+    if analysis is None:
+        return ()
+    terms = query.casefold().split()
+    quotes = analysis.quotes
+    positions = range(len(quotes))
+    if speakers:
+        positions = [p for p in positions if quotes[p].speaker_id in speakers]
+    for term in terms:
+        positions = [p for p in positions if term in haystacks[p]]
+    return tuple(positions)
+
+
+class MainScreen(Screen):
+    BINDINGS = bindings_for("main")
+    AUTO_FOCUS = "#quote-list"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
+
+    analysis: var[Analysis | None] = var(None)
+    filter_text: var[str] = var("")
+    speaker_filter: var[frozenset[str]] = var(frozenset())
+    visible: var[tuple[int, ...]] = var(())
+    selected: var[str | None] = var(None)
+    back_stack: var[tuple[str, ...]] = var(())
+    forward_stack: var[tuple[str, ...]] = var(())
+    xref_cursor: var[int] = var(-1)
+    search: var[str] = var("")
+    matches: var[tuple[int, ...]] = var(())
+    match_index: var[int] = var(-1)
+    palette: var[SpeakerPalette | None] = var(None)
+
+    def __init__(self, path: str | None = None, analysis: Analysis | None = None) -> None:
+        super().__init__()
+        self.path = path
+        self._initial = analysis
+        self._haystacks: list[str] = []
+
+    # -- layout -------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="panes"):
+            with Vertical(id="quotes-pane", classes="pane"):
+                yield FilterInput(placeholder="/ filter quotes or speakers", id="filter")
+                yield QuoteList(id="quote-list").data_bind(
+                    MainScreen.analysis, MainScreen.visible, MainScreen.selected, MainScreen.palette
+                )
+            with Vertical(id="article-pane", classes="pane"):
+                yield ArticleView(id="article").data_bind(
+                    MainScreen.analysis,
+                    MainScreen.selected,
+                    MainScreen.palette,
+                    MainScreen.search,
+                    MainScreen.matches,
+                    MainScreen.match_index,
+                )
+                yield SearchInput(placeholder="find in the article", id="search")
+            yield DetailPane(id="detail", classes="pane").data_bind(
+                MainScreen.analysis, MainScreen.selected, MainScreen.palette, MainScreen.xref_cursor
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#quotes-pane").border_title = "Quotations"
+        self.query_one("#article-pane").border_title = "Article"
+        self.query_one("#detail").border_title = "Detail"
+        self.query_one("#search").display = False
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+        self.set_focus(self.query_one(QuoteList))
+        if self._initial is not None:
+            self.analysis = self._initial
+        elif self.path is not None:
+            self.query_one("#panes").loading = True
+            self.load_document(self.path)
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load_document(self, path: str) -> Loaded:
+        return load(path)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "load":
+            return
+        if event.state == WorkerState.SUCCESS:
+            loaded: Loaded = event.worker.result
+            self.query_one("#panes").loading = False
+            self.analysis = loaded.analysis
+            if loaded.notice:
+                self.say(loaded.notice, title="Reading", timeout=6)
+        elif event.state == WorkerState.ERROR:
+            error = event.worker.error
+            message = str(error) if isinstance(error, LoadError) else f"{type(error).__name__}: {error}"
+            self.query_one("#panes").loading = False
+            self.app.push_screen(
+                MessageScreen("Cannot open the document", message),
+                callback=lambda _: self.app.exit(return_code=2, message=Text(message)),
+            )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Reading keys are off while a text box has the focus (it gets them as text)."""
+        if action in _MAIN_ACTIONS:
+            if isinstance(self.focused, Input):
+                return False
+            if action in ("next_match", "previous_match") and not self.matches:
+                return None
+        return True
+
+    def say(self, message: str, **kwargs) -> None:
+        """A notification; the message is never parsed as markup."""
+        self.notify(message, markup=False, **kwargs)
+
+    # -- derived state --------------------------------------------------------------------------
+    def _theme_changed(self) -> None:
+        self.palette = self._build_palette()
+
+    def _build_palette(self) -> SpeakerPalette:
+        app = self.app
+        return build_palette(self.analysis, app.theme_variables, app.current_theme.dark)
+
+    def watch_analysis(self, analysis: Analysis | None) -> None:
+        self._haystacks = quote_haystacks(analysis) if analysis else []
+        self.palette = self._build_palette()
+        self.back_stack = ()
+        self.forward_stack = ()
+        self._refilter()
+        self._research()
+        self.selected = analysis.quotes[0].id if analysis and analysis.quotes else None
+        self._update_titles()
+
+    def watch_filter_text(self) -> None:
+        self._refilter()
+
+    def watch_speaker_filter(self) -> None:
+        self._refilter()
+
+    def watch_selected(self) -> None:
+        self.xref_cursor = -1
+
+    def _refilter(self) -> None:
+        self.visible = filter_positions(
+            self.analysis, self._haystacks, self.filter_text, self.speaker_filter
+        )
+        self._update_titles()
+
+    def _update_titles(self) -> None:
+        analysis = self.analysis
+        if analysis is None:
+            return
+        name = analysis.title or (Path(analysis.path).name if analysis.path else "document")
+        self.app.sub_title = name
+        pane = self.query_one("#quotes-pane")
+        total = len(analysis.quotes)
+        shown = len(self.visible)
+        pane.border_title = f"Quotations {shown}/{total}" if shown != total else f"Quotations {total}"
+        if self.speaker_filter:
+            names = [analysis.speaker(s).name for s in self.speaker_filter if analysis.speaker(s)]
+            pane.border_subtitle = ", ".join(sorted(names))
+        else:
+            pane.border_subtitle = ""
+
+    # -- selection and history ---------------------------------------------------------------------
+    def jump(self, quote_id: str) -> None:
+        """Select ``quote_id``, remembering where we were (``backspace`` returns)."""
+        if quote_id == self.selected:
+            return
+        if self.selected is not None:
+            self.back_stack = (*self.back_stack, self.selected)[-200:]
+        self.forward_stack = ()
+        self.selected = quote_id
+
+    def action_back(self) -> None:
+        if not self.back_stack:
+            self.say("Nothing to go back to.", timeout=2)
+            return
+        if self.selected is not None:
+            self.forward_stack = (self.selected, *self.forward_stack)
+        *rest, target = self.back_stack
+        self.back_stack = tuple(rest)
+        self.selected = target
+
+    def action_forward(self) -> None:
+        if not self.forward_stack:
+            self.say("Nothing to go forward to.", timeout=2)
+            return
+        if self.selected is not None:
+            self.back_stack = (*self.back_stack, self.selected)
+        target, *rest = self.forward_stack
+        self.forward_stack = tuple(rest)
+        self.selected = target
+
+    @on(QuoteList.Selected)
+    def _list_selected(self, event: QuoteList.Selected) -> None:
+        self.selected = event.quote_id
+        if event.open:
+            self.set_focus(self.query_one(ArticleView))
+
+    @on(ArticleView.QuoteChosen)
+    def _article_chose(self, event: ArticleView.QuoteChosen) -> None:
+        self.jump(event.quote_id)
+
+    @on(DetailPane.Jump)
+    def _detail_jump(self, event: DetailPane.Jump) -> None:
+        self.jump(event.quote_id)
+
+    @on(DetailPane.CursorMoved)
+    def _detail_cursor(self, event: DetailPane.CursorMoved) -> None:
+        self.xref_cursor = event.index
+
+    # -- filter ----------------------------------------------------------------------------------
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value
+
+    @on(BoxLeft, "#filter")
+    def _filter_left(self, event: BoxLeft) -> None:
+        self.set_focus(self.query_one(QuoteList))
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        if self.visible and self.analysis is not None:
+            self.jump(self.analysis.quotes[self.visible[0]].id)
+        else:
+            self.say("No quotation matches.", severity="warning", timeout=3)
+        self.set_focus(self.query_one(QuoteList))
+
+    def action_focus_filter(self) -> None:
+        self.set_focus(self.query_one("#filter", Input))
+
+    def action_clear(self) -> None:
+        """Escape: close the find box, else clear the search, else the filters."""
+        if self.search:
+            self.search = ""
+            self._research()
+        elif self.filter_text or self.speaker_filter:
+            self.query_one("#filter", Input).value = ""
+            self.filter_text = ""
+            self.speaker_filter = frozenset()
+
+    def action_pick_speakers(self) -> None:
+        if self.analysis is None:
+            return
+        if not self.analysis.speakers:
+            self.say("No speaker was found in this document.", timeout=3)
+            return
+
+        def chosen(result: frozenset[str] | None) -> None:
+            if result is not None:
+                self.speaker_filter = result
+
+        self.app.push_screen(SpeakerPicker(self.analysis, self.speaker_filter), callback=chosen)
+
+    # -- same speaker, cross-references ---------------------------------------------------------------
+    def _step_speaker(self, step: int) -> None:
+        analysis = self.analysis
+        if analysis is None or self.selected is None:
+            return
+        quote = analysis.quote(self.selected)
+        speaker = analysis.speaker_of(quote)
+        if speaker is None:
+            self.say("This quotation has no speaker.", timeout=2)
+            return
+        ids = sorted(speaker.quote_ids, key=analysis.quote_position)
+        index = ids.index(quote.id) + step if quote.id in ids else 0
+        if 0 <= index < len(ids):
+            self.jump(ids[index])
+        else:
+            where = "last" if step > 0 else "first"
+            self.say(f"That is {speaker.name}'s {where} statement.", timeout=2)
+
+    def action_next_by_speaker(self) -> None:
+        self._step_speaker(+1)
+
+    def action_previous_by_speaker(self) -> None:
+        self._step_speaker(-1)
+
+    def current_xrefs(self):
+        return cross_references(self.analysis, self.selected)
+
+    def _step_xref(self, step: int) -> None:
+        xrefs = self.current_xrefs()
+        if not xrefs:
+            self.say("No cross-reference for this quotation.", timeout=2)
+            return
+        if self.xref_cursor < 0:
+            self.xref_cursor = 0 if step > 0 else len(xrefs) - 1
+        else:
+            self.xref_cursor = (self.xref_cursor + step) % len(xrefs)
+
+    def action_next_xref(self) -> None:
+        self._step_xref(+1)
+
+    def action_previous_xref(self) -> None:
+        self._step_xref(-1)
+
+    def action_follow_xref(self) -> None:
+        xrefs = self.current_xrefs()
+        if not xrefs:
+            self.say("No cross-reference for this quotation.", timeout=2)
+            return
+        index = self.xref_cursor if 0 <= self.xref_cursor < len(xrefs) else 0
+        self.jump(xrefs[index].other)
+
+    def action_contrast(self) -> None:
+        for xref in self.current_xrefs():
+            if xref.kind == "contrast":
+                self.jump(xref.other)
+                return
+        self.say("No contrast link for this quotation.", timeout=2)
+
+    # -- find in the article ----------------------------------------------------------------------
+    def action_find(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.value = self.search
+        self.set_focus(search)
+
+    def _research(self) -> None:
+        if self.analysis is None or not self.search:
+            self.matches = ()
+            self.match_index = -1
+            return
+        pattern = re.compile(re.escape(self.search), re.IGNORECASE)
+        self.matches = tuple(m.start() for m in pattern.finditer(self.analysis.text))
+        self.match_index = -1
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.input.display = False
+        self.set_focus(self.query_one(ArticleView))
+        self.search = event.value
+        self._research()
+        if not self.search:
+            return
+        if not self.matches:
+            self.say(f"“{self.search}” is not in the article.", severity="warning", timeout=3)
+            return
+        start = 0
+        if self.selected is not None and self.analysis is not None:
+            start = self.analysis.quote(self.selected).start
+        following = [n for n, offset in enumerate(self.matches) if offset >= start]
+        self._go_to_match(following[0] if following else 0)
+
+    @on(BoxLeft, "#search")
+    def _search_left(self, event: BoxLeft) -> None:
+        event.box.display = False
+        self.set_focus(self.query_one(ArticleView))
+
+    def _go_to_match(self, index: int) -> None:
+        self.match_index = index
+        self.say(f"Match {index + 1} of {len(self.matches)}", timeout=1.5)
+
+    def action_next_match(self) -> None:
+        if not self.matches:
+            self.say("No search: press f to find.", timeout=2)
+            return
+        self._go_to_match((self.match_index + 1) % len(self.matches))
+
+    def action_previous_match(self) -> None:
+        if not self.matches:
+            self.say("No search: press f to find.", timeout=2)
+            return
+        self._go_to_match((self.match_index - 1) % len(self.matches))
+
+    # -- copy and export -------------------------------------------------------------------------
+    def action_copy(self) -> None:
+        if self.analysis is None or self.selected is None:
+            return
+        quote = self.analysis.quote(self.selected)
+        speaker = self.analysis.speaker_name(quote) or "Unattributed"
+        text = " ".join(quote.text.split())
+        self.app.copy_to_clipboard(f"“{text}” — {speaker}")
+        self.say(f"Copied {speaker}'s quotation.", timeout=2)
+
+    def visible_ids(self) -> list[str]:
+        if self.analysis is None:
+            return []
+        return [self.analysis.quotes[p].id for p in self.visible]
+
+    def action_export(self, fmt: str | None = None) -> None:
+        if self.analysis is None:
+            return
+        ids = self.visible_ids()
+        default = "closeread-quotes" + {"csv": ".csv", "markdown": ".md"}.get(fmt or "", ".json")
+
+        def chosen(result: tuple[str, str] | None) -> None:
+            if result is not None:
+                self.export_to(*result)
+
+        self.app.push_screen(ExportScreen(len(ids), default), callback=chosen)
+
+    def export_to(self, path: str, fmt: str) -> Path | None:
+        if self.analysis is None:
+            return None
+        try:
+            target = export_quotes(self.analysis, self.visible_ids(), path, fmt)
+        except (OSError, ValueError) as error:
+            self.say(f"Export failed: {error}", severity="error", timeout=6)
+            return None
+        self.say(f"Exported {len(self.visible)} quotation(s) to {target}", title="Export", timeout=6)
+        return target

@@ -1,0 +1,185 @@
+"""Modal screens: speaker picker, export, help and messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from tui.analysis.model import Analysis
+from tui.app.commands import COMMANDS, SCOPES
+
+EXPORT_FORMATS = {"json": ".json", "csv": ".csv", "markdown": ".md"}
+
+
+class SpeakerPicker(ModalScreen[frozenset[str] | None]):
+    """Pick one or several speakers (space toggles, enter applies, esc cancels)."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("enter", "apply", "Apply", priority=True),
+        Binding("a", "apply", "Apply", show=False),
+        Binding("c", "clear", "Clear"),
+    ]
+
+    def __init__(self, analysis: Analysis, chosen: frozenset[str]) -> None:
+        super().__init__()
+        self.analysis = analysis
+        self.chosen = chosen
+
+    def compose(self) -> ComposeResult:
+        counts = {speaker.id: len(speaker.quote_ids) for speaker in self.analysis.speakers}
+        speakers = sorted(self.analysis.speakers, key=lambda s: (-counts[s.id], s.name))
+        selections = []
+        for speaker in speakers:
+            prompt = Text(end="")
+            prompt.append(f"{counts[speaker.id]:>4}  ", Style(dim=True))
+            prompt.append(speaker.name)
+            if speaker.role:
+                prompt.append(f"  {speaker.role}", Style(dim=True, italic=True))
+            selections.append(Selection(prompt, speaker.id, speaker.id in self.chosen))
+        with Vertical(id="picker", classes="dialog"):
+            yield Label("Speakers", classes="dialog-title")
+            yield SelectionList[str](*selections, id="speaker-list")
+            yield Label("space toggle · enter/a apply · c clear · esc cancel", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(SelectionList).focus()
+
+    def action_apply(self) -> None:
+        self.dismiss(frozenset(self.query_one(SelectionList).selected))
+
+    def action_clear(self) -> None:
+        self.dismiss(frozenset())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ExportScreen(ModalScreen[tuple[str, str] | None]):
+    """Ask where to export the filtered quotations, and in which format."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, count: int, default_path: str = "closeread-quotes.json") -> None:
+        super().__init__()
+        self.count = count
+        self.default_path = default_path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export", classes="dialog"):
+            yield Label(f"Export {self.count} quotation(s)", classes="dialog-title", markup=False)
+            with RadioSet(id="export-format"):
+                yield RadioButton("JSON", value=True, id="fmt-json")
+                yield RadioButton("CSV", id="fmt-csv")
+                yield RadioButton("Markdown", id="fmt-markdown")
+            yield Input(self.default_path, id="export-path", placeholder="path of the file")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Export", variant="primary", id="export-ok")
+                yield Button("Cancel", id="export-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    @property
+    def format(self) -> str:
+        pressed = self.query_one(RadioSet).pressed_button
+        return (pressed.id or "fmt-json").removeprefix("fmt-") if pressed else "json"
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        path_input = self.query_one("#export-path", Input)
+        path = Path(path_input.value or "closeread-quotes")
+        if path.suffix.lower() in (".json", ".csv", ".md", ".markdown") or not path.suffix:
+            path_input.value = str(path.with_suffix(EXPORT_FORMATS[self.format]))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._finish()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "export-ok":
+            self._finish()
+        else:
+            self.dismiss(None)
+
+    def _finish(self) -> None:
+        path = self.query_one("#export-path", Input).value.strip()
+        if not path:
+            self.notify("Give a path to export to.", severity="warning")
+            return
+        fmt = self.format
+        suffix = Path(path).suffix.lower()
+        if suffix == ".csv":
+            fmt = "csv"
+        elif suffix in (".md", ".markdown"):
+            fmt = "markdown"
+        elif suffix == ".json":
+            fmt = "json"
+        self.dismiss((path, fmt))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key, from the command table."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "close", "Close", key_display="esc")]
+
+    def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(justify="right", style="bold", no_wrap=True)
+        table.add_column()
+        for scope, title in SCOPES.items():
+            commands = [command for command in COMMANDS if command.scope == scope]
+            if not commands:
+                continue
+            table.add_row("", "")
+            table.add_row("", Text(title, style="bold underline"))
+            for command in commands:
+                table.add_row(Text(command.display_keys), Text(command.description))
+        with Vertical(id="help", classes="dialog"):
+            yield Label("closeread — keys", classes="dialog-title")
+            with VerticalScroll(id="help-body"):
+                yield Static(table, id="help-table")
+            yield Label("esc / ? close", classes="dialog-hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class MessageScreen(ModalScreen[None]):
+    """A message with one OK button (used to report that a document cannot be read)."""
+
+    BINDINGS = [Binding("escape,enter,q", "close", "OK")]
+
+    def __init__(self, title: str, message: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="message", classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield Static(Text(self.message), id="message-text")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("OK", variant="error", id="message-ok")
+
+    def on_mount(self) -> None:
+        self.query_one(Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
