@@ -21,7 +21,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _stemmer = PorterStemmer()
 _stem_cache: dict[str, str] = {}
 TOPIC_PER_QUOTE = 3
-MIN_TOPIC_SCORE = 0.18
+MIN_TOPIC_SCORE = 0.25
 
 
 def _stem(word: str) -> str:
@@ -82,32 +82,34 @@ def _topic_links(quotes: list[Quote]) -> list[Link]:
         for stem in t:
             df[stem] += 1
     idf = {stem: math.log((n + 1) / (c + 0.5)) for stem, c in df.items()}
-    norms = [math.sqrt(sum(idf[s] ** 2 for s in t)) or 1.0 for t in terms]
-    max_df = max(2, int(n * 0.05) + 1)
+    max_df = min(40, max(4, int(n * 0.05) + 1))
+    # only terms that can be shared count towards a quotation's length
+    norms = [math.sqrt(sum(idf[s] ** 2 for s in t if 2 <= df[s] <= max_df)) or 1.0 for t in terms]
     index: dict[str, list[int]] = defaultdict(list)
+    weight = {stem: idf[stem] ** 2 for stem in idf}
     for k, t in enumerate(terms):
         for stem in t:
             if 2 <= df[stem] <= max_df:
                 index[stem].append(k)
     pairs: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
     for k, t in enumerate(terms):
-        shared: dict[int, list[str]] = defaultdict(list)
+        acc: dict[int, float] = defaultdict(float)
         for stem in t:
+            w = weight[stem]
             for other in index.get(stem, ()):
-                if other != k:
-                    shared[other].append(stem)
+                acc[other] += w
+        acc.pop(k, None)
+        speaker = eligible[k].speaker_id
         scored = []
-        for other, stems in shared.items():
-            a, b = eligible[k], eligible[other]
-            if a.speaker_id is not None and a.speaker_id == b.speaker_id:
-                continue
-            score = sum(idf[s] ** 2 for s in stems) / (norms[k] * norms[other])
-            if score >= MIN_TOPIC_SCORE:
-                scored.append((score, other, stems))
+        for other, total in acc.items():
+            score = total / (norms[k] * norms[other])
+            if score >= MIN_TOPIC_SCORE and (speaker is None or eligible[other].speaker_id != speaker):
+                scored.append((score, other))
         scored.sort(key=lambda x: (-x[0], x[1]))
-        for score, other, stems in scored[:TOPIC_PER_QUOTE]:
+        for score, other in scored[:TOPIC_PER_QUOTE]:
             pair = (min(k, other), max(k, other))
             if pair not in pairs:
+                stems = [s for s in t if s in terms[other] and 2 <= df[s] <= max_df]
                 pairs[pair] = (score, tuple(sorted(t[s] for s in stems)))
     links: list[Link] = []
     for (k, other), (score, words) in sorted(pairs.items()):

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nltk.chunk import RegexpParser
+from nltk.chunk.regexp import ChunkString
 from nltk.tree import Tree
 
 from .lexicon import lexicon
@@ -127,18 +128,32 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
     return tokens
 
 
+@lru_cache(maxsize=20000)
+def chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    """Chunks of a tag sequence as (label, first, last) token indices.
+
+    Runs the stages of :func:`chunker`'s ``RegexpParser`` with NLTK's chunk strings at debug
+    level 0 (the public ``parse`` re-verifies every string, which triples its cost), and is
+    memoised: narration windows repeat the same few tag sequences over and over.
+    """
+    tree = Tree("S", list(enumerate(tags)))
+    for stage in chunker()._stages:
+        chunkstr = ChunkString(tree, debug_level=0)
+        stage._notrace_apply(chunkstr)
+        tree = chunkstr.to_chunkstruct(stage._chunk_label)
+    out = []
+    for node in tree:
+        if isinstance(node, Tree):
+            idx = [leaf[0] for leaf in node.leaves()]
+            out.append((node.label(), idx[0], idx[-1]))
+    return tuple(out)
+
+
 def chunk_phrases(text: str, tokens: list[Token]) -> list[Phrase]:
     """Speaker phrases in ``tokens`` (one tagged window of narration)."""
     if not tokens:
         return []
-    tree = chunker().parse([(i, t.tag) for i, t in enumerate(tokens)])
-    phrases: list[Phrase] = []
-    for node in tree:
-        if not isinstance(node, Tree):
-            continue
-        idx = [leaf[0] for leaf in node.leaves()]
-        phrases.append(_phrase(text, tokens, node.label(), idx[0], idx[-1]))
-    return phrases
+    return [_phrase(text, tokens, label, i, j) for label, i, j in chunk_tags(tuple(t.tag for t in tokens))]
 
 
 def _phrase(text: str, tokens: list[Token], kind: str, i: int, j: int) -> Phrase:

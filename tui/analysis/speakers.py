@@ -173,19 +173,25 @@ def attribution_key(ctx: Context, i: int) -> str | None:
 
 
 # -- entities -------------------------------------------------------------------------------
+_BIGRAM = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+([A-Z][\w'’-]+)")
+
+
 def _full_names_in_text(ctx: Context, surname: str) -> list[tuple[str, int]]:
-    lex = lexicon()
-    pattern = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+" + re.escape(surname) + r"\b")
-    found = []
-    for m in pattern.finditer(ctx.text):
-        first = m.group(1).split()[0]
-        low = first.lower()
-        if low in lex.stop_capitals or low in lex.honorifics or low in lex.role_nouns:
-            continue
-        if low in lex.non_person_capitals or low in lex.speech_verb_base:
-            continue
-        found.append((m.group(1), m.start()))
-    return found
+    """Capitalised "First Surname" pairs of the whole text, for one surname (one pass, cached)."""
+    index = getattr(ctx, "_bigrams", None)
+    if index is None:
+        lex = lexicon()
+        index = defaultdict(list)
+        for m in _BIGRAM.finditer(ctx.text):
+            first = m.group(1).split()[0]
+            low = first.lower()
+            if low in lex.stop_capitals or low in lex.honorifics or low in lex.role_nouns:
+                continue
+            if low in lex.non_person_capitals or low in lex.speech_verb_base:
+                continue
+            index[_strip_possessive(m.group(2))].append((m.group(1), m.start()))
+        ctx._bigrams = index  # type: ignore[attr-defined]
+    return index.get(surname, [])
 
 
 def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
