@@ -168,3 +168,13 @@ def test_default_dir_is_the_user_cache(monkeypatch):
 
     monkeypatch.delenv(cache.ENV_VAR, raising=False)
     assert cache.cache_dir() == cache.Path(platformdirs.user_cache_dir("closeread"))
+
+
+def test_real_engine_round_trip(cache_dir):
+    analysis_module = pytest.importorskip("tui.analysis")
+    from tui.resources import sample_path
+
+    text = sample_path().read_text(encoding="utf-8")
+    first = cache.load_or_analyze(text, "sample.txt", analyze=analysis_module.analyze)
+    again = cache.read(text, "sample.txt")
+    assert again == first and again.to_dict() == first.to_dict()
