@@ -186,38 +186,86 @@ def pronoun(ctx: Context, i: int) -> Attribution | None:
 
 
 def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4) -> Phrase | None:
-    from .speakers import phrase_gender, phrase_number, is_personal
+    """The antecedent of a cue's pronoun.
 
+    In order: a compatible person named earlier in the same paragraph; in fiction dialogue,
+    the speaker of the turn before last (speakers alternate); a compatible person named in
+    the preceding paragraphs. "I" in fiction is the narrator.
+    """
     want = lexicon().pronouns.get(pron.text.lower(), "?")
+    if want == "1" and ctx.fiction:
+        return Phrase("NARRATOR", pron.start, pron.end, pron.text, "narrator", pron.start, pron.end, None, 0, 0)
     if want in ("1", "1p", "2"):
         return None
     para = ctx.paragraph_at(pron.start)
-    fallback: Phrase | None = None
     for p_index in range(para, max(-1, para - max_paragraphs), -1):
-        tokens, phrases = ctx.paragraph_narration(p_index)
-        for p in reversed(phrases):
-            if p.start >= pron.start or p.kind == "PRON":
-                continue
-            if not _can_be_subject(tokens, p):
-                continue
-            if want == "p":
-                if phrase_number(p) == "p" or p.kind == "ORG":
-                    return p
-                continue
-            if want == "n":
-                if p.kind == "ORG":
-                    return p
-                continue
-            if not is_personal(ctx, p):
-                continue
-            g = phrase_gender(ctx, p)
-            if g in ("?", want):
-                if p.kind != "DESC":
-                    return p
-                fallback = fallback or p
-        if fallback is not None:
-            return fallback
+        if p_index == para - 1 and ctx.fiction and want in ("m", "f"):
+            other = _alternating_speaker(ctx, para, want)
+            if other is not None:
+                return other
+        found = _antecedent_in(ctx, p_index, pron.start, want)
+        if found is not None:
+            return found
+    if ctx.fiction and want in ("m", "f"):
+        return _recent_speaker(ctx, i, want)
     return None
+
+
+def _recent_speaker(ctx: Context, i: int, want: str, lookback: int = 12) -> Phrase | None:
+    """The last character of that gender who spoke, when no one is named nearby."""
+    from .speakers import phrase_gender, root_phrase
+
+    for j in range(i - 1, max(-1, i - lookback), -1):
+        if ctx.attributions[j] is None:
+            continue
+        p = root_phrase(ctx, j)
+        if p is not None and p.kind != "NARRATOR" and phrase_gender(ctx, p) == want:
+            return p
+    return None
+
+
+def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase | None:
+    from .speakers import is_personal, phrase_gender, phrase_number
+
+    tokens, phrases = ctx.paragraph_narration(p_index)
+    fallback: Phrase | None = None
+    for p in reversed(phrases):
+        if p.start >= before or p.kind == "PRON" or not _can_be_subject(tokens, p):
+            continue
+        if want == "p":
+            if phrase_number(p) == "p" or p.kind == "ORG":
+                return p
+            continue
+        if want == "n":
+            if p.kind == "ORG":
+                return p
+            continue
+        if not is_personal(ctx, p):
+            continue
+        if phrase_gender(ctx, p) in ("?", want):
+            if p.kind != "DESC":
+                return p
+            fallback = fallback or p
+    return fallback
+
+
+def _alternating_speaker(ctx: Context, para: int, want: str) -> Phrase | None:
+    from .speakers import phrase_gender, root_phrase
+
+    prev1 = _last_quote_in(ctx, para - 1)
+    prev2 = _last_quote_in(ctx, para - 2)
+    if prev1 is None or prev2 is None:
+        return None
+    a, b = root_phrase(ctx, prev1), root_phrase(ctx, prev2)
+    if b is None or b.kind == "NARRATOR":
+        return None
+    if a is not None and _key(a) == _key(b):
+        return None
+    return b if phrase_gender(ctx, b) in ("?", want) else None
+
+
+def _key(p: Phrase) -> str:
+    return p.head.lower().replace(".", "").split()[-1] if p.head else ""
 
 
 # -- 4. speech nouns: Sean Spicer's statement that … "…" -------------------------------------
@@ -278,9 +326,35 @@ def turn_taking(ctx: Context, i: int) -> Attribution | None:
     if prev1 is None:
         return None
     prev2 = _last_quote_in(ctx, q.paragraph - 2)
-    if prev2 is not None and ctx.attributions[prev2] is not None and ctx.attributions[prev1] is not None:
+    if ctx.attributions[prev1] is None:
+        return None
+    if prev2 is not None and ctx.attributions[prev2] is not None:
         if not _same_target(ctx, prev1, prev2):
             return Attribution("turn_taking", 0.55, same_as=prev2)
+        return None
+    if prev2 is None:
+        # the conversation opens: the other party is the last person named before it
+        from .speakers import root_phrase
+
+        speaker = root_phrase(ctx, prev1)
+        start_para = q.paragraph - 1
+        for p_index in range(start_para, max(-1, start_para - 3), -1):
+            found = _other_person_in(ctx, p_index, speaker)
+            if found is not None:
+                return Attribution("turn_taking", 0.45, phrase=found)
+    return None
+
+
+def _other_person_in(ctx: Context, p_index: int, speaker: Phrase | None) -> Phrase | None:
+    from .speakers import is_personal
+
+    tokens, phrases = ctx.paragraph_narration(p_index)
+    for p in reversed(phrases):
+        if p.kind in ("PRON", "DESC") or not is_personal(ctx, p) or not _can_be_subject(tokens, p):
+            continue
+        if speaker is not None and _key(p) == _key(speaker):
+            continue
+        return p
     return None
 
 
@@ -330,8 +404,8 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("pronoun", pronoun),
     ("speech_noun", speech_noun),
     ("continuation", continuation),
-    ("vocative", vocative),
     ("turn_taking", turn_taking),
+    ("vocative", vocative),
 ]
 
 

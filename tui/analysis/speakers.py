@@ -63,6 +63,8 @@ def _strip_possessive(text: str) -> str:
 
 def parse_name(p: Phrase) -> NameRef:
     lex = lexicon()
+    if p.kind == "NARRATOR":
+        return NameRef("narrator", p.text, "", "", "narrator", None, p.start)
     if p.kind == "ORG":
         text = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", _strip_possessive(p.head))
         return NameRef("org", text, "", "", text.lower(), None, p.start)
@@ -176,22 +178,51 @@ def attribution_key(ctx: Context, i: int) -> str | None:
 _BIGRAM = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+([A-Z][\w'’-]+)")
 
 
+def _bigram_index(ctx: Context) -> tuple[dict, dict]:
+    """Capitalised "First Surname" pairs of the whole text by surname and by first name
+    (one pass, cached). A pair at a sentence start counts only if its first word is a known
+    first name ("Again Catherine" is not a name)."""
+    cached = getattr(ctx, "_bigrams", None)
+    if cached is not None:
+        return cached
+    lex = lexicon()
+    by_last: dict[str, list] = defaultdict(list)
+    by_first: dict[str, list] = defaultdict(list)
+    text = ctx.text
+    for m in _BIGRAM.finditer(text):
+        first = m.group(1).split()[0]
+        low = first.lower()
+        if low in lex.stop_capitals or low in lex.honorifics or low in lex.role_nouns:
+            continue
+        if low in lex.non_person_capitals or low in lex.speech_verb_base:
+            continue
+        if low not in lex.first_names:
+            k = m.start() - 1
+            while k >= 0 and text[k] in " \t\n_":
+                k -= 1
+            if k < 0 or text[k] in ".!?\"“”'‘’:;(":
+                continue
+        last = _strip_possessive(m.group(2))
+        by_last[last].append((m.group(1), m.start()))
+        by_first[first].append((last, m.start()))
+    ctx._bigrams = (by_last, by_first)  # type: ignore[attr-defined]
+    return ctx._bigrams
+
+
 def _full_names_in_text(ctx: Context, surname: str) -> list[tuple[str, int]]:
-    """Capitalised "First Surname" pairs of the whole text, for one surname (one pass, cached)."""
-    index = getattr(ctx, "_bigrams", None)
-    if index is None:
-        lex = lexicon()
-        index = defaultdict(list)
-        for m in _BIGRAM.finditer(ctx.text):
-            first = m.group(1).split()[0]
-            low = first.lower()
-            if low in lex.stop_capitals or low in lex.honorifics or low in lex.role_nouns:
-                continue
-            if low in lex.non_person_capitals or low in lex.speech_verb_base:
-                continue
-            index[_strip_possessive(m.group(2))].append((m.group(1), m.start()))
-        ctx._bigrams = index  # type: ignore[attr-defined]
-    return index.get(surname, [])
+    return _bigram_index(ctx)[0].get(surname, [])
+
+
+def _surname_for_first(ctx: Context, first: str) -> tuple[str, int] | None:
+    """The surname a first name used alone most often goes with ("Catherine" → Morland)."""
+    pairs = _bigram_index(ctx)[1].get(first, [])
+    if not pairs:
+        return None
+    counts = Counter(last for last, _ in pairs)
+    last, n = counts.most_common(1)[0]
+    if n * 2 < len(pairs):
+        return None
+    return last, min(pos for name, pos in pairs if name == last)
 
 
 def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
@@ -229,9 +260,14 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
             full_entity(ref.first, ref.tokens, ref.position, ref.text)
     # 2. full names the text gives for surnames used alone
     singles = {ref.last for ref in refs.values() if ref.kind == "person" and not ref.first}
+    lex = lexicon()
     for surname in sorted(singles):
         for first, pos in _full_names_in_text(ctx, surname):
             full_entity(first, (*first.split(), surname), pos, f"{first} {surname}")
+        if surname.lower() in lex.first_names:
+            found = _surname_for_first(ctx, surname)
+            if found is not None:
+                full_entity(surname, (surname, found[0]), found[1], f"{surname} {found[0]}")
     for es in fulls_by_last.values():
         for e in es:
             e.gender = name_gender(ctx, NameRef("person", e.full or "", "", e.key[1], e.key[2], None, 0))
@@ -249,6 +285,10 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
     for e in entities.values():
         if e.kind == "person" and e.full and not e.role:
             e.role = _appositive_role(ctx.text, e.full)
+
+    narrator = entities.get(("narrator",))
+    if narrator is not None:
+        _name_narrator(ctx, narrator, quote_entity)
 
     # 4. descriptions that name a known role ("the Vice President") join that person
     _join_descriptions(quote_entity)
@@ -291,6 +331,8 @@ def _canonical(e: Entity) -> str:
 def _resolve(ctx, ref: NameRef, entities, fulls_by_last, singles_by_last, entity) -> Entity:
     if ref.kind == "org":
         return entity(("org", ref.last), "org")
+    if ref.kind == "narrator":
+        return entity(("narrator",), "person")
     if ref.kind == "desc":
         e = entity(("desc", ref.last), "group" if ref.last.split()[-1:] and ref.last.split()[-1] in lexicon().group_nouns else "person")
         e.gender = name_gender(ctx, ref)
@@ -343,6 +385,31 @@ def _appositive_role(text: str, name: str) -> str | None:
     if not any(_strip_possessive(w) in lexicon().role_nouns for w in words):
         return None
     return role
+
+
+_VOCATIVE = re.compile(r"(?:^|[,!?]\s+)((?:(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord)\.?\s+)?[A-Z][a-z]+)(?=[,!?.]\s*(?:$|\w|\n))")
+
+
+def _name_narrator(ctx: Context, narrator: Entity, quote_entity: dict[int, Entity]) -> None:
+    """A first-person narrator is named by what the other characters call them."""
+    lex = lexicon()
+    names: Counter = Counter()
+    narrator_paras = {ctx.quotes[i].paragraph for i, e in quote_entity.items() if e is narrator}
+    for i, e in quote_entity.items():
+        if e is narrator:
+            continue
+        para = ctx.quotes[i].paragraph
+        if para - 1 in narrator_paras or para + 1 in narrator_paras:
+            for m in _VOCATIVE.finditer(ctx.inner(i)):
+                name = m.group(1)
+                if name.lower() not in lex.stop_capitals and name.split()[-1].lower() not in lex.stop_capitals:
+                    names[name] += 1
+    if names:
+        name, _count = names.most_common(1)[0]
+        narrator.hon_name = name
+        narrator.names[name] += 1
+    else:
+        narrator.hon_name = "Narrator"
 
 
 def _join_descriptions(quote_entity: dict[int, Entity]) -> None:
