@@ -1,0 +1,217 @@
+"""The quote finder: marks, apostrophes, nesting, multi-paragraph quotes and stray marks."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.analysis import analyze
+from tui.analysis.quotes import find_quotes, uses_single_quote_dialogue
+from tui.analysis.text import split_paragraphs
+
+MARKS = "“”„«»\"‘’‚‹›'"
+
+
+def raw(text: str):
+    return find_quotes(text, split_paragraphs(text))
+
+
+def spans(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in analyze(text).quotes]
+
+
+def texts(text: str) -> list[str]:
+    return [q.text for q in analyze(text).quotes]
+
+
+def assert_well_formed(text: str) -> None:
+    a = analyze(text)
+    previous_end = -1
+    for q in a.quotes:
+        assert 0 <= q.start < q.end <= len(text)
+        assert q.start >= previous_end, "quotes overlap or are out of order"
+        previous_end = q.end
+        assert text[q.start] in MARKS
+        assert q.text in text[q.start : q.end]
+        assert any(c.isalnum() for c in q.text)
+
+
+# -- double quotes ----------------------------------------------------------------------
+def test_curly_double_quote_span_includes_marks_and_text_excludes_them():
+    t = "The clerk muttered “the ledger is wrong” and left."
+    a = analyze(t)
+    assert len(a.quotes) == 1
+    q = a.quotes[0]
+    assert t[q.start : q.end] == "“the ledger is wrong”"
+    assert q.text == "the ledger is wrong"
+    assert t[q.start] == "“" and t[q.end - 1] == "”"
+
+
+def test_straight_double_quotes():
+    t = 'Orla Quint wrote "the ferry is late" twice, then "the ferry is gone".'
+    assert texts(t) == ["the ferry is late", "the ferry is gone"]
+    assert spans(t) == ['"the ferry is late"', '"the ferry is gone"']
+
+
+def test_two_curly_quotes_in_one_sentence_are_two_quotes():
+    t = "“Bring the nets,” Pell Ardent called, “before the storm.”"
+    assert texts(t) == ["Bring the nets,", "before the storm."]
+
+
+def test_guillemets_are_quote_marks():
+    t = "Sabine Roux answered «nous verrons demain» and smiled."
+    assert texts(t) == ["nous verrons demain"]
+
+
+def test_no_marks_no_quotes():
+    assert analyze("A quiet morning in the valley. Nothing was said.").quotes == ()
+
+
+# -- apostrophes --------------------------------------------------------------------------
+def test_apostrophes_are_not_quote_marks():
+    t = "I don't think the Marlows’ barn is for sale, and the neighbours' dog won’t move."
+    assert analyze(t).quotes == ()
+
+
+def test_apostrophes_inside_a_quote_do_not_split_it():
+    t = "“It’s the Marlows’ barn, and it isn't ours,” Vera Quill said."
+    assert texts(t) == ["It’s the Marlows’ barn, and it isn't ours,"]
+
+
+def test_decade_and_contraction_apostrophes_around_a_straight_quote():
+    t = "Rock 'n' roll was \"loud\" for the 1970s' crowds."
+    assert texts(t) == ["loud"]
+
+
+# -- single-quote dialogue ----------------------------------------------------------------
+SINGLE_DIALOGUE = (
+    "‘Where does this road go?’ asked Nell Farrow.\n\n"
+    "‘To the old mill,’ said Bram Ostley. ‘It’s late, and the Coopers’ cart has gone.’\n\n"
+    "‘Then we’ll walk,’ said Nell Farrow."
+)
+
+
+def test_single_quote_dialogue_is_detected():
+    assert uses_single_quote_dialogue(SINGLE_DIALOGUE)
+    assert not uses_single_quote_dialogue("“Yes,” she said. “It’s the Coopers’ cart.”")
+
+
+def test_single_quote_dialogue_quotes_and_apostrophes():
+    assert texts(SINGLE_DIALOGUE) == [
+        "Where does this road go?",
+        "To the old mill,",
+        "It’s late, and the Coopers’ cart has gone.",
+        "Then we’ll walk,",
+    ]
+
+
+def test_single_quote_dialogue_is_attributed():
+    a = analyze(SINGLE_DIALOGUE)
+    assert [a.speaker_name(q) for q in a.quotes] == ["Nell Farrow", "Bram Ostley", "Bram Ostley", "Nell Farrow"]
+
+
+def test_single_marks_inside_double_quote_text_are_not_quotes():
+    t = "“She told me ‘never again’ and walked out,” Ivo Marsh said."
+    a = analyze(t)
+    assert len(a.quotes) == 1
+
+
+# -- nesting --------------------------------------------------------------------------------
+def test_nested_single_quote_belongs_to_the_outer_quote():
+    t = "“She told me ‘never again’ and walked out,” Ivo Marsh said."
+    (q,) = analyze(t).quotes
+    assert q.text == "She told me ‘never again’ and walked out,"
+    assert t[q.end - 1] == "”"
+
+
+def test_nested_straight_single_quotes_belong_to_the_outer_quote():
+    t = "He wrote \"the word 'harbour' means little here\" and left."
+    (q,) = analyze(t).quotes
+    assert q.text == "the word 'harbour' means little here"
+
+
+def test_nested_curly_double_quote_belongs_to_the_outer_quote():
+    t = "Jonas Brede said: “The sign said “closed” all week, so we left.” Then he went home."
+    (q,) = analyze(t).quotes
+    assert q.text == "The sign said “closed” all week, so we left."
+
+
+# -- multi-paragraph quotations --------------------------------------------------------------
+def test_multi_paragraph_curly_quote_is_one_quote():
+    t = (
+        "“The first part of the statement runs on.\n\n"
+        "“The second paragraph continues it.\n\n"
+        "“And this is the end,” said Ruth Pell.\n\n"
+        "The hall emptied quickly."
+    )
+    a = analyze(t)
+    assert len(a.quotes) == 1
+    q = a.quotes[0]
+    assert q.start == 0
+    assert t[q.start : q.end].endswith("the end,”")
+    assert q.text.startswith("The first part")
+    assert q.text.endswith("this is the end,")
+    assert q.paragraph == 0
+    assert a.speaker_name(q) == "Ruth Pell"
+
+
+def test_multi_paragraph_straight_quote_is_one_quote():
+    t = '"The first paragraph of a long answer.\n\n"The second paragraph ends it," said Ruth Pell.'
+    a = analyze(t)
+    assert len(a.quotes) == 1
+    assert a.quotes[0].text.endswith("ends it,")
+    assert a.speaker_name(a.quotes[0]) == "Ruth Pell"
+
+
+def test_unclosed_quote_stops_at_its_paragraph_when_the_next_does_not_open():
+    t = "“An unclosed remark at the end of a paragraph\n\nThe next paragraph is plain narration."
+    a = analyze(t)
+    assert len(a.quotes) == 1
+    q = a.quotes[0]
+    assert q.end == a.paragraphs[0].end
+    assert q.text == "An unclosed remark at the end of a paragraph"
+    assert raw(t)[0].closed is False
+
+
+# -- stray and unbalanced marks ----------------------------------------------------------------
+def test_empty_marks_at_the_end_are_not_a_quote():
+    assert analyze('The note ended with ""').quotes == ()
+    assert analyze('"""').quotes == ()
+    assert analyze("“”").quotes == ()
+
+
+def test_stray_closing_marks_are_ignored():
+    assert analyze("Stray closing” marks” everywhere.").quotes == ()
+
+
+def test_odd_number_of_straight_marks_never_overlap():
+    for t in (
+        'An odd " mark here and "another one" there " and more.',
+        'Three "marks "here" only.',
+        '"Open and never closed',
+        'Closed" and never opened',
+    ):
+        assert_well_formed(t)
+
+
+def test_punctuation_only_between_marks_is_not_a_quote():
+    assert analyze('Between " - " the dashes.').quotes == ()
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["word", "Anna", "said", " ", " ", "\n\n", ",", ".", "“", "”", '"', "‘", "’", "'", "don't", "«", "»"]
+        ),
+        max_size=40,
+    )
+)
+def test_random_mark_soup_never_crashes_or_overlaps(pieces):
+    assert_well_formed("".join(pieces))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="ab .,\n“”\"‘’'", max_size=80))
+def test_random_text_never_crashes_or_overlaps(text):
+    assert_well_formed(text)
