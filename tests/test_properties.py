@@ -1,0 +1,215 @@
+"""Properties of ``analyze()`` on generated text rich in quote marks, names and speech verbs.
+
+:func:`check_invariants` is the contract every analysis must satisfy; ``bench/fuzz.py``
+runs the same checks on many more examples.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from tui.analysis import analyze
+from tui.analysis.model import Analysis
+
+OPENERS = set("“„«‘‚‹\"'»›")
+CLOSERS = set("”»\"’›'“«‹‘")
+
+TOKENS = [
+    "“", "”", '"', "'", "‘", "’", "«", "»", "„", "‚", "‹", "›",
+    " ", " ", " ", " ", "\n", "\n\n", "\n\n", "\t", ", ", ". ", "! ", "? ", "—", "…", ":",
+    "said", "says", "told reporters", "added", "asked", "according to", "wrote", "replied",
+    "Ann", "Ann Lee", "Lee", "Bo Smith", "Dmitry Peskov", "Mr Trump", "Dr. Jones", "the spokesman",
+    "he", "she", "they", "it", "I", "we",
+    "don't", "Russians'", "it's", "rock 'n' roll", "’90s", "O'Brien",
+    "The", "cat", "sat", "on", "the", "mat", "Yes", "No", "never", "conspiracy", "Crimea",
+    "“Yes,”", "“No.”", '"Maybe"', "‘fine’", "«oui»", "é", "👋🏽", "e\u0301", "قال", "שלום",
+]  # fmt: skip
+
+PAIRS = [
+    ("“", "”"),
+    ('"', '"'),
+    ("‘", "’"),
+    ("«", "»"),
+    ("„", "“"),
+    ("‚", "‘"),
+    ("‹", "›"),
+    ("'", "'"),
+]
+WORDS = [
+    "we",
+    "will",
+    "win",
+    "never",
+    "this",
+    "is",
+    "a",
+    "conspiracy",
+    "don't",
+    "Russia",
+    "it's",
+    "Ann",
+    "Lee",
+    "said",
+    "the",
+    "news",
+    "I",
+    "O'Brien",
+    "Russians'",
+    "‘inner’",
+    "“inner”",
+]
+NAMES = ["Ann Lee", "Bo Smith", "Dmitry Peskov", "he", "she", "the spokesman", "Mr Trump", "Lee"]
+VERBS = ["said", "says", "told reporters", "added", "asked", "wrote", "replied", "claimed"]
+
+words = st.lists(st.sampled_from(WORDS + TOKENS), min_size=1, max_size=10).map(" ".join)
+quoted = st.builds(
+    lambda pair, body, punct, closed: pair[0] + body + punct + (pair[1] if closed else ""),
+    st.sampled_from(PAIRS),
+    words,
+    st.sampled_from(["", ",", ".", "!", "?", "…", " —"]),
+    st.sampled_from([True, True, True, False]),
+)
+attribution = st.builds(
+    lambda name, verb, after: f" {verb} {name}." if after else f" {name} {verb}.",
+    st.sampled_from(NAMES),
+    st.sampled_from(VERBS),
+    st.booleans(),
+)
+segment = st.one_of(
+    st.builds(str.__add__, quoted, attribution),
+    st.builds(lambda a, q: a[1:-1] + ": " + q, attribution, quoted),
+    quoted,
+    words.map(lambda w: w + ". "),
+    st.sampled_from(TOKENS),
+    st.sampled_from(["\n\n", "\n", " ", "\n\n", "\r\n"]),
+)
+#: Text with quotation-shaped material, names, verbs, paragraphs and plain noise.
+texts = st.one_of(
+    st.lists(segment, max_size=40).map("".join),
+    st.lists(st.sampled_from(TOKENS), max_size=80).map("".join),
+).map(lambda t: t.replace("\r\n", "\n"))
+
+
+def check_invariants(text: str, analysis: Analysis) -> None:
+    """Everything that must hold for any text; raises AssertionError naming what broke."""
+    n = len(text)
+    assert analysis.text == text
+    assert analysis.sha256 == hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    paragraph_ends = {p.end for p in analysis.paragraphs}
+    for p in analysis.paragraphs:
+        assert 0 <= p.start < p.end <= n, ("paragraph outside text", p)
+    for s in analysis.sentences:
+        assert 0 <= s.start <= s.end <= n, ("sentence outside text", s)
+
+    quote_ids = [q.id for q in analysis.quotes]
+    assert len(quote_ids) == len(set(quote_ids)), "duplicate quote ids"
+    previous_end = 0
+    for q in analysis.quotes:
+        assert 0 <= q.start < q.end <= n, ("quote span outside text", q.id, q.start, q.end)
+        assert q.start >= previous_end, ("quotes overlap or are unsorted", q.id)
+        previous_end = q.end
+        span = text[q.start : q.end]
+        assert span[0] in OPENERS, ("quote does not start with an opening mark", q.id, span)
+        closed = len(span) >= 2 and span[-1] in CLOSERS and q.text == span[1:-1]
+        left_open = q.text == span[1:] and q.end in paragraph_ends
+        assert closed or left_open, ("text is not the span without its marks", q.id, span, q.text)
+        assert 0 <= q.paragraph < len(analysis.paragraphs), ("bad paragraph index", q.id)
+        para = analysis.paragraphs[q.paragraph]
+        assert para.start <= q.start < para.end, ("quote not in its paragraph", q.id)
+        assert 0 <= q.sentence < max(1, len(analysis.sentences)), ("bad sentence index", q.id)
+        assert 0.0 <= q.confidence <= 1.0, ("confidence out of range", q.id)
+        for label, m in (("mention", q.mention), ("cue", q.cue)):
+            if m is None:
+                continue
+            assert 0 <= m.start < m.end <= n, (f"{label} outside text", q.id, m)
+            assert text[m.start : m.end] == m.text, (f"{label} text differs from its span", q.id, m)
+            assert m.end <= q.start or m.start >= q.end, (f"{label} inside its quotation", q.id, m)
+        if q.speaker_id is None:
+            assert q.mention is None, ("mention without a speaker", q.id)
+
+    speakers = {s.id: s for s in analysis.speakers}
+    assert len(speakers) == len(analysis.speakers), "duplicate speaker ids"
+    for q in analysis.quotes:
+        if q.speaker_id is not None:
+            assert q.speaker_id in speakers, ("quote names a missing speaker", q.id, q.speaker_id)
+            assert q.id in speakers[q.speaker_id].quote_ids, ("speaker lacks its quote", q.id)
+    by_id = {q.id: q for q in analysis.quotes}
+    for s in analysis.speakers:
+        for qid in s.quote_ids:
+            assert qid in by_id, ("speaker lists a missing quote", s.id, qid)
+            assert by_id[qid].speaker_id == s.id, ("speaker lists another's quote", s.id, qid)
+    for link in analysis.links:
+        assert link.source in by_id and link.target in by_id, ("dangling link", link)
+        assert link.source != link.target, ("self link", link)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+@example("")
+@example("“")
+@example("“a” said Ann.\n\n“b")
+@example("“Para one.\n\n“Para two,” said Ann Lee.")
+@example("'\"'\"'“‘«»’”")
+def test_invariants(text):
+    check_invariants(text, analyze(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts)
+def test_deterministic(text):
+    first = analyze(text)
+    second = analyze(text)
+    assert first.to_dict() == second.to_dict()
+    assert first == second
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts, st.sampled_from(["\r\n", "\r"]))
+def test_line_endings_do_not_matter_after_reading(text, newline):
+    from tui.analysis.reading import load_bytes
+
+    loaded = load_bytes(text.replace("\n", newline).encode("utf-8"))
+    assert loaded.text == text
+    assert analyze(loaded.text).to_dict() == analyze(text).to_dict()
+
+
+ADVERSARIAL = {
+    "straight doubles": lambda n: '"' * n,
+    "curly openers": lambda n: "“" * n,
+    "open then word": lambda n: ("“a " * n)[:n],
+    "apostrophes": lambda n: ("'tis O'Brien's '90s " * n)[:n],
+    "alternating": lambda n: ("“”" * n)[:n],
+    "said soup": lambda n: ("“Yes,” said Ann Lee. " * n)[:n],
+    "no closing ever": lambda n: ("“Ann said he told them " * n)[:n],
+    "paragraph openers": lambda n: ("“Continued\n\n" * n)[:n],
+    "mixed marks": lambda n: ("«‹„‚“‘\"' ”’»›said " * n)[:n],
+    "names no quotes": lambda n: ("Ann Lee Bo Smith Dmitry Peskov said " * n)[:n],
+}
+
+
+def _best_time(text: str, runs: int = 3) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        analyze(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_adversarial_inputs_scale_linearly():
+    """20,000 characters may take about twice as long as 10,000, not four times."""
+    analyze("warm up “the” tokenizer, said Ann.")
+    slow = {}
+    for name, make in ADVERSARIAL.items():
+        small, large = make(10_000), make(20_000)
+        assert len(small) == 10_000 and len(large) == 20_000
+        check_invariants(large, analyze(large))
+        t_small = max(_best_time(small), 0.005)  # below 5 ms the ratio is noise
+        t_large = _best_time(large)
+        if t_large > 3.2 * t_small:
+            slow[name] = (round(t_small, 3), round(t_large, 3))
+    assert not slow, f"super-linear growth (10k s, 20k s): {slow}"
