@@ -208,3 +208,19 @@ def test_empty_pages(markup):
     page = html_to_text(markup)
     assert page.text == ""
     assert page.title is None
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # html.parser raises AssertionError on "<![>": the page must still give its text.
+        ("“Hi,” she said. <![>", "“Hi,” she said. <![>"),
+        ("<p>A<![if !supportLists]>·<![endif]> B <![>x</p>", "A· B <![>x"),
+        ("<p>a</p\n>b", "a\n\nb"),
+        ("<![CDATA[x]]>y", "y"),
+        ("<?php echo 1 ?>z", "z"),
+        ("<script>never closed", ""),
+    ],
+)
+def test_malformed_declarations_never_raise(markup, expected):
+    assert html_to_text(markup).text == expected

@@ -463,12 +463,31 @@ def _find_title(root: _Node, scope: _Node) -> str | None:
     return None
 
 
+_CONDITIONAL_COMMENT = re.compile(r"<!\[(?!CDATA\[)[^\]<>]*\]>")
+_BAD_DECLARATION = re.compile(r"<!(?!--|\[CDATA\[|doctype)", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^<>]*>")
+
+
+def _parse(markup: str) -> _Node:
+    """Build the tree; :mod:`html.parser` raises on a few malformed declarations (``<![>``),
+    so retry with them defused, and as a last resort keep the text between the tags."""
+    defused = _BAD_DECLARATION.sub("&lt;!", _CONDITIONAL_COMMENT.sub("", markup))
+    for attempt in (markup, defused):
+        builder = _TreeBuilder()
+        try:
+            builder.feed(attempt)
+            builder.close()
+        except (AssertionError, ValueError, IndexError, TypeError):
+            continue
+        return builder.root
+    builder = _TreeBuilder()
+    builder.handle_data(html.unescape(_ANY_TAG.sub(" ", markup)))
+    return builder.root
+
+
 def html_to_text(markup: str) -> HtmlPage:
     """The article of an HTML page: its title, then its body paragraphs."""
-    builder = _TreeBuilder()
-    builder.feed(markup)
-    builder.close()
-    root = builder.root
+    root = _parse(markup)
     _compute_sizes(root)
     scope = _choose_scope(root)
     paragraphs = _paragraphs(scope)
