@@ -497,6 +497,22 @@ def test_process_stdin_equals_file():
     assert from_stdin.stdout.decode() == expected
 
 
+def test_process_output_is_utf8_even_on_an_ascii_stdout(tmp_path):
+    path = tmp_path / "u.txt"
+    path.write_text("“Ça va,” said Zoë 👋.", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(REPO), PYTHONIOENCODING="ascii")
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "extract", str(path), "-f", "csv"],
+        capture_output=True,
+        env=env,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert (result.returncode, result.stderr) == (0, b"")
+    rows = list(csv.DictReader(io.StringIO(result.stdout.decode("utf-8"))))
+    assert [(r["text"], r["speaker"]) for r in rows] == [("Ça va,", "Zoë")]
+
+
 def test_process_extract_never_imports_textual():
     code = (
         "import sys, io, contextlib\n"

@@ -157,7 +157,8 @@ register(
 
 _DESCRIPTION = "A terminal reader for close reading: every quotation, its speaker and its links."
 _EPILOG = (
-    "A document named like a command must be written as a path: "
+    "Documents are UTF-8, UTF-16/32 with a BOM or legacy 8-bit text, .md or .html, "
+    "up to 50 MB. A document named like a command must be written as a path: "
     "'closeread ./extract' or 'closeread -- extract'."
 )
 
@@ -168,7 +169,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command in SUBCOMMANDS.values():
-        sub = commands.add_parser(command.name, help=command.help, description=command.help)
+        sub = commands.add_parser(
+            command.name, help=command.help, description=command.help, epilog=_EPILOG
+        )
         command.configure(sub)
     return parser
 
