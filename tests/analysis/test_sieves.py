@@ -1,0 +1,519 @@
+"""Attribution sieves, one behaviour at a time, on small invented sentences.
+
+Each test checks the speaker's canonical name, the sieve recorded on the quote, and where it
+matters the mention (the words the attribution rests on) and the cue (the speech verb).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.analysis import analyze
+from tui.analysis.context import Context
+from tui.analysis.pipeline import classify
+from tui.analysis.quotes import find_quotes
+from tui.analysis.sieves import (
+    SIEVES,
+    continuation,
+    headline,
+    leading_cue,
+    pronoun,
+    speech_noun,
+    trailing_cue,
+    turn_taking,
+    vocative,
+)
+from tui.analysis.text import split_paragraphs, split_sentences
+
+
+def attribution(text: str, n: int = 0):
+    """(speaker name, sieve, mention text, cue text) of quote ``n``."""
+    a = analyze(text)
+    q = a.quotes[n]
+    return (
+        a.speaker_name(q),
+        q.sieve,
+        q.mention.text if q.mention else None,
+        q.cue.text if q.cue else None,
+    )
+
+
+def context(text: str, fiction: bool = False) -> Context:
+    paragraphs = split_paragraphs(text)
+    sentences = split_sentences(text, paragraphs)
+    return Context(text, paragraphs, sentences, find_quotes(text, paragraphs), fiction=fiction)
+
+
+def test_sieve_order_and_names():
+    names = [name for name, _ in SIEVES]
+    assert set(names) == {
+        "headline", "trailing_cue", "leading_cue", "pronoun", "speech_noun",
+        "continuation", "vocative", "turn_taking",
+    }
+    # explicit cues beat inference from context
+    assert names.index("trailing_cue") < names.index("continuation")
+    assert names.index("leading_cue") < names.index("continuation")
+    assert names[0] == "headline"
+
+
+# -- headline ---------------------------------------------------------------------------------
+def test_headline_quote_colon_agency_denies():
+    t = '"We Did Not Sell The Orchard": Agency Denies Land Deal Rumours\n\nThe story began on Tuesday.'
+    assert attribution(t) == ("Agency", "headline", "Agency", "Denies")
+
+
+def test_headline_with_multiword_organisation():
+    t = "“The Bridge Is Safe”: Harbour Authority Insists After Inspection"
+    assert attribution(t)[:2] == ("Harbour Authority", "headline")
+
+
+def test_headline_sieve_directly():
+    ctx = context('"Nothing Was Hidden": Ministry Denies Cover-Up')
+    att = headline(ctx, 0)
+    assert att is not None and att.sieve == "headline"
+    assert att.phrase.head == "Ministry"
+    assert att.cue.word == "Denies"
+
+
+def test_headline_needs_the_colon_right_after_the_quote():
+    ctx = context('"Nothing Was Hidden" Ministry Denies Cover-Up')
+    assert headline(ctx, 0) is None
+
+
+def test_headline_only_for_a_quote_opening_its_paragraph():
+    ctx = context('Locals shouted "Nothing Was Hidden": Ministry Denies Cover-Up')
+    assert headline(ctx, 0) is None
+
+
+# -- trailing cue -------------------------------------------------------------------------------
+def test_trailing_cue_name_then_verb():
+    t = "“We will rebuild the bridge,” Anna Kowalski told reporters."
+    assert attribution(t) == ("Anna Kowalski", "trailing_cue", "Anna Kowalski", "told")
+
+
+def test_trailing_cue_inverted_said_surname():
+    t = '"The harvest was poor this year," said Dobbs.'
+    assert attribution(t) == ("Dobbs", "trailing_cue", "Dobbs", "said")
+
+
+def test_trailing_cue_inverted_with_full_name_and_exclamation():
+    t = '"Quiet!" shouted Halvard Steen.'
+    assert attribution(t) == ("Halvard Steen", "trailing_cue", "Halvard Steen", "shouted")
+
+
+def test_trailing_cue_with_adverb_between_name_and_verb():
+    t = "“The gate stays shut,” Odile Ferrand quietly said."
+    assert attribution(t)[:2] == ("Odile Ferrand", "trailing_cue")
+
+
+def test_trailing_cue_possessive_role_and_name():
+    t = "“No deal was signed,” the city's deputy mayor Ilona Varga told reporters."
+    name, sieve, mention, cue = attribution(t)
+    assert (name, sieve, cue) == ("Ilona Varga", "trailing_cue", "told")
+    assert "Ilona Varga" in mention
+
+
+def test_trailing_cue_keeps_role_from_appositive_after_the_name():
+    t = "“The border stays open,” said Lena Ortiz, a spokeswoman for the ministry."
+    a = analyze(t)
+    q = a.quotes[0]
+    assert (a.speaker_name(q), q.sieve) == ("Lena Ortiz", "trailing_cue")
+    assert a.speaker_of(q).role == "a spokeswoman for the ministry"
+
+
+def test_trailing_cue_organisation():
+    t = "“The drills are routine,” the Pentagon said."
+    name, sieve, mention, cue = attribution(t)
+    assert (name, sieve, cue) == ("Pentagon", "trailing_cue", "said")
+    assert mention == "the Pentagon"
+
+
+def test_trailing_cue_with_honorific_abbreviation():
+    # "Mr." must not end the narration window before the name and verb
+    t = "“The bread is late again,” Mr. Ashby said."
+    name, sieve, mention, cue = attribution(t)
+    assert sieve == "trailing_cue"
+    assert mention == "Mr. Ashby"
+    assert cue == "said"
+    assert name in ("Mr. Ashby", "Ashby")
+
+
+def test_trailing_cue_surname_with_appositive_before_verb():
+    t = '"We have enough crews," Steen, the mayor, said.'
+    name, sieve, _, cue = attribution(t)
+    assert (name, sieve, cue) == ("Steen", "trailing_cue", "said")
+
+
+def test_trailing_cue_sieve_directly():
+    ctx = context("“We will rebuild the bridge,” Anna Kowalski told reporters.")
+    att = trailing_cue(ctx, 0)
+    assert att.sieve == "trailing_cue"
+    assert att.phrase.head == "Anna Kowalski"
+    assert att.cue.word == "told"
+
+
+def test_trailing_cue_ignores_verb_after_other_words():
+    # words other than punctuation between the quote and the name: not a trailing cue
+    ctx = context("“We will rebuild the bridge,” the sign read, while Anna Kowalski told reporters.")
+    assert trailing_cue(ctx, 0) is None
+
+
+def test_trailing_cue_leaves_pronouns_to_the_pronoun_sieve():
+    ctx = context("Marta Vidal spoke. “We expected a closer result,” she added.")
+    assert trailing_cue(ctx, 0) is None
+
+
+# -- leading cue ------------------------------------------------------------------------------------
+def test_leading_cue_colon():
+    t = "Thomas Hale arrived late. Mr Hale said: “The port will reopen on Monday.”"
+    assert attribution(t) == ("Thomas Hale", "leading_cue", "Mr Hale", "said")
+
+
+def test_leading_cue_said_that_partial():
+    t = 'Governor Ruiz said that "the water supply is safe."'
+    a = analyze(t)
+    q = a.quotes[0]
+    assert q.sieve == "leading_cue"
+    assert a.speaker_name(q) == "Ruiz"
+    assert q.mention.text == "Governor Ruiz"
+    assert q.cue.text == "said"
+    assert q.kind == "partial"
+    assert a.speaker_of(q).role == "Governor"
+
+
+def test_leading_cue_participle_adding_that():
+    t = 'Mayor Pietro Lanza praised the volunteers, adding that "the square belongs to everyone."'
+    assert attribution(t) == ("Pietro Lanza", "leading_cue", "Mayor Pietro Lanza", "adding")
+
+
+def test_leading_cue_participle_saying_takes_subject_of_the_clause():
+    t = "Judge Imelda Sorn closed the hearing, saying “the court has heard enough” before leaving."
+    name, sieve, _, cue = attribution(t)
+    assert (name, sieve, cue) == ("Imelda Sorn", "leading_cue", "saying")
+
+
+def test_leading_cue_organisation():
+    t = "The Pentagon said in a statement: “The drills are routine.”"
+    assert attribution(t) == ("Pentagon", "leading_cue", "The Pentagon", "said")
+
+
+def test_leading_cue_organisation_partial_quote():
+    t = "The ministry said the drills were “routine and scheduled months ago”."
+    a = analyze(t)
+    q = a.quotes[0]
+    assert (a.speaker_name(q), q.sieve, q.kind) == ("ministry", "leading_cue", "partial")
+
+
+def test_leading_cue_term_quote_in_reported_sentence():
+    t = 'The Pentagon said the exercise was "purely defensive" and would continue.'
+    a = analyze(t)
+    q = a.quotes[0]
+    assert (q.kind, a.speaker_name(q), q.sieve) == ("term", "Pentagon", "leading_cue")
+
+
+def test_leading_cue_second_half_of_a_split_quote():
+    t = "“We have enough crews,” Halvard Steen said on Monday, “and the weather is fine.”"
+    a = analyze(t)
+    assert [a.speaker_name(q) for q in a.quotes] == ["Halvard Steen", "Halvard Steen"]
+
+
+def test_leading_cue_according_to():
+    t = "According to Ines Moreau, “the vote was never in doubt.”"
+    a = analyze(t)
+    assert a.speaker_name(a.quotes[0]) == "Ines Moreau"
+    assert a.quotes[0].mention.text == "Ines Moreau"
+
+
+def test_leading_cue_subject_with_appositive_role():
+    t = "Lena Ortiz, a spokeswoman for the ministry, said: “The border stays open.”"
+    a = analyze(t)
+    q = a.quotes[0]
+    assert (a.speaker_name(q), q.sieve, q.cue.text) == ("Lena Ortiz", "leading_cue", "said")
+    assert a.speaker_of(q).role == "a spokeswoman for the ministry"
+
+
+def test_leading_cue_sentence_initial_adverb_is_not_part_of_the_name():
+    t = 'Later Halvard Steen said: "We are ready."'
+    name, sieve, mention, _ = attribution(t)
+    assert (name, sieve, mention) == ("Halvard Steen", "leading_cue", "Halvard Steen")
+
+
+def test_leading_cue_with_honorific_abbreviation_keeps_the_honorific_in_the_mention():
+    t = 'Mr. Ashby said: "The bread is late again."'
+    name, sieve, mention, cue = attribution(t)
+    assert (sieve, mention, cue) == ("leading_cue", "Mr. Ashby", "said")
+
+
+def test_leading_cue_object_of_told_is_not_the_speaker():
+    t = "Gregor Lind told Ada Mertz: “The shipment arrives tomorrow.”"
+    assert attribution(t)[:2] == ("Gregor Lind", "leading_cue")
+
+
+def test_leading_cue_sieve_directly():
+    ctx = context("Mr Hale said: “The port will reopen on Monday.”")
+    att = leading_cue(ctx, 0)
+    assert att.sieve == "leading_cue"
+    assert att.phrase.head == "Mr Hale"
+    assert att.cue.word == "said"
+
+
+# -- pronoun ------------------------------------------------------------------------------------------
+def test_pronoun_resolves_to_the_named_person_before_it():
+    t = 'Marta Vidal spoke after the vote. "We expected a closer result," she added.'
+    assert attribution(t) == ("Marta Vidal", "pronoun", "she", "added")
+
+
+def test_she_skips_a_man_named_just_before():
+    t = 'Marta Vidal met Bruno Castell on Friday. "We expected a closer result," she added.'
+    assert attribution(t)[:2] == ("Marta Vidal", "pronoun")
+
+
+def test_he_skips_a_woman_named_just_before():
+    t = 'Bruno Castell thanked Marta Vidal on Friday. "We expected a closer result," he added.'
+    assert attribution(t)[:2] == ("Bruno Castell", "pronoun")
+
+
+def test_she_skips_a_man_with_an_honorific_named_just_before():
+    t = 'Marta Vidal met Mr Castell on Friday. "We expected a closer result," she added.'
+    assert attribution(t)[:2] == ("Marta Vidal", "pronoun")
+
+
+def test_she_resolves_over_an_intervening_man_in_another_sentence():
+    t = (
+        "Marta Vidal, a spokeswoman for the ministry, spoke on Friday. Felix Arndt, an engineer, "
+        'also attended. "The tunnel is sound," she said.'
+    )
+    a = analyze(t)
+    q = a.quotes[0]
+    assert (a.speaker_name(q), q.sieve) == ("Marta Vidal", "pronoun")
+    assert a.speaker_of(q).role == "a spokeswoman for the ministry"
+
+
+def test_pronoun_in_next_paragraph_resolves_to_previous_paragraph_name():
+    t = (
+        "Halvard Steen, the mayor, said on Monday that the ferry would run.\n\n"
+        "“We have enough crews,” he said."
+    )
+    assert attribution(t)[:3] == ("Halvard Steen", "pronoun", "he")
+
+
+def test_leading_pronoun():
+    t = "Halvard Steen, the mayor, criticised the plan. He said the timetable was “a fantasy drawn up by consultants”."
+    name, sieve, mention, cue = attribution(t)
+    assert (name, sieve, mention, cue) == ("Halvard Steen", "pronoun", "He", "said")
+
+
+def test_they_resolves_to_a_group():
+    t = "Local residents gathered at the quay. “The quotas are unfair,” they said."
+    a = analyze(t)
+    q = a.quotes[0]
+    assert (a.speaker_name(q), q.sieve, q.mention.text) == ("residents", "pronoun", "they")
+
+
+def test_pronoun_without_antecedent_is_left_unattributed():
+    t = "“We expected a closer result,” she added."
+    a = analyze(t)
+    assert a.quotes[0].speaker_id is None
+    assert a.quotes[0].sieve == "none"
+
+
+def test_pronoun_sieve_directly_records_antecedent():
+    ctx = context('Marta Vidal spoke after the vote. "We expected a closer result," she added.')
+    att = pronoun(ctx, 0)
+    assert att.sieve == "pronoun"
+    assert att.phrase.text == "she"
+    assert att.antecedent.head == "Marta Vidal"
+    assert att.cue.word == "added"
+
+
+# -- speech nouns -------------------------------------------------------------------------------------
+def test_speech_noun_possessive_statement():
+    t = 'Ines Moreau\'s statement that the vote was "never in doubt" surprised nobody.'
+    name, sieve, mention, _ = attribution(t)
+    assert (name, sieve) == ("Ines Moreau", "speech_noun")
+    assert mention.startswith("Ines Moreau")
+
+
+def test_speech_noun_by():
+    t = "A letter by Conrad Vesely called the merger “a slow theft”."
+    name, sieve, _, _ = attribution(t)
+    assert (name, sieve) == ("Conrad Vesely", "speech_noun")
+
+
+def test_speech_noun_sieve_directly():
+    ctx = context('After Ines Moreau\'s remarks that the plan was "dead", the council adjourned.')
+    att = speech_noun(ctx, 0)
+    assert att is not None and att.sieve == "speech_noun"
+    assert att.phrase.head == "Ines Moreau"
+
+
+# -- continuation ---------------------------------------------------------------------------------------
+def test_continuation_in_the_same_paragraph():
+    t = "“The bridge is closed,” Anna Kowalski said. “It will reopen next spring.”"
+    a = analyze(t)
+    q1, q2 = a.quotes
+    assert (a.speaker_name(q2), q2.sieve) == ("Anna Kowalski", "continuation")
+    assert q2.speaker_id == q1.speaker_id
+    # the mention and cue are those of the attribution it continues
+    assert q2.mention.text == "Anna Kowalski"
+    assert q2.cue.text == "said"
+
+
+def test_continuation_news_style_next_paragraph():
+    t = "“The bridge is closed,” Anna Kowalski said.\n\n“It will reopen next spring.”"
+    a = analyze(t)
+    assert a.speaker_name(a.quotes[1]) == "Anna Kowalski"
+    assert a.quotes[1].sieve == "continuation"
+
+
+def test_no_continuation_across_an_unrelated_paragraph():
+    t = (
+        "“The bridge is closed,” Anna Kowalski said.\n\n"
+        "The council met for three hours on Tuesday and adjourned without a vote on the budget, "
+        "leaving the question of the ferry timetable and the harbour dues for another week.\n\n"
+        "“It will reopen next spring.”"
+    )
+    a = analyze(t)
+    assert a.quotes[1].speaker_id is None
+
+
+def test_continuation_does_not_override_an_explicit_cue():
+    t = "“The bridge is closed,” Anna Kowalski said.\n\n“It is open,” Bruno Castell replied."
+    assert attribution(t, 1)[:2] == ("Bruno Castell", "trailing_cue")
+
+
+def test_continuation_sieve_directly():
+    ctx = context("“The bridge is closed,” Anna Kowalski said. “It will reopen next spring.”")
+    ctx.attributions[0] = trailing_cue(ctx, 0)
+    att = continuation(ctx, 1)
+    assert att.sieve == "continuation"
+    assert att.same_as == 0
+
+
+def test_continuation_needs_an_attributed_predecessor():
+    ctx = context("“The bridge is closed.” “It will reopen next spring.”")
+    assert continuation(ctx, 1) is None
+
+
+# -- turn-taking and vocatives in fiction ------------------------------------------------------------------
+DIALOGUE = (
+    "“I think the kettle is boiling,” said Wren Talbot.\n\n"
+    "“Let it boil a while longer,” said Osric Vane.\n\n"
+    "“It will boil dry.”\n\n"
+    "“Then take it off the stove.”"
+)
+
+
+def test_turn_taking_sieve_directly():
+    ctx = context(DIALOGUE, fiction=True)
+    ctx.attributions[0] = trailing_cue(ctx, 0)
+    ctx.attributions[1] = trailing_cue(ctx, 1)
+    att = turn_taking(ctx, 2)
+    assert att.sieve == "turn_taking" and att.same_as == 0
+    ctx.attributions[2] = att
+    att = turn_taking(ctx, 3)
+    assert att.sieve == "turn_taking" and att.same_as == 1
+
+
+def test_turn_taking_is_off_outside_fiction():
+    ctx = context(DIALOGUE, fiction=False)
+    ctx.attributions[0] = trailing_cue(ctx, 0)
+    ctx.attributions[1] = trailing_cue(ctx, 1)
+    assert turn_taking(ctx, 2) is None
+
+
+def novel(min_chars: int = 21000) -> str:
+    """An invented two-person dialogue, long enough for fiction mode."""
+    a_lines = ["the kettle is boiling again", "we should leave before the tide turns",
+               "the lantern needs more oil", "my boots are still wet from the marsh"]
+    b_lines = ["let it boil a while longer", "the tide can wait for us tonight",
+               "there is oil in the blue jar", "dry them by the stove then"]
+    paras: list[str] = []
+    n = 0
+    while sum(len(p) + 2 for p in paras) < min_chars:
+        paras.append(f"“I think {a_lines[n % 4]},” said Wren Talbot, looking at the window.")
+        paras.append(f"“Perhaps {b_lines[n % 4]},” said Osric Vane.")
+        paras.append(f"“And yet {a_lines[n % 4]}, for the {n + 1}th time.”")
+        paras.append(f"“Then {b_lines[n % 4]}, for the {n + 1}th time.”")
+        paras.append("The wind rattled the shutters of the little cottage by the shore.")
+        n += 1
+    return "\n\n".join(paras)
+
+
+@pytest.fixture(scope="module")
+def novel_analysis():
+    return analyze(novel())
+
+
+def test_turn_taking_end_to_end_in_a_long_dialogue(novel_analysis):
+    a = novel_analysis
+    assert len(a.text) > 20000
+    quotes = a.quotes
+    assert len(quotes) % 4 == 0 and len(quotes) >= 200
+    for k in range(0, len(quotes), 4):
+        block = quotes[k : k + 4]
+        assert [a.speaker_name(q) for q in block] == ["Wren Talbot", "Osric Vane", "Wren Talbot", "Osric Vane"]
+        assert [q.sieve for q in block] == ["trailing_cue", "trailing_cue", "turn_taking", "turn_taking"]
+
+
+def test_vocative_names_the_next_speaker_in_fiction():
+    t = (
+        "“Is the boat ready, Osric?” asked Wren Talbot.\n\n"
+        "“Nearly ready.”"
+    )
+    ctx = context(t, fiction=True)
+    ctx.attributions[0] = trailing_cue(ctx, 0)
+    att = vocative(ctx, 1)
+    assert att is not None and att.sieve == "vocative"
+    assert att.phrase.text == "Osric"
+
+
+def test_vocative_is_off_outside_fiction():
+    t = "“Is the boat ready, Osric?” asked Wren Talbot.\n\n“Nearly ready.”"
+    ctx = context(t, fiction=False)
+    ctx.attributions[0] = trailing_cue(ctx, 0)
+    assert vocative(ctx, 1) is None
+
+
+# -- kinds: speech, partial, term, title ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("“We will rebuild the bridge,” Anna Kowalski told reporters.", "speech"),
+        ("Anna Kowalski said: “We will rebuild the bridge.”", "speech"),
+        ('Governor Ruiz said that "the water supply is safe and the pumps are working."', "partial"),
+        ("The minister called the budget “a careful step toward balance, nothing more” in parliament.", "partial"),
+        ('Critics called the plan a "paper tiger" last week.', "term"),
+        ("The Pentagon said the exercise was “purely defensive” and would continue.", "term"),
+        ("She watched “The Silent Orchard” on Sunday evening.", "title"),
+        ('Ilse Brandt reviewed "A History of Northern Lighthouses" for the gazette.', "title"),
+    ],
+)
+def test_quote_kinds(text, kind):
+    assert analyze(text).quotes[0].kind == kind
+
+
+def test_classify_directly():
+    t = "Critics called the plan a “paper tiger” last week."
+    paragraphs = split_paragraphs(t)
+    (raw,) = find_quotes(t, paragraphs)
+    assert classify(t, raw, 0, 0) == "term"
+
+
+def test_titles_are_never_attributed():
+    t = "Ilse Brandt said she loved “The Silent Orchard” as a child."
+    a = analyze(t)
+    q = a.quotes[0]
+    assert q.kind == "title"
+    assert q.speaker_id is None and q.sieve == "none"
+
+
+def test_unattributed_quote_has_no_mention_cue_or_confidence():
+    t = "“The rain came early this year.”"
+    q = analyze(t).quotes[0]
+    assert (q.speaker_id, q.mention, q.cue, q.sieve, q.confidence) == (None, None, None, "none", 0.0)
+
+
+def test_attributed_quote_confidence_in_unit_interval():
+    q = analyze("“We will rebuild the bridge,” Anna Kowalski told reporters.").quotes[0]
+    assert 0.0 < q.confidence <= 1.0
