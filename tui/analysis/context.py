@@ -35,11 +35,13 @@ class Context:
     fiction: bool = False
     attributions: list[Attribution | None] = field(default_factory=list)
     _para_starts: list[int] = field(default_factory=list)
+    _sentence_starts: list[int] = field(default_factory=list)
     _by_para: dict[int, list[int]] = field(default_factory=dict)
     _narration: dict[int, tuple[list[Token], list[Phrase]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._para_starts = [p.start for p in self.paragraphs]
+        self._sentence_starts = [s.start for s in self.sentences]
         for i, q in enumerate(self.quotes):
             self._by_para.setdefault(q.paragraph, []).append(i)
         self.attributions = [None] * len(self.quotes)
@@ -50,6 +52,12 @@ class Context:
 
     def quotes_in_paragraph(self, para: int) -> list[int]:
         return self._by_para.get(para, [])
+
+    def sentences_in(self, para: Paragraph) -> list[Sentence]:
+        starts = self._sentence_starts
+        lo = bisect.bisect_left(starts, para.start)
+        hi = bisect.bisect_left(starts, para.end)
+        return self.sentences[lo:hi]
 
     def end_paragraph(self, i: int) -> int:
         q = self.quotes[i]

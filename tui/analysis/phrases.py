@@ -47,7 +47,7 @@ PREPOSITIONS = frozenset(
 )
 PRP_SUBJECT = frozenset("he she they it i we you".split())
 PRP_POSSESSIVE = frozenset("his her their its my our your".split())
-DETERMINERS = frozenset("the a an this that these those another".split())
+DETERMINERS = frozenset("the a an another".split())
 _POSSESSIVE = re.compile(r"^(.*\w)['’]s?$")
 
 
@@ -116,6 +116,8 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
             tag = "IN"
         elif first.isupper():
             if low in lex.stop_capitals or low in lex.non_person_capitals:
+                tag = "W"
+            elif prev_tag in ("", "P") and low.endswith(("ing", "ly")) and len(low) > 5:
                 tag = "W"
             elif _POSSESSIVE.match(word):
                 tag = "NNPS"

@@ -129,7 +129,12 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int) -> Phras
     if not candidates:
         return None
     if tokens[v].word.lower().endswith("ing"):
-        # a participle ("…, saying", "and calling") takes the subject of its clause
+        # a participle ("…, saying", "and calling") takes the subject of the clause before
+        # its comma
+        commas = [k for k in range(v) if tokens[k].tag == ","]
+        if commas:
+            before_comma = [p for p in candidates if p.last < commas[-1]]
+            candidates = before_comma or candidates
         for p in reversed(candidates):
             after = tokens[p.last + 1] if p.last + 1 < len(tokens) else None
             if after is not None and after.tag in ("W", "VSAY") and not after.word.lower().endswith("ing"):
@@ -138,8 +143,27 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int) -> Phras
     return candidates[-1]
 
 
+def _colon_window(ctx: Context, i: int) -> tuple[int, int] | None:
+    """A quotation opening a paragraph after one that ends with a colon ("Cruz continued:")."""
+    q = ctx.quotes[i]
+    if q.paragraph == 0 or q.start != ctx.paragraphs[q.paragraph].start:
+        return None
+    prev = ctx.paragraphs[q.paragraph - 1]
+    if ctx.text[prev.end - 1] != ":":
+        return None
+    start = prev.start
+    for sent in ctx.sentences_in(prev):
+        if sent.start < prev.end - 1:
+            start = sent.start
+    return start, prev.end
+
+
 def _leading_match(ctx: Context, i: int) -> Attribution | None:
     start, end, _crossed = ctx.leading_window(i)
+    if start >= end or not ctx.text[start:end].strip():
+        colon = _colon_window(ctx, i)
+        if colon is not None:
+            start, end = colon
     tokens = ctx.narration_tokens(start, end)
     if not tokens:
         return None

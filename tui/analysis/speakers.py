@@ -203,6 +203,9 @@ def _bigram_index(ctx: Context) -> tuple[dict, dict]:
             if k < 0 or text[k] in ".!?\"“”'‘’:;(":
                 continue
         last = _strip_possessive(m.group(2))
+        low_last = last.lower()
+        if low_last in lex.speech_verb_base or low_last in lex.stop_capitals or low_last in lex.role_nouns:
+            continue
         by_last[last].append((m.group(1), m.start()))
         by_first[first].append((last, m.start()))
     ctx._bigrams = (by_last, by_first)  # type: ignore[attr-defined]
@@ -264,7 +267,7 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
     for surname in sorted(singles):
         for first, pos in _full_names_in_text(ctx, surname):
             full_entity(first, (*first.split(), surname), pos, f"{first} {surname}")
-        if surname.lower() in lex.first_names:
+        if surname.lower() in lex.first_names and not _full_names_in_text(ctx, surname):
             found = _surname_for_first(ctx, surname)
             if found is not None:
                 full_entity(surname, (surname, found[0]), found[1], f"{surname} {found[0]}")
