@@ -1,0 +1,190 @@
+"""Speakers: aliases merged into one entity, people kept apart, canonical names and roles."""
+
+from __future__ import annotations
+
+from tui.analysis import analyze
+
+
+def names(text: str) -> list[str | None]:
+    a = analyze(text)
+    return [a.speaker_name(q) for q in a.quotes]
+
+
+def test_mr_surname_merges_into_full_name_introduced_earlier():
+    t = (
+        "Thomas Hale, the port director, arrived late.\n\n"
+        "“The port will reopen on Monday,” Mr Hale said."
+    )
+    a = analyze(t)
+    (s,) = a.speakers
+    assert s.name == "Thomas Hale"
+    assert "Mr Hale" in s.aliases
+    assert s.quote_ids == ("q1",)
+
+
+def test_ms_surname_merges_into_full_name():
+    t = "Elena Ruiz opened the session. “We are ready,” Ms Ruiz said."
+    a = analyze(t)
+    assert names(t) == ["Elena Ruiz"]
+    assert a.speakers[0].aliases == ("Ms Ruiz",)
+
+
+def test_title_surname_merges_into_full_name():
+    t = 'Elena Ruiz opened the session. Later, President Ruiz said: "We are ready."'
+    a = analyze(t)
+    assert names(t) == ["Elena Ruiz"]
+    assert a.speakers[0].role == "President"
+
+
+def test_title_surname_merges_into_titled_full_name():
+    t = 'President Elena Ruiz opened the session. Later, President Ruiz said: "We are ready."'
+    assert names(t) == ["Elena Ruiz"]
+
+
+def test_bare_surname_merges_into_titled_full_name():
+    t = 'Inspector Harriet Lowe arrived at noon. "Nobody leaves the house," Lowe said.'
+    assert names(t) == ["Harriet Lowe"]
+
+
+def test_full_name_and_honorific_quotes_share_one_speaker():
+    t = "“The talks will resume,” Lena Ortiz said. “Nothing is decided,” Ms Ortiz added later."
+    a = analyze(t)
+    q1, q2 = a.quotes
+    assert q1.speaker_id == q2.speaker_id
+    (s,) = a.speakers
+    assert s.name == "Lena Ortiz"
+    assert s.aliases == ("Ms Ortiz",)
+    assert s.quote_ids == ("q1", "q2")
+
+
+def test_first_name_alone_joins_the_full_name():
+    t = "“Nothing has changed,” said Elena Ruiz. Asked again, Elena said: “Nothing at all.”"
+    a = analyze(t)
+    assert names(t) == ["Elena Ruiz", "Elena Ruiz"]
+    assert len(a.speakers) == 1
+
+
+def test_two_people_sharing_a_first_name_stay_apart():
+    t = (
+        "Tomas Weller and Tomas Grieg met in Bergen. "
+        '"The contract is signed," Tomas Weller said. "Not by me," Tomas Grieg said.'
+    )
+    a = analyze(t)
+    assert names(t) == ["Tomas Weller", "Tomas Grieg"]
+    assert a.quotes[0].speaker_id != a.quotes[1].speaker_id
+    assert len(a.speakers) == 2
+
+
+def test_two_people_sharing_a_surname_and_different_honorifics_stay_apart():
+    t = (
+        "Thomas Hale and Hannah Hale spoke at the meeting. "
+        '"The port will reopen," Mr Hale said. "Not before May," Mrs Hale said.'
+    )
+    assert names(t) == ["Thomas Hale", "Hannah Hale"]
+
+
+def test_mr_and_a_woman_with_the_same_surname_stay_apart():
+    t = (
+        "Clara Ashby opened the shop at dawn. "
+        '"The bread is late again," Mr Ashby said. "Then we wait," Clara Ashby said.'
+    )
+    a = analyze(t)
+    q1, q2 = a.quotes
+    assert q1.speaker_id is not None and q2.speaker_id is not None
+    assert q1.speaker_id != q2.speaker_id
+    assert a.speaker_name(q1) == "Mr Ashby"
+    assert a.speaker_name(q2) == "Clara Ashby"
+
+
+def test_mr_dot_and_a_woman_with_the_same_surname_stay_apart():
+    t = (
+        "Clara Ashby opened the shop at dawn. "
+        'Mr. Ashby said: "The bread is late again." "Then we wait," Clara Ashby said.'
+    )
+    a = analyze(t)
+    q1, q2 = a.quotes
+    assert q1.speaker_id is not None
+    assert q1.speaker_id != q2.speaker_id
+    assert a.speaker_name(q1) != "Clara Ashby"
+    assert "Ashby" in a.speaker_name(q1)
+
+
+def test_mrs_joins_the_woman_with_that_surname():
+    t = 'Clara Ashby opened the shop at dawn. "The bread is late again," Mrs Ashby said.'
+    assert names(t) == ["Clara Ashby"]
+
+
+def test_canonical_name_is_the_most_complete_proper_name():
+    t = (
+        "“We will win,” Hale said. Thomas Hale, the port director, spoke for an hour. "
+        "“The port reopens on Monday,” Thomas Hale said."
+    )
+    a = analyze(t)
+    (s,) = a.speakers
+    assert s.name == "Thomas Hale"
+    assert "Hale" in s.aliases
+    assert s.quote_ids == ("q1", "q2")
+
+
+def test_canonical_name_drops_title_and_possessive_role():
+    t = "“No deal was signed,” the city's deputy mayor Ilona Varga told reporters."
+    a = analyze(t)
+    (s,) = a.speakers
+    assert s.name == "Ilona Varga"
+    assert s.role is not None and "mayor" in s.role
+
+
+def test_role_from_appositive():
+    t = (
+        "Lena Ortiz, a spokeswoman for the ministry, said the talks would resume. "
+        "“Nothing has been decided,” Ms Ortiz said."
+    )
+    a = analyze(t)
+    (s,) = a.speakers
+    assert s.name == "Lena Ortiz"
+    assert s.role == "a spokeswoman for the ministry"
+
+
+def test_role_from_preceding_appositive():
+    t = "A veteran diplomat, Oren Kalder, spoke first. “The treaty holds,” Oren Kalder said."
+    a = analyze(t)
+    (s,) = a.speakers
+    assert s.name == "Oren Kalder"
+    assert s.role == "A veteran diplomat"
+
+
+def test_role_from_title_word():
+    t = 'Governor Ruiz said that "the water supply is safe."'
+    (s,) = analyze(t).speakers
+    assert s.role == "Governor"
+
+
+def test_organisation_speakers_are_named_without_article():
+    t = "“The drills are routine,” the Pentagon said. The Harbour Office said: “Ferries run as usual.”"
+    assert names(t) == ["Pentagon", "Harbour Office"]
+
+
+def test_speakers_listed_in_order_of_first_quote_with_their_quote_ids():
+    t = (
+        "“The bridge is closed,” Anna Kowalski said.\n\n"
+        "“It is open,” Bruno Castell replied.\n\n"
+        "“It is closed to trucks,” Anna Kowalski said."
+    )
+    a = analyze(t)
+    assert [s.name for s in a.speakers] == ["Anna Kowalski", "Bruno Castell"]
+    assert [s.id for s in a.speakers] == ["s1", "s2"]
+    assert a.speakers[0].quote_ids == ("q1", "q3")
+    assert a.speakers[1].quote_ids == ("q2",)
+    for s in a.speakers:
+        for qid in s.quote_ids:
+            assert a.quote(qid).speaker_id == s.id
+
+
+def test_speaker_name_is_never_a_pronoun():
+    t = (
+        "Halvard Steen, the mayor, said on Monday that the ferry would run. "
+        "“We have enough crews,” he said. “The weather is fine,” he added."
+    )
+    a = analyze(t)
+    assert [s.name for s in a.speakers] == ["Halvard Steen"]
+    assert all(q.speaker_id == a.speakers[0].id for q in a.quotes)
