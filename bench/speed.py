@@ -119,21 +119,24 @@ def bench_app(novel_path: Path, runs: int) -> list[dict]:
     out = []
     with tempfile.TemporaryDirectory(prefix="closeread-speed-") as tmp:
 
-        def startup(mode: str, path: Path, fresh_cache: bool) -> float:
-            times = []
+        def startup(mode: str, path: Path, fresh_cache: bool) -> tuple[float | None, str]:
+            times, errors = [], []
             for i in range(runs + 1):  # the first is the warm-up
                 cache_dir = tempfile.mkdtemp(dir=tmp) if fresh_cache else os.path.join(tmp, "warm")
-                result = run_child(mode, path, cache_dir)
+                try:
+                    result = run_child(mode, path, cache_dir)
+                except Exception as exc:  # noqa: BLE001 - one bad run is reported, not fatal
+                    errors.append(str(exc))
+                    continue
                 if i:
                     times.append(result["startup_s"])
-            return statistics.median(times)
+            note = f"{len(errors)} of {runs + 1} runs failed: {errors[0]}" if errors else ""
+            return (statistics.median(times) if times else None), note
 
         for (label, unit, key), args in zip(labels[:3], [("ready", SAMPLE, True), ("ready", novel_path, True),
                                                        ("ready", novel_path, False)], strict=True):
-            try:
-                out.append(row(label, startup(*args), unit, key))
-            except Exception as exc:  # noqa: BLE001
-                out.append(row(label, None, unit, key, note=f"n/a ({exc})"))
+            value, note = startup(*args)
+            out.append(row(label, value, unit, key, note=note))
         first, cached = out[1]["value"], out[2]["value"]
         if first and cached and cached > 0.8 * first:
             out[2]["note"] = "no faster than a first open: does the app use tui.analysis.cache?"
@@ -243,7 +246,9 @@ async def child(mode: str, path: str) -> None:
     app = CloseReadApp(path=path)
     async with app.run_test(size=(160, 48)) as pilot:
         if not await _until(pilot, lambda: _list_ready(app), 60):
-            raise SystemExit("the quote list never showed")
+            ql = _quote_list(app)
+            state = "no quote list" if ql is None else f"analysis={ql.analysis is not None}, visible={len(ql.visible)}"
+            raise SystemExit(f"the quote list never showed (screen {type(app.screen).__name__}, {state})")
         await pilot.pause(0)  # handle what that queued and paint the screen
         result["ready"] = time.time()
         if mode == "interact":
