@@ -37,7 +37,9 @@ TARGETS = {
     },
 }
 TYPE_ORDER = {"news": ["named", "pronoun", "other", "none"], "novel": ["Explicit", "Anaphoric", "Implicit"]}
-SCORED_KINDS = ("speech", "partial")  # term/title quotes are the engine saying "not a quotation"
+# term/title quotes nobody is said to have said are the engine saying "not a quotation";
+# an attributed term ("no new information", said Mr X) is a quotation
+SCORED_KINDS = ("speech", "partial")
 MARKS = "\"'“”‘’«»„‚‹›`"
 
 
@@ -144,7 +146,7 @@ def score_document(doc: dict, quotes: list[dict], tally: Tally) -> None:
     """Score one document's extracted quotes (the ``quotes`` of ``to_dict()``) into ``tally``."""
     text, domain = doc["text"], tally.domain
     gold = doc["quotes"]
-    scored = [q for q in quotes if q.get("kind", "speech") in SCORED_KINDS]
+    scored = [q for q in quotes if q.get("kind", "speech") in SCORED_KINDS or q.get("speaker")]
     gold_spans = [(g["start"], g["end"]) for g in gold]
     found, hits = match(gold_spans, [words_span(text, q) for q in scored])
     _, hits_all = match(gold_spans, [words_span(text, q) for q in quotes])
