@@ -166,3 +166,28 @@ def test_score_news_document_from_a_real_analysis():
     rep = Q.report("toy", tally)
     assert rep["f1"] == 1.0 and rep["end_to_end"] == 1.0
     assert rep["mention_overlap"] == 1.0 and rep["named_source"] == 1.0
+
+
+def test_main_runs_a_corpus_file_through_the_engine(tmp_path, monkeypatch, capsys):
+    import json
+
+    text = 'Ivo Lund said "the dam will hold." Later he said "not today."'
+    doc = {"id": "toy", "domain": "news", "text": text, "characters": {}, "quotes": [
+        gold(text, "the dam will hold.", "named", "Ivo Lund", mention="Ivo Lund"),
+        gold(text, "not today.", "pronoun", "he", mention="he"),
+    ]}
+    corpus = tmp_path / "toy.jsonl"
+    corpus.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+
+    def fake_analyze(text, path=None):
+        s, e = span_of(text, "the dam will hold.")
+        quote = Quote("q1", s - 1, e + 1, text[s:e], "speech", 0, 0, "s1",
+                      Mention(*span_of(text, "Ivo Lund"), "Ivo Lund"), sieve="leading_cue")
+        return Analysis(text, "0" * 64, quotes=(quote,), speakers=(Speaker("s1", "Ivo Lund"),))
+
+    monkeypatch.setattr(Q, "engine", lambda: fake_analyze)
+    assert Q.main([str(corpus), "--json", "--workers", "1"]) == 0
+    (rep,) = json.loads(capsys.readouterr().out)
+    assert rep["gold"] == 2 and rep["found"] == 1 and rep["precision"] == 1.0
+    assert rep["named_source"] == 1.0 and rep["by_type"]["pronoun"]["found"] == 0
+    assert rep["sieves"] == {"leading_cue": {"quotes": 1, "right": 1, "accuracy": 1.0}}
