@@ -1,0 +1,103 @@
+"""The lexicon tagger and the RegexpParser chunk grammar for speaker phrases."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.analysis.phrases import chunk_phrases, tag_tokens
+
+
+def tags(s: str) -> list[tuple[str, str]]:
+    return [(t.word, t.tag) for t in tag_tokens(s, 0, len(s))]
+
+
+def phrases(s: str) -> list[tuple[str, str]]:
+    return [(p.kind, p.text) for p in chunk_phrases(s, tag_tokens(s, 0, len(s)))]
+
+
+def phrase(s: str, text: str):
+    found = [p for p in chunk_phrases(s, tag_tokens(s, 0, len(s))) if p.text == text]
+    assert found, phrases(s)
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Anna Kowalski told reporters", [("Anna", "NNP"), ("Kowalski", "NNP"), ("told", "VSAY"), ("reporters", "W")]),
+        ("Mr. Hale said", [("Mr", "HON"), (".", "HDOT"), ("Hale", "NNP"), ("said", "VSAY")]),
+        ("she added", [("she", "PRP"), ("added", "VSAY")]),
+        ("the spokeswoman insisted", [("the", "DT"), ("spokeswoman", "ROLE"), ("insisted", "VSAY")]),
+        ("Odile’s aide", [("Odile’s", "NNPS"), ("aide", "ROLE")]),
+        ("by their lawyer", [("by", "IN"), ("their", "PRP$"), ("lawyer", "ROLE")]),
+        ("said Dobbs:", [("said", "VSAY"), ("Dobbs", "NNP"), (":", ":")]),
+    ],
+)
+def test_tagger(sentence, expected):
+    assert tags(sentence) == expected
+
+
+def test_tag_offsets_are_absolute():
+    t = "“Go,” Anna Kowalski said."
+    start = t.index("Anna")
+    tokens = tag_tokens(t, start, len(t))
+    assert [(t[x.start : x.end], x.word) for x in tokens][:2] == [("Anna", "Anna"), ("Kowalski", "Kowalski")]
+
+
+def test_name_phrase():
+    p = phrase("Anna Kowalski told reporters", "Anna Kowalski")
+    assert p.kind == "NAME" and p.head == "Anna Kowalski" and p.role is None
+
+
+def test_titled_phrase_with_role():
+    p = phrase("Governor Elena Ruiz said", "Governor Elena Ruiz")
+    assert p.kind == "TITLED"
+    assert p.head == "Elena Ruiz"
+    assert p.role == "Governor"
+
+
+def test_titled_phrase_with_abbreviated_honorific():
+    p = phrase("Mr. Hale said", "Mr. Hale")
+    assert p.kind == "TITLED" and p.head == "Mr. Hale"
+
+
+def test_titled_phrase_with_descriptive_role():
+    s = "the city’s deputy mayor Ilona Varga told reporters"
+    p = [x for x in chunk_phrases(s, tag_tokens(s, 0, len(s))) if "Ilona Varga" in x.text][0]
+    assert p.kind == "TITLED"
+    assert p.head == "Ilona Varga"
+    assert p.role is not None and "deputy mayor" in p.role
+
+
+def test_possessive_proper_name_phrase():
+    s = "Odile Ferrand’s spokesman Pavel Brun said"
+    p = phrase(s, "Odile Ferrand’s spokesman Pavel Brun")
+    assert p.kind == "POSSD"
+    assert p.head == "Pavel Brun"
+    assert p.role == "Odile Ferrand’s spokesman"
+
+
+def test_organisation_phrase():
+    p = phrase("The Pentagon said", "The Pentagon")
+    assert p.kind == "ORG"
+
+
+def test_description_phrase():
+    assert ("DESC", "the ministry spokeswoman") in phrases("the ministry spokeswoman said")
+
+
+def test_pronoun_phrase():
+    assert phrases("he told") == [("PRON", "he")]
+
+
+def test_name_and_titled_name_in_one_clause_stay_separate():
+    # "Marta Vidal met Mr Castell": two people, not one title "Marta Vidal met" for Mr Castell
+    s = "Marta Vidal met Mr Castell on Friday"
+    found = phrases(s)
+    assert ("NAME", "Marta Vidal") in found
+    assert any(text == "Mr Castell" for _, text in found)
+
+
+def test_sentence_initial_adverb_is_not_part_of_a_name():
+    s = "Later Halvard Steen said"
+    assert any(text == "Halvard Steen" for _, text in phrases(s)), phrases(s)
