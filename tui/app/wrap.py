@@ -47,9 +47,9 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
                 if chunk.isascii() or cell_len(chunk) <= width:
                     append((pos, line_end))
                     break
-            window = text[pos : pos + width + 1]
-            if window.isascii() or cell_len(window) <= width + 1:
-                limit = pos + min(width, len(window))
+            window = text[pos : min(pos + width, line_end)]
+            if window.isascii() or cell_len(window) == len(window):
+                limit = pos + len(window)
             else:
                 limit = _cut_cells(text, pos, min(line_end, pos + width), width)
             if limit >= line_end:

@@ -97,7 +97,7 @@ class MainScreen(Screen):
     analysis: var[Analysis | None] = var(None)
     filter_text: var[str] = var("")
     speaker_filter: var[frozenset[str]] = var(frozenset())
-    visible: var[tuple[int, ...]] = var(())
+    shown: var[tuple[int, ...]] = var(())
     selected: var[str | None] = var(None)
     back_stack: var[tuple[str, ...]] = var(())
     forward_stack: var[tuple[str, ...]] = var(())
@@ -120,7 +120,7 @@ class MainScreen(Screen):
             with Vertical(id="quotes-pane", classes="pane"):
                 yield FilterInput(placeholder="/ filter quotes or speakers", id="filter")
                 yield QuoteList(id="quote-list").data_bind(
-                    MainScreen.analysis, MainScreen.visible, MainScreen.selected, MainScreen.palette
+                    MainScreen.analysis, MainScreen.shown, MainScreen.selected, MainScreen.palette
                 )
             with Vertical(id="article-pane", classes="pane"):
                 yield ArticleView(id="article").data_bind(
@@ -213,7 +213,7 @@ class MainScreen(Screen):
         self.xref_cursor = -1
 
     def _refilter(self) -> None:
-        self.visible = filter_positions(
+        self.shown = filter_positions(
             self.analysis, self._haystacks, self.filter_text, self.speaker_filter
         )
         self._update_titles()
@@ -226,7 +226,7 @@ class MainScreen(Screen):
         self.app.sub_title = name
         pane = self.query_one("#quotes-pane")
         total = len(analysis.quotes)
-        shown = len(self.visible)
+        shown = len(self.shown)
         pane.border_title = f"Quotations {shown}/{total}" if shown != total else f"Quotations {total}"
         if self.speaker_filter:
             names = [analysis.speaker(s).name for s in self.speaker_filter if analysis.speaker(s)]
@@ -293,8 +293,8 @@ class MainScreen(Screen):
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
-        if self.visible and self.analysis is not None:
-            self.jump(self.analysis.quotes[self.visible[0]].id)
+        if self.shown and self.analysis is not None:
+            self.jump(self.analysis.quotes[self.shown[0]].id)
         else:
             self.say("No quotation matches.", severity="warning", timeout=3)
         self.set_focus(self.query_one(QuoteList))
@@ -450,7 +450,7 @@ class MainScreen(Screen):
     def visible_ids(self) -> list[str]:
         if self.analysis is None:
             return []
-        return [self.analysis.quotes[p].id for p in self.visible]
+        return [self.analysis.quotes[p].id for p in self.shown]
 
     def action_export(self, fmt: str | None = None) -> None:
         if self.analysis is None:
@@ -472,5 +472,5 @@ class MainScreen(Screen):
         except (OSError, ValueError) as error:
             self.say(f"Export failed: {error}", severity="error", timeout=6)
             return None
-        self.say(f"Exported {len(self.visible)} quotation(s) to {target}", title="Export", timeout=6)
+        self.say(f"Exported {len(self.shown)} quotation(s) to {target}", title="Export", timeout=6)
         return target

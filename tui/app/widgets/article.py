@@ -186,7 +186,7 @@ class ArticleView(ScrollView, can_focus=True):
         wrapped = self._wrapped
         assert analysis is not None and wrapped is not None
         start, end = wrapped.lines[index]
-        text = Text(analysis.text[start:end], end="", no_wrap=True)
+        text = Text(analysis.text[start:end].replace("\t", " "), end="", no_wrap=True)
         palette = self.palette
         if palette is not None and end > start:
             for position in self.quotes_between(start, end):

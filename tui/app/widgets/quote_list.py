@@ -27,7 +27,7 @@ class QuoteList(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"quote-list--cursor", "quote-list--kind", "quote-list--empty"}
 
     analysis: var[Analysis | None] = var(None)
-    visible: var[tuple[int, ...]] = var(())  # positions in analysis.quotes, text order
+    shown: var[tuple[int, ...]] = var(())  # positions in analysis.quotes, text order
     selected: var[str | None] = var(None)
     palette: var[SpeakerPalette | None] = var(None)
 
@@ -59,11 +59,11 @@ class QuoteList(ScrollView, can_focus=True):
         self._cache.clear()
         self.refresh()
 
-    def watch_visible(self, visible: tuple[int, ...]) -> None:
-        self._row_of = {position: row for row, position in enumerate(visible)}
+    def watch_shown(self, shown: tuple[int, ...]) -> None:
+        self._row_of = {position: row for row, position in enumerate(shown)}
         self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(visible))
-        if self.scroll_y > max(0, len(visible) - 1):
+        self.virtual_size = Size(self.scrollable_content_region.width, len(shown))
+        if self.scroll_y > max(0, len(shown) - 1):
             self.scroll_to(y=0, animate=False)
         self._scroll_to_cursor()
         self.refresh()
@@ -79,7 +79,7 @@ class QuoteList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.visible))
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.shown))
         self._scroll_to_cursor()
 
     def on_focus(self) -> None:
@@ -111,8 +111,8 @@ class QuoteList(ScrollView, can_focus=True):
         row = scroll_y + y
         width = self.scrollable_content_region.width
         base = self.rich_style
-        if self.analysis is None or row >= len(self.visible):
-            if row == 0 and self.analysis is not None and not self.visible:
+        if self.analysis is None or row >= len(self.shown):
+            if row == 0 and self.analysis is not None and not self.shown:
                 style = self.get_component_rich_style("quote-list--empty")
                 text = Text("No quotation matches the filter.", style=style, no_wrap=True)
                 return self._to_strip(text, width, base)
@@ -134,7 +134,7 @@ class QuoteList(ScrollView, can_focus=True):
     def _render_row(self, row: int, width: int, is_cursor: bool, base: Style) -> Strip:
         analysis = self.analysis
         assert analysis is not None
-        quote = analysis.quotes[self.visible[row]]
+        quote = analysis.quotes[self.shown[row]]
         palette = self.palette
         name = analysis.speaker_name(quote) or "—"
         name_width = max(6, min(18, width // 3))
@@ -156,10 +156,10 @@ class QuoteList(ScrollView, can_focus=True):
 
     # -- input ------------------------------------------------------------------------------
     def _select_row(self, row: int, open: bool = False) -> None:
-        if self.analysis is None or not self.visible:
+        if self.analysis is None or not self.shown:
             return
-        row = max(0, min(row, len(self.visible) - 1))
-        self.post_message(self.Selected(self.analysis.quotes[self.visible[row]].id, open=open))
+        row = max(0, min(row, len(self.shown) - 1))
+        self.post_message(self.Selected(self.analysis.quotes[self.shown[row]].id, open=open))
 
     def _current_or_next_row(self, forward: bool) -> int | None:
         """The cursor row, or where it would be when the selection is filtered out."""
@@ -170,7 +170,7 @@ class QuoteList(ScrollView, can_focus=True):
             position = self.analysis.quote_position(self.selected)
         except KeyError:
             return None
-        insert = bisect_left(self.visible, position)
+        insert = bisect_left(self.shown, position)
         return insert - 1 if forward else insert
 
     def action_cursor_down(self) -> None:
@@ -193,7 +193,7 @@ class QuoteList(ScrollView, can_focus=True):
         self._select_row(0)
 
     def action_last(self) -> None:
-        self._select_row(len(self.visible) - 1)
+        self._select_row(len(self.shown) - 1)
 
     def action_open(self) -> None:
         row = self.cursor_row
@@ -204,7 +204,7 @@ class QuoteList(ScrollView, can_focus=True):
         if offset is None:
             return
         row = round(self.scroll_y) + offset.y
-        if row < len(self.visible):
+        if row < len(self.shown):
             self._select_row(row, open=event.chain >= 2)
 
 
