@@ -144,6 +144,14 @@ def test_trailing_cue_surname_with_appositive_before_verb():
     assert (name, sieve, cue) == ("Steen", "trailing_cue", "said")
 
 
+def test_trailing_cue_description_with_prepositional_phrase():
+    t = "“The quotas will stay,” a spokesman for the ministry said."
+    name, sieve, mention, cue = attribution(t)
+    assert sieve == "trailing_cue" and cue == "said"
+    assert name is not None and "spokesman" in name
+    assert mention is not None and "spokesman" in mention
+
+
 def test_trailing_cue_sieve_directly():
     ctx = context("“We will rebuild the bridge,” Anna Kowalski told reporters.")
     att = trailing_cue(ctx, 0)
@@ -247,6 +255,14 @@ def test_leading_cue_with_honorific_abbreviation_keeps_the_honorific_in_the_ment
 def test_leading_cue_object_of_told_is_not_the_speaker():
     t = "Gregor Lind told Ada Mertz: “The shipment arrives tomorrow.”"
     assert attribution(t)[:2] == ("Gregor Lind", "leading_cue")
+
+
+def test_new_named_speaker_with_colon_is_not_a_continuation_of_the_previous_one():
+    t = "Oren Kalder said: “The treaty holds.” Ilse Brandt disagreed: “It is already broken.”"
+    a = analyze(t)
+    q1, q2 = a.quotes
+    assert a.speaker_name(q1) == "Oren Kalder"
+    assert a.speaker_name(q2) == "Ilse Brandt"
 
 
 def test_leading_cue_sieve_directly():

@@ -188,3 +188,25 @@ def test_speaker_name_is_never_a_pronoun():
     a = analyze(t)
     assert [s.name for s in a.speakers] == ["Halvard Steen"]
     assert all(q.speaker_id == a.speakers[0].id for q in a.quotes)
+
+
+def test_description_joins_the_titled_person_introduced_earlier():
+    t = "Senator Oren Kalder spoke on Tuesday. “The treaty holds,” the senator told the gazette."
+    assert names(t) == ["Oren Kalder"]
+
+
+def test_description_joins_a_named_speaker_with_that_role():
+    t = (
+        "“The border stays open,” said Lena Ortiz, a spokeswoman for the ministry.\n\n"
+        "“Nothing has been decided,” the spokeswoman added."
+    )
+    a = analyze(t)
+    assert names(t) == ["Lena Ortiz", "Lena Ortiz"]
+    assert len(a.speakers) == 1
+
+
+def test_description_joins_a_named_speaker_with_a_title_role():
+    t = "“The treaty holds,” said Senator Oren Kalder.\n\n“Nobody will break it,” the senator added."
+    a = analyze(t)
+    assert names(t) == ["Oren Kalder", "Oren Kalder"]
+    assert "senator" in a.speakers[0].aliases
