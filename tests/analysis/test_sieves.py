@@ -533,3 +533,34 @@ def test_unattributed_quote_has_no_mention_cue_or_confidence():
 def test_attributed_quote_confidence_in_unit_interval():
     q = analyze("“We will rebuild the bridge,” Anna Kowalski told reporters.").quotes[0]
     assert 0.0 < q.confidence <= 1.0
+
+
+def pronoun_novel(min_chars: int = 21000) -> str:
+    paras: list[str] = []
+    n = 0
+    while sum(len(p) + 2 for p in paras) < min_chars:
+        paras.append(f"Wren Talbot stood by the window of the cottage for the {n + 1}th time that evening.")
+        paras.append("“The kettle is boiling again,” she said.")
+        paras.append("“Let it boil a little longer,” said Osric Vane.")
+        paras.append("“It will boil dry,” she said.")
+        paras.append("“Then take it off the stove,” he said.")
+        paras.append("“I am tired of this kettle,” I said.")
+        n += 1
+    return "\n\n".join(paras)
+
+
+def test_pronouns_and_narrator_in_fiction():
+    a = analyze(pronoun_novel())
+    assert len(a.quotes) % 5 == 0
+    expected = ["Wren Talbot", "Osric Vane", "Wren Talbot", "Osric Vane"]
+    for k in range(0, len(a.quotes), 5):
+        block = a.quotes[k : k + 5]
+        assert [a.speaker_name(q) for q in block[:4]] == expected
+        assert [q.sieve for q in block] == ["pronoun", "trailing_cue", "pronoun", "pronoun", "pronoun"]
+        assert "narrator" in a.speaker_name(block[4]).lower()
+    assert len(a.speakers) == 3
+
+
+def test_first_person_outside_fiction_is_not_attributed():
+    a = analyze("“I am tired of this kettle,” I said.")
+    assert a.quotes[0].speaker_id is None
