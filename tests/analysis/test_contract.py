@@ -6,6 +6,8 @@ import hashlib
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.analysis import analyze
 from tui.resources import sample_path
@@ -185,3 +187,35 @@ def test_crlf_text_offsets():
     (q,) = a.quotes
     assert t[q.start : q.end] == "“The gate stays shut,”"
     assert a.speaker_name(q) == "Odile Ferrand"
+
+
+PIECES = [
+    "Anna Kowalski", "Mr Hale", "Mr. Hale", "Thomas Hale", "the Pentagon", "she", "he", "they", "I",
+    "said", "told reporters", "added", "according to", "statement", "that", "Later", ",", ".", ":",
+    " ", " ", " ", "\n\n", "“", "”", '"', "‘", "’", "'", "We will win", "the bridge", "never",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=50))
+def test_random_documents_keep_the_contract(pieces):
+    text = "".join(pieces)
+    a = analyze(text)
+    d = a.to_dict()
+    assert json.loads(json.dumps(d)) == d
+    assert d["document"]["length"] == len(text)
+    ids = {q["id"] for q in d["quotes"]}
+    speakers = {s["id"]: s for s in d["speakers"]}
+    end = 0
+    for q in d["quotes"]:
+        assert end <= q["start"] < q["end"] <= len(text)
+        end = q["end"]
+        assert q["kind"] in ("speech", "partial", "term", "title")
+        if q["speaker_id"] is not None:
+            assert q["id"] in speakers[q["speaker_id"]]["quote_ids"]
+        for key in ("mention", "cue"):
+            if q[key] is not None:
+                assert q[key]["text"] == text[q[key]["start"] : q[key]["end"]]
+    for link in d["links"]:
+        assert link["source"] != link["target"]
+        assert link["source"] in ids and link["target"] in ids
