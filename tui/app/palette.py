@@ -40,8 +40,17 @@ def _readable(color: Color, dark: bool) -> Color:
     return Color.from_hsl(hue, saturation, lightness)
 
 
-def theme_colors(variables: dict[str, str], dark: bool) -> list[Color]:
-    """Twelve distinct readable colours: the theme's six, then the same rotated by 30°."""
+def _hue_distance(a: Color, b: Color) -> float:
+    distance = abs(a.hsl[0] - b.hsl[0]) % 1.0
+    return min(distance, 1.0 - distance)
+
+
+def theme_colors(variables: dict[str, str], dark: bool, count: int = 12) -> list[Color]:
+    """Distinct readable colours: the theme's own first, then hues around the wheel.
+
+    A theme colour too close in hue to one already chosen is skipped (many themes have
+    two blues); the rest of the wheel is filled by rotating the primary colour's hue.
+    """
     base = []
     for key in _THEME_KEYS:
         value = variables.get(key)
@@ -52,15 +61,18 @@ def theme_colors(variables: dict[str, str], dark: bool) -> list[Color]:
                 continue
     if not base:
         base = [_readable(Color.parse("#4f9fdf"), dark)]
-    rotated = []
+    chosen: list[Color] = []
     for color in base:
-        hue, saturation, lightness = color.hsl
-        rotated.append(Color.from_hsl((hue + 1 / 12) % 1.0, saturation, lightness))
-    seen: list[Color] = []
-    for color in base + rotated:
-        if all(abs(color.hsl[0] - other.hsl[0]) > 0.02 for other in seen) or len(seen) < 2:
-            seen.append(color)
-    return seen
+        if all(_hue_distance(color, other) > 0.07 for other in chosen):
+            chosen.append(color)
+    hue, saturation, lightness = base[0].hsl
+    step = 0
+    while len(chosen) < count and step < 48:
+        step += 1
+        candidate = Color.from_hsl((hue + step * 5 / 48) % 1.0, max(saturation, 0.55), lightness)
+        if all(_hue_distance(candidate, other) > 0.04 for other in chosen):
+            chosen.append(candidate)
+    return chosen
 
 
 def speaker_order(analysis: Analysis) -> list[str]:

@@ -190,8 +190,9 @@ class MainScreen(Screen):
         self.palette = self._build_palette()
 
     def _build_palette(self) -> SpeakerPalette:
-        app = self.app
-        return build_palette(self.analysis, app.theme_variables, app.current_theme.dark)
+        theme = self.app.current_theme
+        variables = theme.to_color_system().generate()
+        return build_palette(self.analysis, variables, theme.dark)
 
     def watch_analysis(self, analysis: Analysis | None) -> None:
         self._haystacks = quote_haystacks(analysis) if analysis else []
