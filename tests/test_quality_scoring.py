@@ -191,3 +191,16 @@ def test_main_runs_a_corpus_file_through_the_engine(tmp_path, monkeypatch, capsy
     assert rep["gold"] == 2 and rep["found"] == 1 and rep["precision"] == 1.0
     assert rep["named_source"] == 1.0 and rep["by_type"]["pronoun"]["found"] == 0
     assert rep["sieves"] == {"leading_cue": {"quotes": 1, "right": 1, "accuracy": 1.0}}
+
+
+def test_attributed_term_counts_unattributed_term_does_not():
+    text = 'Officials called it "routine," said Kai Berg. Others called it "odd".'
+    doc = {"id": "toy", "text": text, "quotes": [
+        gold(text, "routine,", "named", "Kai Berg", mention="Kai Berg")]}
+    quotes = [ext(text, "routine,", kind="term", speaker="Kai Berg", mention="Kai Berg"),
+              ext(text, "odd", kind="term")]
+    tally = Q.Tally("news")
+    Q.score_document(doc, quotes, tally)
+    rep = Q.report("toy", tally)
+    assert (rep["extracted"], rep["precision"], rep["recall"]) == (1, 1.0, 1.0)
+    assert rep["precision_all_kinds"] == 0.5
