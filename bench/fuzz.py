@@ -73,7 +73,7 @@ def _run(name: str, strategy, check, examples: int, seed: int | None) -> tuple[i
         for failure in errors:
             example = _falsifying_example(failure)
             message = "".join(traceback.format_exception_only(type(failure), failure)).strip()
-            failures.append(f"[{name}] {message}\n    minimal example: {example}")
+            failures.append(f"[{name}] {message}\n    {example}")
     return count, failures
 
 

@@ -224,3 +224,9 @@ def test_empty_pages(markup):
 )
 def test_malformed_declarations_never_raise(markup, expected):
     assert html_to_text(markup).text == expected
+
+
+def test_blank_line_runs_in_code_become_one_paragraph_break():
+    # Found by bench/fuzz.py: verbatim blocks must keep the one-blank-line shape.
+    assert markdown_to_text("```\n<p>\n\n\n<p>") == "<p>\n\n<p>"
+    assert html_to_text("<pre>a  \n\n\n\n b</pre>").text == "a\n\n b"

@@ -39,6 +39,7 @@ _REF_DEF = re.compile(
 )
 _TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_BLANK_RUN = re.compile(r"\n{3,}")
 
 _ESCAPABLE = r"!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~"
 _ESCAPE = re.compile(r"\\([" + _ESCAPABLE + r"])")
@@ -80,7 +81,7 @@ def markdown_to_text(markdown: str) -> str:
         if fence is not None:
             stripped = raw.strip()
             if stripped.startswith(fence) and set(stripped) == {fence[0]}:
-                blocks.append("\n".join(code).strip("\n"))
+                blocks.append(_verbatim("\n".join(code)))
                 code.clear()
                 fence = None
             else:
@@ -123,8 +124,14 @@ def markdown_to_text(markdown: str) -> str:
         paragraph.append(_hard_break(stripped))
     flush()
     if code:  # an unclosed fence runs to the end of the document
-        blocks.append("\n".join(code).strip("\n"))
+        blocks.append(_verbatim("\n".join(code)))
     return "\n\n".join(block for block in (b.strip(_SPACE) for b in blocks) if block)
+
+
+def _verbatim(block: str) -> str:
+    """Code kept line for line, but blank-line runs cut to one (paragraphs stay paragraphs)."""
+    lines = [line.rstrip(_SPACE) for line in block.split("\n")]
+    return _BLANK_RUN.sub("\n\n", "\n".join(lines)).strip("\n")
 
 
 def _front_matter_end(lines: list[str]) -> int:
@@ -407,9 +414,7 @@ def _paragraphs(scope: _Node) -> list[str]:
             continue
         if item.tag == "pre":
             flush()
-            text = _text_of(item).strip("\n")
-            lines = [line.rstrip(_SPACE) for line in text.split("\n")]
-            block = "\n".join(line for line in lines).strip(_SPACE)
+            block = _verbatim(_text_of(item)).strip(_SPACE)
             if block:
                 paragraphs.append(block)
             continue
