@@ -414,8 +414,8 @@ def test_reader_bad_input_is_one_line_before_textual(fake_reader, tmp_path, caps
     assert fake_reader == []
 
 
-def test_reader_needs_a_terminal(capsys):
-    # Under pytest stdout is captured, not a terminal.
+def test_reader_needs_a_terminal(monkeypatch, capsys):
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)  # as with `closeread x > file`
     assert_one_error_line(*run(capsys, str(sample_path())), "the reader needs a terminal")
 
 
