@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
 import re
+from bisect import bisect_right
 
 from tui.analysis.model import Analysis, Link, Mention, Paragraph, Quote, Sentence, Speaker
 
@@ -119,7 +119,17 @@ DEMO_SPEAKERS = {
     "zakharova": ("Maria Zakharova", None, ("Zakharova",)),
 }
 # q1 q2 peskov, q3 q4 ryabkov, q5 pence, q6 q7 zakharova, q8 ryabkov, q9 none
-DEMO_WHO = ["peskov", "peskov", "ryabkov", "ryabkov", "pence", "zakharova", "zakharova", "ryabkov", None]
+DEMO_WHO = [
+    "peskov",
+    "peskov",
+    "ryabkov",
+    "ryabkov",
+    "pence",
+    "zakharova",
+    "zakharova",
+    "ryabkov",
+    None,
+]
 DEMO_LINKS = [
     (2, 4, "contrast", ("contact",)),
     (2, 7, "same_speaker", ()),

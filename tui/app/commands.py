@@ -84,18 +84,33 @@ COMMANDS: tuple[Command, ...] = (
     Command("n", "next_by_speaker", "Next by speaker", "main", show=False, palette=True),
     Command("p", "previous_by_speaker", "Prev. by speaker", "main", show=False, palette=True),
     Command(
-        "right_square_bracket", "next_xref", "Next cross-ref", "main", show=False,
-        palette=True, key_display="]",
+        "right_square_bracket",
+        "next_xref",
+        "Next cross-ref",
+        "main",
+        show=False,
+        palette=True,
+        key_display="]",
     ),
     Command(
-        "left_square_bracket", "previous_xref", "Prev. cross-ref", "main", show=False,
-        palette=True, key_display="[",
+        "left_square_bracket",
+        "previous_xref",
+        "Prev. cross-ref",
+        "main",
+        show=False,
+        palette=True,
+        key_display="[",
     ),
     Command("x", "follow_xref", "Follow cross-ref", "main", show=False, palette=True),
     Command("c", "contrast", "Contrast", "main", palette=True),
     Command("backspace,alt+left", "back", "Back", "main", palette=True, key_display="⌫"),
     Command(
-        "shift+backspace,alt+right", "forward", "Forward", "main", show=False, palette=True,
+        "shift+backspace,alt+right",
+        "forward",
+        "Forward",
+        "main",
+        show=False,
+        palette=True,
         key_display="⇧⌫ / alt+→",
     ),
     Command("f", "find", "Find", "main", palette=True),
@@ -103,7 +118,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("comma", "previous_match", "Prev. match", "main", show=False, key_display=","),
     Command("y", "copy", "Copy", "main", palette=True),
     Command("e", "export", "Export", "main", palette=True),
-    Command("escape", "clear", "Clear filters", "main", show=False, palette=True, key_display="esc"),
+    Command(
+        "escape", "clear", "Clear filters", "main", show=False, palette=True, key_display="esc"
+    ),
     # -- the quotations list -------------------------------------------------------------
     Command("j,down", "cursor_down", "Next", "list", show=False, key_display="j / ↓"),
     Command("k,up", "cursor_up", "Previous", "list", show=False, key_display="k / ↑"),
@@ -114,7 +131,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("enter", "open", "Read in article", "list", show=False),
     # -- the article ----------------------------------------------------------------------
     Command("j,down", "next_quote", "Next quotation", "article", show=False, key_display="j / ↓"),
-    Command("k,up", "previous_quote", "Prev. quotation", "article", show=False, key_display="k / ↑"),
+    Command(
+        "k,up", "previous_quote", "Prev. quotation", "article", show=False, key_display="k / ↑"
+    ),
     Command("pagedown,space", "page_down", "Page down", "article", show=False),
     Command("pageup", "page_up", "Page up", "article", show=False),
     Command("home", "scroll_home", "Top", "article", show=False),

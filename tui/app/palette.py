@@ -67,10 +67,11 @@ def theme_colors(variables: dict[str, str], dark: bool, count: int = 12) -> list
             chosen.append(color)
     hue, saturation, lightness = base[0].hsl
     step = 0
-    while len(chosen) < count and step < 48:
+    while len(chosen) < count and step < 64:
         step += 1
-        candidate = Color.from_hsl((hue + step * 5 / 48) % 1.0, max(saturation, 0.55), lightness)
-        if all(_hue_distance(candidate, other) > 0.04 for other in chosen):
+        # The golden angle spreads the added hues evenly whatever their number.
+        candidate = Color.from_hsl((hue + step * 0.381966) % 1.0, max(saturation, 0.55), lightness)
+        if all(_hue_distance(candidate, other) > 0.06 for other in chosen):
             chosen.append(candidate)
     return chosen
 
@@ -88,7 +89,9 @@ def speaker_order(analysis: Analysis) -> list[str]:
     return [speaker.id for speaker in speakers]
 
 
-def build_palette(analysis: Analysis | None, variables: dict[str, str], dark: bool) -> SpeakerPalette:
+def build_palette(
+    analysis: Analysis | None, variables: dict[str, str], dark: bool
+) -> SpeakerPalette:
     background = Color.parse(variables.get("background", "#000000" if dark else "#ffffff"))
     foreground = Color.parse(variables.get("foreground", "#e0e0e0" if dark else "#202020"))
     colors = theme_colors(variables, dark)

@@ -58,11 +58,16 @@ class CloseReadProvider(Provider):
                 (
                     f"Filter by speaker: {speaker.name}",
                     partial(setattr, main, "speaker_filter", frozenset({speaker.id})),
-                    f"{len(speaker.quote_ids)} quotation(s)" + (f" · {speaker.role}" if speaker.role else ""),
+                    f"{len(speaker.quote_ids)} quotation(s)"
+                    + (f" · {speaker.role}" if speaker.role else ""),
                 )
             )
         entries.append(
-            ("Show all speakers", partial(setattr, main, "speaker_filter", frozenset()), "clear the speaker filter")
+            (
+                "Show all speakers",
+                partial(setattr, main, "speaker_filter", frozenset()),
+                "clear the speaker filter",
+            )
         )
         return entries
 
@@ -88,7 +93,9 @@ class CloseReadProvider(Provider):
             name = analysis.speaker_name(quote) or "Unattributed"
             if needle in quote.text.casefold() or needle in name.casefold():
                 label = f"Jump to: {name} — “{first_words(quote.text, 50)}”"
-                yield Hit(0.5, Text(label), partial(main.jump, quote.id), text=label, help=quote.kind)
+                yield Hit(
+                    0.5, Text(label), partial(main.jump, quote.id), text=label, help=quote.kind
+                )
                 found += 1
                 if found >= _MAX_QUOTE_HITS:
                     break

@@ -22,12 +22,11 @@ from textual.worker import Worker, WorkerState
 from tui.analysis.model import Analysis
 from tui.app.commands import bindings_for, commands_for
 from tui.app.export import export_quotes
-from tui.app.loading import LoadError, Loaded, load
+from tui.app.loading import Loaded, LoadError, load
 from tui.app.palette import SpeakerPalette, build_palette
 from tui.app.screens.modals import ExportScreen, MessageScreen, SpeakerPicker
 from tui.app.widgets import ArticleView, DetailPane, QuoteList
 from tui.app.xrefs import cross_references
-
 
 _MAIN_ACTIONS = frozenset(command.action for command in commands_for("main"))
 
@@ -165,7 +164,9 @@ class MainScreen(Screen):
                 self.say(loaded.notice, title="Reading", timeout=6)
         elif event.state == WorkerState.ERROR:
             error = event.worker.error
-            message = str(error) if isinstance(error, LoadError) else f"{type(error).__name__}: {error}"
+            message = (
+                str(error) if isinstance(error, LoadError) else f"{type(error).__name__}: {error}"
+            )
             self.query_one("#panes").loading = False
             self.app.push_screen(
                 MessageScreen("Cannot open the document", message),
@@ -228,7 +229,9 @@ class MainScreen(Screen):
         pane = self.query_one("#quotes-pane")
         total = len(analysis.quotes)
         shown = len(self.shown)
-        pane.border_title = f"Quotations {shown}/{total}" if shown != total else f"Quotations {total}"
+        pane.border_title = (
+            f"Quotations {shown}/{total}" if shown != total else f"Quotations {total}"
+        )
         if self.speaker_filter:
             names = [analysis.speaker(s).name for s in self.speaker_filter if analysis.speaker(s)]
             pane.border_subtitle = ", ".join(sorted(names))

@@ -49,7 +49,9 @@ class SpeakerPicker(ModalScreen[frozenset[str] | None]):
         with Vertical(id="picker", classes="dialog"):
             yield Label("Speakers", classes="dialog-title")
             yield SelectionList[str](*selections, id="speaker-list")
-            yield Label("space toggle · enter/a apply · c clear · esc cancel", classes="dialog-hint")
+            yield Label(
+                "space toggle · enter/a apply · c clear · esc cancel", classes="dialog-hint"
+            )
 
     def on_mount(self) -> None:
         self.query_one(SelectionList).focus()

@@ -205,7 +205,9 @@ class ArticleView(ScrollView, can_focus=True):
                     match_start = self.matches[number]
                     style = palette.current_match if number == self.match_index else palette.match
                     text.stylize(
-                        style, max(match_start, start) - start, min(match_start + length, end) - start
+                        style,
+                        max(match_start, start) - start,
+                        min(match_start + length, end) - start,
                     )
         segments = list(text.render(self.app.console, end=""))
         return Strip(segments).apply_style(base)

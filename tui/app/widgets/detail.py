@@ -162,8 +162,10 @@ class DetailPane(VerticalScroll, can_focus=False):
         start, end = quote.start, quote.end
         try:
             sentence = analysis.sentence_of(quote)
-            if sentence.start <= quote.start and quote.end <= sentence.end and (
-                sentence.end - sentence.start > quote.end - quote.start + 2
+            if (
+                sentence.start <= quote.start
+                and quote.end <= sentence.end
+                and (sentence.end - sentence.start > quote.end - quote.start + 2)
             ):
                 start, end = sentence.start, sentence.end
             else:
@@ -196,7 +198,12 @@ class DetailPane(VerticalScroll, can_focus=False):
         for number, xref in enumerate(self._xrefs):
             if xref.kind != current_kind:
                 current_kind = xref.kind
-                options.append(Option(Text(KIND_TITLES.get(xref.kind, xref.kind), style="bold underline"), disabled=True))
+                options.append(
+                    Option(
+                        Text(KIND_TITLES.get(xref.kind, xref.kind), style="bold underline"),
+                        disabled=True,
+                    )
+                )
                 self._option_xref.append(None)
             other = analysis.quote(xref.other)
             name = analysis.speaker_name(other) or "Unattributed"
@@ -218,12 +225,20 @@ class DetailPane(VerticalScroll, can_focus=False):
         event.stop()
         if self._syncing:
             return
-        index = self._option_xref[event.option_index] if event.option_index < len(self._option_xref) else None
+        index = (
+            self._option_xref[event.option_index]
+            if event.option_index < len(self._option_xref)
+            else None
+        )
         if index is not None and index != self.xref_cursor:
             self.post_message(self.CursorMoved(index))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        index = self._option_xref[event.option_index] if event.option_index < len(self._option_xref) else None
+        index = (
+            self._option_xref[event.option_index]
+            if event.option_index < len(self._option_xref)
+            else None
+        )
         if index is not None:
             self.post_message(self.Jump(self._xrefs[index].other))

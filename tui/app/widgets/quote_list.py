@@ -141,13 +141,15 @@ class QuoteList(ScrollView, can_focus=True):
         if len(name) > name_width:
             surname = name.split()[-1]
             name = surname if len(surname) <= name_width else name[: name_width - 1] + "…"
-        swatch_style = Style(color=palette.color(quote.speaker_id).rich_color) if palette else Style()
+        swatch_style = (
+            Style(color=palette.color(quote.speaker_id).rich_color) if palette else Style()
+        )
         kind_style = self.get_component_rich_style("quote-list--kind")
         words = " ".join(quote.text.split())
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         text.append("▌", swatch_style)
         text.append(name.ljust(name_width) + " ", swatch_style)
-        text.append(quote.kind[:_KIND_WIDTH - 1].ljust(_KIND_WIDTH), kind_style)
+        text.append(quote.kind[: _KIND_WIDTH - 1].ljust(_KIND_WIDTH), kind_style)
         text.append(words)
         text.truncate(width, overflow="ellipsis", pad=True)
         if is_cursor:
@@ -206,5 +208,3 @@ class QuoteList(ScrollView, can_focus=True):
         row = round(self.scroll_y) + offset.y
         if row < len(self.shown):
             self._select_row(row, open=event.chain >= 2)
-
-

@@ -1,0 +1,127 @@
+"""The command table drives bindings, footer, help and palette."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from builders import demo_analysis
+from helpers import main
+from textual.command import CommandPalette
+
+from tui.app import CloseReadApp
+from tui.app.app import CloseReadApp as AppClass
+from tui.app.commands import COMMANDS, SCOPES, bindings_for, palette_commands
+from tui.app.provider import CloseReadProvider
+from tui.app.screens.main import FilterInput, MainScreen, SearchInput
+from tui.app.widgets import ArticleView, QuoteList
+
+IMPLEMENTERS = {
+    "app": AppClass,
+    "main": MainScreen,
+    "list": QuoteList,
+    "article": ArticleView,
+    "filter": FilterInput,
+    "search": SearchInput,
+}
+
+
+def test_every_bound_command_has_an_action_method():
+    for command in COMMANDS:
+        assert command.scope in SCOPES
+        if not command.bind:
+            continue
+        cls = IMPLEMENTERS[command.scope]
+        assert hasattr(cls, f"action_{command.action}"), (command.scope, command.action)
+
+
+def test_no_key_is_bound_twice_in_one_scope():
+    for scope in SCOPES:
+        keys = Counter(
+            key for c in COMMANDS if c.scope == scope and c.bind for key in c.keys.split(",")
+        )
+        assert [key for key, n in keys.items() if n > 1] == [], scope
+
+
+def test_classes_take_their_bindings_from_the_table():
+    for scope, cls in IMPLEMENTERS.items():
+        expected = {(b.key, b.action) for b in bindings_for(scope)}
+        actual = {(b.key, b.action) for b in cls.BINDINGS}
+        assert expected and expected <= actual, scope
+
+
+def test_the_required_keys_are_all_there():
+    keys = {key for c in COMMANDS for key in c.keys.split(",")}
+    for key in [
+        "slash",
+        "s",
+        "j",
+        "k",
+        "up",
+        "down",
+        "n",
+        "p",
+        "right_square_bracket",
+        "left_square_bracket",
+        "c",
+        "backspace",
+        "shift+backspace",
+        "alt+right",
+        "tab",
+        "shift+tab",
+        "f",
+        "y",
+        "e",
+        "question_mark",
+        "ctrl+p",
+        "q",
+    ]:
+        assert key in keys, key
+
+
+async def test_footer_shows_the_keys_of_the_focused_pane():
+    app = CloseReadApp(analysis=demo_analysis())
+    async with app.run_test(size=(120, 40)) as pilot:
+        active = {b.binding.action for b in app.active_bindings.values() if b.enabled}
+        assert {"cursor_down", "copy", "contrast"} <= active
+        await pilot.press("slash")
+        active = app.active_bindings
+        # In the text box the reading keys are off (letters are text) and esc leaves.
+        assert "y" not in active or not active["y"].enabled
+        assert "slash" not in active or not active["slash"].enabled
+        assert any(b.binding.action == "leave" and b.enabled for b in active.values())
+
+
+async def test_palette_offers_commands_speakers_and_quotations():
+    app = CloseReadApp(analysis=demo_analysis())
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main(app)
+        provider = CloseReadProvider(screen)
+        hits = [hit async for hit in provider.search("Zakharova")]
+        texts = [hit.text for hit in hits]
+        assert "Filter by speaker: Maria Zakharova" in texts
+        assert any(t.startswith("Jump to: Maria Zakharova") for t in texts)
+        speaker_hit = hits[texts.index("Filter by speaker: Maria Zakharova")]
+        speaker_hit.command()
+        await pilot.pause()
+        assert screen.speaker_filter == frozenset({"zakharova"})
+        assert [screen.analysis.quotes[p].id for p in screen.shown] == ["q6", "q7"]
+        jump = next(h for h in hits if h.text.startswith("Jump to") and "Crimea" in h.text)
+        jump.command()
+        await pilot.pause()
+        assert screen.selected == "q7"
+        discovered = [hit.text async for hit in provider.discover()]
+        for command in palette_commands():
+            assert command.description in discovered
+        assert "Export as CSV" in discovered
+
+
+async def test_ctrl_p_opens_the_palette_and_runs_a_command():
+    app = CloseReadApp(analysis=demo_analysis())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"Filter by speaker: Mike")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main(app).speaker_filter == frozenset({"pence"})
