@@ -105,8 +105,14 @@ class ArticleView(ScrollView, can_focus=True):
         except KeyError:
             return None
 
-    def _rewrap(self) -> None:
+    @property
+    def wrap_width(self) -> int:
+        """The wrapping width: the content width less one cell of air before the scrollbar."""
         width = self.scrollable_content_region.width
+        return width - 1 if width > 12 else width
+
+    def _rewrap(self) -> None:
+        width = self.wrap_width
         if self.analysis is None or width <= 0:
             self._wrapped = None
             self.virtual_size = Size(0, 0)
@@ -120,7 +126,7 @@ class ArticleView(ScrollView, can_focus=True):
             anchor = self._wrapped.lines[top][0]
         self._wrapped = WrappedText(self.analysis.text, width)
         self._cache.clear()
-        self.virtual_size = Size(width, len(self._wrapped))
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._wrapped))
         if self._pending_offset is not None:
             start, end = self._pending_offset
             self._pending_offset = None
