@@ -389,3 +389,26 @@ async def test_theme_change_recolours_the_speakers(app):
         # One colour per speaker, the same object handed to every pane.
         assert screen.query_one(QuoteList).palette is screen.palette
         assert screen.query_one(DetailPane).palette is screen.palette
+
+
+async def test_markup_in_names_and_titles_never_breaks_anything():
+    from builders import build
+
+    from tui.app.provider import CloseReadProvider
+
+    text = "Intro [/] line\n\n“A [bold]claim[/] here [/],” said Mr [/b] Weird.\n"
+    analysis = build(text, {"w": ("Mr [/b] Weird", "[red]role", ("[/]",))}, ["w"])
+    app = CloseReadApp(analysis=analysis)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        hits = [hit.text async for hit in CloseReadProvider(main(app)).search("weird")]
+        assert "Filter by speaker: Mr [/b] Weird" in hits
+        await pilot.press("s", "space", "enter")  # the speaker filter shows the name
+        assert main(app).speaker_filter == frozenset({"w"})
+        assert main(app).query_one("#quotes-pane")._border_subtitle.plain == "Mr [/b] Weird"
+        await pilot.press("y")
+        assert app.clipboard == "“A [bold]claim[/] here [/],” — Mr [/b] Weird"
+        await pilot.press("f", *"[/]", "enter")
+        assert main(app).matches == (6, 30, 39)
+        assert "“A [bold]claim[/] here [/],”" in detail_text(app)
+        assert "[red]role" in detail_text(app)

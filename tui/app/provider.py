@@ -6,11 +6,25 @@ from functools import partial
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 from tui.app.commands import palette_commands
 from tui.app.widgets.detail import first_words
 
 _MAX_QUOTE_HITS = 40
+
+
+def _highlight(matcher, text: str) -> Content:
+    """Like ``Matcher.highlight``, but the text is never parsed as markup."""
+    content = Content(text)
+    try:
+        _, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    except Exception:  # pragma: no cover - a matcher without fuzzy offsets
+        return content
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 def _call_action(target, action: str) -> None:
@@ -82,7 +96,7 @@ class CloseReadProvider(Provider):
         for text, callback, help_text in self._entries():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), callback, text=text, help=help_text)
+                yield Hit(score, _highlight(matcher, text), callback, text=text, help=help_text)
         main = self._main()
         if main is None or main.analysis is None or len(query.strip()) < 2:
             return

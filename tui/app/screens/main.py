@@ -234,7 +234,7 @@ class MainScreen(Screen):
         )
         if self.speaker_filter:
             names = [analysis.speaker(s).name for s in self.speaker_filter if analysis.speaker(s)]
-            pane.border_subtitle = ", ".join(sorted(names))
+            pane.border_subtitle = Text(", ".join(sorted(names)))  # never markup
         else:
             pane.border_subtitle = ""
 
