@@ -412,3 +412,15 @@ async def test_markup_in_names_and_titles_never_breaks_anything():
         assert main(app).matches == (6, 30, 39)
         assert "“A [bold]claim[/] here [/],”" in detail_text(app)
         assert "[red]role" in detail_text(app)
+
+
+async def test_clicking_a_row_of_the_list_selects_it(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main(app)
+        await pilot.click(QuoteList, offset=(5, 4))
+        assert screen.selected == "q5"
+        assert article_shows(app, "q5")
+        # Moving with the keyboard does not fill the jump history; jumps do.
+        assert screen.back_stack == ()
+        await pilot.press("c")
+        assert screen.back_stack == ("q5",)

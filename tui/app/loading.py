@@ -18,7 +18,8 @@ class Loaded:
     notice: str | None = None
 
 
-def _read(path: str | Path) -> tuple[str, str | None]:
+def _read(path: str | Path) -> tuple[str, str | None, str | None]:
+    """The text of ``path``, a notice for the user (an encoding guess) and a title, if any."""
     try:
         from tui.analysis import reading  # type: ignore[attr-defined]
     except ImportError:
@@ -28,9 +29,9 @@ def _read(path: str | Path) -> tuple[str, str | None]:
             document = reading.read_document(path)
         except reading.InputError as error:
             raise LoadError(str(error)) from error
-        return document.text, getattr(document, "notice", None)
+        return document.text, getattr(document, "notice", None), getattr(document, "title", None)
     try:
-        return Path(path).read_text(encoding="utf-8"), None
+        return Path(path).read_text(encoding="utf-8"), None, None
     except FileNotFoundError as error:
         raise LoadError(f"{path}: no such file") from error
     except IsADirectoryError as error:
@@ -45,7 +46,12 @@ def load(path: str | Path) -> Loaded:
     """Read and analyse ``path`` (raises :class:`LoadError`)."""
     from tui.analysis import analyze
 
-    text, notice = _read(path)
+    text, notice, title = _read(path)
+    if title:
+        try:
+            return Loaded(analyze(text, path=str(path), title=title), notice)
+        except TypeError:  # an engine without titles
+            pass
     return Loaded(analyze(text, path=str(path)), notice)
 
 

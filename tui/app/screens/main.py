@@ -276,7 +276,10 @@ class MainScreen(Screen):
 
     @on(ArticleView.QuoteChosen)
     def _article_chose(self, event: ArticleView.QuoteChosen) -> None:
-        self.jump(event.quote_id)
+        if event.jump:
+            self.jump(event.quote_id)
+        else:
+            self.selected = event.quote_id
 
     @on(DetailPane.Jump)
     def _detail_jump(self, event: DetailPane.Jump) -> None:

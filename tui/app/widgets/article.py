@@ -38,10 +38,11 @@ class ArticleView(ScrollView, can_focus=True):
     match_index: var[int] = var(-1)
 
     class QuoteChosen(Message):
-        """The user clicked a quotation, or moved to it with the keyboard."""
+        """The user clicked a quotation (``jump``), or moved to it with the keyboard."""
 
-        def __init__(self, quote_id: str) -> None:
+        def __init__(self, quote_id: str, jump: bool = True) -> None:
             self.quote_id = quote_id
+            self.jump = jump
             super().__init__()
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -252,7 +253,7 @@ class ArticleView(ScrollView, can_focus=True):
         else:
             position = 0
         if 0 <= position < len(analysis.quotes):
-            self.post_message(self.QuoteChosen(analysis.quotes[position].id))
+            self.post_message(self.QuoteChosen(analysis.quotes[position].id, jump=False))
 
     def action_next_quote(self) -> None:
         self._step(forward=True)
