@@ -21,7 +21,7 @@ from tui import __version__
 from tui.analysis.model import Analysis, Link, Mention, Paragraph, Quote, Sentence, Speaker
 
 # Bump whenever the engine's output for the same text changes.
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"
 FORMAT = 1
 ENV_VAR = "CLOSEREAD_CACHE_DIR"
 

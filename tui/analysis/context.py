@@ -11,6 +11,16 @@ from .phrases import Phrase, Token, chunk_phrases, tag_tokens
 from .quotes import RawQuote
 
 _TERMINATOR = re.compile(r"[.!?…]+['\"’”)]*(?=\s)")
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Prof|Gen|Gov|Sen|Rep|Capt|Col|Lt|Sgt|Rev|Hon|No|vs|[A-Z])\.)$")
+
+
+def sentence_ends(text: str, start: int, end: int):
+    """Sentence-final punctuation in ``text[start:end]`` (not "Mr." or an initial)."""
+    for m in _TERMINATOR.finditer(text, start, end):
+        if text[m.start()] == "." and _ABBREVIATION.search(text, max(start, m.start() - 5), m.start() + 1):
+            continue
+        yield m
+NARRATION_REACH = 1500  # how far back a pronoun looks for its antecedent in one paragraph
 _ENDS_SENTENCE = re.compile(r"[.!?…]['\"’”)]*\s*$")
 
 
@@ -36,12 +46,16 @@ class Context:
     attributions: list[Attribution | None] = field(default_factory=list)
     _para_starts: list[int] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list)
+    _quote_starts: list[int] = field(default_factory=list)
+    _quote_ends: list[int] = field(default_factory=list)
     _by_para: dict[int, list[int]] = field(default_factory=dict)
-    _narration: dict[int, tuple[list[Token], list[Phrase]]] = field(default_factory=dict)
+    _narration: dict[tuple[int, int], tuple[list[Token], list[Phrase]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._para_starts = [p.start for p in self.paragraphs]
         self._sentence_starts = [s.start for s in self.sentences]
+        self._quote_starts = [q.start for q in self.quotes]
+        self._quote_ends = [q.end for q in self.quotes]
         for i, q in enumerate(self.quotes):
             self._by_para.setdefault(q.paragraph, []).append(i)
         self.attributions = [None] * len(self.quotes)
@@ -76,7 +90,7 @@ class Context:
         if i + 1 < len(self.quotes) and self.quotes[i + 1].start < end:
             end = self.quotes[i + 1].start
         end = min(end, q.end + max_chars)
-        m = _TERMINATOR.search(self.text, q.end, end)
+        m = next(sentence_ends(self.text, q.end, end), None)
         if m:
             end = m.start() + 1
         return q.end, end
@@ -98,7 +112,7 @@ class Context:
             if j >= 0 and self.quotes[j].end > para.start and self.quotes[j].end <= end:
                 seg_start = self.quotes[j].end
             last = None
-            for m in _TERMINATOR.finditer(self.text, seg_start, end):
+            for m in sentence_ends(self.text, seg_start, end):
                 last = m
             if last is not None:
                 start = last.end()
@@ -112,7 +126,7 @@ class Context:
                 break
             crossed = True
             end_of_prev = self.quotes[j].start
-            if end_of_prev <= para.start:
+            if end_of_prev <= para.start or q.start - end_of_prev > max_chars:
                 start = seg_start
                 break
             end = end_of_prev
@@ -132,23 +146,22 @@ class Context:
             tokens.extend(tag_tokens(self.text, pos, end))
         return tokens
 
-    def _quotes_overlapping(self, start: int, end: int) -> list[int]:
-        first = self.paragraph_at(start)
-        last = self.paragraph_at(max(start, end - 1))
-        out = []
-        for p in range(max(0, first - 8), last + 1):
-            for k in self._by_para.get(p, ()):
-                q = self.quotes[k]
-                if q.start < end and q.end > start:
-                    out.append(k)
-        return sorted(set(out))
+    def _quotes_overlapping(self, start: int, end: int) -> range:
+        # quotations are sorted and never overlap, so their ends are sorted too
+        lo = bisect.bisect_right(self._quote_ends, start)
+        hi = bisect.bisect_left(self._quote_starts, end)
+        return range(lo, max(lo, hi))
 
-    def paragraph_narration(self, para: int) -> tuple[list[Token], list[Phrase]]:
-        """Tagged tokens and chunked phrases of a paragraph's narration (cached)."""
-        cached = self._narration.get(para)
+    def paragraph_narration(self, para: int, before: int | None = None) -> tuple[list[Token], list[Phrase]]:
+        """Tagged tokens and chunked phrases of a paragraph's narration (cached), at most
+        :data:`NARRATION_REACH` characters before ``before`` (or the paragraph's end)."""
+        p = self.paragraphs[para]
+        stop = p.end if before is None else max(p.start, min(before, p.end))
+        begin = max(p.start, stop - NARRATION_REACH)
+        key = (begin, stop)
+        cached = self._narration.get(key)
         if cached is None:
-            p = self.paragraphs[para]
-            tokens = self.narration_tokens(p.start, p.end)
+            tokens = self.narration_tokens(begin, stop)
             cached = (tokens, chunk_phrases(self.text, tokens))
-            self._narration[para] = cached
+            self._narration[key] = cached
         return cached

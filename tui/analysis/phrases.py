@@ -32,7 +32,9 @@ from .text import _tokenizer
 
 GRAMMAR = r"""
   POSSD:  {<NNP>*<NNPS><W|ROLE>*<ROLE><HON>?<HDOT>?<NNP>+}
-  TITLED: {<DT>?<W|NNP|ROLE>*<ROLE|HON><HDOT>?<NNP>+}
+  TITLED: {<DT><W|NNP|ROLE>*<ROLE|HON><HDOT>?<NNP>+}
+          {<W><NNP|ROLE>*<ROLE><HDOT>?<NNP>+}
+          {<NNP|ROLE>*<ROLE|HON><HDOT>?<NNP>+}
   DESC:   {<DT|PRP\$|NNPS><W|NNP|NNPS>*<ROLE>+}
   ORG:    {<DT><NNP>+}
   NAME:   {<NNP>*<NNPS>}
@@ -172,7 +174,9 @@ def _phrase(text: str, tokens: list[Token], kind: str, i: int, j: int) -> Phrase
         head_i = k
         if k > i:
             role_tokens = [t for t in tokens[i:k] if t.tag not in ("DT",)]
-            if role_tokens:
+            if role_tokens and role_tokens[0].tag == "W" and len(role_tokens) == 1:
+                role_tokens = []  # "met Mr Castell": a verb, not a role
+            if role_tokens and any(t.tag in ("ROLE", "HON", "NNPS") for t in role_tokens):
                 role = text[role_tokens[0].start : role_tokens[-1].end]
     head_start = tokens[head_i].start
     head_end = end

@@ -90,7 +90,7 @@ def _scan(text: str, paragraphs: list[Paragraph], single: bool) -> list[RawQuote
             if skip_first_open and i == 0:
                 skip_first_open = False
                 continue
-            role = _role(chunk, i, ch, single, open_at is not None, marks[k + 1 :])
+            role = _role(chunk, i, ch, single, open_at is not None, marks, k + 1)
             if role == "open":
                 if open_at is None:
                     open_at, open_para, depth = pos, pi, 0
@@ -115,7 +115,7 @@ def _scan(text: str, paragraphs: list[Paragraph], single: bool) -> list[RawQuote
     return quotes
 
 
-def _role(chunk: str, i: int, ch: str, single: bool, is_open: bool, later: list[int]) -> str:
+def _role(chunk: str, i: int, ch: str, single: bool, is_open: bool, marks: list[int], nxt_k: int) -> str:
     if not single:
         if ch in DOUBLE_OPEN:
             return "open"
@@ -138,7 +138,7 @@ def _role(chunk: str, i: int, ch: str, single: bool, is_open: bool, later: list[
         return "close"
     # A ’ after a letter and before a space may be a plural possessive (Russians’ claims):
     # take it as the close only if no other closing candidate follows before the next ‘.
-    for j in later:
+    for j in marks[nxt_k : nxt_k + 64]:
         cj = chunk[j]
         if cj in SINGLE_OPEN:
             break

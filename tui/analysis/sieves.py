@@ -100,9 +100,21 @@ def _trailing_match(ctx: Context, i: int) -> Attribution | None:
     if p is None:
         return None
     nxt = p.last + 1
+    if nxt < len(tokens) and tokens[nxt].tag == ",":  # "Steen, the mayor, said"
+        for k2 in range(nxt + 1, min(len(tokens), nxt + 10)):
+            if tokens[k2].tag == ",":
+                nxt = k2 + 1
+                break
+    elif nxt < len(tokens) and tokens[nxt].tag == "IN":  # "a spokesman for the ministry said"
+        for k2 in range(nxt + 1, min(len(tokens), nxt + 6)):
+            if tokens[k2].tag == "VSAY":
+                nxt = k2
+                break
     while nxt < len(tokens) and tokens[nxt].word.lower() in ADVERBS:
         nxt += 1
     if nxt < len(tokens) and _speech_verb(tokens[nxt]):
+        if nxt + 1 < len(tokens) and tokens[nxt + 1].tag == ":":
+            return None  # "Brandt disagreed:" introduces the next quotation
         return _make("trailing_cue", 0.9, p, tokens[nxt])
     return None
 
@@ -122,6 +134,16 @@ def _can_be_subject(tokens: list[Token], p: Phrase) -> bool:
     if p.kind in ("NAME", "TITLED") and tokens[p.last].tag == "NNPS":
         return False  # a possessor: "Putin's backing"
     return True
+
+
+def _appositive_head(tokens: list[Token], phrases: list[Phrase], p: Phrase | None) -> Phrase | None:
+    """ "Lena Ortiz, a spokeswoman for the ministry, said": the name, not the description."""
+    if p is None or p.kind != "DESC" or p.first < 2 or tokens[p.first - 1].tag != ",":
+        return p
+    for q in phrases:
+        if q.last == p.first - 2 and q.kind in ("NAME", "TITLED", "POSSD"):
+            return q
+    return p
 
 
 def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int) -> Phrase | None:
@@ -180,11 +202,13 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         tok = tokens[k]
         if not _speech_verb(tok, leading=n > 4):
             continue
-        # inverted: said Mr. Smith: "…"
+        subject = _subject_before(tokens, phrases, k)
+        # inverted: said Mr. Smith: "…" (but "Lind told Ada Mertz:" has its subject first)
         p = _phrase_at(phrases, k + 1)
         if p is not None and p.last == len(tokens) - 2 and tokens[-1].tag in (",", ":"):
-            return _make("leading_cue", 0.85, p, tok)
-        subject = _subject_before(tokens, phrases, k)
+            if subject is None or subject.last < k - 3:
+                return _make("leading_cue", 0.85, p, tok)
+        subject = _appositive_head(tokens, phrases, subject)
         if subject is not None:
             return _make("leading_cue", 0.85, subject, tok)
         return None
@@ -251,7 +275,7 @@ def _recent_speaker(ctx: Context, i: int, want: str, lookback: int = 12) -> Phra
 def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase | None:
     from .speakers import is_personal, phrase_gender, phrase_number
 
-    tokens, phrases = ctx.paragraph_narration(p_index)
+    tokens, phrases = ctx.paragraph_narration(p_index, before)
     fallback: Phrase | None = None
     for p in reversed(phrases):
         if p.start >= before or p.kind == "PRON" or not _can_be_subject(tokens, p):

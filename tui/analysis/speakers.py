@@ -175,7 +175,7 @@ def attribution_key(ctx: Context, i: int) -> str | None:
 
 
 # -- entities -------------------------------------------------------------------------------
-_BIGRAM = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+([A-Z][\w'’-]+)")
+_BIGRAM = re.compile(r"\b(?=([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+([A-Z][\w'’-]+))")
 
 
 def _bigram_index(ctx: Context) -> tuple[dict, dict]:
@@ -421,7 +421,7 @@ def _join_descriptions(quote_entity: dict[int, Entity]) -> None:
         if e.key[0] != "desc":
             continue
         head = e.key[1].split()[-1] if e.key[1] else ""
-        matches = [n for n in named.values() if n.role and n.role.lower().split()[-1:] == [head]]
+        matches = [n for n in named.values() if n.role and head in n.role.lower().replace(",", " ").split()]
         if not matches:
             matches = [n for n in named.values() if any(head in a.lower().split() for a in n.names)]
         if len(matches) >= 1:

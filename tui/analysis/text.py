@@ -69,11 +69,32 @@ def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:
     tokenizer = punkt_tokenizer()
     sentences: list[Sentence] = []
     for para in paragraphs:
-        chunk = text[para.start : para.end]
-        spans = list(tokenizer.span_tokenize(chunk)) or [(0, len(chunk))]
-        for start, end in spans:
-            sentences.append(Sentence(len(sentences), para.start + start, para.start + end, para.index))
+        for piece_start, piece_end in _pieces(text, para.start, para.end):
+            chunk = text[piece_start:piece_end]
+            spans = list(tokenizer.span_tokenize(chunk)) or [(0, len(chunk))]
+            for start, end in spans:
+                sentences.append(Sentence(len(sentences), piece_start + start, piece_start + end, para.index))
     return sentences
+
+
+MAX_PIECE = 20_000  # NLTK guards Punkt's regular expressions with a time limit: keep inputs small
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A paragraph cut, if it is very long, after sentence-like ends (". ") or white space."""
+    pieces = []
+    while end - start > MAX_PIECE:
+        limit = start + MAX_PIECE
+        cut = max(text.rfind(". ", start, limit), text.rfind("? ", start, limit), text.rfind("! ", start, limit))
+        if cut <= start:
+            cut = text.rfind(" ", start, limit)
+        cut = limit if cut <= start else cut + 1
+        pieces.append((start, cut))
+        while cut < end and text[cut].isspace():
+            cut += 1
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
