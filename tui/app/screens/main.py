@@ -7,17 +7,17 @@ queries a sibling.
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
-from textual.worker import Worker, WorkerState
 
 from tui.analysis.model import Analysis
 from tui.app.commands import bindings_for, commands_for
@@ -149,29 +149,40 @@ class MainScreen(Screen):
             self.query_one("#panes").loading = True
             self.load_document(self.path)
 
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def load_document(self, path: str) -> Loaded:
-        return load(path)
+    def load_document(self, path: str) -> threading.Thread:
+        """Read and analyse ``path`` in a worker thread; the UI stays live meanwhile.
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "load":
-            return
-        if event.state == WorkerState.SUCCESS:
-            loaded: Loaded = event.worker.result
-            self.query_one("#panes").loading = False
+        The thread is a daemon (not a Textual thread worker, which runs in asyncio's
+        default executor): ``q`` must quit at once, and the interpreter would otherwise
+        wait for the analysis of a large file to finish before exiting.
+        """
+
+        def work() -> None:
+            try:
+                result, error = load(path), None
+            except Exception as exc:  # reported on the message screen
+                result, error = None, exc
+            try:
+                self.app.call_from_thread(self._loaded, result, error)
+            except RuntimeError:  # the app has already quit
+                pass
+
+        thread = threading.Thread(target=work, name="closeread-analysis", daemon=True)
+        thread.start()
+        return thread
+
+    def _loaded(self, loaded: Loaded | None, error: Exception | None) -> None:
+        self.query_one("#panes").loading = False
+        if loaded is not None:
             self.analysis = loaded.analysis
             if loaded.notice:
                 self.say(loaded.notice, title="Reading", timeout=6)
-        elif event.state == WorkerState.ERROR:
-            error = event.worker.error
-            message = (
-                str(error) if isinstance(error, LoadError) else f"{type(error).__name__}: {error}"
-            )
-            self.query_one("#panes").loading = False
-            self.app.push_screen(
-                MessageScreen("Cannot open the document", message),
-                callback=lambda _: self.app.exit(return_code=2, message=Text(message)),
-            )
+            return
+        message = str(error) if isinstance(error, LoadError) else f"{type(error).__name__}: {error}"
+        self.app.push_screen(
+            MessageScreen("Cannot open the document", message),
+            callback=lambda _: self.app.exit(return_code=2, message=Text(message)),
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Reading keys are off while a text box has the focus (it gets them as text)."""
