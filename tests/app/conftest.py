@@ -7,7 +7,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from builders import demo_analysis  # noqa: E402
+from app_builders import demo_analysis  # noqa: E402
 
 
 @pytest.fixture

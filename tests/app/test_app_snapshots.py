@@ -1,13 +1,13 @@
 """SVG snapshots of the reading screen (update with ``pytest --snapshot-update``).
 
-They use the hand-built analysis (tests/app/builders.py), so they change only when the
+They use the hand-built analysis (tests/app/app_builders.py), so they change only when the
 reader's look changes, not when the engine's attributions improve.
 """
 
 from __future__ import annotations
 
 import pytest
-from builders import demo_analysis
+from app_builders import demo_analysis
 
 from tui.app import CloseReadApp
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import article_shows, detail_text, main, xref_ids
+from app_helpers import article_shows, detail_text, main, xref_ids
 
 from tui.app import CloseReadApp, load_analysis
 from tui.app.screens import MessageScreen

@@ -6,8 +6,8 @@ import statistics
 import time
 
 import pytest
-from builders import big_analysis
-from helpers import main
+from app_builders import big_analysis
+from app_helpers import main
 
 from tui.app import CloseReadApp
 from tui.app.widgets import ArticleView, QuoteList

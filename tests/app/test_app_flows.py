@@ -1,4 +1,4 @@
-"""The reader's flows, driven with Pilot on a hand-built analysis (tests/app/builders.py)."""
+"""The reader's flows, driven with Pilot on a hand-built analysis (tests/app/app_builders.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import csv
 import json
 
 import pytest
-from builders import DEMO_TEXT, demo_analysis
-from helpers import article_lines, article_shows, detail_text, list_lines, main, xref_ids
+from app_builders import DEMO_TEXT, demo_analysis
+from app_helpers import article_lines, article_shows, detail_text, list_lines, main, xref_ids
 from textual import events
 from textual.geometry import Size
 from textual.widgets import Input, SelectionList
@@ -392,7 +392,7 @@ async def test_theme_change_recolours_the_speakers(app):
 
 
 async def test_markup_in_names_and_titles_never_breaks_anything():
-    from builders import build
+    from app_builders import build
 
     from tui.app.provider import CloseReadProvider
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from builders import demo_analysis
-from helpers import main
+from app_builders import demo_analysis
+from app_helpers import main
 from textual.command import CommandPalette
 
 from tui.app import CloseReadApp
