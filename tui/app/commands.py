@@ -79,7 +79,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("tab", "focus_next", "Next pane", "app", show=False),
     Command("shift+tab", "focus_previous", "Previous pane", "app", show=False),
     # -- the reading screen -------------------------------------------------------------
-    Command("slash", "focus_filter", "Filter", "main", palette=True, key_display="/"),
+    # The filter box shows "/ filter…" itself: no footer entry needed.
+    Command("slash", "focus_filter", "Filter", "main", show=False, palette=True, key_display="/"),
     Command("s", "pick_speakers", "Speakers", "main", palette=True),
     Command("n", "next_by_speaker", "Next by speaker", "main", show=False, palette=True),
     Command("p", "previous_by_speaker", "Prev. by speaker", "main", show=False, palette=True),

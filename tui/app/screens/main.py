@@ -134,7 +134,7 @@ class MainScreen(Screen):
             yield DetailPane(id="detail", classes="pane").data_bind(
                 MainScreen.analysis, MainScreen.selected, MainScreen.palette, MainScreen.xref_cursor
             )
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#quotes-pane").border_title = "Quotations"
