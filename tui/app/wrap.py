@@ -16,10 +16,28 @@ def _cut_cells(text: str, start: int, end: int, width: int) -> int:
     """The largest index ``i <= end`` such that ``text[start:i]`` fits in ``width`` cells."""
     cells = 0
     for index in range(start, end):
-        cells += get_character_cell_size(text[index])
+        char = text[index]
+        cells += 1 if char == "\t" else get_character_cell_size(char)
         if cells > width:
             return max(index, start + 1)
     return end
+
+
+_ONE_CELL: dict[str, bool] = {}
+
+
+def _single_width(text: str) -> bool:
+    """Whether every character of ``text`` takes exactly one cell (one check per distinct char)."""
+    if text.isascii():
+        return True
+    for char in set(text):
+        one = _ONE_CELL.get(char)
+        if one is None:
+            # A tab is drawn as one space by the article.
+            one = _ONE_CELL[char] = char == "\t" or get_character_cell_size(char) == 1
+        if not one:
+            return False
+    return True
 
 
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
@@ -40,34 +58,35 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
         pos = line_start
         if pos == line_end:
             append((pos, pos))
-        while pos < line_end:
-            remaining = line_end - pos
-            if remaining <= width:
-                chunk = text[pos:line_end]
-                if chunk.isascii() or cell_len(chunk) <= width:
+        elif line_end - line_start <= width and (
+            _single_width(chunk := text[line_start:line_end]) or cell_len(chunk) <= width
+        ):
+            append((line_start, line_end))
+        else:
+            # One check per paragraph: is every character one cell wide?
+            paragraph = text[line_start:line_end]
+            single = _single_width(paragraph)
+            while pos < line_end:
+                if single:
+                    limit = min(pos + width, line_end)
+                else:
+                    limit = _cut_cells(text, pos, min(line_end, pos + width), width)
+                if limit >= line_end:
                     append((pos, line_end))
                     break
-            window = text[pos : min(pos + width, line_end)]
-            if window.isascii() or cell_len(window) == len(window):
-                limit = pos + len(window)
-            else:
-                limit = _cut_cells(text, pos, min(line_end, pos + width), width)
-            if limit >= line_end:
-                append((pos, line_end))
-                break
-            # The character just past the limit may itself be a break space.
-            if text[limit] == " ":
-                cut = limit
-            else:
-                cut = text.rfind(" ", pos + 1, limit)
-            if cut <= pos:
-                append((pos, limit))
-                pos = limit
-            else:
-                append((pos, cut))
-                pos = cut + 1
-                while pos < line_end and text[pos] == " ":
-                    pos += 1
+                # The character just past the limit may itself be a break space.
+                if text[limit] == " ":
+                    cut = limit
+                else:
+                    cut = text.rfind(" ", pos + 1, limit)
+                if cut <= pos:
+                    append((pos, limit))
+                    pos = limit
+                else:
+                    append((pos, cut))
+                    pos = cut + 1
+                    while pos < line_end and text[pos] == " ":
+                        pos += 1
         line_start = line_end + 1
     return lines
 
