@@ -191,25 +191,38 @@ ADVERSARIAL = {
 }
 
 
-def _best_time(text: str, runs: int = 3) -> float:
-    best = float("inf")
+def _ratio(small: str, large: str, runs: int = 5) -> tuple[float, float]:
+    """Best times of ``small`` and ``large``, measured alternately so that load from other
+    processes falls on both."""
+    best_small = best_large = float("inf")
     for _ in range(runs):
-        start = time.perf_counter()
-        analyze(text)
-        best = min(best, time.perf_counter() - start)
-    return best
+        for text, is_small in ((small, True), (large, False)):
+            start = time.perf_counter()
+            analyze(text)
+            elapsed = time.perf_counter() - start
+            if is_small:
+                best_small = min(best_small, elapsed)
+            else:
+                best_large = min(best_large, elapsed)
+    return max(best_small, 0.005), best_large  # below 5 ms the ratio is noise
 
 
 def test_adversarial_inputs_scale_linearly():
-    """20,000 characters may take about twice as long as 10,000, not four times."""
+    """20,000 characters may take about twice as long as 10,000, not four times.
+
+    A case counts as slow only if every one of three measurements exceeds 3.2x; a
+    quadratic step gives about 4x every time, a busy machine only now and then.
+    """
     analyze("warm up “the” tokenizer, said Ann.")
     slow = {}
     for name, make in ADVERSARIAL.items():
         small, large = make(10_000), make(20_000)
         assert len(small) == 10_000 and len(large) == 20_000
         check_invariants(large, analyze(large))
-        t_small = max(_best_time(small), 0.005)  # below 5 ms the ratio is noise
-        t_large = _best_time(large)
-        if t_large > 3.2 * t_small:
+        for _attempt in range(3):
+            t_small, t_large = _ratio(small, large)
+            if t_large <= 3.2 * t_small:
+                break
+        else:
             slow[name] = (round(t_small, 3), round(t_large, 3))
     assert not slow, f"super-linear growth (10k s, 20k s): {slow}"
