@@ -424,3 +424,17 @@ async def test_clicking_a_row_of_the_list_selects_it(app):
         assert screen.back_stack == ()
         await pilot.press("c")
         assert screen.back_stack == ("q5",)
+
+
+async def test_the_highlighted_cross_reference_is_scrolled_into_view(app):
+    async with app.run_test(size=(80, 24)) as pilot:  # a small detail pane
+        screen = main(app)
+        await pilot.press("j", "j", "left_square_bracket")  # q3, its last cross-reference
+        await pilot.pause()
+        detail = screen.query_one(DetailPane)
+        xrefs = screen.query_one("#xrefs")
+        assert xrefs.highlighted is not None
+        assert detail.scroll_y > 0
+        line = xrefs._index_to_line[xrefs.highlighted]
+        top = xrefs.virtual_region.y + line
+        assert detail.scroll_y <= top < detail.scroll_y + detail.scrollable_content_region.height

@@ -6,6 +6,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import var
 from textual.widgets import OptionList, Static
@@ -87,9 +88,22 @@ class DetailPane(VerticalScroll, can_focus=False):
             self.call_after_refresh(self._reveal_xrefs)
 
     def _reveal_xrefs(self) -> None:
+        """Scroll the pane so the highlighted cross-reference is in view."""
         option_list = self.query_one(XrefList)
-        if option_list.highlighted is not None:
+        highlighted = option_list.highlighted
+        if highlighted is None:
+            return
+        try:  # the option's own lines (OptionList keeps them privately)
+            option_list._update_lines()
+            y = option_list._index_to_line[highlighted]
+            height = option_list._heights[highlighted]
+        except (AttributeError, KeyError):
             self.scroll_to_widget(option_list, animate=False)
+            return
+        top = option_list.virtual_region.y
+        # Include the group heading above the option when there is one.
+        region = Region(0, top + max(0, y - 1), self.size.width, height + 1)
+        self.scroll_to_region(region, animate=False, immediate=True)
 
     # -- content ----------------------------------------------------------------------------
     def _quote(self) -> Quote | None:
