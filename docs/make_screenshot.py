@@ -23,7 +23,6 @@ async def main() -> None:
         while screen.analysis is None:
             await pilot.pause(0.05)
         await pilot.press("slash", *"Ryabkov", "enter", "escape")
-        await pilot.press("right_square_bracket")
         await pilot.pause(0.3)
         app.save_screenshot(filename=OUT.name, path=str(OUT.parent))
     print(OUT)

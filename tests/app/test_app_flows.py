@@ -161,22 +161,30 @@ async def test_contrast_jump_moves_article_and_detail_and_back_forward_return(ap
         assert screen.selected == "q3"
 
 
-async def test_cross_reference_keys_walk_and_follow_the_links(app):
+async def test_bracket_keys_tour_the_cross_references_of_the_selected_quote(app):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = main(app)
         await pilot.press("j", "j")  # q3
         # Grouped by kind: same speaker (q8), topic (q5 links back), contrast (q5).
         assert xref_ids(app) == ["q8", "q5", "q5"]
         await pilot.press("right_square_bracket")
-        assert screen.xref_cursor == 0
-        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
-        assert screen.xref_cursor == 0  # wraps around
-        await pilot.press("left_square_bracket")
-        assert screen.xref_cursor == 2
-        await pilot.press("x")
-        assert screen.selected == "q5"
+        assert screen.selected == "q8"
+        assert article_shows(app, "q8")
+        assert "We continue to work with them." in detail_text(app)
+        # The detail pane highlights the way back to q3.
+        detail = screen.query_one(DetailPane)
+        assert detail.xrefs[screen.xref_cursor].other == "q3"
+        await pilot.press("right_square_bracket")  # still q3's tour: its topic link
+        assert screen.selected == "q5" and screen.tour == ("q3", 1)
+        await pilot.press("right_square_bracket", "right_square_bracket")  # contrast, then wraps
+        assert screen.selected == "q8" and screen.tour == ("q3", 0)
+        await pilot.press("left_square_bracket")  # back around to the contrast link
+        assert screen.selected == "q5" and screen.tour == ("q3", 2)
         await pilot.press("backspace")
-        assert screen.selected == "q3"
+        assert screen.selected == "q8"
+        # Moving elsewhere starts a new tour from there.
+        await pilot.press("home", "right_square_bracket")
+        assert screen.tour == ("q1", 0) and screen.selected == "q2"
 
 
 async def test_choosing_a_cross_reference_in_the_detail_pane_jumps(app):
@@ -429,10 +437,12 @@ async def test_clicking_a_row_of_the_list_selects_it(app):
 async def test_the_highlighted_cross_reference_is_scrolled_into_view(app):
     async with app.run_test(size=(80, 24)) as pilot:  # a small detail pane
         screen = main(app)
-        await pilot.press("j", "j", "left_square_bracket")  # q3, its last cross-reference
+        await pilot.press("j", "j")  # q3
+        xrefs = screen.query_one("#xrefs")
+        screen.set_focus(xrefs)
+        await pilot.press("end")  # its last cross-reference
         await pilot.pause()
         detail = screen.query_one(DetailPane)
-        xrefs = screen.query_one("#xrefs")
         assert xrefs.highlighted is not None
         assert detail.scroll_y > 0
         line = xrefs._index_to_line[xrefs.highlighted]

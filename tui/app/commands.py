@@ -87,7 +87,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "right_square_bracket",
         "next_xref",
-        "Next cross-ref",
+        "Next cross-reference (of where you started)",
         "main",
         show=False,
         palette=True,
@@ -96,13 +96,12 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "left_square_bracket",
         "previous_xref",
-        "Prev. cross-ref",
+        "Previous cross-reference",
         "main",
         show=False,
         palette=True,
         key_display="[",
     ),
-    Command("x", "follow_xref", "Follow cross-ref", "main", show=False, palette=True),
     Command("c", "contrast", "Contrast", "main", palette=True),
     Command("backspace,alt+left", "back", "Back", "main", palette=True, key_display="⌫"),
     Command(

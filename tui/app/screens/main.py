@@ -26,7 +26,8 @@ from tui.app.loading import Loaded, LoadError, load
 from tui.app.palette import SpeakerPalette, build_palette
 from tui.app.screens.modals import ExportScreen, MessageScreen, SpeakerPicker
 from tui.app.widgets import ArticleView, DetailPane, QuoteList
-from tui.app.xrefs import cross_references
+from tui.app.widgets.detail import first_words
+from tui.app.xrefs import KIND_TITLES, CrossReference, cross_references
 
 _MAIN_ACTIONS = frozenset(command.action for command in commands_for("main"))
 
@@ -100,7 +101,8 @@ class MainScreen(Screen):
     selected: var[str | None] = var(None)
     back_stack: var[tuple[str, ...]] = var(())
     forward_stack: var[tuple[str, ...]] = var(())
-    xref_cursor: var[int] = var(-1)
+    xref_cursor: var[int] = var(-1)  # the highlighted cross-reference in the detail pane
+    tour: var[tuple[str, int] | None] = var(None)  # (anchor quote id, cross-reference index)
     search: var[str] = var("")
     matches: var[tuple[int, ...]] = var(())
     match_index: var[int] = var(-1)
@@ -367,32 +369,46 @@ class MainScreen(Screen):
     def action_previous_by_speaker(self) -> None:
         self._step_speaker(-1)
 
-    def current_xrefs(self):
+    def current_xrefs(self) -> list[CrossReference]:
         return cross_references(self.analysis, self.selected)
 
-    def _step_xref(self, step: int) -> None:
-        xrefs = self.current_xrefs()
+    def _tour_step(self, step: int) -> None:
+        """Jump to the next (previous) cross-reference of the quotation the tour started from.
+
+        Pressing ``]`` again while still on the last target goes on to the anchor's next
+        cross-reference, so ``]]]`` visits all of them; ``backspace`` walks back.
+        """
+        analysis = self.analysis
+        if analysis is None or self.selected is None:
+            return
+        anchor, index = self.selected, (-1 if step > 0 else 0)
+        if self.tour is not None:
+            tour_anchor, tour_index = self.tour
+            previous = cross_references(analysis, tour_anchor)
+            if 0 <= tour_index < len(previous) and previous[tour_index].other == self.selected:
+                anchor, index = tour_anchor, tour_index
+        xrefs = cross_references(analysis, anchor)
         if not xrefs:
             self.say("No cross-reference for this quotation.", timeout=2)
             return
-        if self.xref_cursor < 0:
-            self.xref_cursor = 0 if step > 0 else len(xrefs) - 1
-        else:
-            self.xref_cursor = (self.xref_cursor + step) % len(xrefs)
+        index = (index + step) % len(xrefs)
+        xref = xrefs[index]
+        self.jump(xref.other)
+        self.tour = (anchor, index)
+        # In the detail pane, highlight the way back to where the tour started.
+        back = cross_references(analysis, xref.other)
+        same_kind = [n for n, x in enumerate(back) if x.other == anchor and x.kind == xref.kind]
+        any_kind = [n for n, x in enumerate(back) if x.other == anchor]
+        self.xref_cursor = (same_kind or any_kind or [-1])[0]
+        title = KIND_TITLES.get(xref.kind, xref.kind)
+        origin = first_words(analysis.quote(anchor).text, 40)
+        self.say(f"{title} {index + 1} of {len(xrefs)} from “{origin}”", timeout=3)
 
     def action_next_xref(self) -> None:
-        self._step_xref(+1)
+        self._tour_step(+1)
 
     def action_previous_xref(self) -> None:
-        self._step_xref(-1)
-
-    def action_follow_xref(self) -> None:
-        xrefs = self.current_xrefs()
-        if not xrefs:
-            self.say("No cross-reference for this quotation.", timeout=2)
-            return
-        index = self.xref_cursor if 0 <= self.xref_cursor < len(xrefs) else 0
-        self.jump(xrefs[index].other)
+        self._tour_step(-1)
 
     def action_contrast(self) -> None:
         for xref in self.current_xrefs():
