@@ -448,3 +448,18 @@ async def test_the_highlighted_cross_reference_is_scrolled_into_view(app):
         line = xrefs._index_to_line[xrefs.highlighted]
         top = xrefs.virtual_region.y + line
         assert detail.scroll_y <= top < detail.scroll_y + detail.scrollable_content_region.height
+
+
+@pytest.mark.parametrize("text", ["", "“An open quotation never closed\n\nand no other."])
+async def test_every_key_is_harmless_on_degenerate_documents(text):
+    from tui.analysis import analyze
+
+    app = CloseReadApp(analysis=analyze(text, "edge.txt"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "k", "n", "p", "right_square_bracket", "left_square_bracket")
+        await pilot.press("c", "y", "backspace", "alt+right", "s", "escape")
+        await pilot.press("f", "x", "enter", "full_stop", "comma", "escape")
+        await pilot.press("tab", "tab", "enter", "tab", "down", "up", "enter")
+        await pilot.press("e", "escape", "question_mark", "escape")
+        assert app.is_running and app.screen is main(app)
+        assert len(main(app).shown) == len(main(app).analysis.quotes)
