@@ -138,8 +138,8 @@ def assert_one_error_line(code: int, out: str, err: str, fragment: str | None = 
 def assert_valid_contract(data: dict, text: str) -> None:
     assert set(data) == {"document", "quotes", "speakers", "links"}
     assert data["document"]["length"] == len(text)
-    ids = [q["id"] for q in data["quotes"]]
-    assert len(ids) == len(set(ids))
+    ids = {q["id"] for q in data["quotes"]}
+    assert len(ids) == len(data["quotes"])
     previous_end = 0
     for quote in data["quotes"]:
         assert 0 <= quote["start"] < quote["end"] <= len(text)
