@@ -39,8 +39,7 @@ class Command:
 
     @property
     def display_keys(self) -> str:
-        if self.key_display:
-            return self.key_display
+        """Every key of the command, for the help screen (the footer shows ``key_display``)."""
         return " / ".join(_KEY_NAMES.get(key, key) for key in self.keys.split(","))
 
     def binding(self) -> Binding:
@@ -69,6 +68,12 @@ _KEY_NAMES = {
     "down": "↓",
     "pageup": "PgUp",
     "pagedown": "PgDn",
+    "backspace": "⌫",
+    "shift+backspace": "⇧⌫",
+    "alt+left": "alt+←",
+    "alt+right": "alt+→",
+    "escape": "esc",
+    "ctrl+p": "^p",
 }
 
 COMMANDS: tuple[Command, ...] = (
