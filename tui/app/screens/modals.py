@@ -20,44 +20,97 @@ from tui.app.commands import COMMANDS, SCOPES
 EXPORT_FORMATS = {"json": ".json", "csv": ".csv", "markdown": ".md"}
 
 
+class PickerInput(Input):
+    """The speaker picker's filter box: ↓ goes down to the list."""
+
+    BINDINGS = [Binding("down", "screen.to_list", "To the list", show=False)]
+
+
 class SpeakerPicker(ModalScreen[frozenset[str] | None]):
-    """Pick one or several speakers (space toggles, enter applies, esc cancels)."""
+    """Pick one or several speakers, with their quotation counts.
+
+    Type to narrow the list; ↓ goes to the list, space toggles; enter applies the
+    ticked speakers (or, when none is ticked, every speaker the typed words match);
+    esc cancels.
+    """
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("enter", "apply", "Apply", priority=True),
-        Binding("a", "apply", "Apply", show=False),
-        Binding("c", "clear", "Clear"),
+        Binding("ctrl+r", "clear", "All speakers"),
     ]
 
     def __init__(self, analysis: Analysis, chosen: frozenset[str]) -> None:
         super().__init__()
         self.analysis = analysis
-        self.chosen = chosen
+        self.chosen: set[str] = set(chosen)
+        self._counts = {speaker.id: len(speaker.quote_ids) for speaker in analysis.speakers}
+        self._speakers = sorted(
+            analysis.speakers, key=lambda s: (-self._counts[s.id], s.name.casefold())
+        )
+        self._shown_ids: list[str] = []
 
     def compose(self) -> ComposeResult:
-        counts = {speaker.id: len(speaker.quote_ids) for speaker in self.analysis.speakers}
-        speakers = sorted(self.analysis.speakers, key=lambda s: (-counts[s.id], s.name))
+        with Vertical(id="picker", classes="dialog"):
+            yield Label("Speakers", classes="dialog-title")
+            yield PickerInput(placeholder="type to narrow · ↓ to the list", id="speaker-filter")
+            yield SelectionList[str](*self._selections(""), id="speaker-list")
+            yield Label(
+                "space toggle · enter apply · ^r all speakers · esc cancel",
+                classes="dialog-hint",
+            )
+
+    def matching(self, query: str) -> list[str]:
+        terms = query.casefold().split()
+        found = []
+        for speaker in self._speakers:
+            haystack = " ".join((speaker.name, *speaker.aliases, speaker.role or "")).casefold()
+            if all(term in haystack for term in terms):
+                found.append(speaker.id)
+        return found
+
+    def _selections(self, query: str) -> list[Selection]:
+        self._shown_ids = self.matching(query)
         selections = []
-        for speaker in speakers:
+        for speaker_id in self._shown_ids:
+            speaker = self.analysis.speaker(speaker_id)
             prompt = Text(end="")
-            prompt.append(f"{counts[speaker.id]:>4}  ", Style(dim=True))
+            prompt.append(f"{self._counts[speaker_id]:>4}  ", Style(dim=True))
             prompt.append(speaker.name)
             if speaker.role:
                 prompt.append(f"  {speaker.role}", Style(dim=True, italic=True))
-            selections.append(Selection(prompt, speaker.id, speaker.id in self.chosen))
-        with Vertical(id="picker", classes="dialog"):
-            yield Label("Speakers", classes="dialog-title")
-            yield SelectionList[str](*selections, id="speaker-list")
-            yield Label(
-                "space toggle · enter/a apply · c clear · esc cancel", classes="dialog-hint"
-            )
+            selections.append(Selection(prompt, speaker_id, speaker_id in self.chosen))
+        return selections
 
     def on_mount(self) -> None:
-        self.query_one(SelectionList).focus()
+        self.set_focus(self.query_one("#speaker-filter", Input))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        selection_list = self.query_one(SelectionList)
+        selection_list.clear_options()
+        selection_list.add_options(self._selections(event.value))
+
+    def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
+        event.stop()
+        value = event.selection.value
+        if value in event.selection_list.selected:
+            self.chosen.add(value)
+        else:
+            self.chosen.discard(value)
+
+    def action_to_list(self) -> None:
+        selection_list = self.query_one(SelectionList)
+        self.set_focus(selection_list)
+        if selection_list.option_count and selection_list.highlighted is None:
+            selection_list.highlighted = 0
 
     def action_apply(self) -> None:
-        self.dismiss(frozenset(self.query_one(SelectionList).selected))
+        if self.chosen:
+            self.dismiss(frozenset(self.chosen))
+            return
+        query = self.query_one("#speaker-filter", Input).value
+        self.dismiss(frozenset(self.matching(query)) if query.strip() else frozenset())
 
     def action_clear(self) -> None:
         self.dismiss(frozenset())
