@@ -13,6 +13,13 @@ from tui.app.app import CloseReadApp as AppClass
 from tui.app.commands import COMMANDS, SCOPES, bindings_for, palette_commands
 from tui.app.provider import CloseReadProvider
 from tui.app.screens.main import FilterInput, MainScreen, SearchInput
+from tui.app.screens.modals import (
+    ExportScreen,
+    HelpScreen,
+    MessageScreen,
+    PickerInput,
+    SpeakerPicker,
+)
 from tui.app.widgets import ArticleView, QuoteList
 
 IMPLEMENTERS = {
@@ -22,6 +29,11 @@ IMPLEMENTERS = {
     "article": ArticleView,
     "filter": FilterInput,
     "search": SearchInput,
+    "picker": SpeakerPicker,
+    "picker-filter": PickerInput,
+    "export": ExportScreen,
+    "help": HelpScreen,
+    "message": MessageScreen,
 }
 
 
@@ -31,7 +43,11 @@ def test_every_bound_command_has_an_action_method():
         if not command.bind:
             continue
         cls = IMPLEMENTERS[command.scope]
-        assert hasattr(cls, f"action_{command.action}"), (command.scope, command.action)
+        if command.action.startswith("screen."):
+            cls, action = SpeakerPicker, command.action.removeprefix("screen.")
+        else:
+            action = command.action
+        assert hasattr(cls, f"action_{action}"), (command.scope, command.action)
 
 
 def test_no_key_is_bound_twice_in_one_scope():

@@ -336,6 +336,8 @@ async def test_help_lists_every_key_of_the_command_table(app):
             assert command.description in text
         await pilot.press("escape")
         assert app.screen is main(app)
+        await pilot.press("question_mark", "question_mark")  # ? toggles it
+        assert app.screen is main(app)
 
 
 async def test_q_quits_at_once(app):

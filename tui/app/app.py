@@ -9,7 +9,7 @@ from tui.analysis.model import Analysis
 from tui.app.commands import bindings_for
 from tui.app.provider import CloseReadProvider
 from tui.app.screens.main import MainScreen
-from tui.app.screens.modals import HelpScreen
+from tui.app.screens.modals import HelpScreen, MessageScreen
 from tui.resources import styles_dir
 
 
@@ -50,10 +50,15 @@ class CloseReadApp(App[int]):
         """Single keys are off while a text box has the focus (it gets them as text)."""
         if action in ("quit", "help") and isinstance(self.focused, Input):
             return False
+        if action == "quit" and isinstance(self.screen, MessageScreen):
+            return False  # its own q closes it and exits with the error's code
         return True
 
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
+        """``?`` opens the help, and closes it again."""
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+        else:
             self.push_screen(HelpScreen())
 
     def action_quit(self) -> None:

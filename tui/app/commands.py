@@ -22,6 +22,11 @@ SCOPES: dict[str, str] = {
     "detail": "Detail pane",
     "filter": "Filter box",
     "search": "Find box",
+    "picker": "Speaker picker",
+    "picker-filter": "Speaker picker's filter box",
+    "export": "Export dialog",
+    "help": "This help",
+    "message": "Message",
 }
 
 
@@ -151,6 +156,16 @@ COMMANDS: tuple[Command, ...] = (
     Command("escape", "leave", "Back to the list", "filter", key_display="esc"),
     Command("enter", "", "Find (empty clears)", "search", bind=False),
     Command("escape", "leave", "Close", "search", key_display="esc"),
+    # -- dialogs ---------------------------------------------------------------------------
+    Command("down", "screen.to_list", "Down to the list", "picker-filter", show=False),
+    Command("space", "", "Tick / untick a speaker", "picker", bind=False),
+    Command("enter", "apply", "Apply (the ticks, or every match)", "picker", priority=True),
+    Command("ctrl+r", "clear", "All speakers", "picker", key_display="^r"),
+    Command("escape", "cancel", "Cancel", "picker", key_display="esc"),
+    Command("enter", "", "Export", "export", bind=False),
+    Command("escape", "cancel", "Cancel", "export", key_display="esc"),
+    Command("escape", "close", "Close (or ? again)", "help", key_display="esc"),
+    Command("escape,enter,q", "close", "OK", "message", key_display="enter"),
 )
 
 

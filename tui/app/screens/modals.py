@@ -8,14 +8,13 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from tui.analysis.model import Analysis
-from tui.app.commands import COMMANDS, SCOPES
+from tui.app.commands import COMMANDS, SCOPES, bindings_for
 
 EXPORT_FORMATS = {"json": ".json", "csv": ".csv", "markdown": ".md"}
 
@@ -23,7 +22,7 @@ EXPORT_FORMATS = {"json": ".json", "csv": ".csv", "markdown": ".md"}
 class PickerInput(Input):
     """The speaker picker's filter box: ↓ goes down to the list."""
 
-    BINDINGS = [Binding("down", "screen.to_list", "To the list", show=False)]
+    BINDINGS = bindings_for("picker-filter")
 
 
 class SpeakerPicker(ModalScreen[frozenset[str] | None]):
@@ -34,11 +33,7 @@ class SpeakerPicker(ModalScreen[frozenset[str] | None]):
     esc cancels.
     """
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("enter", "apply", "Apply", priority=True),
-        Binding("ctrl+r", "clear", "All speakers"),
-    ]
+    BINDINGS = bindings_for("picker")
 
     def __init__(self, analysis: Analysis, chosen: frozenset[str]) -> None:
         super().__init__()
@@ -122,7 +117,7 @@ class SpeakerPicker(ModalScreen[frozenset[str] | None]):
 class ExportScreen(ModalScreen[tuple[str, str] | None]):
     """Ask where to export the filtered quotations, and in which format."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = bindings_for("export")
 
     def __init__(self, count: int, default_path: str = "closeread-quotes.json") -> None:
         super().__init__()
@@ -188,7 +183,7 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
 class HelpScreen(ModalScreen[None]):
     """Every key, from the command table."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "close", "Close", key_display="esc")]
+    BINDINGS = bindings_for("help")
 
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 2))
@@ -215,7 +210,7 @@ class HelpScreen(ModalScreen[None]):
 class MessageScreen(ModalScreen[None]):
     """A message with one OK button (used to report that a document cannot be read)."""
 
-    BINDINGS = [Binding("escape,enter,q", "close", "OK")]
+    BINDINGS = bindings_for("message")
 
     def __init__(self, title: str, message: str) -> None:
         super().__init__()
