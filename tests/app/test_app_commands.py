@@ -141,3 +141,17 @@ async def test_ctrl_p_opens_the_palette_and_runs_a_command():
         await pilot.press("enter")
         await pilot.pause()
         assert main(app).speaker_filter == frozenset({"pence"})
+
+
+async def test_palette_export_preselects_the_format():
+    from textual.widgets import Input, RadioSet
+
+    from tui.app.screens import ExportScreen
+
+    app = CloseReadApp(analysis=demo_analysis())
+    async with app.run_test(size=(120, 40)) as pilot:
+        main(app).action_export("csv")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert app.screen.query_one("#export-path", Input).value.endswith(".csv")
+        assert app.screen.query_one(RadioSet).pressed_button.id == "fmt-csv"

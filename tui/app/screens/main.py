@@ -496,7 +496,7 @@ class MainScreen(Screen):
             if result is not None:
                 self.export_to(*result)
 
-        self.app.push_screen(ExportScreen(len(ids), default), callback=chosen)
+        self.app.push_screen(ExportScreen(len(ids), default, fmt or "json"), callback=chosen)
 
     def export_to(self, path: str, fmt: str) -> Path | None:
         if self.analysis is None:

@@ -119,18 +119,20 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
 
     BINDINGS = bindings_for("export")
 
-    def __init__(self, count: int, default_path: str = "closeread-quotes.json") -> None:
+    def __init__(
+        self, count: int, default_path: str = "closeread-quotes.json", fmt: str = "json"
+    ) -> None:
         super().__init__()
         self.count = count
         self.default_path = default_path
+        self.initial_format = fmt if fmt in EXPORT_FORMATS else "json"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export", classes="dialog"):
             yield Label(f"Export {self.count} quotation(s)", classes="dialog-title", markup=False)
             with RadioSet(id="export-format"):
-                yield RadioButton("JSON", value=True, id="fmt-json")
-                yield RadioButton("CSV", id="fmt-csv")
-                yield RadioButton("Markdown", id="fmt-markdown")
+                for fmt, label in (("json", "JSON"), ("csv", "CSV"), ("markdown", "Markdown")):
+                    yield RadioButton(label, value=fmt == self.initial_format, id=f"fmt-{fmt}")
             yield Input(self.default_path, id="export-path", placeholder="path of the file")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export", variant="primary", id="export-ok")
