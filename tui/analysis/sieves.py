@@ -92,11 +92,11 @@ def _trailing_match(ctx: Context, i: int) -> Attribution | None:
         nxt = k + 1
         if nxt < len(tokens) and tokens[nxt].word.lower() in ADVERBS:
             nxt += 1
-        p = _phrase_at(phrases, nxt)
+        p = _phrase_at(phrases, nxt) or _bare_description(ctx, tokens, nxt, after=True)
         if p is not None:
             return _make("trailing_cue", 0.9, p, tok)
         return None
-    p = _phrase_at(phrases, k)
+    p = _phrase_at(phrases, k) or _bare_description(ctx, tokens, k, after=False)
     if p is None:
         return None
     nxt = p.last + 1
@@ -122,6 +122,27 @@ def _trailing_match(ctx: Context, i: int) -> Attribution | None:
 def trailing_cue(ctx: Context, i: int) -> Attribution | None:
     att = _trailing_match(ctx, i)
     return att if att is not None and att.sieve != "pronoun" else None
+
+
+def _bare_description(ctx: Context, tokens: list[Token], k: int, after: bool) -> Phrase | None:
+    """ "said the old gentleman" / "the beadle replied": a definite description of a person
+    that the lexicon has no role noun for. Only next to a speech verb, where it can only be
+    the speaker."""
+    if k >= len(tokens) or tokens[k].tag != "DT":
+        return None
+    j = k + 1
+    while j < len(tokens) and j - k <= 3 and tokens[j].tag in ("W", "ROLE", "NNP"):
+        j += 1
+    if j == k + 1:
+        return None
+    end_tok = tokens[j] if j < len(tokens) else None
+    if after and end_tok is not None and end_tok.tag not in (",", "P", ":"):
+        return None
+    if not after and (end_tok is None or end_tok.tag != "VSAY"):
+        return None
+    first, last = tokens[k], tokens[j - 1]
+    text = ctx.text[first.start : last.end]
+    return Phrase("DESC", first.start, last.end, text, text, first.start, last.end, None, k, j - 1)
 
 
 # -- 2. leading cue: Mr Spicer said: "…" / Trump said that "…" / adding that "…" ---------------
@@ -246,6 +267,13 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
     if want in ("1", "1p", "2"):
         return None
     para = ctx.paragraph_at(pron.start)
+    if ctx.fiction and want in ("m", "f") and ctx.quotes[i].start == ctx.paragraphs[ctx.quotes[i].paragraph].start:
+        found = _antecedent_in(ctx, para, pron.start, want)
+        if found is not None:
+            return found
+        partner = _conversation_partner(ctx, i, want)
+        if partner is not None:
+            return partner
     for p_index in range(para, max(-1, para - max_paragraphs), -1):
         if p_index == para - 1 and ctx.fiction and want in ("m", "f"):
             other = _alternating_speaker(ctx, para, want)
@@ -256,6 +284,23 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
             return found
     if ctx.fiction and want in ("m", "f"):
         return _recent_speaker(ctx, i, want)
+    return None
+
+
+def _conversation_partner(ctx: Context, i: int, want: str, lookback: int = 8) -> Phrase | None:
+    """In dialogue, "he said" is the most recent other speaker of that gender: not the one
+    who spoke the turn before (speakers alternate)."""
+    from .speakers import phrase_gender, root_phrase
+
+    prev = root_phrase(ctx, i - 1) if i > 0 and ctx.attributions[i - 1] is not None else None
+    for j in range(i - 1, max(-1, i - lookback), -1):
+        if ctx.attributions[j] is None:
+            continue
+        p = root_phrase(ctx, j)
+        if p is None or p.kind == "NARRATOR" or (prev is not None and _key(p) == _key(prev)):
+            continue
+        if phrase_gender(ctx, p) == want:
+            return p
     return None
 
 

@@ -69,10 +69,18 @@ def parse_name(p: Phrase) -> NameRef:
         text = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", _strip_possessive(p.head))
         return NameRef("org", text, "", "", text.lower(), None, p.start)
     if p.kind in ("DESC", "PRON"):
-        text = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", p.text)
+        # "the Jew", "the old gentleman" keep their article: that is how a text names them
+        text = re.sub(r"^(?:a|A|an|An)\s+", "", " ".join(p.text.split()))
+        text = re.sub(r"^The\s", "the ", text)
         return NameRef("desc", text, "", "", text.lower(), p.role, p.start)
     head = _strip_possessive(p.head)
     words = head.replace(".", " ").split()
+    # "Poor Mr. Woodhouse": the name starts at its honorific
+    for j, w in enumerate(words[:-1]):
+        if j and w.lower() in lex.honorifics and lex.honorifics[w.lower()] in ("m", "f"):
+            cut = head.find(w)
+            head, words = head[cut:], words[j:]
+            break
     hon = ""
     k = 0
     while k < len(words) - 1 and words[k].lower() in lex.honorifics:
@@ -142,6 +150,8 @@ def is_personal(ctx: Context, p: Phrase) -> bool:
     if p.kind == "DESC":
         last = p.text.lower().split()[-1]
         return last not in ORG_ROLES and last not in lex.group_nouns
+    if p.kind == "ORG" and ctx.fiction:
+        return len(p.text.split()) == 2  # "the Jew", "the Dodger"
     return False
 
 
@@ -196,6 +206,8 @@ def _bigram_index(ctx: Context) -> tuple[dict, dict]:
             continue
         if low in lex.non_person_capitals or low in lex.speech_verb_base:
             continue
+        if low not in lex.first_names and low in _lowercase_words(ctx):
+            continue  # "Poor Isabella", "Come Emma": a word the text also writes in lower case
         if low not in lex.first_names:
             k = m.start() - 1
             while k >= 0 and text[k] in " \t\n_":
@@ -210,6 +222,26 @@ def _bigram_index(ctx: Context) -> tuple[dict, dict]:
         by_first[first].append((last, m.start()))
     ctx._bigrams = (by_last, by_first)  # type: ignore[attr-defined]
     return ctx._bigrams
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+
+
+def _lowercase_words(ctx: Context) -> set[str]:
+    cached = getattr(ctx, "_lower_words", None)
+    if cached is None:
+        cached = set(_LOWER_WORD.findall(ctx.text))
+        ctx._lower_words = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _honorific_counts(ctx: Context) -> Counter:
+    """How often the text writes "Mr/Mrs/Miss … Surname", by surname."""
+    cached = getattr(ctx, "_hon_counts", None)
+    if cached is None:
+        cached = Counter(m.group(2) for m in _HON_SURNAME.finditer(ctx.text))
+        ctx._hon_counts = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def _full_names_in_text(ctx: Context, surname: str) -> list[tuple[str, int]]:
@@ -234,7 +266,10 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
     for i in range(len(ctx.quotes)):
         p = root_phrase(ctx, i)
         if p is not None:
-            refs[i] = parse_name(p)
+            refs[i] = ref = parse_name(p)
+            if ctx.fiction and ref.kind == "org" and p.text[:4].lower() == "the ":
+                # fiction's "the Jew", "the Dodger": a character, named as the text names them
+                refs[i] = NameRef("desc", "the " + ref.text, "", "", "the " + ref.last, None, ref.position)
     entities: dict[tuple, Entity] = {}
     fulls_by_last: dict[str, list[Entity]] = defaultdict(list)
     singles_by_last: dict[str, list[Entity]] = defaultdict(list)
@@ -350,11 +385,14 @@ def _resolve(ctx, ref: NameRef, entities, fulls_by_last, singles_by_last, entity
 
     candidates = [e for e in fulls_by_last.get(last, []) if compatible(e)]
     candidates = [e for e in candidates if e.first_pos <= ref.position or e.first_pos < EARLY]
+    if ref.hon and candidates:
+        # "Mr. Knightley" used far more often than "John Knightley": another person, or the
+        # name the text knows him by (news introduces the full name, then uses the short one)
+        full_count = len(_full_names_in_text(ctx, ref.last))
+        if _honorific_counts(ctx)[ref.last] > 4 * max(1, full_count) + 2:
+            candidates = []
     if len(candidates) == 1:
-        e = candidates[0]
-        if ref.hon and e.hon_name is None:
-            pass
-        return e
+        return candidates[0]
     if not ref.hon:
         # a first name used alone: "Emma" for Emma Woodhouse
         by_first = [e for es in fulls_by_last.values() for e in es if e.key[1] == last]
