@@ -5,6 +5,7 @@
     closeread [PATH]                 open PATH in the reader (no PATH: the bundled sample;
                                      "-": read the document from stdin)
     closeread extract PATH... [--format json|jsonl|csv|markdown|text] [--from FORMAT]
+    closeread notes PATH [--format markdown|json]   the notes and bookmarks kept for PATH
     closeread --version
 
 ``closeread extract`` never imports Textual. Output formats of ``extract``:
@@ -152,6 +153,7 @@ register(
     )
 )
 
+import tui.notes.cli  # noqa: E402,F401  (registers ``closeread notes``)
 
 # -- parsers --------------------------------------------------------------------------
 
