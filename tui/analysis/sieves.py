@@ -128,7 +128,7 @@ def _bare_description(ctx: Context, tokens: list[Token], k: int, after: bool) ->
     """ "said the old gentleman" / "the beadle replied": a definite description of a person
     that the lexicon has no role noun for. Only next to a speech verb, where it can only be
     the speaker."""
-    if k >= len(tokens) or tokens[k].tag != "DT":
+    if not ctx.fiction or k >= len(tokens) or tokens[k].tag != "DT":
         return None
     j = k + 1
     while j < len(tokens) and j - k <= 3 and tokens[j].tag in ("W", "ROLE", "NNP"):

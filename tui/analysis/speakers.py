@@ -267,7 +267,9 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
         p = root_phrase(ctx, i)
         if p is not None:
             refs[i] = ref = parse_name(p)
-            if ctx.fiction and ref.kind == "org" and p.text[:4].lower() == "the ":
+            if not ctx.fiction and ref.kind == "desc" and ref.text.startswith("the "):
+                refs[i] = NameRef("desc", ref.text[4:], "", "", ref.last[4:], ref.role, ref.position)
+            elif ctx.fiction and ref.kind == "org" and len(p.text.split()) == 2 and p.text[:4].lower() == "the ":
                 # fiction's "the Jew", "the Dodger": a character, named as the text names them
                 refs[i] = NameRef("desc", "the " + ref.text, "", "", "the " + ref.last, None, ref.position)
     entities: dict[tuple, Entity] = {}
