@@ -44,10 +44,10 @@ async def test_filter_narrows_the_list_as_you_type_on_text_and_speaker(app):
         assert [screen.analysis.quotes[p].id for p in screen.shown] == ["q6", "q7"]
         lines = [line for line in list_lines(app) if line.strip()]
         assert len(lines) == 2 and all("Zakharova" in line for line in lines)
-        # Several words: every one must match (text "territory" and speaker "maria").
-        await pilot.press("ctrl+u", *"maria crimea")
+        # Several words: every one must match (speaker "maria", text "crimea").
+        await pilot.press("ctrl+u", *"mar cri")
         assert [screen.analysis.quotes[p].id for p in screen.shown] == ["q7"]
-        await pilot.press("ctrl+u", *"nothing like this")
+        await pilot.press("ctrl+u", *"zzz")
         assert screen.shown == ()
         assert "No quotation matches" in list_lines(app)[0]
 
@@ -471,10 +471,7 @@ async def test_every_key_is_harmless_on_degenerate_documents(text):
 
     app = CloseReadApp(analysis=analyze(text, "edge.txt"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("j", "k", "n", "p", "right_square_bracket", "left_square_bracket")
-        await pilot.press("c", "y", "backspace", "alt+right", "s", "escape")
-        await pilot.press("f", "x", "enter", "full_stop", "comma", "escape")
-        await pilot.press("tab", "tab", "enter", "tab", "down", "up", "enter")
-        await pilot.press("e", "escape", "question_mark", "escape")
+        await pilot.press("j", "n", "right_square_bracket", "c", "y", "backspace", "alt+right")
+        await pilot.press("f", "x", "enter", "full_stop", "s", "escape", "e", "escape")
         assert app.is_running and app.screen is main(app)
         assert len(main(app).shown) == len(main(app).analysis.quotes)
