@@ -228,7 +228,11 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the database of ``conn`` (autocommit mode) to :data:`SCHEMA_VERSION` in one
-    transaction; returns the version it had. Raises :class:`ValueError` for a newer one."""
+    transaction; returns the version it had. Raises :class:`ValueError` for a newer one.
+    An up-to-date database takes no write lock (another closeread may be saving)."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == SCHEMA_VERSION:
+        return version
     conn.execute("BEGIN IMMEDIATE")
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
