@@ -287,7 +287,9 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
     return None
 
 
-def _conversation_partner(ctx: Context, i: int, want: str, lookback: int = 8) -> Phrase | None:
+def _conversation_partner(
+    ctx: Context, i: int, want: str, lookback: int = 8, named_only: bool = False
+) -> Phrase | None:
     """In dialogue, "he said" is the most recent other speaker of that gender: not the one
     who spoke the turn before (speakers alternate)."""
     from .speakers import phrase_gender, root_phrase
@@ -298,6 +300,8 @@ def _conversation_partner(ctx: Context, i: int, want: str, lookback: int = 8) ->
             continue
         p = root_phrase(ctx, j)
         if p is None or p.kind == "NARRATOR" or (prev is not None and _key(p) == _key(prev)):
+            continue
+        if named_only and p.kind in ("DESC", "PRON", "ORG"):
             continue
         if phrase_gender(ctx, p) == want:
             return p
@@ -464,8 +468,11 @@ def _last_quote_in(ctx: Context, para: int) -> int | None:
     return quotes[-1] if quotes else None
 
 
-def vocative(ctx: Context, i: int) -> Attribution | None:
-    """The person addressed by name in the previous turn usually speaks next."""
+def addressee(ctx: Context, i: int) -> Phrase | None:
+    """The person the previous turn addressed by name ("…, Mrs. Mann?"), if quotation ``i``
+    opens the next paragraph of a dialogue."""
+    from .speakers import is_personal
+
     if not ctx.fiction:
         return None
     q = ctx.quotes[i]
@@ -475,19 +482,39 @@ def vocative(ctx: Context, i: int) -> Attribution | None:
     if prev is None:
         return None
     inner_start = ctx.quotes[prev].inner_start
-    inner = ctx.inner(prev)
     stop = lexicon().stop_capitals
-    for m in _VOCATIVE.finditer(inner):
+    for m in _VOCATIVE.finditer(ctx.inner(prev)):
         name = m.group(1)
         if name.lower() in stop or name.split()[-1].lower() in stop:
             continue
         s = inner_start + m.start(1)
         p = Phrase("NAME", s, s + len(name), name, name, s, s + len(name), None, 0, 0)
-        from .speakers import is_personal
-
         if is_personal(ctx, p):
-            return Attribution("vocative", 0.5, phrase=p)
+            return p
     return None
+
+
+def vocative(ctx: Context, i: int) -> Attribution | None:
+    """The person addressed by name in the previous turn usually speaks next."""
+    p = addressee(ctx, i)
+    return Attribution("vocative", 0.5, phrase=p) if p is not None else None
+
+
+def _name_description(ctx: Context, i: int, att: Attribution) -> None:
+    """In a dialogue, "replied the nurse" after "…, Mrs. Mann?" names the nurse."""
+    if not ctx.fiction or att.phrase is None or att.phrase.kind != "DESC" or att.antecedent is not None:
+        return
+    p = addressee(ctx, i)
+    if p is not None:
+        att.antecedent = p
+        return
+    # "the girl", "the doctor": the character of the scene who fits, among the last speakers
+    from .speakers import phrase_gender
+
+    gender = phrase_gender(ctx, att.phrase)
+    partner = _conversation_partner(ctx, i, gender if gender in ("m", "f") else "?", named_only=True)
+    if partner is not None:
+        att.antecedent = partner
 
 
 SIEVES: list[tuple[str, Sieve]] = [
@@ -512,5 +539,6 @@ def run_sieves(ctx: Context, kinds: list[str], sieves: list[tuple[str, Sieve]] |
                 continue
             att = sieve(ctx, i)
             if att is not None:
+                _name_description(ctx, i, att)
                 ctx.attributions[i] = att
                 break
