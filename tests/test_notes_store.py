@@ -39,7 +39,7 @@ def make_analysis(text: str, path: str | None = None) -> Analysis:
         for i, m in enumerate(QUOTE.finditer(text), 1)
     )
     speakers = (Speaker(id="s1", name="Ann", quote_ids=tuple(q.id for q in quotes)),)
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     return Analysis(text=text, sha256=sha, path=path, quotes=quotes, speakers=speakers)
 
 
@@ -229,6 +229,26 @@ def test_restart_in_another_process_sees_the_notes(db):
     assert result.stdout.strip() == "['from the parent']"
     with NotesStore.open() as store:
         assert [n.body for n in store.notes_for(analysis)] == ["from the parent", "from the child"]
+
+
+def test_undecodable_file_names_and_lone_surrogates_do_not_crash(db):
+    odd_path = "caf\udce9.txt"  # how Python spells a Latin-1 byte in a UTF-8 file system
+    analysis = make_analysis(TEXT, odd_path)
+    with NotesStore.open() as store:
+        store.save_note(analysis, "q1", "kept")
+        assert [n.body for n in store.notes_for(make_analysis("Edit. " + TEXT, odd_path))] == [
+            "kept"
+        ]  # the odd path still identifies the document
+        store.touch_recent(odd_path, "Caf\udce9", analysis.sha256)  # skipped, no crash
+        store.touch_recent("fine.txt", "Caf\udce9", analysis.sha256)
+        assert [r.title for r in store.recent()] == ["Caf\ufffd"]
+        assert store.forget_recent(odd_path) is False
+        broken = make_analysis("“Bad \ud800 char,” said Ann.")
+        with pytest.raises(NotesUnavailable) as caught:
+            store.save_note(broken, "q1", "x")
+        assert "cannot be stored" in str(caught.value)
+        assert store.notes_for(broken) == []
+        store.save_note(analysis, "q2", "the store still works")
 
 
 # -- reading position and recent documents ----------------------------------------------

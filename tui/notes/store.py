@@ -273,8 +273,22 @@ def _parse(stamp: str) -> datetime:
     return datetime.fromisoformat(stamp)
 
 
+def _storable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: an undecodable file name, say
+        return False
+    return True
+
+
 def _doc_path(path: str | None) -> str | None:
-    return os.path.abspath(path) if path else None
+    """The absolute path as a document key (undecodable bytes spelled out, stably)."""
+    if not path:
+        return None
+    absolute = os.path.abspath(path)
+    if _storable(absolute):
+        return absolute
+    return absolute.encode("utf-8", "surrogatepass").decode("utf-8", "backslashreplace")
 
 
 _MARK_COLUMNS = (
@@ -408,6 +422,13 @@ class NotesStore:
             except sqlite3.Error as error:
                 _rollback(conn)
                 raise _unavailable(error, self._path, doing) from None
+            except UnicodeEncodeError:
+                _rollback(conn)
+                raise NotesUnavailable(
+                    f"could not {doing}: the text has characters that cannot be stored",
+                    "io",
+                    self._path,
+                ) from None
             except BaseException:
                 _rollback(conn)
                 raise
@@ -654,8 +675,13 @@ class NotesStore:
 
     def touch_recent(self, path: str | os.PathLike[str], title: str | None, sha256: str) -> None:
         """Record that the document at ``path`` was just opened (newest first in
-        :meth:`recent`); the path is made absolute."""
+        :meth:`recent`); the path is made absolute. A path that is not valid Unicode
+        (undecodable bytes in a file name) cannot be reopened from the list and is skipped."""
         absolute = os.path.abspath(os.fspath(path))
+        if not _storable(absolute):
+            return
+        if title is not None and not _storable(title):
+            title = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in title)
         with self._write("remember the document") as conn:
             now = self._now()
             conn.execute(
@@ -684,6 +710,8 @@ class NotesStore:
     def forget_recent(self, path: str | os.PathLike[str]) -> bool:
         """Drop ``path`` from the recent documents (its notes stay). True if it was there."""
         absolute = os.path.abspath(os.fspath(path))
+        if not _storable(absolute):
+            return False
         with self._write("forget the document") as conn:
             return conn.execute("DELETE FROM recent WHERE path = ?", (absolute,)).rowcount > 0
 
