@@ -16,10 +16,20 @@ _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Prof|Gen|Gov|Sen|Rep|
 
 def sentence_ends(text: str, start: int, end: int):
     """Sentence-final punctuation in ``text[start:end]`` (not "Mr." or an initial)."""
+    from .text import punkt_parameters
+
+    abbreviations = punkt_parameters().abbrev_types
     for m in _TERMINATOR.finditer(text, start, end):
-        if text[m.start()] == "." and _ABBREVIATION.search(text, max(start, m.start() - 5), m.start() + 1):
-            continue
+        if text[m.start()] == ".":
+            if _ABBREVIATION.search(text, max(start, m.start() - 5), m.start() + 1):
+                continue
+            w = _LAST_WORD.search(text, max(start, m.start() - 12), m.start())
+            if w and w.group(1).lower() in abbreviations:
+                continue  # "Sen.", "Vt.", "Jan."
         yield m
+
+
+_LAST_WORD = re.compile(r"([\w.]+)$")
 NARRATION_REACH = 1500  # how far back a pronoun looks for its antecedent in one paragraph
 _ENDS_SENTENCE = re.compile(r"[.!?…]['\"’”)]*\s*$")
 

@@ -53,6 +53,14 @@ DETERMINERS = frozenset("the a an another".split())
 _POSSESSIVE = re.compile(r"^(.*\w)['’]s?$")
 
 
+NAME_PARTICLES = frozenset("al el de del della der di da du la le van von ben bin ibn dos das".split())
+_NEXT_CAPITAL = re.compile(r"\s+[A-Z]")
+
+
+def _next_is_capital(chunk: str, end: int) -> bool:
+    return _NEXT_CAPITAL.match(chunk, end) is not None
+
+
 @lru_cache(maxsize=1)
 def chunker() -> RegexpParser:
     return RegexpParser(GRAMMAR)
@@ -125,6 +133,8 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
                 tag = "NNPS"
             else:
                 tag = "NNP"
+        elif low in NAME_PARTICLES and prev_tag == "NNP" and _next_is_capital(chunk, e):
+            tag = "NNP"  # "Michery el Soheil", "Ludwig van Beethoven"
         else:
             tag = "W"
         tokens.append(Token(start + s, start + e, word, tag))

@@ -101,10 +101,15 @@ def _trailing_match(ctx: Context, i: int) -> Attribution | None:
         return None
     nxt = p.last + 1
     if nxt < len(tokens) and tokens[nxt].tag == ",":  # "Steen, the mayor, said"
+        named = _phrase_at(phrases, nxt + 1)
         for k2 in range(nxt + 1, min(len(tokens), nxt + 10)):
             if tokens[k2].tag == ",":
                 nxt = k2 + 1
                 break
+        else:
+            # "another friend, Mariam Emara told CNN": the name after the description
+            if p.kind == "DESC" and named is not None and named.kind in ("NAME", "TITLED", "POSSD"):
+                p, nxt = named, named.last + 1
     elif nxt < len(tokens) and tokens[nxt].tag == "IN":  # "a spokesman for the ministry said"
         for k2 in range(nxt + 1, min(len(tokens), nxt + 6)):
             if tokens[k2].tag == "VSAY":
@@ -128,7 +133,7 @@ def _bare_description(ctx: Context, tokens: list[Token], k: int, after: bool) ->
     """ "said the old gentleman" / "the beadle replied": a definite description of a person
     that the lexicon has no role noun for. Only next to a speech verb, where it can only be
     the speaker."""
-    if not ctx.fiction or k >= len(tokens) or tokens[k].tag != "DT":
+    if k >= len(tokens) or tokens[k].tag != "DT":
         return None
     j = k + 1
     while j < len(tokens) and j - k <= 3 and tokens[j].tag in ("W", "ROLE", "NNP"):
@@ -140,6 +145,8 @@ def _bare_description(ctx: Context, tokens: list[Token], k: int, after: bool) ->
         return None
     if not after and (end_tok is None or end_tok.tag != "VSAY"):
         return None
+    if not ctx.fiction and (after or not _speech_verb(end_tok, leading=True)):
+        return None  # news: "the website explains", never "the sign read"
     first, last = tokens[k], tokens[j - 1]
     text = ctx.text[first.start : last.end]
     return Phrase("DESC", first.start, last.end, text, text, first.start, last.end, None, k, j - 1)
