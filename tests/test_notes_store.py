@@ -343,7 +343,7 @@ def test_insertion_before_the_quote_is_followed(before, quote, after, inserted, 
     assert edited[found[0] : found[1]] == quote
     # The inserted characters are foreign to the text, so the true place is the only
     # occurrence whose whole context still matches unless the text repeats itself.
-    if text.count(quote) == 1:
+    if sum(text.startswith(quote, i) for i in range(len(text))) == 1:
         assert found == (len(before) + len(inserted), len(before) + len(inserted) + len(quote))
 
 
@@ -618,6 +618,8 @@ def test_sigkill_during_saves_loses_nothing_that_returned(db):
             stderr=subprocess.PIPE, text=True, env=os.environ.copy(),
         )
         lines = []
+        watchdog = threading.Timer(120, child.kill)  # a hung child fails the test, not the run
+        watchdog.start()
         try:
             while len(lines) < kill_after:
                 line = child.stdout.readline()
@@ -626,6 +628,7 @@ def test_sigkill_during_saves_loses_nothing_that_returned(db):
         finally:
             child.send_signal(signal.SIGKILL)
             rest, _ = child.communicate(timeout=30)
+            watchdog.cancel()
         assert child.returncode == -signal.SIGKILL
         lines += [line + "\n" for line in rest.split("\n") if line]
         if not rest.endswith("\n") and rest:

@@ -25,7 +25,8 @@ cannot save (read-only store, database locked by another program for longer than
 Notes and bookmarks (one mark per quotation: a note body and/or a bookmark flag)
 --------------------------------------------------------------------------------
 * ``store.notes_for(analysis) -> list[AttachedNote]``: all marks of the document, attached
-  to this analysis, in text order, orphans last.
+  to this analysis, in text order, orphans last. (Normally one per quotation; after an
+  edit two marks may land on the same quotation, and both are listed.)
 * ``store.note_for(analysis, quote_id) -> AttachedNote | None``
 * ``store.save_note(analysis, quote_id, body) -> AttachedNote | None``: create or replace;
   a blank body deletes the note (returns ``None``).

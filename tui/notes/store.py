@@ -771,7 +771,8 @@ def _connect_writable(path: Path, timeout: float) -> sqlite3.Connection:
             "io",
             path,
         ) from None
-    if not os.access(path if path.exists() else path.parent, os.W_OK):
+    # The folder too: WAL keeps two files (-wal, -shm) beside the database.
+    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise NotesUnavailable(f"the notes database {path} is read-only", "read-only", path)
     conn = None
     try:
