@@ -20,7 +20,9 @@ Opening
 
 Every saving method runs one transaction and raises :class:`NotesUnavailable` when it
 cannot save (read-only store, database locked by another program for longer than
-``timeout``, disk error); the reading methods return empty results on an empty store.
+``timeout``, disk error); the reading methods return empty results on an empty store and
+raise :class:`NotesUnavailable` only when the file fails underneath them (say, another
+program takes an exclusive lock after the store was opened).
 
 Notes and bookmarks (one mark per quotation: a note body and/or a bookmark flag)
 --------------------------------------------------------------------------------
