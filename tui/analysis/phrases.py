@@ -53,6 +53,12 @@ DETERMINERS = frozenset("the a an another".split())
 _POSSESSIVE = re.compile(r"^(.*\w)['’]s?$")
 
 
+def _contracted_pronoun(low: str) -> bool:
+    """ "he'd", "she's", "they’re": a subject pronoun with its verb."""
+    head, sep, _ = low.replace("’", "'").partition("'")
+    return bool(sep) and head in PRP_SUBJECT
+
+
 NAME_PARTICLES = frozenset("al el de del della der di da du la le van von ben bin ibn dos das".split())
 _NEXT_CAPITAL = re.compile(r"\s+[A-Z]")
 
@@ -112,7 +118,9 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
             and not prev_word[:1].isupper()
         ):
             tag = "VSAY"
-        elif (low in PRP_SUBJECT or low in ("him", "them", "me", "us")) and (word == "I" or not word.isupper()):
+        elif (low in PRP_SUBJECT or low in ("him", "them", "me", "us") or _contracted_pronoun(low)) and (
+            word == "I" or not word.isupper()
+        ):
             tag = "PRP"
         elif low in PRP_POSSESSIVE:
             tag = "PRP$"

@@ -153,10 +153,24 @@ def _bare_description(ctx: Context, tokens: list[Token], k: int, after: bool) ->
 
 
 # -- 2. leading cue: Mr Spicer said: "…" / Trump said that "…" / adding that "…" ---------------
-def _can_be_subject(tokens: list[Token], p: Phrase) -> bool:
+CLAUSE_OPENERS = frozenset(
+    "and but or nor so yet then also ago that because although though if since while when whereas "
+    "as where after before once until unless now later meanwhile yesterday today tonight earlier "
+    "still however instead first".split()
+)
+
+
+def _can_be_subject(tokens: list[Token], p: Phrase, objects: bool = False) -> bool:
     before = tokens[p.first - 1] if p.first > 0 else None
     if before is not None and before.tag in ("IN", "PRP$", "VSAY"):
         return False  # "cited by the Independent", "his Russian counterpart", "told Interfax"
+    if objects and (
+        before is not None
+        and before.tag == "W"
+        and before.word.lower() not in CLAUSE_OPENERS
+        and not before.word.lower().endswith("ly")
+    ):
+        return False  # the object of a verb: "sit Putin down", "formed the name Trump"
     if p.kind == "PRON" and p.text.lower() not in ("he", "she", "they", "i", "we"):
         return False
     if p.kind in ("NAME", "TITLED") and tokens[p.last].tag == "NNPS":
@@ -168,6 +182,11 @@ def _appositive_head(tokens: list[Token], phrases: list[Phrase], p: Phrase | Non
     """ "Lena Ortiz, a spokeswoman for the ministry, said": the name, not the description."""
     if p is None or p.kind != "DESC" or p.first < 2 or tokens[p.first - 1].tag != ",":
         return p
+    closing = next(
+        (k for k in range(p.last + 1, min(len(tokens), p.last + 10)) if tokens[k].tag in (",", "VSAY")), None
+    )
+    if closing is None or tokens[closing].tag != ",":
+        return p  # "Clinton, a top aide said,": the aide speaks
     for q in phrases:
         if q.last == p.first - 2 and q.kind in ("NAME", "TITLED", "POSSD"):
             return q
