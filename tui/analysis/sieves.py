@@ -218,7 +218,7 @@ def _colon_window(ctx: Context, i: int) -> tuple[int, int] | None:
     if q.paragraph == 0 or q.start != ctx.paragraphs[q.paragraph].start:
         return None
     prev = ctx.paragraphs[q.paragraph - 1]
-    if ctx.text[prev.end - 1] != ":":
+    if ctx.text[prev.end - 1] not in ":,":
         return None
     start = prev.start
     for sent in ctx.sentences_in(prev):
@@ -448,14 +448,17 @@ def turn_taking(ctx: Context, i: int) -> Attribution | None:
     prev1 = _last_quote_in(ctx, q.paragraph - 1)
     if prev1 is None:
         return None
-    prev2 = _last_quote_in(ctx, q.paragraph - 2)
     if ctx.attributions[prev1] is None:
         return None
-    if prev2 is not None and ctx.attributions[prev2] is not None:
-        if not _same_target(ctx, prev1, prev2):
-            return Attribution("turn_taking", 0.55, same_as=prev2)
-        return None
-    if prev2 is None:
+    # the last one who spoke before the previous turn, and is not its speaker
+    last_key = _key_of(ctx, prev1)
+    for back in range(2, 7):
+        earlier = _last_quote_in(ctx, q.paragraph - back)
+        if earlier is None:
+            break
+        if ctx.attributions[earlier] is not None and _key_of(ctx, earlier) != last_key:
+            return Attribution("turn_taking", 0.55 if back == 2 else 0.45, same_as=earlier)
+    if _last_quote_in(ctx, q.paragraph - 2) is None:
         # the conversation opens: the other party is the last person named before it
         from .speakers import root_phrase
 
@@ -466,6 +469,13 @@ def turn_taking(ctx: Context, i: int) -> Attribution | None:
             if found is not None:
                 return Attribution("turn_taking", 0.45, phrase=found)
     return None
+
+
+def _key_of(ctx: Context, i: int) -> str | None:
+    from .speakers import root_phrase
+
+    p = root_phrase(ctx, i)
+    return _key(p) if p is not None else None
 
 
 def _other_person_in(ctx: Context, p_index: int, speaker: Phrase | None) -> Phrase | None:
