@@ -93,6 +93,23 @@ def parse_name(p: Phrase) -> NameRef:
     return NameRef("person", head, hon, first, last, p.role, p.start, tuple(names))
 
 
+def _drop_common_words(ctx: Context, ref: NameRef) -> NameRef:
+    """ "Poor Alice", "Again Catherine": leading words the text also writes in lower case are
+    not part of the name (unless they are known first names)."""
+    if ref.kind != "person" or len(ref.tokens) < 2:
+        return ref
+    lex = lexicon()
+    lower = _lowercase_words(ctx)
+    tokens = list(ref.tokens)
+    while len(tokens) > 1 and tokens[0].lower() in lower and tokens[0].lower() not in lex.first_names:
+        tokens.pop(0)
+    if len(tokens) == len(ref.tokens):
+        return ref
+    text = ref.text[ref.text.find(tokens[0]) :]
+    first = tokens[0] if len(tokens) >= 2 else ""
+    return NameRef("person", text, ref.hon, first, tokens[-1], ref.role, ref.position, tuple(tokens))
+
+
 def _learned_genders(ctx: Context) -> dict[str, str]:
     cached = getattr(ctx, "_surname_gender", None)
     if cached is not None:
@@ -206,6 +223,8 @@ def _bigram_index(ctx: Context) -> tuple[dict, dict]:
             continue
         if low in lex.non_person_capitals or low in lex.speech_verb_base:
             continue
+        if m.start() > 1 and text[m.start() - 1] == "-" and text[m.start() - 2].isalpha():
+            continue  # "Rabbit-Hole Alice"
         if low not in lex.first_names and low in _lowercase_words(ctx):
             continue  # "Poor Isabella", "Come Emma": a word the text also writes in lower case
         if low not in lex.first_names:
@@ -266,10 +285,10 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
     for i in range(len(ctx.quotes)):
         p = root_phrase(ctx, i)
         if p is not None:
-            refs[i] = ref = parse_name(p)
+            refs[i] = ref = _drop_common_words(ctx, parse_name(p))
             if not ctx.fiction and ref.kind == "desc" and ref.text.startswith("the "):
                 refs[i] = NameRef("desc", ref.text[4:], "", "", ref.last[4:], ref.role, ref.position)
-            elif ctx.fiction and ref.kind == "org" and len(p.text.split()) == 2 and p.text[:4].lower() == "the ":
+            elif ctx.fiction and ref.kind == "org" and p.text[:4].lower() == "the ":
                 # fiction's "the Jew", "the Dodger": a character, named as the text names them
                 refs[i] = NameRef("desc", "the " + ref.text, "", "", "the " + ref.last, None, ref.position)
     entities: dict[tuple, Entity] = {}
@@ -359,6 +378,14 @@ def _gender(e: Entity) -> str:
     return e.gender if e.gender in ("m", "f") else ("n" if e.kind == "org" else "?")
 
 
+def _with_honorific(ctx: Context, e: Entity) -> str | None:
+    """ "Mr. Thomas Marvel" when the text writes the full name with an honorific."""
+    if not e.full:
+        return None
+    m = re.search(r"\b(Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord|Master)(\.?)\s+" + re.escape(e.full) + r"\b", ctx.text)
+    return f"{m.group(1)}{m.group(2)} {e.full}" if m else None
+
+
 def _canonical(e: Entity) -> str:
     if e.full:
         return e.full
@@ -393,6 +420,14 @@ def _resolve(ctx, ref: NameRef, entities, fulls_by_last, singles_by_last, entity
         full_count = len(_full_names_in_text(ctx, ref.last))
         if _honorific_counts(ctx)[ref.last] > 4 * max(1, full_count) + 2:
             candidates = []
+    if len(candidates) > 1 and not ref.hon:
+        # "Archer" for Newland Archer, whom the text names far more often than Janey Archer
+        counts = Counter(first for first, _ in _full_names_in_text(ctx, ref.last))
+        ranked = sorted(candidates, key=lambda e: -counts.get(e.full.split()[0] if e.full else "", 0))
+        top = counts.get(ranked[0].full.split()[0] if ranked[0].full else "", 0)
+        second = counts.get(ranked[1].full.split()[0] if ranked[1].full else "", 0)
+        if top >= 2 * second + 2:
+            candidates = ranked[:1]
     if len(candidates) == 1:
         return candidates[0]
     if not ref.hon:
