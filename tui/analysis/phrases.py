@@ -127,13 +127,16 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
         elif low in DETERMINERS:
             tag = "DT"
         elif low in lex.honorifics and first.isupper() and low not in lex.role_nouns:
-            tag = "HON"
+            # "the Duchess", "the King": a title used as the name itself
+            tag = "HON" if _next_is_capital(chunk, e + (chunk[e : e + 1] == ".")) else "NNP"
         elif low in lex.role_nouns:
             tag = "ROLE"
         elif low in PREPOSITIONS:
             tag = "IN"
         elif first.isupper():
-            if low in lex.stop_capitals or low in lex.non_person_capitals:
+            if prev_tag == "VSAY" and word[1:].islower() and _POSSESSIVE.match(word) is None:
+                tag = "NNP"  # "said May", "cried Will"
+            elif low in lex.stop_capitals or low in lex.non_person_capitals:
                 tag = "W"
             elif prev_tag in ("", "P") and low.endswith(("ing", "ly")) and len(low) > 5:
                 tag = "W"

@@ -83,6 +83,10 @@ def _trailing_match(ctx: Context, i: int) -> Attribution | None:
         return None
     phrases = chunk_phrases(ctx.text, tokens)
     k = words[0]
+    while k + 1 < len(tokens) and tokens[k].tag == "W" and (
+        tokens[k].word.lower() in ADVERBS or tokens[k].word.lower().endswith("ly")
+    ):
+        k += 1  # "eagerly rejoined Mrs. Elton"
     tok = tokens[k]
     if tok.word.lower() == "according" and k + 2 < len(tokens) and tokens[k + 1].word.lower() == "to":
         p = _phrase_at(phrases, k + 2)
@@ -115,8 +119,11 @@ def _trailing_match(ctx: Context, i: int) -> Attribution | None:
             if tokens[k2].tag == "VSAY":
                 nxt = k2
                 break
-    while nxt < len(tokens) and tokens[nxt].word.lower() in ADVERBS:
+    while nxt < len(tokens) and (tokens[nxt].word.lower() in ADVERBS or tokens[nxt].word.lower().endswith("ly")):
         nxt += 1
+    if nxt + 2 < len(tokens) and tokens[nxt].tag in ("W", "VSAY") and tokens[nxt + 1].word.lower() == "to":
+        if _speech_verb(tokens[nxt + 2]):
+            nxt += 2  # "Mrs. Welland hastened to add"
     if nxt < len(tokens) and _speech_verb(tokens[nxt]):
         if nxt + 1 < len(tokens) and tokens[nxt + 1].tag == ":":
             return None  # "Brandt disagreed:" introduces the next quotation
@@ -218,8 +225,8 @@ def _colon_window(ctx: Context, i: int) -> tuple[int, int] | None:
     if q.paragraph == 0 or q.start != ctx.paragraphs[q.paragraph].start:
         return None
     prev = ctx.paragraphs[q.paragraph - 1]
-    if ctx.text[prev.end - 1] not in ":,":
-        return None
+    if ctx.text[prev.end - 1] not in ":," and (not ctx.fiction or ctx.quotes_in_paragraph(q.paragraph - 1)):
+        return None  # a narration paragraph may end with the cue: "Archer began to speak."
     start = prev.start
     for sent in ctx.sentences_in(prev):
         if sent.start < prev.end - 1:
