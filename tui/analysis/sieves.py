@@ -585,3 +585,48 @@ def run_sieves(ctx: Context, kinds: list[str], sieves: list[tuple[str, Sieve]] |
                 _name_description(ctx, i, att)
                 ctx.attributions[i] = att
                 break
+    if ctx.fiction:
+        _protagonist_pass(ctx, kinds)
+
+
+def _protagonist_pass(ctx: Context, kinds: list[str]) -> None:
+    """Fiction: "he said" with no one named nearby is most often the book's main character of
+    that gender (the one who speaks most); then the quotations around it follow the dialogue."""
+    from collections import Counter
+
+    from .speakers import phrase_gender, root_phrase
+
+    counts: dict[str, Counter] = {"m": Counter(), "f": Counter()}
+    best: dict[str, Phrase] = {}
+    for j in range(len(ctx.quotes)):
+        p = root_phrase(ctx, j) if ctx.attributions[j] is not None else None
+        if p is None or p.kind in ("NARRATOR", "PRON"):
+            continue
+        g = phrase_gender(ctx, p)
+        if g in counts:
+            counts[g][_key(p)] += 1
+            best.setdefault(g + _key(p), p)
+    main = {g: best[g + c.most_common(1)[0][0]] for g, c in counts.items() if c}
+    changed = []
+    for i in range(len(ctx.quotes)):
+        if ctx.attributions[i] is not None or kinds[i] == "title":
+            continue
+        att = _trailing_match(ctx, i)
+        if att is None or att.sieve != "pronoun":
+            att = _leading_match(ctx, i)
+        if att is None or att.sieve != "pronoun" or att.phrase is None:
+            continue
+        want = lexicon().pronouns.get(att.phrase.text.lower(), "?")
+        if want in main:
+            att.antecedent = main[want]
+            att.confidence = 0.4
+            ctx.attributions[i] = att
+            changed.append(i)
+    if changed:
+        for i in range(len(ctx.quotes)):
+            if ctx.attributions[i] is None and kinds[i] not in ("title", "term"):
+                for sieve in (continuation, turn_taking):
+                    att = sieve(ctx, i)
+                    if att is not None:
+                        ctx.attributions[i] = att
+                        break
