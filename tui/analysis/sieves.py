@@ -465,17 +465,45 @@ def turn_taking(ctx: Context, i: int) -> Attribution | None:
             break
         if ctx.attributions[earlier] is not None and _key_of(ctx, earlier) != last_key:
             return Attribution("turn_taking", 0.55 if back == 2 else 0.45, same_as=earlier)
-    if _last_quote_in(ctx, q.paragraph - 2) is None:
-        # the conversation opens: the other party is the last person named before it
-        from .speakers import root_phrase
+    # the other party is the last person named in the narration before this turn
+    from .speakers import root_phrase
 
-        speaker = root_phrase(ctx, prev1)
-        start_para = q.paragraph - 1
-        for p_index in range(start_para, max(-1, start_para - 3), -1):
-            found = _other_person_in(ctx, p_index, speaker)
-            if found is not None:
-                return Attribution("turn_taking", 0.45, phrase=found)
+    speaker = root_phrase(ctx, prev1)
+    reach = 3 if _last_quote_in(ctx, q.paragraph - 2) is None else 6
+    start_para = q.paragraph - 1
+    for p_index in range(start_para, max(-1, start_para - reach), -1):
+        found = _other_person_in(ctx, p_index, speaker)
+        if found is not None:
+            return Attribution("turn_taking", 0.4, phrase=found)
     return None
+
+
+def backward_turn_taking(ctx: Context, i: int) -> Attribution | None:
+    """A turn nobody could attribute going forward takes the speaker of the turn after next,
+    when the next two turns are known and differ (A ? B A → B)."""
+    if not ctx.fiction:
+        return None
+    q = ctx.quotes[i]
+    if q.start != ctx.paragraphs[q.paragraph].start:
+        return None
+    next1 = _first_quote_in(ctx, q.paragraph + 1)
+    next2 = _first_quote_in(ctx, q.paragraph + 2)
+    if next1 is None or next2 is None:
+        return None
+    if ctx.attributions[next1] is None or ctx.attributions[next2] is None:
+        return None
+    if _key_of(ctx, next1) == _key_of(ctx, next2):
+        return None
+    return Attribution("turn_taking", 0.4, same_as=next2)
+
+
+def _first_quote_in(ctx: Context, para: int) -> int | None:
+    if para >= len(ctx.paragraphs):
+        return None
+    quotes = ctx.quotes_in_paragraph(para)
+    if not quotes or ctx.quotes[quotes[0]].start != ctx.paragraphs[para].start:
+        return None
+    return quotes[0]
 
 
 def _key_of(ctx: Context, i: int) -> str | None:
@@ -622,11 +650,15 @@ def _protagonist_pass(ctx: Context, kinds: list[str]) -> None:
             att.confidence = 0.4
             ctx.attributions[i] = att
             changed.append(i)
-    if changed:
-        for i in range(len(ctx.quotes)):
-            if ctx.attributions[i] is None and kinds[i] not in ("title", "term"):
-                for sieve in (continuation, turn_taking):
-                    att = sieve(ctx, i)
-                    if att is not None:
-                        ctx.attributions[i] = att
-                        break
+    for i in reversed(range(len(ctx.quotes))):
+        if ctx.attributions[i] is None and kinds[i] not in ("title", "term"):
+            att = backward_turn_taking(ctx, i)
+            if att is not None:
+                ctx.attributions[i] = att
+    for i in range(len(ctx.quotes)):
+        if ctx.attributions[i] is None and kinds[i] not in ("title", "term"):
+            for sieve in (continuation, turn_taking):
+                att = sieve(ctx, i)
+                if att is not None:
+                    ctx.attributions[i] = att
+                    break
