@@ -53,6 +53,7 @@ class Context:
     sentences: list[Sentence]
     quotes: list[RawQuote]
     fiction: bool = False
+    kinds: list[str] = field(default_factory=list)
     attributions: list[Attribution | None] = field(default_factory=list)
     _para_starts: list[int] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list)

@@ -62,7 +62,7 @@ def analyze(text: str, path: str | None = None, title: str | None = None) -> Ana
     for raw in raws:
         s = sentences[sentence_index(raw.start)] if sentences else None
         kinds.append(classify(text, raw, s.start if s else 0, paragraphs[raw.paragraph].start))
-    ctx = Context(text, paragraphs, sentences, raws, fiction=_is_fiction(text, paragraphs, raws))
+    ctx = Context(text, paragraphs, sentences, raws, fiction=_is_fiction(text, paragraphs, raws), kinds=kinds)
     run_sieves(ctx, kinds)
     speakers, speaker_ids = build_speakers(ctx)
     quotes = []

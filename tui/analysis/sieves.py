@@ -21,6 +21,7 @@ ADVERBS = frozenset(
 )
 PUNCT_SKIP = frozenset(",.!?;—–-…")
 MAX_LEAD_GAP = 14  # words between a leading speech verb and the quotation
+MAX_LEAD_GAP_FRAGMENT = 40
 
 Sieve = Callable[[Context, int], "Attribution | None"]
 
@@ -245,7 +246,9 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         return None
     phrases = chunk_phrases(ctx.text, tokens)
     words = _words(tokens)
-    recent = words[-MAX_LEAD_GAP:]
+    # a scare-quoted term or a fragment can sit far into the sentence that reports it
+    gap = MAX_LEAD_GAP_FRAGMENT if ctx.kinds and ctx.kinds[i] in ("term", "partial") else MAX_LEAD_GAP
+    recent = words[-gap:]
     # "according to X, "…""
     for k in recent:
         if tokens[k].word.lower() == "according" and k + 2 < len(tokens) and tokens[k + 1].word.lower() == "to":
