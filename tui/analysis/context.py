@@ -59,6 +59,7 @@ class Context:
     _sentence_starts: list[int] = field(default_factory=list)
     _quote_starts: list[int] = field(default_factory=list)
     _quote_ends: list[int] = field(default_factory=list)
+    _windows: dict[tuple[int, int], list[Token]] = field(default_factory=dict)
     _by_para: dict[int, list[int]] = field(default_factory=dict)
     _narration: dict[tuple[int, int], tuple[list[Token], list[Phrase]]] = field(default_factory=dict)
 
@@ -145,7 +146,15 @@ class Context:
         return max(start, q.start - max_chars), q.start, crossed
 
     def narration_tokens(self, start: int, end: int) -> list[Token]:
-        """Tokens of ``text[start:end]`` outside every quotation."""
+        """Tokens of ``text[start:end]`` outside every quotation (cached: the sieves look at
+        the same windows several times)."""
+        key = (start, end)
+        cached = self._windows.get(key)
+        if cached is None:
+            cached = self._windows[key] = self._narration_tokens(start, end)
+        return cached
+
+    def _narration_tokens(self, start: int, end: int) -> list[Token]:
         tokens: list[Token] = []
         pos = start
         for k in self._quotes_overlapping(start, end):

@@ -36,8 +36,7 @@ def content_terms(text: str) -> tuple[dict[str, str], bool]:
     lex = lexicon()
     terms: dict[str, str] = {}
     negative = False
-    for m in _WORD.finditer(text):
-        low = m.group().lower().replace("’", "'")
+    for low in _WORD.findall(text.lower().replace("’", "'")):
         if low in lex.negations or low.endswith("n't"):
             negative = True
             continue
@@ -82,7 +81,7 @@ def _topic_links(quotes: list[Quote]) -> list[Link]:
         for stem in t:
             df[stem] += 1
     idf = {stem: math.log((n + 1) / (c + 0.5)) for stem, c in df.items()}
-    max_df = min(40, max(4, int(n * 0.05) + 1))
+    max_df = min(20, max(4, int(n * 0.05) + 1))
     # only terms that can be shared count towards a quotation's length
     norms = [math.sqrt(sum(idf[s] ** 2 for s in t if 2 <= df[s] <= max_df)) or 1.0 for t in terms]
     index: dict[str, list[int]] = defaultdict(list)

@@ -28,7 +28,7 @@ from nltk.chunk.regexp import ChunkString
 from nltk.tree import Tree
 
 from .lexicon import lexicon
-from .text import _tokenizer
+from .text import TOKEN_RE
 
 GRAMMAR = r"""
   POSSD:  {<NNP>*<NNPS><W|ROLE>*<ROLE><HON>?<HDOT>?<NNP>+}
@@ -102,7 +102,8 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
     tokens: list[Token] = []
     prev_tag = ""
     prev_word = ""
-    for s, e in _tokenizer.span_tokenize(chunk):
+    for m in TOKEN_RE.finditer(chunk):
+        s, e = m.span()
         word = chunk[s:e]
         low = word.lower()
         first = word[0]

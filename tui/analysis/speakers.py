@@ -174,14 +174,23 @@ def is_personal(ctx: Context, p: Phrase) -> bool:
 
 # -- following attributions to the phrase they rest on ---------------------------------------
 def root_phrase(ctx: Context, i: int, _depth: int = 0) -> Phrase | None:
+    """The phrase quotation ``i``'s attribution finally rests on (following continuations
+    and antecedents); memoised, since an attribution never changes once made."""
     att = ctx.attributions[i]
     if att is None or _depth > 50:
         return None
+    roots = ctx.__dict__.setdefault("_roots", {})
+    key = (i, id(att), id(att.antecedent))
+    if key in roots:
+        return roots[key]
     if att.same_as is not None:
-        return root_phrase(ctx, att.same_as, _depth + 1)
-    if att.antecedent is not None:
-        return att.antecedent
-    return att.phrase
+        found = root_phrase(ctx, att.same_as, _depth + 1)
+    elif att.antecedent is not None:
+        found = att.antecedent
+    else:
+        found = att.phrase
+    roots[key] = found
+    return found
 
 
 def root_attribution(ctx: Context, i: int) -> Attribution | None:
@@ -452,17 +461,26 @@ def _resolve(ctx, ref: NameRef, entities, fulls_by_last, singles_by_last, entity
 _ROLE_TEXT = r"((?:a|an|the|A|An|The)\s[^,.;:“”\"\n]{3,70}?)"
 
 
+_ROLE_AFTER = re.compile(r",\s((?:a|an|the|A|An|The)\s[^,.;:“”\"\n]{3,70}?)[,.;]")
+_ROLE_BEFORE = re.compile(r"((?:a|an|the|A|An|The)\s[^,.;:“”\"\n]{3,70}?),\s$")
+
+
 def _appositive_role(text: str, name: str) -> str | None:
     """ "Maria Zakharova, a spokesperson for …," / "A Russian senator, Vladimir Jabbarov," """
-    n = re.escape(name)
-    m = re.search(n + r",\s" + _ROLE_TEXT + r"[,.;]", text) or re.search(_ROLE_TEXT + r",\s" + n + r",", text)
-    if m is None:
-        return None
-    role = m.group(1)
-    words = role.lower().split()
-    if not any(_strip_possessive(w) in lexicon().role_nouns for w in words):
-        return None
-    return role
+    pos = -1
+    for _ in range(8):  # the first few mentions introduce a person
+        pos = text.find(name, pos + 1)
+        if pos < 0:
+            break
+        end = pos + len(name)
+        found = _ROLE_AFTER.match(text, end, end + 90)
+        if found is None and text.startswith(",", end):
+            found = _ROLE_BEFORE.search(text[max(0, pos - 90) : pos])
+        if found is not None:
+            role = found.group(1)
+            if any(_strip_possessive(w) in lexicon().role_nouns for w in role.lower().split()):
+                return role
+    return None
 
 
 _VOCATIVE = re.compile(r"(?:^|[,!?]\s+)((?:(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord)\.?\s+)?[A-Z][a-z]+)(?=[,!?.]\s*(?:$|\w|\n))")
@@ -492,18 +510,22 @@ def _name_narrator(ctx: Context, narrator: Entity, quote_entity: dict[int, Entit
 
 def _join_descriptions(quote_entity: dict[int, Entity]) -> None:
     named = {id(e): e for e in quote_entity.values() if e.kind == "person" and (e.full or e.hon_name)}
+    joined: dict[int, Entity | None] = {}
     for i, e in list(quote_entity.items()):
         if e.key[0] != "desc":
             continue
-        head = e.key[1].split()[-1] if e.key[1] else ""
-        matches = [n for n in named.values() if n.role and head in n.role.lower().replace(",", " ").split()]
-        if not matches:
-            matches = [n for n in named.values() if any(head in a.lower().split() for a in n.names)]
-        if len(matches) >= 1:
-            best = max(matches, key=lambda n: sum(n.names.values()))
-            quote_entity[i] = best
-            for name, count in e.names.items():
-                best.names[name] += count
+        if id(e) not in joined:
+            head = e.key[1].split()[-1] if e.key[1] else ""
+            matches = [n for n in named.values() if n.role and head in n.role.lower().replace(",", " ").split()]
+            if not matches:
+                matches = [n for n in named.values() if any(head in a.lower().split() for a in n.names)]
+            best = max(matches, key=lambda n: sum(n.names.values())) if matches else None
+            joined[id(e)] = best
+            if best is not None:
+                for name, count in e.names.items():
+                    best.names[name] += count
+        if joined[id(e)] is not None:
+            quote_entity[i] = joined[id(e)]
 
 
 def mention_for(ctx: Context, i: int) -> tuple[Mention | None, Mention | None]:
