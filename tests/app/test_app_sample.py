@@ -24,7 +24,7 @@ async def test_sample_loads_in_a_worker_and_the_ryabkov_pence_flow_works():
             await pilot.pause(0.05)
         assert screen.analysis is not None
         assert len(screen.analysis.quotes) >= 20
-        assert not screen.query_one("#panes").loading
+        assert not screen.query_one("#loading").display
         await pilot.press("slash", *"Ryabkov", "enter")
         first = ryabkov_first(screen.analysis)
         assert screen.selected == first

@@ -1,11 +1,35 @@
-"""Turn a path into an Analysis: the one place that reads files (so it can be swapped)."""
+"""Turn a path into an Analysis: the one place that reads files (so it can be swapped).
+
+:func:`load` reads the document, takes its analysis from the disk cache
+(:mod:`tui.analysis.cache`) when a valid entry exists, and otherwise runs the engine and
+stores the result. Reopening a book is then a JSON read instead of an analysis.
+
+The engine is imported on first use only, through :func:`engine`, which keeps NLTK from
+pulling in numpy and scipy (NLTK imports them when they are installed, for features
+closeread never uses; scipy.stats alone costs the better part of a second at start-up).
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from tui.analysis.model import Analysis
+
+#: Stages reported to the ``progress`` callback of :func:`load`, in order.
+STAGES = {
+    "read": "Reading the document",
+    "cache": "Looking for a cached analysis",
+    "engine": "Loading the engine",
+    "analyse": "Analysing",
+    "done": "Done",
+}
+
+# Optional NLTK extras: present in many environments, useless to closeread, slow to import.
+_NLTK_EXTRAS = ("numpy", "scipy")
 
 
 class LoadError(Exception):
@@ -16,43 +40,108 @@ class LoadError(Exception):
 class Loaded:
     analysis: Analysis
     notice: str | None = None
+    cached: bool = False  # taken from the disk cache (False: analysed now)
 
 
-def _read(path: str | Path) -> tuple[str, str | None, str | None]:
-    """The text of ``path``, a notice for the user (an encoding guess) and a title, if any."""
-    try:
-        from tui.analysis import reading  # type: ignore[attr-defined]
-    except ImportError:
-        reading = None
-    if reading is not None and hasattr(reading, "read_document"):
+def engine() -> Callable[..., Analysis]:
+    """``tui.analysis.analyze``, imported without NLTK's optional numpy/scipy extras.
+
+    NLTK's ``__init__`` imports numpy (and ``nltk.cluster``) and ``scipy.stats`` whenever
+    they are installed. Hiding them while NLTK loads skips that; they are put back at
+    once, so anything that imports them later gets them as usual.
+    """
+    if "nltk" not in sys.modules:
+        hidden = [name for name in _NLTK_EXTRAS if name not in sys.modules]
+        for name in hidden:
+            sys.modules[name] = None  # type: ignore[assignment]  # makes the import fail
         try:
-            document = reading.read_document(path)
-        except reading.InputError as error:
-            raise LoadError(str(error)) from error
-        return document.text, getattr(document, "notice", None), getattr(document, "title", None)
-    try:
-        return Path(path).read_text(encoding="utf-8"), None, None
-    except FileNotFoundError as error:
-        raise LoadError(f"{path}: no such file") from error
-    except IsADirectoryError as error:
-        raise LoadError(f"{path}: is a directory, not a text file") from error
-    except UnicodeDecodeError as error:
-        raise LoadError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from error
-    except OSError as error:
-        raise LoadError(f"{path}: {error.strerror or error}") from error
-
-
-def load(path: str | Path) -> Loaded:
-    """Read and analyse ``path`` (raises :class:`LoadError`)."""
+            import nltk  # noqa: F401
+        except ImportError:  # the engine reports it properly below
+            pass
+        finally:
+            for name in hidden:
+                if sys.modules.get(name, False) is None:
+                    del sys.modules[name]
     from tui.analysis import analyze
 
-    text, notice, title = _read(path)
+    return analyze
+
+
+def read_text(path: str | Path) -> tuple[str, str | None, str | None]:
+    """The text of ``path``, a notice for the user (an encoding guess) and a title, if any."""
+    from tui.analysis import reading
+
+    try:
+        document = reading.read_document(path)
+    except reading.InputError as error:
+        raise LoadError(str(error)) from error
+    return document.text, document.notice, document.title
+
+
+def load(
+    path: str | Path,
+    progress: Callable[[str], None] | None = None,
+    use_cache: bool = True,
+) -> Loaded:
+    """Read and analyse ``path`` (raises :class:`LoadError`).
+
+    ``progress(stage)`` is called with each key of :data:`STAGES` as the work gets there
+    (from the calling thread). A fresh analysis is *not* written to the cache here: call
+    :func:`remember` once it is on screen.
+    """
+    report = progress or (lambda stage: None)
+    report("read")
+    text, notice, title = read_text(path)
+    if use_cache:
+        report("cache")
+        from tui.analysis import cache
+
+        cached = cache.read(text, str(path))
+        if cached is not None:
+            report("done")
+            return Loaded(cached, notice, cached=True)
+    report("engine")
+    analyze = engine()
+    report("analyse")
     if title:
+        analysis = analyze(text, path=str(path), title=title)
+    else:
+        analysis = analyze(text, path=str(path))
+    report("done")
+    return Loaded(analysis, notice)
+
+
+def remember(loaded: Loaded, background: bool = True) -> bool:
+    """Store a fresh analysis in the disk cache (nothing raised; False when it cannot).
+
+    With ``background`` (and ``os.fork``), a forked child process writes the entry: the
+    JSON of a novel takes a fifth of a second to encode, which would otherwise compete
+    with the first screen for the interpreter, and the entry is written even when the
+    reader quits at once. The child only encodes and writes the file, then ``_exit``\\ s;
+    the calling (worker) thread reaps it.
+    """
+    if loaded.cached:
+        return True
+    from tui.analysis import cache
+
+    fork = getattr(os, "fork", None)
+    if not background or fork is None:
+        return cache.write(loaded.analysis)
+    try:
+        pid = fork()
+    except OSError:
+        return cache.write(loaded.analysis)
+    if pid == 0:  # the child: write, and leave without running any clean-up of the parent
+        code = 1
         try:
-            return Loaded(analyze(text, path=str(path), title=title), notice)
-        except TypeError:  # an engine without titles
-            pass
-    return Loaded(analyze(text, path=str(path)), notice)
+            code = 0 if cache.write(loaded.analysis) else 1
+        finally:
+            os._exit(code)
+    try:
+        _, status = os.waitpid(pid, 0)
+    except ChildProcessError:
+        return False
+    return os.waitstatus_to_exitcode(status) == 0
 
 
 def load_analysis(path: str | Path) -> Analysis:

@@ -22,11 +22,12 @@ from textual.widgets import Footer, Header, Input
 from tui.analysis.model import Analysis
 from tui.app.commands import bindings_for, commands_for
 from tui.app.export import export_quotes
-from tui.app.loading import Loaded, LoadError, load
+from tui.app.loading import Loaded, LoadError, load, remember
 from tui.app.palette import SpeakerPalette, build_palette
 from tui.app.screens.modals import ExportScreen, MessageScreen, SpeakerPicker
 from tui.app.widgets import ArticleView, DetailPane, QuoteList
 from tui.app.widgets.detail import first_words
+from tui.app.widgets.progress import LoadingStatus
 from tui.app.xrefs import KIND_TITLES, CrossReference, cross_references
 
 _MAIN_ACTIONS = frozenset(command.action for command in commands_for("main"))
@@ -42,6 +43,14 @@ class BoxLeft(Message):
     @property
     def control(self) -> Input:
         return self.box
+
+
+class LoadProgress(Message):
+    """The loading worker reached a stage (a key of ``loading.STAGES``)."""
+
+    def __init__(self, stage: str) -> None:
+        self.stage = stage
+        super().__init__()
 
 
 class FilterInput(Input):
@@ -107,6 +116,9 @@ class MainScreen(Screen):
     matches: var[tuple[int, ...]] = var(())
     match_index: var[int] = var(-1)
     palette: var[SpeakerPalette | None] = var(None)
+    load_stage: var[str] = var("")  # a key of loading.STAGES while a document loads
+    load_name: var[str] = var("")
+    load_size: var[int] = var(0)
 
     def __init__(self, path: str | None = None, analysis: Analysis | None = None) -> None:
         super().__init__()
@@ -124,6 +136,11 @@ class MainScreen(Screen):
                     MainScreen.analysis, MainScreen.shown, MainScreen.selected, MainScreen.palette
                 )
             with Vertical(id="article-pane", classes="pane"):
+                yield LoadingStatus(id="loading").data_bind(
+                    stage=MainScreen.load_stage,
+                    document=MainScreen.load_name,
+                    nbytes=MainScreen.load_size,
+                )
                 yield ArticleView(id="article").data_bind(
                     MainScreen.analysis,
                     MainScreen.selected,
@@ -148,33 +165,54 @@ class MainScreen(Screen):
         if self._initial is not None:
             self.analysis = self._initial
         elif self.path is not None:
-            self.query_one("#panes").loading = True
             self.load_document(self.path)
+
+    def watch_load_stage(self, stage: str) -> None:
+        self.query_one(LoadingStatus).display = stage not in ("", "done")
 
     def load_document(self, path: str) -> threading.Thread:
         """Read and analyse ``path`` in a worker thread; the UI stays live meanwhile.
 
         The thread is a daemon (not a Textual thread worker, which runs in asyncio's
         default executor): ``q`` must quit at once, and the interpreter would otherwise
-        wait for the analysis of a large file to finish before exiting.
+        wait for the analysis of a large file to finish before exiting. A fresh analysis
+        goes to the disk cache after it is on screen.
         """
+        self.load_name = Path(path).name
+        try:
+            self.load_size = Path(path).stat().st_size
+        except OSError:
+            self.load_size = 0
+        self.load_stage = "read"
+        app = self.app
+
+        def progress(stage: str) -> None:
+            if stage != "done":  # post_message is thread-safe and does not wait
+                self.post_message(LoadProgress(stage))
 
         def work() -> None:
             try:
-                result, error = load(path), None
+                result, error = load(path, progress), None
             except Exception as exc:  # reported on the message screen
                 result, error = None, exc
             try:
-                self.app.call_from_thread(self._loaded, result, error)
+                app.call_from_thread(self._loaded, result, error)
             except RuntimeError:  # the app has already quit
-                pass
+                return
+            if result is not None and not result.cached:
+                remember(result)  # in a forked process where possible
 
         thread = threading.Thread(target=work, name="closeread-analysis", daemon=True)
         thread.start()
         return thread
 
+    @on(LoadProgress)
+    def _load_progress(self, event: LoadProgress) -> None:
+        if self.load_stage:  # not after the document arrived
+            self.load_stage = event.stage
+
     def _loaded(self, loaded: Loaded | None, error: Exception | None) -> None:
-        self.query_one("#panes").loading = False
+        self.load_stage = ""
         if loaded is not None:
             self.analysis = loaded.analysis
             if loaded.notice:
