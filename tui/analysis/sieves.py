@@ -8,6 +8,7 @@ become speakers (aliases merged) once, afterwards, in :mod:`.speakers`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
@@ -73,6 +74,26 @@ def headline(ctx: Context, i: int) -> Attribution | None:
 
 
 # -- 1. trailing cue: "…," Dmitry Peskov told reporters / "…," said Caddell -------------------
+def _memo(kind: str):
+    """Cache a cue matcher per quotation (several sieves ask the same question); hand out
+    copies, since a sieve may complete the attribution it gets."""
+
+    def wrap(fn):
+        def cached(ctx: Context, i: int) -> Attribution | None:
+            memo = ctx.__dict__.setdefault("_cue_memo", {})
+            key = (kind, i)
+            if key not in memo:
+                memo[key] = fn(ctx, i)
+            att = memo[key]
+            return dataclasses.replace(att) if att is not None else None
+
+        cached.__doc__ = fn.__doc__
+        return cached
+
+    return wrap
+
+
+@_memo("trailing")
 def _trailing_match(ctx: Context, i: int) -> Attribution | None:
     start, end = ctx.trailing_window(i)
     tokens = ctx.narration_tokens(start, end)
@@ -235,6 +256,7 @@ def _colon_window(ctx: Context, i: int) -> tuple[int, int] | None:
     return start, prev.end
 
 
+@_memo("leading")
 def _leading_match(ctx: Context, i: int) -> Attribution | None:
     start, end, _crossed = ctx.leading_window(i)
     if start >= end or not ctx.text[start:end].strip():

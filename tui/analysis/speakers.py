@@ -193,13 +193,16 @@ def root_phrase(ctx: Context, i: int, _depth: int = 0) -> Phrase | None:
     return found
 
 
-def root_attribution(ctx: Context, i: int) -> Attribution | None:
+def root_attribution(ctx: Context, i: int, _depth: int = 0) -> Attribution | None:
+    """The attribution a chain of continuations and turns ends at (memoised)."""
     att = ctx.attributions[i]
-    depth = 0
-    while att is not None and att.same_as is not None and depth < 50:
-        att = ctx.attributions[att.same_as]
-        depth += 1
-    return att
+    if att is None or att.same_as is None or _depth > 50:
+        return att
+    memo = ctx.__dict__.setdefault("_root_atts", {})
+    key = (i, id(att))
+    if key not in memo:
+        memo[key] = root_attribution(ctx, att.same_as, _depth + 1)
+    return memo[key]
 
 
 def attribution_key(ctx: Context, i: int) -> str | None:

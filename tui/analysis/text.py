@@ -71,13 +71,50 @@ def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:
     """Punkt sentences inside each paragraph (a sentence never crosses a paragraph)."""
     tokenizer = punkt_tokenizer()
     sentences: list[Sentence] = []
-    for para in paragraphs:
-        for piece_start, piece_end in _pieces(text, para.start, para.end):
-            chunk = text[piece_start:piece_end]
-            spans = list(tokenizer.span_tokenize(chunk)) or [(0, len(chunk))]
-            for start, end in spans:
-                sentences.append(Sentence(len(sentences), piece_start + start, piece_start + end, para.index))
+    p = 0  # the paragraph the next span starts in
+    for block_start, block_end in _blocks(text, paragraphs):
+        chunk = text[block_start:block_end]
+        for start, end in tokenizer.span_tokenize(chunk):
+            start += block_start
+            end += block_start
+            # Punkt may run a sentence over a blank line ("Chapter I" has no period):
+            # cut it at paragraph boundaries
+            while p < len(paragraphs) and paragraphs[p].end <= start:
+                p += 1
+            q = p
+            while q < len(paragraphs) and paragraphs[q].start < end:
+                para = paragraphs[q]
+                s, e = max(start, para.start), min(end, para.end)
+                if e > s:
+                    sentences.append(Sentence(len(sentences), s, e, para.index))
+                q += 1
     return sentences
+
+
+BLOCK = 100_000
+
+
+def _blocks(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
+    """Runs of whole paragraphs of about :data:`BLOCK` characters (one Punkt call each); a
+    paragraph longer than :data:`MAX_PIECE` is cut into pieces of its own."""
+    blocks: list[tuple[int, int]] = []
+    start = end = None
+    for para in paragraphs:
+        if para.end - para.start > MAX_PIECE:
+            if start is not None:
+                blocks.append((start, end))
+                start = None
+            blocks.extend(_pieces(text, para.start, para.end))
+            continue
+        if start is None:
+            start = para.start
+        elif para.end - start > BLOCK:
+            blocks.append((start, end))
+            start = para.start
+        end = para.end
+    if start is not None:
+        blocks.append((start, end))
+    return blocks
 
 
 MAX_PIECE = 20_000  # NLTK guards Punkt's regular expressions with a time limit: keep inputs small
