@@ -10,6 +10,7 @@ JSON only, never pickle: a cache file must not be able to run code.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -46,8 +47,28 @@ def _schema() -> str:
     return hashlib.sha256(repr(shape).encode()).hexdigest()[:12]
 
 
+ENGINE_FILES = ("context", "lexicon", "links", "phrases", "pipeline", "quotes", "sieves", "speakers", "text")
+
+
+@functools.lru_cache(maxsize=1)
+def _engine_fingerprint() -> str:
+    """A digest of the engine's code and data: an entry made by any other engine is stale,
+    even when nobody remembered to bump :data:`ENGINE_VERSION`."""
+    from importlib import resources
+
+    digest = hashlib.sha256()
+    package = resources.files("tui.analysis")
+    names = [f"{name}.py" for name in ENGINE_FILES] + ["data/punkt.json", "data/lexicon.json", "data/first_names.json"]
+    for name in names:
+        try:
+            digest.update(package.joinpath(name).read_bytes())
+        except OSError:
+            digest.update(name.encode())
+    return digest.hexdigest()[:12]
+
+
 def version_tag() -> str:
-    return f"{__version__}+engine.{ENGINE_VERSION}+model.{_schema()}"
+    return f"{__version__}+engine.{ENGINE_VERSION}.{_engine_fingerprint()}+model.{_schema()}"
 
 
 def cache_dir() -> Path:
