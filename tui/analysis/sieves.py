@@ -387,6 +387,8 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
     for p in reversed(phrases):
         if p.start >= before or p.kind == "PRON" or not _can_be_subject(tokens, p):
             continue
+        if p.kind == "DESC" and tokens[p.first].tag == "PRP$":
+            continue  # "his head", "her husband": relative to someone else
         if want == "p":
             if phrase_number(p) == "p" or p.kind == "ORG":
                 return p
