@@ -41,8 +41,10 @@ def _phrase_at(phrases: list[Phrase], first: int) -> Phrase | None:
 def _speech_verb(tok: Token, leading: bool = False) -> bool:
     if tok.tag != "VSAY":
         return False
-    base = lexicon().speech_verb_base.get(tok.word.lower(), "")
-    return not (leading and base in lexicon().weak_verbs)
+    word = tok.word.lower()
+    base = lexicon().speech_verb_base.get(word, "")
+    # "noted", "stated", "called" are verbs; "note", "state", "call" may be nouns
+    return not (leading and base in lexicon().weak_verbs and word == base)
 
 
 def _make(sieve: str, confidence: float, phrase: Phrase, cue: Token | None) -> Attribution:
@@ -174,7 +176,7 @@ def _bare_description(ctx: Context, tokens: list[Token], k: int, after: bool) ->
         return None
     if not after and (end_tok is None or end_tok.tag != "VSAY"):
         return None
-    if not ctx.fiction and (after or not _speech_verb(end_tok, leading=True)):
+    if not ctx.fiction and not after and not _speech_verb(end_tok, leading=True):
         return None  # news: "the website explains", never "the sign read"
     first, last = tokens[k], tokens[j - 1]
     text = ctx.text[first.start : last.end]
@@ -289,8 +291,20 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
                 return _make("leading_cue", 0.85, p, tok)
         subject = _appositive_head(tokens, phrases, subject)
         if subject is not None:
+            rel = _relative_pronoun(tokens, subject, k)
+            if rel is not None:
+                # "Lynch, who told Congress: …": the attribution rests on "who"
+                return Attribution("leading_cue", 0.8, phrase=rel, cue=tok, antecedent=subject)
             return _make("leading_cue", 0.85, subject, tok)
         return None
+    return None
+
+
+def _relative_pronoun(tokens: list[Token], subject: Phrase, verb: int) -> Phrase | None:
+    for k in range(subject.last + 1, min(verb, subject.last + 4)):
+        tok = tokens[k]
+        if tok.word.lower() in ("who", "which"):
+            return Phrase("REL", tok.start, tok.end, tok.word, tok.word, tok.start, tok.end, None, k, k)
     return None
 
 
