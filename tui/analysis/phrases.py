@@ -130,7 +130,7 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
         elif low in lex.honorifics and first.isupper() and low not in lex.role_nouns:
             # "the Duchess", "the King": a title used as the name itself
             tag = "HON" if _next_is_capital(chunk, e + (chunk[e : e + 1] == ".")) else "NNP"
-        elif low in lex.role_nouns:
+        elif low in lex.role_nouns or (low in lex.honorifics and len(low) > 3 and not first.isupper()):
             tag = "ROLE"
         elif low in PREPOSITIONS:
             tag = "IN"

@@ -21,6 +21,7 @@ ADVERBS = frozenset(
     "once still only further eagerly angrily sharply briefly calmly".split()
 )
 PUNCT_SKIP = frozenset(",.!?;—–-…")
+AUXILIARIES = frozenset("is was has had have will would is' 's".split())
 MAX_LEAD_GAP = 14  # words between a leading speech verb and the quotation
 MAX_LEAD_GAP_FRAGMENT = 40
 
@@ -124,13 +125,21 @@ def _trailing_match(ctx: Context, i: int) -> Attribution | None:
         if p is not None:
             return _make("trailing_cue", 0.9, p, tok)
         return None
-    p = _phrase_at(phrases, k) or _bare_description(ctx, tokens, k, after=False)
+    p = (
+        _phrase_at(phrases, k)
+        or _bare_description(ctx, tokens, k, after=False)
+        or _capitalised_word_before_verb(ctx, tokens, k)
+    )
+    if p is None and tokens[k].tag == "W" and not tokens[k].word[:1].isupper():
+        p = _phrase_at(phrases, k + 1)  # "former FBI agent Timothy Gill explained"
+        if p is not None and p.kind not in ("TITLED", "POSSD", "NAME"):
+            p = None
     if p is None:
         return None
     nxt = p.last + 1
     if nxt < len(tokens) and tokens[nxt].tag == ",":  # "Steen, the mayor, said"
         named = _phrase_at(phrases, nxt + 1)
-        for k2 in range(nxt + 1, min(len(tokens), nxt + 10)):
+        for k2 in range(nxt + 1, min(len(tokens), nxt + 16)):
             if tokens[k2].tag == ",":
                 nxt = k2 + 1
                 break
@@ -143,8 +152,10 @@ def _trailing_match(ctx: Context, i: int) -> Attribution | None:
             if tokens[k2].tag == "VSAY":
                 nxt = k2
                 break
-    while nxt < len(tokens) and (tokens[nxt].word.lower() in ADVERBS or tokens[nxt].word.lower().endswith("ly")):
-        nxt += 1
+    while nxt < len(tokens) and (
+        tokens[nxt].word.lower() in ADVERBS or tokens[nxt].word.lower().endswith("ly") or tokens[nxt].word.lower() in AUXILIARIES
+    ):
+        nxt += 1  # "Braynard is quoted as saying", "Mills then writes"
     if nxt + 2 < len(tokens) and tokens[nxt].tag in ("W", "VSAY") and tokens[nxt + 1].word.lower() == "to":
         if _speech_verb(tokens[nxt + 2]):
             nxt += 2  # "Mrs. Welland hastened to add"
@@ -181,6 +192,16 @@ def _bare_description(ctx: Context, tokens: list[Token], k: int, after: bool) ->
     first, last = tokens[k], tokens[j - 1]
     text = ctx.text[first.start : last.end]
     return Phrase("DESC", first.start, last.end, text, text, first.start, last.end, None, k, j - 1)
+
+
+def _capitalised_word_before_verb(ctx: Context, tokens: list[Token], k: int) -> Phrase | None:
+    """ "…," From said: a surname that is also a common word, right before a speech verb."""
+    if k + 1 >= len(tokens) or not tokens[k].word[:1].isupper() or tokens[k].tag == "PRP":
+        return None
+    if not _speech_verb(tokens[k + 1]) or not tokens[k].word.isalpha():
+        return None
+    tok = tokens[k]
+    return Phrase("NAME", tok.start, tok.end, tok.word, tok.word, tok.start, tok.end, None, k, k)
 
 
 # -- 2. leading cue: Mr Spicer said: "…" / Trump said that "…" / adding that "…" ---------------
