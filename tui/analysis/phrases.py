@@ -34,6 +34,7 @@ GRAMMAR = r"""
   POSSD:  {<NNP>*<NNPS><W|ROLE>*<ROLE><HON>?<HDOT>?<NNP>+}
   TITLED: {<DT><W|NNP|ROLE>*<ROLE|HON><HDOT>?<NNP>+}
           {<W><NNP|ROLE>*<ROLE><HDOT>?<NNP>+}
+          {<NNP>+<W><ROLE>+<NNP>+}
           {<NNP|ROLE>*<ROLE|HON><HDOT>?<NNP>+}
   DESC:   {<DT|PRP\$|NNPS><W|NNP|NNPS>*<ROLE>+}
   ORG:    {<DT><NNP>+}
