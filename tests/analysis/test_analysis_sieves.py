@@ -17,6 +17,7 @@ from tui.analysis.sieves import (
     continuation,
     headline,
     leading_cue,
+    narration_subject,
     pronoun,
     speech_noun,
     trailing_cue,
@@ -48,7 +49,7 @@ def test_sieve_order_and_names():
     names = [name for name, _ in SIEVES]
     assert set(names) == {
         "headline", "trailing_cue", "leading_cue", "pronoun", "speech_noun",
-        "continuation", "vocative", "turn_taking",
+        "continuation", "narration_subject", "vocative", "turn_taking",
     }
     # explicit cues beat inference from context
     assert names.index("trailing_cue") < names.index("continuation")
@@ -564,3 +565,30 @@ def test_pronouns_and_narrator_in_fiction():
 def test_first_person_outside_fiction_is_not_attributed():
     a = analyze("“I am tired of this kettle,” I said.")
     assert a.quotes[0].speaker_id is None
+
+
+# -- narration subject (fiction) -----------------------------------------------------------------
+def test_narration_subject_names_the_speaker_of_a_cueless_quote():
+    t = (
+        "The kettle had boiled over twice.\n\n"
+        "Tobias Wren folded the map and set it down. “We leave before the frost.”"
+    )
+    ctx = context(t, fiction=True)
+    att = narration_subject(ctx, 0)
+    assert att is not None and att.sieve == "narration_subject"
+    assert att.phrase.head == "Tobias Wren"
+
+
+def test_narration_subject_owner_of_a_possessive_subject():
+    t = "Marguerite Olsen's hands shook on the railing. “Nobody saw the boat go out.”"
+    ctx = context(t, fiction=True)
+    att = narration_subject(ctx, 0)
+    assert att is not None and att.phrase.head == "Marguerite Olsen"
+
+
+def test_narration_subject_is_fiction_only_and_needs_a_finished_sentence():
+    t = "Tobias Wren folded the map. “We leave before the frost.”"
+    assert narration_subject(context(t, fiction=False), 0) is None
+    # the quotation continues the narrator's sentence: no subject to hand it to
+    t2 = "Tobias Wren folded the map and whispered “we leave before the frost.”"
+    assert narration_subject(context(t2, fiction=True), 0) is None

@@ -478,6 +478,43 @@ def speech_noun(ctx: Context, i: int) -> Attribution | None:
     return None
 
 
+# -- narration subject: "Archer hesitated again. "Is your aunt…"" ---------------------------
+def narration_subject(ctx: Context, i: int) -> Attribution | None:
+    """A quotation after a sentence of narration in its own paragraph, with no cue of its own:
+    the one that sentence is about (its subject, or the owner in "Mr. Letterblair's eyebrows
+    went up") speaks."""
+    if not ctx.fiction:
+        return None
+    q = ctx.quotes[i]
+    para = ctx.paragraphs[q.paragraph]
+    if q.start == para.start or (i > 0 and ctx.quotes[i - 1].end > para.start):
+        return None  # opens its paragraph, or follows another quotation there
+    sentence_start = para.start
+    for sent in ctx.sentences_in(para):
+        if sent.start < q.start - 1:
+            sentence_start = sent.start
+    if not ctx.text[sentence_start : q.start].rstrip().endswith((".", "!", "?", ":", ";", "—", "-")):
+        return None
+    tokens = ctx.narration_tokens(sentence_start, q.start)
+    phrases = chunk_phrases(ctx.text, tokens)
+    if not phrases or phrases[0].first > 2:
+        return None
+    p = phrases[0]
+    if p.kind == "PRON":
+        want = lexicon().pronouns.get(p.text.lower(), "?")
+        if want not in ("m", "f"):
+            return None
+        antecedent = resolve_pronoun(ctx, p, i)
+        if antecedent is None:
+            return None
+        return Attribution("narration_subject", 0.5, phrase=p, antecedent=antecedent)
+    from .speakers import is_personal
+
+    if not is_personal(ctx, p):
+        return None
+    return Attribution("narration_subject", 0.5, phrase=p)
+
+
 # -- 5. continuation: a quotation right after an attributed one -------------------------------
 def continuation(ctx: Context, i: int) -> Attribution | None:
     if i == 0 or ctx.attributions[i - 1] is None:
@@ -657,6 +694,7 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("pronoun", pronoun),
     ("speech_noun", speech_noun),
     ("continuation", continuation),
+    ("narration_subject", narration_subject),
     ("turn_taking", turn_taking),
     ("vocative", vocative),
 ]
