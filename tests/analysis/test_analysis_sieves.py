@@ -569,6 +569,7 @@ def test_first_person_outside_fiction_is_not_attributed():
 
 # -- narration subject (fiction) -----------------------------------------------------------------
 def test_narration_subject_names_the_speaker_of_a_cueless_quote():
+    # (fiction or news alike)
     t = (
         "The kettle had boiled over twice.\n\n"
         "Tobias Wren folded the map and set it down. “We leave before the frost.”"
@@ -586,9 +587,9 @@ def test_narration_subject_owner_of_a_possessive_subject():
     assert att is not None and att.phrase.head == "Marguerite Olsen"
 
 
-def test_narration_subject_is_fiction_only_and_needs_a_finished_sentence():
+def test_narration_subject_needs_a_finished_sentence():
     t = "Tobias Wren folded the map. “We leave before the frost.”"
-    assert narration_subject(context(t, fiction=False), 0) is None
+    assert narration_subject(context(t, fiction=False), 0).phrase.head == "Tobias Wren"
     # the quotation continues the narrator's sentence: no subject to hand it to
     t2 = "Tobias Wren folded the map and whispered “we leave before the frost.”"
     assert narration_subject(context(t2, fiction=True), 0) is None

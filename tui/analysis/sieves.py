@@ -483,8 +483,6 @@ def narration_subject(ctx: Context, i: int) -> Attribution | None:
     """A quotation after a sentence of narration in its own paragraph, with no cue of its own:
     the one that sentence is about (its subject, or the owner in "Mr. Letterblair's eyebrows
     went up") speaks."""
-    if not ctx.fiction:
-        return None
     q = ctx.quotes[i]
     para = ctx.paragraphs[q.paragraph]
     if q.start == para.start or (i > 0 and ctx.quotes[i - 1].end > para.start):
