@@ -556,11 +556,13 @@ def turn_taking(ctx: Context, i: int) -> Attribution | None:
         return None
     # the last one who spoke before the previous turn, and is not its speaker
     last_key = _key_of(ctx, prev1)
+    called = _called(ctx, i)
     for back in range(2, 7):
         earlier = _last_quote_in(ctx, q.paragraph - back)
         if earlier is None:
             break
-        if ctx.attributions[earlier] is not None and _key_of(ctx, earlier) != last_key:
+        key = _key_of(ctx, earlier)
+        if ctx.attributions[earlier] is not None and key != last_key and key not in called:
             return Attribution("turn_taking", 0.55 if back == 2 else 0.45, same_as=earlier)
     # the other party is the last person named in the narration before this turn
     from .speakers import root_phrase
@@ -715,6 +717,38 @@ def run_sieves(ctx: Context, kinds: list[str], sieves: list[tuple[str, Sieve]] |
         _protagonist_pass(ctx, kinds)
 
 
+INFERRED = frozenset({"turn_taking", "continuation", "vocative", "narration_subject"})
+
+
+def _called(ctx: Context, i: int) -> set[str]:
+    """Last words of the names quotation ``i`` addresses ("…, Mr. Knightley, …")."""
+    stop = lexicon().stop_capitals
+    return {
+        m.group(1).replace(".", "").split()[-1].lower()
+        for m in _VOCATIVE.finditer(ctx.inner(i))
+        if m.group(1).lower() not in stop
+    }
+
+
+def _vocative_check(ctx: Context) -> None:
+    """Nobody addresses themselves: an inferred speaker whom the quotation calls by name
+    ("…, Emma, …") is wrong — the turn goes to the previous speaker instead, if another."""
+    for i, att in enumerate(ctx.attributions):
+        if att is None or att.sieve not in INFERRED:
+            continue
+        key = _key_of(ctx, i)
+        if not key:
+            continue
+        called = _called(ctx, i)
+        if key not in called:
+            continue
+        prev = i - 1
+        if prev >= 0 and ctx.attributions[prev] is not None and _key_of(ctx, prev) not in called:
+            ctx.attributions[i] = Attribution(att.sieve, 0.4, same_as=prev)
+        else:
+            ctx.attributions[i] = None
+
+
 def _protagonist_pass(ctx: Context, kinds: list[str]) -> None:
     """Fiction: "he said" with no one named nearby is most often the book's main character of
     that gender (the one who speaks most); then the quotations around it follow the dialogue."""
@@ -748,6 +782,7 @@ def _protagonist_pass(ctx: Context, kinds: list[str]) -> None:
             att.confidence = 0.4
             ctx.attributions[i] = att
             changed.append(i)
+    _vocative_check(ctx)
     for i in reversed(range(len(ctx.quotes))):
         if ctx.attributions[i] is None and kinds[i] not in ("title", "term"):
             att = backward_turn_taking(ctx, i)
