@@ -37,10 +37,29 @@ def _links_to(analysis: Analysis, quote_id: str) -> list[Link]:
     return _reverse_cache[1].get(quote_id, [])
 
 
+_memo: list = [None, {}]  # [analysis, {quote id: [CrossReference]}]
+
+
 def cross_references(analysis: Analysis | None, quote_id: str | None) -> list[CrossReference]:
-    """Every quotation linked to ``quote_id``, by kind (the order of ``LINK_KINDS``), then text order."""
+    """Every quotation linked to ``quote_id``, by kind (the order of ``LINK_KINDS``), then text order.
+
+    Remembered per quotation (a jump asks for the same lists several times); the caller
+    gets its own copy of the list.
+    """
     if analysis is None or quote_id is None:
         return []
+    if _memo[0] is not analysis:
+        _memo[0], _memo[1] = analysis, {}
+    memo = _memo[1]
+    found = memo.get(quote_id)
+    if found is None:
+        if len(memo) > 2000:
+            memo.clear()
+        found = memo[quote_id] = _cross_references(analysis, quote_id)
+    return list(found)
+
+
+def _cross_references(analysis: Analysis, quote_id: str) -> list[CrossReference]:
     seen: set[tuple[str, str]] = set()
     found: list[CrossReference] = []
     for link in analysis.links_from(quote_id):

@@ -14,8 +14,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import var
+from textual.reactive import Reactive, var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
@@ -53,14 +54,25 @@ class LoadProgress(Message):
         super().__init__()
 
 
-class FilterInput(Input):
+class _BoxInput(Input):
+    """A one-line text box whose typing repaints it without a layout of the screen.
+
+    ``Input`` sets its ``virtual_size`` to the text's width on every keystroke, and
+    ``Widget.virtual_size`` asks for a layout, which re-renders every pane. These boxes
+    have a fixed size (CSS), so a repaint is enough.
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+
+class FilterInput(_BoxInput):
     BINDINGS = bindings_for("filter")
 
     def action_leave(self) -> None:
         self.post_message(BoxLeft(self))
 
 
-class SearchInput(Input):
+class SearchInput(_BoxInput):
     BINDINGS = bindings_for("search")
 
     def action_leave(self) -> None:

@@ -16,16 +16,16 @@ from textual import events
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import var
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.analysis.model import Analysis
 from tui.app.commands import bindings_for
 from tui.app.palette import SpeakerPalette
+from tui.app.widgets.base import QuietScrollView
 from tui.app.wrap import WrappedText
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(QuietScrollView, can_focus=True):
     """The document, every quotation tinted in its speaker's colour."""
 
     BINDINGS = bindings_for("article")

@@ -10,17 +10,17 @@ from textual import events
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import var
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.analysis.model import Analysis
 from tui.app.commands import bindings_for
 from tui.app.palette import SpeakerPalette
+from tui.app.widgets.base import QuietScrollView
 
 _KIND_WIDTH = 8
 
 
-class QuoteList(ScrollView, can_focus=True):
+class QuoteList(QuietScrollView, can_focus=True):
     """One line per visible quotation: colour swatch, speaker, kind and first words."""
 
     BINDINGS = bindings_for("list")
@@ -59,10 +59,24 @@ class QuoteList(ScrollView, can_focus=True):
         self._cache.clear()
         self.refresh()
 
+    def _set_rows(self, rows: int) -> None:
+        """Set the scrollable height without a layout of the whole screen.
+
+        The list's own size does not depend on its rows (its height is a fraction of
+        the pane), so only its scrollbar needs updating; a layout (what assigning
+        ``virtual_size`` does) would re-render every pane's scrollbar on each keystroke.
+        """
+        size = Size(self.scrollable_content_region.width, rows)
+        if size == self.virtual_size:
+            return
+        self.set_reactive(QuoteList.virtual_size, size)
+        self._scroll_update(size)  # scrollbars (a layout only if one appears or goes)
+        self.refresh()
+
     def watch_shown(self, shown: tuple[int, ...]) -> None:
         self._row_of = {position: row for row, position in enumerate(shown)}
         self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(shown))
+        self._set_rows(len(shown))
         if self.scroll_y > max(0, len(shown) - 1):
             self.scroll_to(y=0, animate=False)
         self._scroll_to_cursor()

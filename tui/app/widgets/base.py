@@ -1,0 +1,26 @@
+"""A ``ScrollView`` that does not repaint its scrollbars on every layout of the screen."""
+
+from __future__ import annotations
+
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+
+
+class QuietScrollView(ScrollView):
+    """``ScrollView`` compares the compositor's virtual size (at least the viewport) with
+    its own (the content's), which differ whenever the content is longer or shorter than
+    the view; so every layout anywhere on the screen re-rendered the scrollbars of every
+    virtual view. Here the scrollbars are updated when the view's size, its container's
+    size or its own virtual size really changed.
+    """
+
+    _sizes_seen: tuple[Size, Size, Size] | None = None
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        key = (size, container_size, self.virtual_size)
+        if key == self._sizes_seen:
+            return False
+        self._sizes_seen = key
+        return super()._size_updated(size, virtual_size, container_size, layout)
