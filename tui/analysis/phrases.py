@@ -97,8 +97,19 @@ class Phrase:
     last: int  # index of its last token
 
 
+@lru_cache(maxsize=1)
+def _special_lowercase() -> frozenset[str]:
+    """Lower-case words that are not simply tagged W (the tagger's fast path)."""
+    lex = lexicon()
+    return frozenset(
+        set(lex.speech_verb_base) | PRP_SUBJECT | {"him", "them", "me", "us"} | PRP_POSSESSIVE | DETERMINERS
+        | set(lex.honorifics) | lex.role_nouns | PREPOSITIONS | NAME_PARTICLES
+    )
+
+
 def tag_tokens(text: str, start: int, end: int) -> list[Token]:
     lex = lexicon()
+    special = _special_lowercase()
     chunk = text[start:end]
     tokens: list[Token] = []
     prev_tag = ""
@@ -106,8 +117,12 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
     for m in TOKEN_RE.finditer(chunk):
         s, e = m.span()
         word = chunk[s:e]
-        low = word.lower()
         first = word[0]
+        if first.islower() and word not in special and "'" not in word and "’" not in word:
+            tokens.append(Token(start + s, start + e, word, "W"))
+            prev_tag, prev_word = "W", word
+            continue
+        low = word.lower()
         if not (first.isalnum() or first == "_"):
             if word == "." and prev_tag == "HON":
                 tag = "HDOT"
@@ -120,7 +135,7 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
             and not prev_word[:1].isupper()
         ):
             tag = "VSAY"
-        elif (low in PRP_SUBJECT or low in ("him", "them", "me", "us") or _contracted_pronoun(low)) and (
+        elif (low in PRP_SUBJECT or low in ("him", "them", "me", "us") or ("'" in low or "’" in low) and _contracted_pronoun(low)) and (
             word == "I" or not word.isupper()
         ):
             tag = "PRP"
