@@ -73,6 +73,16 @@ def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:
     sentences: list[Sentence] = []
     p = 0  # the paragraph the next span starts in
     for block_start, block_end in _blocks(text, paragraphs):
+        if _POSSIBLE_BREAK.search(text, block_start, block_end) is None:
+            # no period, question or exclamation mark before more text: Punkt could only
+            # return the block's paragraphs as they are
+            while p < len(paragraphs) and paragraphs[p].end <= block_start:
+                p += 1
+            while p < len(paragraphs) and paragraphs[p].start < block_end:
+                para = paragraphs[p]
+                sentences.append(Sentence(len(sentences), para.start, para.end, para.index))
+                p += 1
+            continue
         chunk = text[block_start:block_end]
         for start, end in tokenizer.span_tokenize(chunk):
             start += block_start
@@ -92,6 +102,7 @@ def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:
 
 
 BLOCK = 100_000
+_POSSIBLE_BREAK = re.compile(r"[.?!…][\"'”’)\]]*\s+\S")
 
 
 def _blocks(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
@@ -100,6 +111,13 @@ def _blocks(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
     blocks: list[tuple[int, int]] = []
     start = end = None
     for para in paragraphs:
+        if _POSSIBLE_BREAK.search(text, para.start, para.end) is None:
+            # a one-sentence paragraph (most lines of dialogue): no Punkt needed
+            if start is not None:
+                blocks.append((start, end))
+                start = None
+            blocks.append((para.start, para.end))
+            continue
         if para.end - para.start > MAX_PIECE:
             if start is not None:
                 blocks.append((start, end))
