@@ -66,14 +66,14 @@ def parse_name(p: Phrase) -> NameRef:
     if p.kind == "NARRATOR":
         return NameRef("narrator", p.text, "", "", "narrator", None, p.start)
     if p.kind == "ORG":
-        text = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", _strip_possessive(p.head))
+        text = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", " ".join(_strip_possessive(p.head).split()))
         return NameRef("org", text, "", "", text.lower(), None, p.start)
     if p.kind in ("DESC", "PRON"):
         # "the Jew", "the old gentleman" keep their article: that is how a text names them
         text = re.sub(r"^(?:a|A|an|An)\s+", "", " ".join(p.text.split()))
         text = re.sub(r"^The\s", "the ", text)
         return NameRef("desc", text, "", "", text.lower(), p.role, p.start)
-    head = _strip_possessive(p.head)
+    head = " ".join(_strip_possessive(p.head).split())  # "Mrs.\nMaylie" across a line break
     words = head.replace(".", " ").split()
     # "Poor Mr. Woodhouse": the name starts at its honorific
     for j, w in enumerate(words[:-1]):
@@ -266,6 +266,18 @@ def _lowercase_words(ctx: Context) -> set[str]:
     return cached
 
 
+_HON_CLASS = {"mr": "mr", "mister": "mr", "mrs": "mrs", "missus": "mrs", "miss": "miss", "ms": "ms"}
+
+
+def _both_mrs_and_miss(ctx: Context, surname: str) -> bool:
+    pair = getattr(ctx, "_mrs_miss", None)
+    if pair is None:
+        mrs = {m.group(2) for m in _HON_SURNAME.finditer(ctx.text) if m.group(1) == "Mrs"}
+        miss = {m.group(2) for m in _HON_SURNAME.finditer(ctx.text) if m.group(1) == "Miss"}
+        pair = ctx._mrs_miss = mrs & miss  # type: ignore[attr-defined]
+    return surname in pair
+
+
 def _honorific_counts(ctx: Context) -> Counter:
     """How often the text writes "Mr/Mrs/Miss … Surname", by surname."""
     cached = getattr(ctx, "_hon_counts", None)
@@ -432,6 +444,11 @@ def _resolve(ctx, ref: NameRef, entities, fulls_by_last, singles_by_last, entity
         full_count = len(_full_names_in_text(ctx, ref.last))
         if _honorific_counts(ctx)[ref.last] > 4 * max(1, full_count) + 2:
             candidates = []
+        elif ref.hon == "f" and _both_mrs_and_miss(ctx, ref.last):
+            # a text with a Mrs. and a Miss of one name has a mother and a daughter: the full
+            # name belongs to "Mrs. X" only if the text ever says "Mrs. First X"
+            hon_word = ref.text.split()[0].rstrip(".")
+            candidates = [e for e in candidates if (_with_honorific(ctx, e) or "").startswith(hon_word)]
     if len(candidates) > 1 and not ref.hon:
         # "Archer" for Newland Archer, whom the text names far more often than Janey Archer
         counts = Counter(first for first, _ in _full_names_in_text(ctx, ref.last))
@@ -450,7 +467,9 @@ def _resolve(ctx, ref: NameRef, entities, fulls_by_last, singles_by_last, entity
         hon_entities = [e for e in singles_by_last.get(last, []) if e.hon_name]
         if len(hon_entities) == 1:
             return hon_entities[0]
-    key = ("single", gender if ref.hon else "", last)
+    # "Mrs. Maylie" and "Miss Maylie" are two people (mother and daughter)
+    hon_word = ref.text.replace(".", " ").split()[0].lower() if ref.hon else ""
+    key = ("single", _HON_CLASS.get(hon_word, gender) if ref.hon else "", last)
     new = key not in entities
     e = entity(key, "person")
     if new:
