@@ -20,6 +20,8 @@ from tui.app.screens.modals import (
     PickerInput,
     SpeakerPicker,
 )
+from tui.app.screens.notes import ConfirmScreen, NoteEditor, NotesScreen
+from tui.app.screens.open import OpenScreen, PathInput
 from tui.app.widgets import ArticleView, QuoteList
 
 IMPLEMENTERS = {
@@ -34,6 +36,11 @@ IMPLEMENTERS = {
     "export": ExportScreen,
     "help": HelpScreen,
     "message": MessageScreen,
+    "open": OpenScreen,
+    "open-path": PathInput,
+    "note": NoteEditor,
+    "notes": NotesScreen,
+    "confirm": ConfirmScreen,
 }
 
 
@@ -90,6 +97,10 @@ def test_the_required_keys_are_all_there():
         "question_mark",
         "ctrl+p",
         "q",
+        "o",
+        "a",
+        "m",
+        "N",
     ]:
         assert key in keys, key
 

@@ -7,6 +7,7 @@ from textual.widgets import Input
 
 from tui.analysis.model import Analysis
 from tui.app.commands import bindings_for
+from tui.app.notes import Notes
 from tui.app.provider import CloseReadProvider
 from tui.app.screens.main import MainScreen
 from tui.app.screens.modals import HelpScreen, MessageScreen
@@ -35,6 +36,7 @@ class CloseReadApp(App[int]):
             path = str(sample_path())
         self.path = path
         self.initial_analysis = analysis
+        self.notes = Notes()
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self.path, self.initial_analysis))
@@ -62,4 +64,10 @@ class CloseReadApp(App[int]):
             self.push_screen(HelpScreen())
 
     def action_quit(self) -> None:
+        screen = self.main_screen
+        if screen is not None:
+            screen.save_position()
         self.exit(return_code=0)
+
+    def on_unmount(self) -> None:
+        self.notes.close()

@@ -25,6 +25,11 @@ SCOPES: dict[str, str] = {
     "picker": "Speaker picker",
     "picker-filter": "Speaker picker's filter box",
     "export": "Export dialog",
+    "open": "Open dialog",
+    "open-path": "Open dialog's path box",
+    "note": "Note editor",
+    "notes": "Notes list",
+    "confirm": "Question",
     "help": "This help",
     "message": "Message",
 }
@@ -112,7 +117,7 @@ COMMANDS: tuple[Command, ...] = (
         palette=True,
         key_display="[",
     ),
-    Command("c", "contrast", "Contrast", "main", palette=True),
+    Command("c", "contrast", "Contrast", "main", show=False, palette=True),
     Command("backspace,alt+left", "back", "Back", "main", palette=True, key_display="⌫"),
     Command(
         "shift+backspace,alt+right",
@@ -127,6 +132,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("full_stop", "next_match", "Next match", "main", show=False, key_display="."),
     Command("comma", "previous_match", "Prev. match", "main", show=False, key_display=","),
     Command("y", "copy", "Copy", "main", palette=True),
+    Command("o", "open", "Open", "main", palette=True),
+    Command("a", "note", "Note", "main", palette=True),
+    Command("m", "bookmark", "Bookmark", "main", show=False, palette=True),
+    Command("N", "notes", "All notes and bookmarks", "main", show=False, palette=True),
     Command("e", "export", "Export", "main", palette=True),
     Command(
         "escape", "clear", "Clear filters", "main", show=False, palette=True, key_display="esc"
@@ -164,6 +173,15 @@ COMMANDS: tuple[Command, ...] = (
     Command("escape", "cancel", "Cancel", "picker", key_display="esc"),
     Command("enter", "", "Export", "export", bind=False),
     Command("escape", "cancel", "Cancel", "export", key_display="esc"),
+    Command("enter", "", "Open the path, or the chosen document", "open", bind=False),
+    Command("escape", "cancel", "Cancel", "open", key_display="esc"),
+    Command("tab", "complete", "Complete the path (or next)", "open-path", show=False),
+    Command("ctrl+s", "save", "Save the note", "note", key_display="^s", priority=True),
+    Command("escape", "cancel", "Cancel (asks before dropping changes)", "note", key_display="esc", priority=True),
+    Command("y", "yes", "Yes", "confirm"),
+    Command("n,escape", "no", "No", "confirm", key_display="n / esc"),
+    Command("enter", "", "Jump to the quotation", "notes", bind=False),
+    Command("escape", "close", "Close", "notes", key_display="esc"),
     Command("escape", "close", "Close (or ? again)", "help", key_display="esc"),
     Command("escape,enter,q", "close", "OK", "message", key_display="enter"),
 )

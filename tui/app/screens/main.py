@@ -24,6 +24,7 @@ from tui.analysis.model import Analysis
 from tui.app.commands import bindings_for, commands_for
 from tui.app.export import export_quotes
 from tui.app.loading import Loaded, LoadError, load, remember
+from tui.app.notes import DocumentMarks, Notes, marks_for, recent_documents, record_opened
 from tui.app.palette import SpeakerPalette, build_palette
 from tui.app.screens.modals import ExportScreen, MessageScreen, SpeakerPicker
 from tui.app.widgets import ArticleView, DetailPane, QuoteList
@@ -90,13 +91,30 @@ def quote_haystacks(analysis: Analysis) -> list[str]:
     ]
 
 
+#: Filter words that select by mark instead of by text (``:noted`` … typed in the filter).
+FILTER_TAGS = {
+    ":noted": "notes",
+    ":note": "notes",
+    ":notes": "notes",
+    ":marked": "bookmarks",
+    ":bookmarked": "bookmarks",
+    ":bookmark": "bookmarks",
+    ":mark": "bookmarks",
+}
+
+
 def filter_positions(
     analysis: Analysis | None,
     haystacks: list[str],
     query: str,
     speakers: frozenset[str],
+    marks: DocumentMarks | None = None,
 ) -> tuple[int, ...]:
-    """Positions of the quotations matching every word of ``query`` and one of ``speakers``."""
+    """Positions of the quotations matching every word of ``query`` and one of ``speakers``.
+
+    The words ``:noted`` and ``:marked`` keep only the quotations with a note or a
+    bookmark (another word starting with ``:`` is searched as text).
+    """
     if analysis is None:
         return ()
     terms = query.casefold().split()
@@ -105,7 +123,13 @@ def filter_positions(
     if speakers:
         positions = [p for p in positions if quotes[p].speaker_id in speakers]
     for term in terms:
-        positions = [p for p in positions if term in haystacks[p]]
+        tag = FILTER_TAGS.get(term)
+        if tag is not None:
+            marks = marks or DocumentMarks()
+            keep = marks.notes.keys() if tag == "notes" else marks.bookmarks
+            positions = [p for p in positions if quotes[p].id in keep]
+        else:
+            positions = [p for p in positions if term in haystacks[p]]
     return tuple(positions)
 
 
@@ -128,6 +152,7 @@ class MainScreen(Screen):
     matches: var[tuple[int, ...]] = var(())
     match_index: var[int] = var(-1)
     palette: var[SpeakerPalette | None] = var(None)
+    marks: var[DocumentMarks] = var(DocumentMarks())  # notes and bookmarks of the document
     load_stage: var[str] = var("")  # a key of loading.STAGES while a document loads
     load_name: var[str] = var("")
     load_size: var[int] = var(0)
@@ -145,7 +170,11 @@ class MainScreen(Screen):
             with Vertical(id="quotes-pane", classes="pane"):
                 yield FilterInput(placeholder="/ filter quotes or speakers", id="filter")
                 yield QuoteList(id="quote-list").data_bind(
-                    MainScreen.analysis, MainScreen.shown, MainScreen.selected, MainScreen.palette
+                    MainScreen.analysis,
+                    MainScreen.shown,
+                    MainScreen.selected,
+                    MainScreen.palette,
+                    MainScreen.marks,
                 )
             with Vertical(id="article-pane", classes="pane"):
                 yield LoadingStatus(id="loading").data_bind(
@@ -160,10 +189,15 @@ class MainScreen(Screen):
                     MainScreen.search,
                     MainScreen.matches,
                     MainScreen.match_index,
+                    MainScreen.marks,
                 )
                 yield SearchInput(placeholder="find in the article", id="search")
             yield DetailPane(id="detail", classes="pane").data_bind(
-                MainScreen.analysis, MainScreen.selected, MainScreen.palette, MainScreen.xref_cursor
+                MainScreen.analysis,
+                MainScreen.selected,
+                MainScreen.palette,
+                MainScreen.xref_cursor,
+                MainScreen.marks,
             )
         yield Footer(compact=True)
 
@@ -175,14 +209,86 @@ class MainScreen(Screen):
         self.watch(self.app, "theme", self._theme_changed, init=False)
         self.set_focus(self.query_one(QuoteList))
         if self._initial is not None:
-            self.analysis = self._initial
+            analysis = self._initial
+            marks = self._marks_of(analysis)
+            self._show_document(analysis, marks)
         elif self.path is not None:
-            self.load_document(self.path)
+            self.load_document(self.path, initial=True)
+
+    @property
+    def notes(self) -> Notes:
+        return self.app.notes  # type: ignore[attr-defined]
+
+    def _marks_of(self, analysis: Analysis) -> DocumentMarks:
+        """Record the document as opened and read its notes (from any thread)."""
+        record_opened(self.notes, analysis)
+        return marks_for(self.notes, analysis)
+
+    def _show_document(self, analysis: Analysis, marks: DocumentMarks) -> None:
+        """Put a freshly opened document on screen, where its reader left it."""
+        self.save_position()
+        self.marks = marks
+        self.query_one("#filter", Input).value = ""
+        self.filter_text = ""
+        self.speaker_filter = frozenset()
+        self.search = ""
+        self.analysis = analysis
+        self.path = analysis.path
+        self._restore_position(marks)
+        problem = self.notes.problem
+        if problem and not self.notes.problem_shown:
+            self.notes.problem_shown = True
+            self.say(problem, title="Notes", severity="warning", timeout=10)
+        elif marks.orphans:
+            self.say(
+                f"{marks.orphans} note(s) no longer match a quotation: see the notes list (N).",
+                title="Notes",
+                timeout=6,
+            )
+
+    def _restore_position(self, marks: DocumentMarks) -> None:
+        position = marks.position
+        analysis = self.analysis
+        if position is None or analysis is None:
+            return
+        if position.filter_text:
+            self.query_one("#filter", Input).value = position.filter_text
+            self.filter_text = position.filter_text
+        if position.quote_id is not None:
+            try:
+                analysis.quote(position.quote_id)
+            except KeyError:
+                pass
+            else:
+                self.selected = position.quote_id
+        article = self.query_one(ArticleView)
+        self.call_after_refresh(article.scroll_to, y=position.scroll_y, animate=False)
+
+    def save_position(self) -> None:
+        """Remember the selection, the filter and the article's scroll for this text."""
+        analysis = self.analysis
+        if analysis is None or self.notes.read_only:
+            return
+        from tui.notes import NotesUnavailable
+
+        try:
+            self.notes.store.save_position(
+                analysis.sha256,
+                self.selected,
+                self.filter_text,
+                self.query_one(ArticleView).scroll_y,
+            )
+        except NotesUnavailable:
+            pass
 
     def watch_load_stage(self, stage: str) -> None:
         self.query_one(LoadingStatus).display = stage not in ("", "done")
 
-    def load_document(self, path: str) -> threading.Thread:
+    def open_document(self, path: str) -> threading.Thread:
+        """Open another document (the current one stays until the new one is ready)."""
+        return self.load_document(path, initial=False)
+
+    def load_document(self, path: str, initial: bool = True) -> threading.Thread:
         """Read and analyse ``path`` in a worker thread; the UI stays live meanwhile.
 
         The thread is a daemon (not a Textual thread worker, which runs in asyncio's
@@ -203,12 +309,14 @@ class MainScreen(Screen):
                 self.post_message(LoadProgress(stage))
 
         def work() -> None:
+            marks = DocumentMarks()
             try:
                 result, error = load(path, progress), None
+                marks = self._marks_of(result.analysis)
             except Exception as exc:  # reported on the message screen
                 result, error = None, exc
             try:
-                app.call_from_thread(self._loaded, result, error)
+                app.call_from_thread(self._loaded, result, error, marks, initial)
             except RuntimeError:  # the app has already quit
                 return
             if result is not None and not result.cached:
@@ -223,14 +331,23 @@ class MainScreen(Screen):
         if self.load_stage:  # not after the document arrived
             self.load_stage = event.stage
 
-    def _loaded(self, loaded: Loaded | None, error: Exception | None) -> None:
+    def _loaded(
+        self,
+        loaded: Loaded | None,
+        error: Exception | None,
+        marks: DocumentMarks | None = None,
+        initial: bool = True,
+    ) -> None:
         self.load_stage = ""
         if loaded is not None:
-            self.analysis = loaded.analysis
+            self._show_document(loaded.analysis, marks or DocumentMarks())
             if loaded.notice:
                 self.say(loaded.notice, title="Reading", timeout=6)
             return
         message = str(error) if isinstance(error, LoadError) else f"{type(error).__name__}: {error}"
+        if not initial:  # the document on screen stays
+            self.app.push_screen(MessageScreen("Cannot open the document", message))
+            return
         self.app.push_screen(
             MessageScreen("Cannot open the document", message),
             callback=lambda _: self.app.exit(return_code=2, message=Text(message)),
@@ -271,6 +388,10 @@ class MainScreen(Screen):
     def watch_filter_text(self) -> None:
         self._refilter()
 
+    def watch_marks(self) -> None:
+        if any(word in FILTER_TAGS for word in self.filter_text.casefold().split()):
+            self._refilter()
+
     def watch_speaker_filter(self) -> None:
         self._refilter()
 
@@ -279,7 +400,7 @@ class MainScreen(Screen):
 
     def _refilter(self) -> None:
         self.shown = filter_positions(
-            self.analysis, self._haystacks, self.filter_text, self.speaker_filter
+            self.analysis, self._haystacks, self.filter_text, self.speaker_filter, self.marks
         )
         self._update_titles()
 
@@ -558,3 +679,92 @@ class MainScreen(Screen):
             return None
         self.say(f"Exported {len(self.shown)} quotation(s) to {target}", title="Export", timeout=6)
         return target
+
+    # -- opening documents -------------------------------------------------------------------------
+    def action_open(self) -> None:
+        from tui.app.screens.open import OpenScreen
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self.open_document(path)
+
+        recent = recent_documents(self.notes)
+        self.app.push_screen(OpenScreen(recent, self.path), callback=chosen)
+
+    # -- notes and bookmarks ------------------------------------------------------------------------
+    def _notes_writable(self) -> bool:
+        if self.notes.read_only:
+            problem = self.notes.problem or "the notes database is read-only"
+            self.say(f"Notes are read-only: {problem}", title="Notes", severity="warning", timeout=6)
+            return False
+        return True
+
+    def _reload_marks(self) -> None:
+        if self.analysis is not None:
+            self.marks = marks_for(self.notes, self.analysis, position=False)
+
+    def action_note(self) -> None:
+        """Write or edit the note of the selected quotation."""
+        analysis, quote_id = self.analysis, self.selected
+        if analysis is None or quote_id is None:
+            self.say("No quotation selected.", timeout=2)
+            return
+        if not self._notes_writable():
+            return
+        from tui.app.screens.notes import NoteEditor
+        from tui.notes import NotesUnavailable
+
+        def save(body: str) -> str | None:
+            """Save ``body``; the error to show, or None."""
+            try:
+                self.notes.store.save_note(analysis, quote_id, body)
+            except NotesUnavailable as error:
+                return str(error)
+            self._reload_marks()
+            self.say("Note saved." if body.strip() else "Note removed.", timeout=2)
+            return None
+
+        quote = analysis.quote(quote_id)
+        speaker = analysis.speaker_name(quote) or "Unattributed"
+        heading = f"“{first_words(quote.text, 70)}” — {speaker}"
+        self.app.push_screen(NoteEditor(heading, self.marks.notes.get(quote_id, ""), save))
+
+    def action_bookmark(self) -> None:
+        analysis, quote_id = self.analysis, self.selected
+        if analysis is None or quote_id is None:
+            self.say("No quotation selected.", timeout=2)
+            return
+        if not self._notes_writable():
+            return
+        from tui.notes import NotesUnavailable
+
+        try:
+            state = self.notes.store.toggle_bookmark(analysis, quote_id)
+        except NotesUnavailable as error:
+            self.say(f"Could not save the bookmark: {error}", severity="error", timeout=6)
+            return
+        self._reload_marks()
+        self.say("Bookmarked." if state else "Bookmark removed.", timeout=2)
+
+    def action_notes(self) -> None:
+        """Every note and bookmark of the document; enter jumps to its quotation."""
+        analysis = self.analysis
+        if analysis is None:
+            return
+        from tui.app.screens.notes import NotesScreen
+        from tui.notes import NotesUnavailable
+
+        try:
+            attached = self.notes.store.notes_for(analysis)
+        except NotesUnavailable as error:
+            self.say(str(error), title="Notes", severity="error", timeout=6)
+            return
+        if not attached:
+            self.say("No note or bookmark in this document yet: a writes one, m bookmarks.", timeout=3)
+            return
+
+        def chosen(quote_id: str | None) -> None:
+            if quote_id is not None:
+                self.jump(quote_id)
+
+        self.app.push_screen(NotesScreen(analysis, attached), callback=chosen)

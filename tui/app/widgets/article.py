@@ -20,9 +20,12 @@ from textual.strip import Strip
 
 from tui.analysis.model import Analysis
 from tui.app.commands import bindings_for
+from tui.app.notes import DocumentMarks
 from tui.app.palette import SpeakerPalette
 from tui.app.widgets.base import QuietScrollView
 from tui.app.wrap import WrappedText
+
+_MARKED = Style(underline=True)
 
 
 class ArticleView(QuietScrollView, can_focus=True):
@@ -36,6 +39,7 @@ class ArticleView(QuietScrollView, can_focus=True):
     search: var[str] = var("")
     matches: var[tuple[int, ...]] = var(())  # start offsets of the search matches
     match_index: var[int] = var(-1)
+    marks: var[DocumentMarks] = var(DocumentMarks())  # noted/bookmarked quotes: underlined
 
     class QuoteChosen(Message):
         """The user clicked a quotation (``jump``), or moved to it with the keyboard."""
@@ -73,6 +77,10 @@ class ArticleView(QuietScrollView, can_focus=True):
             self.show_offset(quote.start, quote.end)
 
     def watch_palette(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def watch_marks(self) -> None:
         self._cache.clear()
         self.refresh()
 
@@ -195,6 +203,7 @@ class ArticleView(QuietScrollView, can_focus=True):
         start, end = wrapped.lines[index]
         text = Text(analysis.text[start:end].replace("\t", " "), end="", no_wrap=True)
         palette = self.palette
+        marks = self.marks
         if palette is not None and end > start:
             for position in self.quotes_between(start, end):
                 quote = analysis.quotes[position]
@@ -203,6 +212,8 @@ class ArticleView(QuietScrollView, can_focus=True):
                     if quote.id == self.selected
                     else palette.subtle_style(quote.speaker_id)
                 )
+                if quote.id in marks.notes or quote.id in marks.bookmarks:
+                    style = style + _MARKED
                 text.stylize(style, max(quote.start, start) - start, min(quote.end, end) - start)
             if self.search and self.matches:
                 length = len(self.search)

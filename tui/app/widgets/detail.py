@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.analysis.model import Analysis, Quote
+from tui.app.notes import DocumentMarks
 from tui.app.palette import SpeakerPalette
 from tui.app.xrefs import KIND_TITLES, CrossReference, cross_references
 
@@ -31,6 +32,7 @@ class DetailPane(VerticalScroll, can_focus=False):
     selected: var[str | None] = var(None)
     palette: var[SpeakerPalette | None] = var(None)
     xref_cursor: var[int] = var(-1)
+    marks: var[DocumentMarks] = var(DocumentMarks())
 
     class Jump(Message):
         """The user chose a cross-reference."""
@@ -70,6 +72,14 @@ class DetailPane(VerticalScroll, can_focus=False):
 
     def watch_palette(self) -> None:
         self._update()
+
+    def watch_marks(self, old: DocumentMarks, new: DocumentMarks) -> None:
+        quote_id = self.selected
+        if (old.notes.get(quote_id), quote_id in old.bookmarks) != (
+            new.notes.get(quote_id),
+            quote_id in new.bookmarks,
+        ):
+            self._update()
 
     def watch_xref_cursor(self, index: int) -> None:
         if not self.is_mounted:
@@ -145,6 +155,12 @@ class DetailPane(VerticalScroll, can_focus=False):
         speaker = analysis.speaker_of(quote)
         text = Text(end="")
         text.append("“" + " ".join(quote.text.split()) + "”", Style(bold=True))
+        if quote.id in self.marks.bookmarks:
+            text.append("\n★ bookmarked", Style(bold=True))
+        note = self.marks.notes.get(quote.id)
+        if note:
+            text.append("\n✎ ", Style(bold=True))
+            text.append(note, Style(italic=True))
         text.append("\n\n")
         if speaker is not None:
             text.append(speaker.name, self._speaker_style(speaker.id))

@@ -14,10 +14,16 @@ from textual.strip import Strip
 
 from tui.analysis.model import Analysis
 from tui.app.commands import bindings_for
+from tui.app.notes import DocumentMarks
 from tui.app.palette import SpeakerPalette
 from tui.app.widgets.base import QuietScrollView
 
 _KIND_WIDTH = 8
+
+
+def mark_of(marks: DocumentMarks, quote_id: str) -> str:
+    """``★`` for a bookmark, ``✎`` for a note (both: ``★✎``), or nothing."""
+    return ("★" if quote_id in marks.bookmarks else "") + ("✎" if quote_id in marks.notes else "")
 
 
 class QuoteList(QuietScrollView, can_focus=True):
@@ -30,6 +36,7 @@ class QuoteList(QuietScrollView, can_focus=True):
     shown: var[tuple[int, ...]] = var(())  # positions in analysis.quotes, text order
     selected: var[str | None] = var(None)
     palette: var[SpeakerPalette | None] = var(None)
+    marks: var[DocumentMarks] = var(DocumentMarks())  # rows with a note or bookmark say so
 
     class Selected(Message):
         """The cursor moved to a quotation (``open``: the user asked to read it)."""
@@ -88,6 +95,10 @@ class QuoteList(QuietScrollView, can_focus=True):
         self.refresh()
 
     def watch_palette(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def watch_marks(self) -> None:
         self._cache.clear()
         self.refresh()
 
@@ -164,6 +175,9 @@ class QuoteList(QuietScrollView, can_focus=True):
         text.append("▌", swatch_style)
         text.append(name.ljust(name_width) + " ", swatch_style)
         text.append(quote.kind[: _KIND_WIDTH - 1].ljust(_KIND_WIDTH), kind_style)
+        mark = mark_of(self.marks, quote.id)
+        if mark:
+            text.append(mark + " ", Style(bold=True))
         text.append(words)
         text.truncate(width, overflow="ellipsis", pad=True)
         if is_cursor:
