@@ -212,9 +212,9 @@ CLAUSE_OPENERS = frozenset(
 )
 
 
-def _can_be_subject(tokens: list[Token], p: Phrase, objects: bool = False) -> bool:
+def _can_be_subject(tokens: list[Token], p: Phrase, objects: bool = False, inverted: bool = False) -> bool:
     before = tokens[p.first - 1] if p.first > 0 else None
-    if before is not None and before.tag in ("IN", "PRP$", "VSAY"):
+    if before is not None and before.tag in ("IN", "PRP$") or (before is not None and before.tag == "VSAY" and not inverted):
         return False  # "cited by the Independent", "his Russian counterpart", "told Interfax"
     if objects and (
         before is not None
@@ -420,7 +420,7 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
     tokens, phrases = ctx.paragraph_narration(p_index, before)
     fallback: Phrase | None = None
     for p in reversed(phrases):
-        if p.start >= before or p.kind == "PRON" or not _can_be_subject(tokens, p):
+        if p.start >= before or p.kind == "PRON" or not _can_be_subject(tokens, p, inverted=True):
             continue
         if p.kind == "DESC" and tokens[p.first].tag == "PRP$":
             continue  # "his head", "her husband": relative to someone else

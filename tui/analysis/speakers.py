@@ -132,6 +132,8 @@ def name_gender(ctx: Context, ref: NameRef) -> str:
         for word in reversed(ref.text.lower().split()):
             if word in ROLE_GENDER:
                 return ROLE_GENDER[word]
+            if lex.honorifics.get(word) in ("m", "f"):  # "the Duchess", "the King"
+                return lex.honorifics[word]
         return "?"
     if ref.kind != "person":
         return "n"
@@ -143,6 +145,9 @@ def name_gender(ctx: Context, ref: NameRef) -> str:
 
 
 def phrase_gender(ctx: Context, p: Phrase) -> str:
+    if ctx.fiction and p.kind == "ORG" and p.text[:4].lower() == "the ":
+        # a character named by a description: "the Invisible Man", "the Duchess"
+        return name_gender(ctx, NameRef("desc", p.text, "", "", p.text.lower(), None, p.start))
     return name_gender(ctx, parse_name(p))
 
 
@@ -168,7 +173,7 @@ def is_personal(ctx: Context, p: Phrase) -> bool:
         last = p.text.lower().split()[-1]
         return last not in ORG_ROLES and last not in lex.group_nouns
     if p.kind == "ORG" and ctx.fiction:
-        return len(p.text.split()) == 2  # "the Jew", "the Dodger"
+        return p.text[:4].lower() == "the "  # "the Jew", "the Invisible Man"
     return False
 
 
