@@ -4,6 +4,9 @@
 
     closeread [PATH]                 open PATH in the reader (no PATH: the bundled sample;
                                      "-": read the document from stdin)
+    closeread --serve [--port N] [--host H] [PATH]
+                                     serve the reader to a web browser (textual-serve, the
+                                     "web" extra), on http://127.0.0.1:8000 by default
     closeread extract PATH... [--format json|jsonl|csv|markdown|text] [--from FORMAT]
     closeread notes PATH [--format markdown|json]   the notes and bookmarks kept for PATH
     closeread --version
@@ -182,7 +185,10 @@ def _reader_parser() -> argparse.ArgumentParser:
     names = ", ".join(SUBCOMMANDS)
     parser = _Parser(
         prog=PROG,
-        usage=f"{PROG} [-h] [--version] [PATH]\n       {PROG} COMMAND ...  (commands: {names})",
+        usage=(
+            f"{PROG} [-h] [--version] [--serve [--port N] [--host H]] [PATH]\n"
+            f"       {PROG} COMMAND ...  (commands: {names})"
+        ),
         description=_DESCRIPTION,
         epilog=f"Commands: {names}; see '{PROG} COMMAND --help'. {_EPILOG}",
     )
@@ -193,6 +199,20 @@ def _reader_parser() -> argparse.ArgumentParser:
         help="document to open in the reader (default: the bundled sample; '-' reads stdin)",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--serve",
+        action="store_true",
+        help='serve the reader to a web browser (needs: pip install "closeread[web]")',
+    )
+    parser.add_argument(
+        "--port", type=int, default=8000, metavar="N", help="port for --serve (default: 8000)"
+    )
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="H",
+        help="address for --serve to listen on (default: 127.0.0.1, this machine only)",
+    )
     return parser
 
 
@@ -235,6 +255,28 @@ def _open_reader(path: str | None) -> int:
             for child in temporary.iterdir():
                 child.unlink()
             temporary.rmdir()
+
+
+def _serve(path: str | None, host: str, port: int) -> int:
+    """Serve the reader on ``http://host:port`` with textual-serve (one app per browser tab)."""
+    import shlex
+
+    from tui.resources import sample_path
+
+    if not 0 < port < 65536:
+        raise UsageError(f"--port must be between 1 and 65535, not {port}")
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        raise UsageError('--serve needs the web extra: pip install "closeread[web]"') from None
+    if path == "-":
+        raise UsageError("--serve cannot read stdin: give a PATH")
+    target = os.path.abspath(path) if path is not None else str(sample_path())
+    _note(_load(target, None))  # a bad document fails here, in one line, not in the browser
+    command = shlex.join([sys.executable, "-m", "tui.app", target])
+    print(f"{PROG}: serving the reader on http://{host}:{port} (ctrl+c stops)", file=sys.stderr)
+    Server(command, host=host, port=port, title=PROG).serve()
+    return EXIT_OK
 
 
 def _require_terminal(stdin_consumed: bool) -> None:
@@ -342,6 +384,8 @@ def _dispatch(args: list[str]) -> int:
         if close:
             raise UsageError(f"unknown command '{args[0]}' (did you mean '{close[0]}'?)")
     namespace = _reader_parser().parse_args(args)
+    if namespace.serve:
+        return _serve(namespace.path, namespace.host, namespace.port)
     return _open_reader(namespace.path)
 
 
