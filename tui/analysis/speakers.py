@@ -141,7 +141,49 @@ def name_gender(ctx: Context, ref: NameRef) -> str:
         return lex.first_names[ref.first.lower()]
     if not ref.first and ref.last.lower() in lex.first_names:
         return lex.first_names[ref.last.lower()]
-    return _learned_genders(ctx).get(ref.last.lower(), "?")
+    learned = _learned_genders(ctx).get(ref.last.lower(), "?")
+    if learned != "?":
+        return learned
+    # the pronouns that follow the name in the text: "Newland Archer … his"
+    name = " ".join(ref.tokens) if ref.tokens else ref.text
+    return _pronoun_gender(ctx, name)
+
+
+_FOLLOWING_PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_SENTENCE_STOP = re.compile(r"[.!?;\"“”]")
+
+
+def _pronoun_gender(ctx: Context, name: str, samples: int = 30) -> str:
+    """Gender from the pronouns that come right after a name in the same sentence (at least
+    three votes, three to one)."""
+    cache = ctx.__dict__.setdefault("_pronoun_gender", {})
+    if name in cache:
+        return cache[name]
+    text = ctx.text
+    m_votes = f_votes = 0
+    pos = -1
+    for _ in range(samples):
+        pos = text.find(name, pos + 1)
+        if pos < 0:
+            break
+        end = pos + len(name)
+        window = text[end : end + 60]
+        stop = _SENTENCE_STOP.search(window)
+        if stop:
+            window = window[: stop.start()]
+        found = _FOLLOWING_PRONOUN.search(window)
+        if found:
+            if found.group(1).lower() in ("he", "his", "him", "himself"):
+                m_votes += 1
+            else:
+                f_votes += 1
+    gender = "?"
+    if m_votes >= 3 and m_votes >= 3 * f_votes:
+        gender = "m"
+    elif f_votes >= 3 and f_votes >= 3 * m_votes:
+        gender = "f"
+    cache[name] = gender
+    return gender
 
 
 def phrase_gender(ctx: Context, p: Phrase) -> str:
