@@ -450,11 +450,14 @@ def _gender(e: Entity) -> str:
 
 
 def _with_honorific(ctx: Context, e: Entity) -> str | None:
-    """ "Mr. Thomas Marvel" when the text writes the full name with an honorific."""
+    """ "Mrs. Rose Maylie" when the text writes the full name with an honorific (cached)."""
     if not e.full:
         return None
-    m = re.search(r"\b(Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord|Master)(\.?)\s+" + re.escape(e.full) + r"\b", ctx.text)
-    return f"{m.group(1)}{m.group(2)} {e.full}" if m else None
+    cache = ctx.__dict__.setdefault("_with_honorific", {})
+    if e.full not in cache:
+        m = re.search(r"\b(Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord|Master)(\.?)\s+" + re.escape(e.full) + r"\b", ctx.text)
+        cache[e.full] = f"{m.group(1)}{m.group(2)} {e.full}" if m else None
+    return cache[e.full]
 
 
 def _canonical(e: Entity) -> str:
