@@ -8,6 +8,7 @@ stay apart. The canonical name is the most complete proper name in the text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -57,10 +58,14 @@ class Entity:
     quotes: list[int] = field(default_factory=list)
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
 def _strip_possessive(text: str) -> str:
-    return re.sub(r"['’]s?$", "", text)
+    return _POSSESSIVE_END.sub("", text) if ("'" in text or "’" in text) else text
 
 
+@functools.lru_cache(maxsize=65536)
 def parse_name(p: Phrase) -> NameRef:
     lex = lexicon()
     if p.kind == "NARRATOR":
