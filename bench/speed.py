@@ -93,7 +93,8 @@ def app_missing() -> str | None:
 
 
 def run_child(mode: str, path: Path, cache_dir: str, timeout: float = 120) -> dict:
-    env = {**os.environ, "CLOSEREAD_CACHE_DIR": cache_dir, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "CLOSEREAD_CACHE_DIR": cache_dir, "PYTHONPATH": str(ROOT),
+           "CLOSEREAD_DATA_DIR": os.path.join(cache_dir, "notes")}  # not the user's notes
     start = time.time()
     proc = subprocess.run(
         [sys.executable, __file__, "--child", mode, str(path)],

@@ -312,16 +312,20 @@ class MainScreen(Screen):
             marks = DocumentMarks()
             try:
                 result, error = load(path, progress), None
-                marks = self._marks_of(result.analysis)
+                marks = marks_for(self.notes, result.analysis)
             except Exception as exc:  # reported on the message screen
                 result, error = None, exc
             try:
                 app.call_from_thread(self._loaded, result, error, marks, initial)
             except RuntimeError:  # the app has already quit
                 return
-            if result is not None and not result.cached:
-                remember(result)  # in a forked process where possible
+            if result is not None:  # the writes wait until the document is on screen
+                record_opened(self.notes, result.analysis)
+                if not result.cached:
+                    remember(result)  # in a forked process where possible
 
+        # The notes store opens meanwhile (its file work overlaps the reading and analysis).
+        threading.Thread(target=lambda: self.notes.store, name="closeread-notes", daemon=True).start()
         thread = threading.Thread(target=work, name="closeread-analysis", daemon=True)
         thread.start()
         return thread
