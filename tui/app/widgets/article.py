@@ -52,7 +52,7 @@ class ArticleView(QuietScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._wrapped: WrappedText | None = None
-        self._cache: dict[int, Strip] = {}
+        self._cache: dict[tuple[int, int, int], Strip] = {}  # (line, scroll x, width)
         self._starts: list[int] = []
         self._max_ends: list[int] = []
         self._pending_offset: int | None = None
@@ -70,11 +70,22 @@ class ArticleView(QuietScrollView, can_focus=True):
         self._rewrap()
 
     def watch_selected(self, old: str | None, new: str | None) -> None:
-        self._cache.clear()
+        # Only the lines of the quotation left and of the one chosen change their look.
+        self._forget_lines_of(self._quote(old))
+        self._forget_lines_of(self._quote(new))
         self.refresh()
         quote = self._quote(new)
         if quote is not None:
             self.show_offset(quote.start, quote.end)
+
+    def _forget_lines_of(self, quote) -> None:
+        wrapped = self._wrapped
+        if quote is None or wrapped is None:
+            return
+        first = wrapped.line_of(quote.start)
+        last = wrapped.line_of(max(quote.start, quote.end - 1))
+        for key in [key for key in self._cache if first <= key[0] <= last]:
+            del self._cache[key]
 
     def watch_palette(self) -> None:
         self._cache.clear()
@@ -175,13 +186,15 @@ class ArticleView(QuietScrollView, can_focus=True):
         base = self.rich_style
         if wrapped is None or index >= len(wrapped):
             return Strip.blank(width, base)
-        strip = self._cache.get(index)
+        key = (index, scroll_x, width)
+        strip = self._cache.get(key)
         if strip is None:
-            strip = self._render_wrapped_line(index, base)
+            line = self._render_wrapped_line(index, base)
+            strip = line.crop_extend(scroll_x, scroll_x + width, base)
             if len(self._cache) > 1000:
                 self._cache.clear()
-            self._cache[index] = strip
-        return strip.crop_extend(scroll_x, scroll_x + width, base)
+            self._cache[key] = strip
+        return strip
 
     def quotes_between(self, start: int, end: int) -> list[int]:
         """Positions of the quotations that overlap ``[start, end)``."""

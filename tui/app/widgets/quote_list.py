@@ -90,7 +90,7 @@ class QuoteList(QuietScrollView, can_focus=True):
         self.refresh()
 
     def watch_selected(self) -> None:
-        self._cache.clear()
+        # The cache keys say whether a row is the cursor's: nothing cached goes stale.
         self._scroll_to_cursor()
         self.refresh()
 
@@ -153,8 +153,10 @@ class QuoteList(QuietScrollView, can_focus=True):
         return strip
 
     def _to_strip(self, text: Text, width: int, base: Style) -> Strip:
-        segments = list(text.render(self.app.console, end=""))
-        return Strip(segments).crop_extend(0, width, None).apply_style(base)
+        """One strip of exactly ``width`` cells over the widget's own style."""
+        text.truncate(width, overflow="ellipsis", pad=True)
+        text.style = base + text.style if isinstance(text.style, Style) else base
+        return Strip(text.render(self.app.console, end=""), width)
 
     def _render_row(self, row: int, width: int, is_cursor: bool, base: Style) -> Strip:
         analysis = self.analysis
