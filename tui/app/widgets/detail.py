@@ -245,8 +245,7 @@ class DetailPane(VerticalScroll, can_focus=False):
             options.append(Option(prompt))
             self._option_xref.append(number)
         self._syncing = True
-        option_list.clear_options()
-        option_list.add_options(options)
+        option_list.set_options(options)  # one update (clear + add would lay out twice)
         option_list.highlighted = None
         self._syncing = False
         self.call_after_refresh(self.watch_xref_cursor, self.xref_cursor)
