@@ -20,7 +20,6 @@ ADVERBS = frozenset(
     "also then again now later finally quickly quietly softly slowly simply gravely coldly warmly "
     "once still only further eagerly angrily sharply briefly calmly".split()
 )
-PUNCT_SKIP = frozenset(",.!?;—–-…")
 AUXILIARIES = frozenset("is was has had have will would is' 's".split())
 MAX_LEAD_GAP = 14  # words between a leading speech verb and the quotation
 MAX_LEAD_GAP_FRAGMENT = 40
@@ -205,24 +204,12 @@ def _capitalised_word_before_verb(ctx: Context, tokens: list[Token], k: int) -> 
 
 
 # -- 2. leading cue: Mr Spicer said: "…" / Trump said that "…" / adding that "…" ---------------
-CLAUSE_OPENERS = frozenset(
-    "and but or nor so yet then also ago that because although though if since while when whereas "
-    "as where after before once until unless now later meanwhile yesterday today tonight earlier "
-    "still however instead first".split()
-)
-
-
-def _can_be_subject(tokens: list[Token], p: Phrase, objects: bool = False, inverted: bool = False) -> bool:
-    before = tokens[p.first - 1] if p.first > 0 else None
-    if before is not None and before.tag in ("IN", "PRP$") or (before is not None and before.tag == "VSAY" and not inverted):
+def _can_be_subject(tokens: list[Token], p: Phrase, inverted: bool = False) -> bool:
+    """Whether phrase ``p`` may be the subject of a clause. ``inverted``: a phrase right after a
+    speech verb counts ("said Alice" names a speaker; in a leading cue "told Interfax" does not)."""
+    before = tokens[p.first - 1].tag if p.first > 0 else None
+    if before in ("IN", "PRP$") or (before == "VSAY" and not inverted):
         return False  # "cited by the Independent", "his Russian counterpart", "told Interfax"
-    if objects and (
-        before is not None
-        and before.tag == "W"
-        and before.word.lower() not in CLAUSE_OPENERS
-        and not before.word.lower().endswith("ly")
-    ):
-        return False  # the object of a verb: "sit Putin down", "formed the name Trump"
     if p.kind == "PRON" and p.text.lower() not in ("he", "she", "they", "i", "we"):
         return False
     if p.kind in ("NAME", "TITLED") and tokens[p.last].tag == "NNPS":
@@ -623,12 +610,6 @@ def _other_person_in(ctx: Context, p_index: int, speaker: Phrase | None) -> Phra
             continue
         return p
     return None
-
-
-def _same_target(ctx: Context, a: int, b: int) -> bool:
-    from .speakers import attribution_key
-
-    return attribution_key(ctx, a) == attribution_key(ctx, b)
 
 
 def _last_quote_in(ctx: Context, para: int) -> int | None:

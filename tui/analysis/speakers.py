@@ -257,14 +257,6 @@ def root_attribution(ctx: Context, i: int, _depth: int = 0) -> Attribution | Non
     return memo[key]
 
 
-def attribution_key(ctx: Context, i: int) -> str | None:
-    p = root_phrase(ctx, i)
-    if p is None:
-        return None
-    ref = parse_name(p)
-    return ref.last.lower()
-
-
 # -- entities -------------------------------------------------------------------------------
 _BIGRAM = re.compile(r"\b(?=([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+([A-Z][\w'’-]+))")
 
