@@ -449,6 +449,8 @@ def _key(p: Phrase) -> str:
 
 # -- 4. speech nouns: Sean Spicer's statement that … "…" -------------------------------------
 def speech_noun(ctx: Context, i: int) -> Attribution | None:
+    """ "Sean Spicer's statement that …", "a statement from the ministry", and "his last words
+    to Emma were, "…"" (the possessive pronoun then needs its antecedent)."""
     start, end, _ = ctx.leading_window(i)
     tokens = ctx.narration_tokens(start, end)
     nouns = lexicon().speech_nouns
@@ -462,6 +464,14 @@ def speech_noun(ctx: Context, i: int) -> Attribution | None:
                 p = _phrase_at(phrases, k + 2)
                 if p is not None:
                     return Attribution("speech_noun", 0.7, phrase=p)
+            owner = next((j for j in range(k - 1, max(-1, k - 4), -1) if tokens[j].tag == "PRP$"), None)
+            if owner is not None and tokens[owner].word.lower() in ("his", "her"):
+                tok = tokens[owner]
+                pron = Phrase("PRON", tok.start, tok.end, tok.word, tok.word, tok.start, tok.end, None, owner, owner)
+                antecedent = resolve_pronoun(ctx, pron, i)
+                if antecedent is not None:
+                    return Attribution("speech_noun", 0.55, phrase=pron, antecedent=antecedent)
+            break
     return None
 
 
