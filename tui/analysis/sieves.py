@@ -406,6 +406,7 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
 
     tokens, phrases = ctx.paragraph_narration(p_index, before)
     fallback: Phrase | None = None
+    unknown: list[Phrase] = []
     for p in reversed(phrases):
         if p.start >= before or p.kind == "PRON" or not _can_be_subject(tokens, p, inverted=True):
             continue
@@ -421,11 +422,17 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
             continue
         if not is_personal(ctx, p):
             continue
-        if phrase_gender(ctx, p) in ("?", want):
-            if p.kind != "DESC":
-                return p
+        gender = phrase_gender(ctx, p)
+        if gender == want and p.kind != "DESC":
+            return p
+        if gender == "?" and p.kind != "DESC":
+            unknown.append(p)
+            if len(unknown) >= 3:
+                break
+        elif gender in ("?", want):
             fallback = fallback or p
-    return fallback
+    # a name of the right gender a little further back beats a nearer name of unknown gender
+    return unknown[0] if unknown else fallback
 
 
 def _alternating_speaker(ctx: Context, para: int, want: str) -> Phrase | None:
