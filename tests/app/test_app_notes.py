@@ -217,3 +217,18 @@ async def test_a_read_only_notes_database_still_shows_its_notes(tmp_path):
     finally:
         os.chmod(path.parent, 0o755)
         os.chmod(path, 0o644)
+
+
+async def test_the_position_is_saved_after_a_pause_without_quitting(monkeypatch):
+    import tui.app.screens.main as main_module
+    from tui.notes import NotesStore
+
+    monkeypatch.setattr(main_module, "POSITION_SAVE_DELAY", 0.05)
+    analysis = demo_analysis()
+    app = CloseReadApp(analysis=analysis)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "j", "j")
+        await pilot.pause(0.3)
+        with NotesStore.open(read_only=True) as store:
+            assert store.load_position(analysis.sha256).quote_id == "q4"

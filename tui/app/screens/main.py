@@ -18,6 +18,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive, var
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Input
 
 from tui.analysis.model import Analysis
@@ -31,6 +32,9 @@ from tui.app.widgets import ArticleView, DetailPane, QuoteList
 from tui.app.widgets.detail import first_words
 from tui.app.widgets.progress import LoadingStatus
 from tui.app.xrefs import KIND_TITLES, CrossReference, cross_references
+
+#: Seconds of no movement after which the reading position is saved.
+POSITION_SAVE_DELAY = 3.0
 
 _MAIN_ACTIONS = frozenset(command.action for command in commands_for("main"))
 
@@ -162,6 +166,7 @@ class MainScreen(Screen):
         self.path = path
         self._initial = analysis
         self._haystacks: list[str] = []
+        self._save_timer: Timer | None = None
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -401,6 +406,15 @@ class MainScreen(Screen):
 
     def watch_selected(self) -> None:
         self.xref_cursor = -1
+        self._save_soon()
+
+    def _save_soon(self) -> None:
+        """Save the reading position once the reader has stayed put for a few seconds
+        (so a closed terminal or a crash loses little; ``q`` saves at once)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        if self.analysis is not None and self.is_mounted:
+            self._save_timer = self.set_timer(POSITION_SAVE_DELAY, self.save_position)
 
     def _refilter(self) -> None:
         self.shown = filter_positions(
