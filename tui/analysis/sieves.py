@@ -106,7 +106,7 @@ def _trailing_match(ctx: Context, i: int) -> Attribution | None:
     if any(t.tag not in ("P", ",") for t in tokens[: words[0]]):
         return None
     q = ctx.quotes[i]
-    if not words[0] and q.closed and not ctx.text[q.inner_end - 1 : q.inner_end] in ",.!?…—-":
+    if not words[0] and q.closed and ctx.text[q.inner_end - 1 : q.inner_end] not in ",.!?…—-":
         # "accuses Obama of "leading from behind" and Trump says …": a quotation inside a
         # sentence that runs on is not tagged by the next clause's verb ("…," X said is)
         if ctx.kinds and ctx.kinds[i] in ("term", "partial"):
