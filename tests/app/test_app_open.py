@@ -155,3 +155,33 @@ def test_serve_runs_the_reader_under_textual_serve_on_localhost(monkeypatch, cap
     assert served["port"] == 8000
     assert cli.main(["--serve", "--port", "99999"]) == 2
     assert cli.main(["--serve", str(tmp_path / "missing.txt")]) == 2
+
+
+async def test_a_slow_document_shows_its_progress_and_q_still_quits(monkeypatch, tmp_path):
+    import threading
+
+    import tui.app.screens.main as main_module
+    from tui.app.loading import load as real_load
+
+    release = threading.Event()
+
+    def slow_load(path, progress=None):
+        progress("analyse")
+        release.wait(5)
+        return real_load(path, progress)
+
+    monkeypatch.setattr(main_module, "load", slow_load)
+    document = tmp_path / "long-novel.txt"
+    document.write_text(ARTICLE, encoding="utf-8")
+    app = CloseReadApp(str(document))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main(app)
+        status = screen.query_one("#loading")
+        assert await _until(pilot, lambda: status.display)
+        assert "long-novel.txt" in str(status.query_one("#loading-title").render())
+        assert "Analysing" in str(status.query_one("#loading-stage").render())
+        release.set()
+        assert await _until(pilot, lambda: screen.analysis is not None)
+        assert not status.display
+        await pilot.press("q")
+    assert app.return_code == 0

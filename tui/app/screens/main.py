@@ -33,6 +33,9 @@ from tui.app.widgets.detail import first_words
 from tui.app.widgets.progress import LoadingStatus
 from tui.app.xrefs import KIND_TITLES, CrossReference, cross_references
 
+#: Seconds a document may take to open before the progress panel shows.
+PROGRESS_DELAY = 0.3
+
 #: Seconds of no movement after which the reading position is saved.
 POSITION_SAVE_DELAY = 3.0
 
@@ -286,8 +289,17 @@ class MainScreen(Screen):
         except NotesUnavailable:
             pass
 
-    def watch_load_stage(self, stage: str) -> None:
-        self.query_one(LoadingStatus).display = stage not in ("", "done")
+    def watch_load_stage(self, old: str, stage: str) -> None:
+        loading = stage not in ("", "done")
+        if not loading:
+            self.query_one(LoadingStatus).display = False
+        elif not old:
+            # Shown only when the document takes a moment (no flash for a short article).
+            self.set_timer(PROGRESS_DELAY, self._show_progress)
+
+    def _show_progress(self) -> None:
+        if self.load_stage not in ("", "done"):
+            self.query_one(LoadingStatus).display = True
 
     def open_document(self, path: str) -> threading.Thread:
         """Open another document (the current one stays until the new one is ready)."""
