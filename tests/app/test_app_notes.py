@@ -118,6 +118,14 @@ async def test_bookmarks_marks_and_the_noted_and_marked_filters():
         await pilot.press("ctrl+u", *":marked contacts")
         assert [screen.analysis.quotes[p].id for p in screen.shown] == ["q3"]
         await pilot.press("escape")
+        # The palette offers the same filters.
+        from tui.app.provider import CloseReadProvider
+
+        hits = [hit async for hit in CloseReadProvider(screen).search("only the quotations with")]
+        next(h for h in hits if "with a note" in h.text).command()
+        await pilot.pause()
+        assert [screen.analysis.quotes[p].id for p in screen.shown] == ["q5"]
+        screen.set_filter("")
         # m again removes the bookmark (and the list follows).
         screen.selected = "q3"
         await pilot.press("m")

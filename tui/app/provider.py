@@ -76,6 +76,14 @@ class CloseReadProvider(Provider):
                     + (f" · {speaker.role}" if speaker.role else ""),
                 )
             )
+        for tag, what in ((":noted", "with a note"), (":marked", "bookmarked")):
+            entries.append(
+                (
+                    f"Show only the quotations {what}",
+                    partial(main.set_filter, tag),
+                    f"types {tag} in the filter",
+                )
+            )
         entries.append(
             (
                 "Show all speakers",

@@ -520,6 +520,11 @@ class MainScreen(Screen):
             self.say("No quotation matches.", severity="warning", timeout=3)
         self.set_focus(self.query_one(QuoteList))
 
+    def set_filter(self, text: str) -> None:
+        """Put ``text`` in the filter box (the palette's "show only …" entries)."""
+        self.query_one("#filter", Input).value = text
+        self.filter_text = text
+
     def action_focus_filter(self) -> None:
         self.set_focus(self.query_one("#filter", Input))
 
