@@ -272,22 +272,37 @@ class MainScreen(Screen):
         article = self.query_one(ArticleView)
         self.call_after_refresh(article.scroll_to, y=position.scroll_y, animate=False)
 
-    def save_position(self) -> None:
-        """Remember the selection, the filter and the article's scroll for this text."""
+    def save_position(self, background: bool = False) -> None:
+        """Remember the selection, the filter and the article's scroll for this text.
+
+        ``background``: write from a thread (a database locked by another closeread makes a
+        save wait for the store's time-out, which the keys must not)."""
         analysis = self.analysis
         if analysis is None or self.notes.read_only:
             return
-        from tui.notes import NotesUnavailable
+        store = self.notes.store
+        values = (
+            analysis.sha256,
+            self.selected,
+            self.filter_text,
+            self.query_one(ArticleView).scroll_y,
+        )
 
-        try:
-            self.notes.store.save_position(
-                analysis.sha256,
-                self.selected,
-                self.filter_text,
-                self.query_one(ArticleView).scroll_y,
-            )
-        except NotesUnavailable:
-            pass
+        def save() -> None:
+            from tui.notes import NotesUnavailable
+
+            try:
+                store.save_position(*values)
+            except NotesUnavailable:
+                pass
+
+        if background:
+            threading.Thread(target=save, name="closeread-position", daemon=True).start()
+        else:
+            save()
+
+    def _save_position_later(self) -> None:
+        self.save_position(background=True)
 
     def watch_load_stage(self, old: str, stage: str) -> None:
         loading = stage not in ("", "done")
@@ -426,7 +441,7 @@ class MainScreen(Screen):
         if self._save_timer is not None:
             self._save_timer.stop()
         if self.analysis is not None and self.is_mounted:
-            self._save_timer = self.set_timer(POSITION_SAVE_DELAY, self.save_position)
+            self._save_timer = self.set_timer(POSITION_SAVE_DELAY, self._save_position_later)
 
     def _refilter(self) -> None:
         self.shown = filter_positions(
