@@ -183,12 +183,12 @@ class ArticleView(QuietScrollView, can_focus=True):
         index = scroll_y + y
         width = self.scrollable_content_region.width
         wrapped = self._wrapped
-        base = self.rich_style
         if wrapped is None or index >= len(wrapped):
-            return Strip.blank(width, base)
+            return Strip.blank(width, self.rich_style)
         key = (index, scroll_x, width)
         strip = self._cache.get(key)
-        if strip is None:
+        if strip is None:  # (the widget's style is looked up only here: it is not cheap)
+            base = self.rich_style
             line = self._render_wrapped_line(index, base)
             strip = line.crop_extend(scroll_x, scroll_x + width, base)
             if len(self._cache) > 1000:

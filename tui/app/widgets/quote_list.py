@@ -135,8 +135,8 @@ class QuoteList(QuietScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         row = scroll_y + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
         if self.analysis is None or row >= len(self.shown):
+            base = self.rich_style
             if row == 0 and self.analysis is not None and not self.shown:
                 style = self.get_component_rich_style("quote-list--empty")
                 text = Text("No quotation matches the filter.", style=style, no_wrap=True)
@@ -145,8 +145,8 @@ class QuoteList(QuietScrollView, can_focus=True):
         is_cursor = row == self.cursor_row
         key = (row, width, is_cursor, self.has_focus)
         strip = self._cache.get(key)
-        if strip is None:
-            strip = self._render_row(row, width, is_cursor, base)
+        if strip is None:  # (the widget's style is looked up only here: it is not cheap)
+            strip = self._render_row(row, width, is_cursor, self.rich_style)
             if len(self._cache) > 500:
                 self._cache.clear()
             self._cache[key] = strip
