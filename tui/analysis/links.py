@@ -81,21 +81,24 @@ def _topic_links(quotes: list[Quote]) -> list[Link]:
         for stem in t:
             df[stem] += 1
     idf = {stem: math.log((n + 1) / (c + 0.5)) for stem, c in df.items()}
-    max_df = min(20, max(4, int(n * 0.05) + 1))
-    # only terms that can be shared count towards a quotation's length
-    norms = [math.sqrt(sum(idf[s] ** 2 for s in t if 2 <= df[s] <= max_df)) or 1.0 for t in terms]
-    index: dict[str, list[int]] = defaultdict(list)
+    max_df = min(12, max(4, int(n * 0.05) + 1))
+    # only terms that can be shared (in 2 to max_df quotations) count, for length too
+    salient = [[stem for stem in t if 2 <= df[stem] <= max_df] for t in terms]
     weight = {stem: idf[stem] ** 2 for stem in idf}
-    for k, t in enumerate(terms):
-        for stem in t:
-            if 2 <= df[stem] <= max_df:
-                index[stem].append(k)
+    norms = [math.sqrt(sum(weight[s] for s in ss)) or 1.0 for ss in salient]
+    index: dict[str, list[int]] = defaultdict(list)
+    for k, ss in enumerate(salient):
+        for stem in ss:
+            index[stem].append(k)
     pairs: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
-    for k, t in enumerate(terms):
+    for k, ss in enumerate(salient):
+        if not ss:
+            continue
+        t = terms[k]
         acc: dict[int, float] = defaultdict(float)
-        for stem in t:
+        for stem in ss:
             w = weight[stem]
-            for other in index.get(stem, ()):
+            for other in index[stem]:
                 acc[other] += w
         acc.pop(k, None)
         speaker = eligible[k].speaker_id
@@ -108,8 +111,8 @@ def _topic_links(quotes: list[Quote]) -> list[Link]:
         for score, other in scored[:TOPIC_PER_QUOTE]:
             pair = (min(k, other), max(k, other))
             if pair not in pairs:
-                stems = [s for s in t if s in terms[other] and 2 <= df[s] <= max_df]
-                pairs[pair] = (score, tuple(sorted(t[s] for s in stems)))
+                shared = [s for s in ss if s in terms[other]]
+                pairs[pair] = (score, tuple(sorted(t[s] for s in shared)))
     links: list[Link] = []
     for (k, other), (score, words) in sorted(pairs.items()):
         a, b = eligible[k], eligible[other]
