@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -52,6 +53,14 @@ def engine() -> Callable[..., Analysis]:
     they are installed. Hiding them while NLTK loads skips that; they are put back at
     once, so anything that imports them later gets them as usual.
     """
+    with _ENGINE_LOCK:  # one import at a time: two threads importing it race
+        return _import_engine()
+
+
+_ENGINE_LOCK = threading.Lock()
+
+
+def _import_engine() -> Callable[..., Analysis]:
     if "nltk" not in sys.modules:
         hidden = [name for name in _NLTK_EXTRAS if name not in sys.modules]
         for name in hidden:
