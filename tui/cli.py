@@ -386,6 +386,9 @@ def _dispatch(args: list[str]) -> int:
     namespace = _reader_parser().parse_args(args)
     if namespace.serve:
         return _serve(namespace.path, namespace.host, namespace.port)
+    options = args[: args.index("--")] if "--" in args else args
+    if any(a in ("--port", "--host") or a.startswith(("--port=", "--host=")) for a in options):
+        raise UsageError("--port and --host go with --serve")
     return _open_reader(namespace.path)
 
 

@@ -155,6 +155,7 @@ def test_serve_runs_the_reader_under_textual_serve_on_localhost(monkeypatch, cap
     assert served["port"] == 8000
     assert cli.main(["--serve", "--port", "99999"]) == 2
     assert cli.main(["--serve", str(tmp_path / "missing.txt")]) == 2
+    assert cli.main(["--port", "8123", str(document)]) == 2  # --port without --serve
 
 
 async def test_a_slow_document_shows_its_progress_and_q_still_quits(monkeypatch, tmp_path):
