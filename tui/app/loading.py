@@ -11,12 +11,10 @@ closeread never uses; scipy.stats alone costs the better part of a second at sta
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,31 +112,12 @@ def load(
     report("engine")
     analyze = engine()
     report("analyse")
-    with _no_cycle_collection():
-        if title:
-            analysis = analyze(text, path=str(path), title=title)
-        else:
-            analysis = analyze(text, path=str(path))
+    if title:  # (analyze pauses the cycle collector itself while it runs)
+        analysis = analyze(text, path=str(path), title=title)
+    else:
+        analysis = analyze(text, path=str(path))
     report("done")
     return Loaded(analysis, notice)
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause Python's cycle collector while the engine builds its many small objects.
-
-    The collector would otherwise walk every object of the process (Textual's included)
-    again and again as the analysis grows: about a tenth of the time on a novel.
-    Collection resumes afterwards (reference counting frees memory meanwhile).
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def remember(loaded: Loaded, background: bool = True) -> bool:
