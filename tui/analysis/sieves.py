@@ -264,7 +264,7 @@ def _colon_window(ctx: Context, i: int) -> tuple[int, int] | None:
         return None
     prev = ctx.paragraphs[q.paragraph - 1]
     if ctx.text[prev.end - 1] not in ":," and (not ctx.fiction or ctx.quotes_in_paragraph(q.paragraph - 1)):
-        return None  # a narration paragraph may end with the cue: "Archer began to speak."
+        return None  # a narration paragraph may end with the cue: "Wren began to speak."
     start = prev.start
     for sent in ctx.sentences_in(prev):
         if sent.start < prev.end - 1:
@@ -488,10 +488,10 @@ def speech_noun(ctx: Context, i: int) -> Attribution | None:
     return None
 
 
-# -- narration subject: "Archer hesitated again. "Is your aunt…"" ---------------------------
+# -- narration subject: "Wren hesitated. "Is the road clear…"" ---------------------------
 def narration_subject(ctx: Context, i: int) -> Attribution | None:
     """A quotation after a sentence of narration in its own paragraph, with no cue of its own:
-    the one that sentence is about (its subject, or the owner in "Mr. Letterblair's eyebrows
+    the one that sentence is about (its subject, or the owner in "Mr. Hale's eyebrows
     went up") speaks."""
     q = ctx.quotes[i]
     para = ctx.paragraphs[q.paragraph]

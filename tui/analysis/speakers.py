@@ -149,7 +149,7 @@ def name_gender(ctx: Context, ref: NameRef) -> str:
     learned = _learned_genders(ctx).get(ref.last.lower(), "?")
     if learned != "?":
         return learned
-    # the pronouns that follow the name in the text: "Newland Archer … his"
+    # the pronouns that follow the name in the text: "Tobias Wren … his"
     name = " ".join(ref.tokens) if ref.tokens else ref.text
     return _pronoun_gender(ctx, name)
 
@@ -497,7 +497,7 @@ def _resolve(ctx, ref: NameRef, entities, fulls_by_last, singles_by_last, entity
             hon_word = ref.text.split()[0].rstrip(".")
             candidates = [e for e in candidates if (_with_honorific(ctx, e) or "").startswith(hon_word)]
     if len(candidates) > 1 and not ref.hon:
-        # "Archer" for Newland Archer, whom the text names far more often than Janey Archer
+        # "Wren" for Tobias Wren, whom the text names far more often than Ada Wren
         counts = Counter(first for first, _ in _full_names_in_text(ctx, ref.last))
         ranked = sorted(candidates, key=lambda e: -counts.get(e.full.split()[0] if e.full else "", 0))
         top = counts.get(ranked[0].full.split()[0] if ranked[0].full else "", 0)
@@ -514,7 +514,7 @@ def _resolve(ctx, ref: NameRef, entities, fulls_by_last, singles_by_last, entity
         hon_entities = [e for e in singles_by_last.get(last, []) if e.hon_name]
         if len(hon_entities) == 1:
             return hon_entities[0]
-    # "Mrs. Maylie" and "Miss Maylie" are two people (mother and daughter)
+    # "Mrs. Hale" and "Miss Hale" are two people (mother and daughter)
     hon_word = ref.text.replace(".", " ").split()[0].lower() if ref.hon else ""
     key = ("single", _HON_CLASS.get(hon_word, gender) if ref.hon else "", last)
     new = key not in entities
@@ -535,7 +535,7 @@ _ROLE_BEFORE = re.compile(r"((?:a|an|the|A|An|The)\s[^,.;:“”\"\n]{3,70}?),\s
 
 
 def _appositive_role(text: str, name: str) -> str | None:
-    """ "Maria Zakharova, a spokesperson for …," / "A Russian senator, Vladimir Jabbarov," """
+    """ "Lena Ortiz, a spokeswoman for …," / "A local senator, Oren Kalder," """
     pos = -1
     for _ in range(8):  # the first few mentions introduce a person
         pos = text.find(name, pos + 1)
