@@ -12,6 +12,9 @@ import math
 import re
 from collections import defaultdict
 
+# isort: off
+from . import _nltk  # noqa: F401  (NLTK without numpy/scipy: must come first)
+# isort: on
 from nltk.stem.porter import PorterStemmer
 
 from .lexicon import lexicon

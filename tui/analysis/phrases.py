@@ -23,6 +23,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+# isort: off
+from . import _nltk  # noqa: F401  (NLTK without numpy/scipy: must come first)
+# isort: on
 from nltk.chunk import RegexpParser
 from nltk.chunk.regexp import ChunkString
 from nltk.tree import Tree

@@ -11,6 +11,9 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+# isort: off
+from . import _nltk  # noqa: F401  (NLTK without numpy/scipy: must come first)
+# isort: on
 from nltk.tokenize import RegexpTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 

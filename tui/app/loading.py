@@ -4,16 +4,13 @@
 (:mod:`tui.analysis.cache`) when a valid entry exists, and otherwise runs the engine and
 stores the result. Reopening a book is then a JSON read instead of an analysis.
 
-The engine is imported on first use only, through :func:`engine`, which keeps NLTK from
-pulling in numpy and scipy (NLTK imports them when they are installed, for features
-closeread never uses; scipy.stats alone costs the better part of a second at start-up).
+The engine is imported on first use only, through :func:`engine` (the engine itself keeps
+NLTK from pulling in numpy and scipy: see ``tui.analysis._nltk``).
 """
 
 from __future__ import annotations
 
 import os
-import sys
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,9 +26,6 @@ STAGES = {
     "done": "Done",
 }
 
-# Optional NLTK extras: present in many environments, useless to closeread, slow to import.
-_NLTK_EXTRAS = ("numpy", "scipy")
-
 
 class LoadError(Exception):
     """A document that cannot be read; the message is one line for the user."""
@@ -45,32 +39,8 @@ class Loaded:
 
 
 def engine() -> Callable[..., Analysis]:
-    """``tui.analysis.analyze``, imported without NLTK's optional numpy/scipy extras.
-
-    NLTK's ``__init__`` imports numpy (and ``nltk.cluster``) and ``scipy.stats`` whenever
-    they are installed. Hiding them while NLTK loads skips that; they are put back at
-    once, so anything that imports them later gets them as usual.
-    """
-    with _ENGINE_LOCK:  # one import at a time: two threads importing it race
-        return _import_engine()
-
-
-_ENGINE_LOCK = threading.Lock()
-
-
-def _import_engine() -> Callable[..., Analysis]:
-    if "nltk" not in sys.modules:
-        hidden = [name for name in _NLTK_EXTRAS if name not in sys.modules]
-        for name in hidden:
-            sys.modules[name] = None  # type: ignore[assignment]  # makes the import fail
-        try:
-            import nltk  # noqa: F401
-        except ImportError:  # the engine reports it properly below
-            pass
-        finally:
-            for name in hidden:
-                if sys.modules.get(name, False) is None:
-                    del sys.modules[name]
+    """``tui.analysis.analyze``, imported on first use (the engine loads NLTK without its
+    optional numpy/scipy extras: see ``tui.analysis._nltk``)."""
     from tui.analysis import analyze
 
     return analyze
