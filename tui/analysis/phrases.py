@@ -173,14 +173,9 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
     return tokens
 
 
-@lru_cache(maxsize=20000)
-def chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
-    """Chunks of a tag sequence as (label, first, last) token indices.
-
-    Runs the stages of :func:`chunker`'s ``RegexpParser`` with NLTK's chunk strings at debug
-    level 0 (the public ``parse`` re-verifies every string, which triples its cost), and is
-    memoised: narration windows repeat the same few tag sequences over and over.
-    """
+def nltk_chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    """Chunks of a tag sequence through NLTK's own ``ChunkString`` machinery (the reference
+    that :func:`chunk_tags` reproduces; kept for tests and for checking)."""
     tree = Tree("S", list(enumerate(tags)))
     for stage in chunker()._stages:
         chunkstr = ChunkString(tree, debug_level=0)
@@ -192,6 +187,54 @@ def chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
             idx = [leaf[0] for leaf in node.leaves()]
             out.append((node.label(), idx[0], idx[-1]))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _stages() -> tuple[tuple[str, tuple[tuple[re.Pattern, str], ...]], ...]:
+    """The grammar's stages as (label, rules), each rule the regular expression NLTK's
+    RegexpParser compiled for it, recompiled with ``re``: NLTK 3.10 runs its own through a
+    time-guarded engine that dominates the cost of chunking."""
+    return tuple(
+        (stage._chunk_label, tuple((re.compile(rule._regexp._rx.pattern), rule._repl) for rule in stage._rules))
+        for stage in chunker()._stages
+    )
+
+
+@lru_cache(maxsize=20000)
+def chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    """Chunks of a tag sequence as (label, first, last) token indices.
+
+    Applies the stages of :func:`chunker`'s ``RegexpParser`` the way NLTK's ``ChunkString``
+    does (a string of ``<TAG>`` items; each rule only adds braces; a chunk of an earlier stage
+    is one item tagged with its label), and is memoised: narration windows repeat the same
+    few tag sequences over and over.
+    """
+    # an item: (tag, first token, last token, is a chunk)
+    items = [(tag, i, i, False) for i, tag in enumerate(tags)]
+    for label, rules in _stages():
+        s = "".join(f"<{item[0]}>" for item in items)
+        for rx, repl in rules:
+            s = rx.sub(repl, s).replace("{}", "")
+        if "{" not in s:
+            continue
+        grouped: list[tuple[str, int, int, bool]] = []
+        members: list[tuple[str, int, int, bool]] | None = None
+        k = 0
+        for piece in _PIECES.findall(s):
+            if piece == "{":
+                members = []
+            elif piece == "}":
+                if members:
+                    grouped.append((label, members[0][1], members[-1][2], True))
+                members = None
+            else:
+                (members if members is not None else grouped).append(items[k])
+                k += 1
+        items = grouped
+    return tuple((tag, first, last) for tag, first, last, is_chunk in items if is_chunk)
+
+
+_PIECES = re.compile(r"[{}]|<[^>]*>")
 
 
 def chunk_phrases(text: str, tokens: list[Token]) -> list[Phrase]:

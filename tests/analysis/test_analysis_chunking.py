@@ -1,0 +1,22 @@
+"""The fast chunker applies the RegexpParser grammar exactly as NLTK's ChunkString does."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.analysis.phrases import chunk_tags, nltk_chunk_tags
+
+TAGS = ["NNP", "NNPS", "W", "ROLE", "HON", "HDOT", "DT", "PRP$", "PRP", "VSAY", "IN", ",", ":", "P"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TAGS), min_size=0, max_size=30))
+def test_fast_chunker_matches_nltk(tags):
+    assert chunk_tags.__wrapped__(tuple(tags)) == nltk_chunk_tags(tuple(tags))
+
+
+def test_speaker_phrases_are_chunked():
+    # "Vladimir Putin's spokesman Dmitry Peskov told" / "the White House said"
+    assert chunk_tags(("NNP", "NNPS", "ROLE", "NNP", "NNP", "VSAY")) == (("POSSD", 0, 4),)
+    assert chunk_tags(("DT", "NNP", "NNP", "VSAY")) == (("ORG", 0, 2),)
