@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from nltk.stem.porter import PorterStemmer
+from nltk.stem.snowball import SnowballStemmer
 
 from tui.analysis import analyze
 from tui.analysis.links import build_links, content_terms
 from tui.analysis.model import LINK_KINDS, Quote
 
-_stem = PorterStemmer().stem
+_stem = SnowballStemmer("english").stem
 
 
 def quote(n: int, text: str, speaker: str | None, kind: str = "speech", sieve: str = "trailing_cue") -> Quote:
