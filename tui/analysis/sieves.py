@@ -318,6 +318,8 @@ def _relative_pronoun(tokens: list[Token], subject: Phrase, verb: int) -> Phrase
     for k in range(subject.last + 1, min(verb, subject.last + 4)):
         tok = tokens[k]
         if tok.word.lower() in ("who", "which"):
+            if any(t.tag == "," for t in tokens[k + 1 : verb]):
+                return None  # "Clinton, who was speaking …, told …": the clause closed before
             return Phrase("REL", tok.start, tok.end, tok.word, tok.word, tok.start, tok.end, None, k, k)
     return None
 
