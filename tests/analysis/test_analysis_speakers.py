@@ -207,3 +207,9 @@ def test_description_joins_a_named_speaker_with_a_title_role():
     a = analyze(t)
     assert names(t) == ["Oren Kalder", "Oren Kalder"]
     assert "senator" in a.speakers[0].aliases
+
+
+def test_name_particles_stay_in_the_name():
+    t = "“We dine at eight,” said Mr. van der Holt. “Not later,” said Ludwig van Oosten."
+    a = analyze(t)
+    assert [a.speaker_name(q) for q in a.quotes] == ["Mr. van der Holt", "Ludwig van Oosten"]

@@ -71,6 +71,21 @@ def _next_is_capital(chunk: str, end: int) -> bool:
     return _NEXT_CAPITAL.match(chunk, end) is not None
 
 
+_NEXT_PARTICLE = re.compile(r"\s+(\w+)")
+
+
+def _name_continues(chunk: str, end: int) -> bool:
+    """A capitalised word follows, possibly after another particle ("van der Luyden")."""
+    for _ in range(3):
+        if _next_is_capital(chunk, end):
+            return True
+        m = _NEXT_PARTICLE.match(chunk, end)
+        if m is None or m.group(1) not in NAME_PARTICLES:
+            return False
+        end = m.end()
+    return False
+
+
 @lru_cache(maxsize=1)
 def chunker() -> RegexpParser:
     return RegexpParser(GRAMMAR)
@@ -148,7 +163,7 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
             tag = "DT"
         elif low in lex.honorifics and first.isupper() and low not in lex.role_nouns:
             # "the Duchess", "the King": a title used as the name itself
-            tag = "HON" if _next_is_capital(chunk, e + (chunk[e : e + 1] == ".")) else "NNP"
+            tag = "HON" if _name_continues(chunk, e + (chunk[e : e + 1] == ".")) else "NNP"
         elif low in lex.role_nouns or (low in lex.honorifics and len(low) > 3 and not first.isupper()):
             tag = "ROLE"
         elif low in PREPOSITIONS:
@@ -164,8 +179,8 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
                 tag = "NNPS"
             else:
                 tag = "NNP"
-        elif low in NAME_PARTICLES and prev_tag == "NNP" and _next_is_capital(chunk, e):
-            tag = "NNP"  # "Michery el Soheil", "Ludwig van Beethoven"
+        elif low in NAME_PARTICLES and prev_tag in ("NNP", "HON", "HDOT") and _name_continues(chunk, e):
+            tag = "NNP"  # "Michery el Soheil", "Ludwig van Beethoven", "Mr. van der Luyden"
         else:
             tag = "W"
         tokens.append(Token(start + s, start + e, word, tag))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .context import Attribution, Context
 from .lexicon import lexicon
 from .model import Mention, Speaker
-from .phrases import Phrase
+from .phrases import NAME_PARTICLES, Phrase
 
 _HON_SURNAME = re.compile(r"\b(Mr|Mrs|Miss|Ms|Sir|Lady|Lord|Madame|Madam|Mme|Monsieur)\.?\s+([A-Z][\w'’-]+)")
 ROLE_GENDER = {
@@ -93,7 +93,7 @@ def parse_name(p: Phrase) -> NameRef:
         hon = g if hon in ("", "?") else hon
         k += 1
     names = words[k:]
-    first = names[0] if len(names) >= 2 else ""
+    first = names[0] if len(names) >= 2 and names[0].lower() not in NAME_PARTICLES else ""
     last = names[-1] if names else head
     return NameRef("person", head, hon, first, last, p.role, p.start, tuple(names))
 
