@@ -115,18 +115,42 @@ def _drop_common_words(ctx: Context, ref: NameRef) -> NameRef:
     return NameRef("person", text, ref.hon, first, tokens[-1], ref.role, ref.position, tuple(tokens))
 
 
-def _learned_genders(ctx: Context) -> dict[str, str]:
-    cached = getattr(ctx, "_surname_gender", None)
+@dataclass
+class _HonorificIndex:
+    """What one pass over "Mr/Mrs/Miss … Surname" in the text tells."""
+
+    genders: dict[str, str]  # surname (lower case) -> the one gender its honorifics give
+    counts: Counter  # surname -> how often it follows an honorific
+    mrs_and_miss: set[str]  # surnames with both a Mrs. and a Miss (mother and daughter)
+
+
+def _honorific_index(ctx: Context) -> _HonorificIndex:
+    cached = getattr(ctx, "_honorifics", None)
     if cached is not None:
         return cached
+    honorifics = lexicon().honorifics
     votes: dict[str, set[str]] = defaultdict(set)
+    counts: Counter = Counter()
+    mrs: set[str] = set()
+    miss: set[str] = set()
     for m in _HON_SURNAME.finditer(ctx.text):
-        g = lexicon().honorifics.get(m.group(1).lower(), "?")
+        hon, surname = m.group(1), m.group(2)
+        counts[surname] += 1
+        g = honorifics.get(hon.lower(), "?")
         if g in ("m", "f"):
-            votes[m.group(2).lower()].add(g)
+            votes[surname.lower()].add(g)
+        if hon == "Mrs":
+            mrs.add(surname)
+        elif hon == "Miss":
+            miss.add(surname)
     genders = {name: next(iter(gs)) for name, gs in votes.items() if len(gs) == 1}
-    ctx._surname_gender = genders  # type: ignore[attr-defined]
-    return genders
+    index = _HonorificIndex(genders, counts, mrs & miss)
+    ctx._honorifics = index  # type: ignore[attr-defined]
+    return index
+
+
+def _learned_genders(ctx: Context) -> dict[str, str]:
+    return _honorific_index(ctx).genders
 
 
 def name_gender(ctx: Context, ref: NameRef) -> str:
@@ -314,21 +338,12 @@ _HON_CLASS = {"mr": "mr", "mister": "mr", "mrs": "mrs", "missus": "mrs", "miss":
 
 
 def _both_mrs_and_miss(ctx: Context, surname: str) -> bool:
-    pair = getattr(ctx, "_mrs_miss", None)
-    if pair is None:
-        mrs = {m.group(2) for m in _HON_SURNAME.finditer(ctx.text) if m.group(1) == "Mrs"}
-        miss = {m.group(2) for m in _HON_SURNAME.finditer(ctx.text) if m.group(1) == "Miss"}
-        pair = ctx._mrs_miss = mrs & miss  # type: ignore[attr-defined]
-    return surname in pair
+    return surname in _honorific_index(ctx).mrs_and_miss
 
 
 def _honorific_counts(ctx: Context) -> Counter:
     """How often the text writes "Mr/Mrs/Miss … Surname", by surname."""
-    cached = getattr(ctx, "_hon_counts", None)
-    if cached is None:
-        cached = Counter(m.group(2) for m in _HON_SURNAME.finditer(ctx.text))
-        ctx._hon_counts = cached  # type: ignore[attr-defined]
-    return cached
+    return _honorific_index(ctx).counts
 
 
 def _full_names_in_text(ctx: Context, surname: str) -> list[tuple[str, int]]:
