@@ -774,10 +774,8 @@ def _connect_writable(path: Path, timeout: float) -> sqlite3.Connection:
     # The folder too: WAL keeps two files (-wal, -shm) beside the database.
     if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise NotesUnavailable(f"the notes database {path} is read-only", "read-only", path)
-    conn = None
-    try:
-        conn = sqlite3.connect(_uri(path, "rwc"), uri=True, timeout=timeout,
-                               isolation_level=None, check_same_thread=False)
+
+    def prepare(conn: sqlite3.Connection) -> None:
         _check_contents(conn, path)  # reads only: a damaged file is never written
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         conn.execute("PRAGMA journal_mode = WAL")
@@ -787,24 +785,28 @@ def _connect_writable(path: Path, timeout: float) -> sqlite3.Connection:
             migrate(conn)
         except ValueError as error:  # another closeread upgraded it meanwhile
             raise NotesUnavailable(_newer_message(path, error.args[0]), "newer", path) from None
-        return conn
-    except NotesUnavailable:
-        if conn is not None:
-            conn.close()
-        raise
-    except sqlite3.Error as error:
-        if conn is not None:
-            conn.close()
-        raise _unavailable(error, path, "open the notes") from None
+
+    return _connect(path, "rwc", timeout, prepare)
 
 
 def _connect_read_only(path: Path, timeout: float) -> sqlite3.Connection:
-    conn = None
-    try:
-        conn = sqlite3.connect(_uri(path, "ro"), uri=True, timeout=timeout,
-                               isolation_level=None, check_same_thread=False)
+    def prepare(conn: sqlite3.Connection) -> None:
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         _check_contents(conn, path)
+
+    return _connect(path, "ro", timeout, prepare)
+
+
+def _connect(
+    path: Path, mode: str, timeout: float, prepare: Callable[[sqlite3.Connection], None]
+) -> sqlite3.Connection:
+    """Open ``path`` in ``mode`` and ``prepare`` the connection; on any failure the
+    connection is closed and the error becomes one :class:`NotesUnavailable`."""
+    conn = None
+    try:
+        conn = sqlite3.connect(_uri(path, mode), uri=True, timeout=timeout,
+                               isolation_level=None, check_same_thread=False)
+        prepare(conn)
         return conn
     except NotesUnavailable:
         if conn is not None:

@@ -749,18 +749,26 @@ class MainScreen(Screen):
             return False
         return True
 
+    def _markable(self) -> tuple[Analysis, str] | None:
+        """The document and the selected quotation, when a note or bookmark can be written."""
+        analysis, quote_id = self.analysis, self.selected
+        if analysis is None or quote_id is None:
+            self.say("No quotation selected.", timeout=2)
+            return None
+        if not self._notes_writable():
+            return None
+        return analysis, quote_id
+
     def _reload_marks(self) -> None:
         if self.analysis is not None:
             self.marks = marks_for(self.notes, self.analysis, position=False)
 
     def action_note(self) -> None:
         """Write or edit the note of the selected quotation."""
-        analysis, quote_id = self.analysis, self.selected
-        if analysis is None or quote_id is None:
-            self.say("No quotation selected.", timeout=2)
+        target = self._markable()
+        if target is None:
             return
-        if not self._notes_writable():
-            return
+        analysis, quote_id = target
         from tui.app.screens.notes import NoteEditor
         from tui.notes import NotesUnavailable
 
@@ -780,12 +788,10 @@ class MainScreen(Screen):
         self.app.push_screen(NoteEditor(heading, self.marks.notes.get(quote_id, ""), save))
 
     def action_bookmark(self) -> None:
-        analysis, quote_id = self.analysis, self.selected
-        if analysis is None or quote_id is None:
-            self.say("No quotation selected.", timeout=2)
+        target = self._markable()
+        if target is None:
             return
-        if not self._notes_writable():
-            return
+        analysis, quote_id = target
         from tui.notes import NotesUnavailable
 
         try:
