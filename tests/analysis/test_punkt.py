@@ -1,0 +1,60 @@
+"""closeread's fast Punkt makes exactly NLTK's sentence decisions with the shipped parameters.
+
+Sentences are what the sieves, the context pane and the article view are built on: a faster
+splitter that cut one sentence differently would change attributions silently. The reference
+is NLTK's own ``PunktSentenceTokenizer`` with the same parameters.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+from tui.analysis.punkt import FastPunkt
+from tui.analysis.text import punkt_parameters, punkt_tokenizer
+
+PIECES = [
+    " ", " ", " ", "\n", "\n\n", "\t", "  ",
+    ".", ". ", "? ", "! ", "...", "…", ". . .", "--", "—", ",", ";", ":", "-",
+    '"', "“", "”", "‘", "’", "'", "(", ")", "[", "]", "«", "»",
+    "Mr.", "Mrs.", "Dr.", "St.", "Co.", "Inc.", "etc.", "e.g.", "i.e.", "U.S.", "a.m.", "No.",
+    "J.", "A.", "b.", "1.", "12.", "3.5", "1,000.", "-4.", "##number##", "vs.", "Jan.",
+    "He", "he", "She", "The", "the", "I", "It", "And", "but", "When", "Then", "said", "asked",
+    "Smith", "London", "yes", "Yes", "NO", "ÉTÉ", "été", "Ödön", "ß", "ǅ", "7", "é", "\u00a0",
+]  # fmt: skip
+
+
+def reference() -> PunktSentenceTokenizer:
+    return PunktSentenceTokenizer(punkt_parameters())
+
+
+@st.composite
+def prose(draw) -> str:
+    return "".join(draw(st.lists(st.sampled_from(PIECES), max_size=80)))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(prose())
+@example("Mr. Smith went to Washington. He said so.")
+@example("It was 5 p.m. Then J. Bach played. The U.S. Army left at 3 a.m. on Jan. 4. Done!")
+@example('"Stop." she said. "Why?" (He did.) [Not so.] The end...')
+@example("Wait... what? No!! Yes?! Fine.")
+@example(" . \n. ")
+def test_fast_punkt_splits_exactly_as_nltk(text: str) -> None:
+    assert list(FastPunkt(punkt_parameters()).span_tokenize(text)) == list(reference().span_tokenize(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_fast_punkt_matches_nltk_on_any_unicode(text: str) -> None:
+    assert list(FastPunkt(punkt_parameters()).span_tokenize(text)) == list(reference().span_tokenize(text))
+
+
+def test_repeated_contexts_give_the_same_answer_from_memory() -> None:
+    tokenizer = punkt_tokenizer()
+    text = 'I am here. "I said so." Mr. Lee nodded. I am here. "I said so." Mr. Lee nodded.'
+    first = list(tokenizer.span_tokenize(text))
+    again = list(tokenizer.span_tokenize(text))
+    assert first == again == list(reference().span_tokenize(text))
+    assert [text[s:e] for s, e in first[:3]] == ["I am here.", '"I said so."', "Mr. Lee nodded."]
