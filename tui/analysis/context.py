@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from .model import Paragraph, Sentence
 from .phrases import Phrase, Token, chunk_phrases, tag_tokens
 from .quotes import RawQuote
+from .text import punkt_parameters
 
 _TERMINATOR = re.compile(r"[.!?…]+['\"’”)]*(?=\s)")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Prof|Gen|Gov|Sen|Rep|Capt|Col|Lt|Sgt|Rev|Hon|No|vs|[A-Z])\.)$")
@@ -16,8 +17,6 @@ _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Prof|Gen|Gov|Sen|Rep|
 
 def sentence_ends(text: str, start: int, end: int):
     """Sentence-final punctuation in ``text[start:end]`` (not "Mr." or an initial)."""
-    from .text import punkt_parameters
-
     abbreviations = punkt_parameters().abbrev_types
     for m in _TERMINATOR.finditer(text, start, end):
         if text[m.start()] == ".":

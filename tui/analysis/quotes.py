@@ -22,7 +22,8 @@ SINGLE_OPEN = "‘‚‹"
 SINGLE_CLOSE = "’›"
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE + SINGLE_OPEN + SINGLE_CLOSE + "'"
 
-_DOUBLE_RE = re.compile('[“„«”»"]')
+_DOUBLE_MARKS = '“„«”»"'
+_DOUBLE_RE = re.compile(f"[{_DOUBLE_MARKS}]")
 _SINGLE_RE = re.compile("[‘‚‹’›]")
 _WORD_CHAR = re.compile(r"\w")
 _OPEN_BEFORE = set(" \t\n([{<—–-/:;,") | set(DOUBLE_OPEN + SINGLE_OPEN)
@@ -41,9 +42,18 @@ class RawQuote:
 
 def uses_single_quote_dialogue(text: str) -> bool:
     """True when a text marks dialogue with ‘…’ rather than double quotes."""
-    doubles = len(_DOUBLE_RE.findall(text))
-    singles = len(re.findall(r"(?:^|[\s(—–-])‘\w", text))
+    doubles = sum(text.count(mark) for mark in _DOUBLE_MARKS)
+    singles = 0  # ‘ opening a word at the start, after a space, "(" or a dash
+    for m in _SINGLE_OPENING.finditer(text):
+        p = m.start()
+        if p == 0 or text[p - 1].isspace() or text[p - 1] in "(—–-":
+            singles += 1
     return singles >= 2 and singles > 2 * doubles
+
+
+# a literal first lets ``re`` skip straight to each ‘ (a leading "(?:^|[\s(—–-])" makes it
+# try every position of a novel)
+_SINGLE_OPENING = re.compile(r"‘(?=\w)")
 
 
 def _straight_role(chunk: str, i: int) -> str:

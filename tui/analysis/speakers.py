@@ -216,6 +216,15 @@ def _pronoun_gender(ctx: Context, name: str, samples: int = 30) -> str:
 
 
 def phrase_gender(ctx: Context, p: Phrase) -> str:
+    """The gender a phrase gives its person ("m", "f", "n" or "?"), memoised per document."""
+    memo = ctx.__dict__.setdefault("_phrase_gender", {})
+    gender = memo.get(p)
+    if gender is None:
+        gender = memo[p] = _phrase_gender(ctx, p)
+    return gender
+
+
+def _phrase_gender(ctx: Context, p: Phrase) -> str:
     if ctx.fiction and p.kind == "ORG" and p.text[:4].lower() == "the ":
         # a character named by a description: "the Invisible Man", "the Duchess"
         return name_gender(ctx, NameRef("desc", p.text, "", "", p.text.lower(), None, p.start))
@@ -467,9 +476,38 @@ def _with_honorific(ctx: Context, e: Entity) -> str | None:
         return None
     cache = ctx.__dict__.setdefault("_with_honorific", {})
     if e.full not in cache:
-        m = re.search(r"\b(Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord|Master)(\.?)\s+" + re.escape(e.full) + r"\b", ctx.text)
-        cache[e.full] = f"{m.group(1)}{m.group(2)} {e.full}" if m else None
+        cache[e.full] = None
+        lead = _LEADING_WORD.match(e.full)
+        if lead is None:  # not a name that starts with a word: search the text for it
+            m = re.search(_HONORIFIC_BEFORE.pattern + re.escape(e.full) + r"\b", ctx.text)
+            places = [m] if m else []
+        else:
+            places = _names_after_honorifics(ctx).get(lead.group(), [])
+        whole = re.compile(re.escape(e.full) + r"\b")
+        for m in places:  # in text order: the first "Mr. Full Name" names it
+            if whole.match(ctx.text, m.end()):
+                cache[e.full] = f"{m.group(1)}{m.group(2)} {e.full}"
+                break
     return cache[e.full]
+
+
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord|Master)(\.?)\s+")
+_LEADING_WORD = re.compile(r"\w+")
+
+
+def _names_after_honorifics(ctx: Context) -> dict[str, list[re.Match]]:
+    """Every "Mr. " (Mrs, Miss, Dr, Sir …) in the text, by the word that follows it (one
+    pass, cached)."""
+    cached = getattr(ctx, "_after_honorifics", None)
+    if cached is None:
+        cached = defaultdict(list)
+        text = ctx.text
+        for m in _HONORIFIC_BEFORE.finditer(text):
+            word = _LEADING_WORD.match(text, m.end())
+            if word is not None:
+                cached[word.group()].append(m)
+        ctx._after_honorifics = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def _canonical(e: Entity) -> str:
