@@ -18,7 +18,29 @@ from .lexicon import lexicon
 from .model import Mention, Speaker
 from .phrases import NAME_PARTICLES, Phrase
 
-_HON_SURNAME = re.compile(r"\b(Mr|Mrs|Miss|Ms|Sir|Lady|Lord|Madame|Madam|Mme|Monsieur)\.?\s+([A-Z][\w'’-]+)")
+# Whole-text patterns are written without a leading ``\b`` and run through
+# :func:`word_start_matches`: ``re`` then jumps from candidate to candidate instead of
+# trying every position of a novel (three to five times faster, same matches).
+_HON_SURNAME = re.compile(r"(Mr|Mrs|Miss|Ms|Sir|Lady|Lord|Madame|Madam|Mme|Monsieur)\.?\s+([A-Z][\w'’-]+)")
+
+
+def word_start_matches(rx: re.Pattern, text: str, overlapping: bool = False):
+    """The matches of ``\b`` + ``rx`` in ``text`` (``rx`` starts with a word character):
+    ``rx``'s matches whose start is not preceded by a word character. Non-overlapping like
+    ``finditer``, or, with ``overlapping``, one at every start where ``rx`` matches (like a
+    ``\b(?=…)`` pattern)."""
+    pos = 0
+    while True:
+        m = rx.search(text, pos)
+        if m is None:
+            return
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            pos = start + 1
+            continue
+        yield m
+        pos = start + 1 if overlapping or m.end() == start else m.end()
+
 ROLE_GENDER = {
     "spokesman": "m", "spokeswoman": "f", "man": "m", "woman": "f", "boy": "m", "girl": "f",
     "wife": "f", "husband": "m", "mother": "f", "father": "m", "son": "m", "daughter": "f",
@@ -133,7 +155,7 @@ def _honorific_index(ctx: Context) -> _HonorificIndex:
     counts: Counter = Counter()
     mrs: set[str] = set()
     miss: set[str] = set()
-    for m in _HON_SURNAME.finditer(ctx.text):
+    for m in word_start_matches(_HON_SURNAME, ctx.text):
         hon, surname = m.group(1), m.group(2)
         counts[surname] += 1
         g = honorifics.get(hon.lower(), "?")
@@ -291,7 +313,7 @@ def root_attribution(ctx: Context, i: int, _depth: int = 0) -> Attribution | Non
 
 
 # -- entities -------------------------------------------------------------------------------
-_BIGRAM = re.compile(r"\b(?=([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+([A-Z][\w'’-]+))")
+_BIGRAM = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+([A-Z][\w'’-]+)")  # overlapping
 
 
 def _bigram_index(ctx: Context) -> tuple[dict, dict]:
@@ -305,7 +327,7 @@ def _bigram_index(ctx: Context) -> tuple[dict, dict]:
     by_last: dict[str, list] = defaultdict(list)
     by_first: dict[str, list] = defaultdict(list)
     text = ctx.text
-    for m in _BIGRAM.finditer(text):
+    for m in word_start_matches(_BIGRAM, text, overlapping=True):
         first = m.group(1).split()[0]
         low = first.lower()
         if low in lex.stop_capitals or low in lex.honorifics or low in lex.role_nouns:
@@ -479,7 +501,7 @@ def _with_honorific(ctx: Context, e: Entity) -> str | None:
         cache[e.full] = None
         lead = _LEADING_WORD.match(e.full)
         if lead is None:  # not a name that starts with a word: search the text for it
-            m = re.search(_HONORIFIC_BEFORE.pattern + re.escape(e.full) + r"\b", ctx.text)
+            m = re.search(r"\b" + _HONORIFIC_BEFORE.pattern + re.escape(e.full) + r"\b", ctx.text)
             places = [m] if m else []
         else:
             places = _names_after_honorifics(ctx).get(lead.group(), [])
@@ -491,7 +513,7 @@ def _with_honorific(ctx: Context, e: Entity) -> str | None:
     return cache[e.full]
 
 
-_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord|Master)(\.?)\s+")
+_HONORIFIC_BEFORE = re.compile(r"(Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord|Master)(\.?)\s+")
 _LEADING_WORD = re.compile(r"\w+")
 
 
@@ -502,7 +524,7 @@ def _names_after_honorifics(ctx: Context) -> dict[str, list[re.Match]]:
     if cached is None:
         cached = defaultdict(list)
         text = ctx.text
-        for m in _HONORIFIC_BEFORE.finditer(text):
+        for m in word_start_matches(_HONORIFIC_BEFORE, text):
             word = _LEADING_WORD.match(text, m.end())
             if word is not None:
                 cached[word.group()].append(m)

@@ -1,0 +1,35 @@
+"""Whole-text scans written for speed find exactly what their ``\\b`` patterns find."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.analysis.speakers import _BIGRAM, _HON_SURNAME, _HONORIFIC_BEFORE, word_start_matches
+
+PIECES = [
+    " ", "  ", "\n", "\t", ".", ",", "-", "_", "'", "’", "“", "(", "x", "é", "3",
+    "Mr", "Mrs", "Miss", "Ms", "Dr", "Sir", "Lady", "Lord", "Master", "Madame", "Madam", "Monsieur",
+    "Mr.", "Mrs.", "Smith", "Jane", "J.", "Ann", "O'Hara", "Lee-Ray", "Élise", "SMITH", "the", "said",
+]  # fmt: skip
+
+
+def _found(matches) -> list[tuple]:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
+def test_word_start_scans_match_their_word_boundary_patterns(text: str) -> None:
+    for rx in (_HON_SURNAME, _HONORIFIC_BEFORE):
+        assert _found(word_start_matches(rx, text)) == _found(re.finditer(r"\b" + rx.pattern, text))
+    # overlapping: every word start where the pair begins, like a \b(?=…) pattern
+    reference = [(m.start(), m.groups()) for m in re.finditer(r"\b(?=" + _BIGRAM.pattern + ")", text)]
+    assert [(m.start(), m.groups()) for m in word_start_matches(_BIGRAM, text, overlapping=True)] == reference
+
+
+def test_a_title_inside_a_longer_word_is_not_an_honorific() -> None:
+    text = "HMr. Smith met Mr. Jones and Mrs Lee."
+    assert [m.group(2) for m in word_start_matches(_HON_SURNAME, text)] == ["Jones", "Lee"]
