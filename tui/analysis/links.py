@@ -8,6 +8,7 @@ A contrast is a topic link between a denial (not, never, no, deny …) and an af
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -22,31 +23,41 @@ from .model import Link, Quote
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _stemmer = SnowballStemmer("english")  # Porter's successor, and faster here
-_stem_cache: dict[str, str] = {}
 TOPIC_PER_QUOTE = 3
 MIN_TOPIC_SCORE = 0.25
 
 
-def _stem(word: str) -> str:
-    s = _stem_cache.get(word)
-    if s is None:
-        s = _stem_cache[word] = _stemmer.stem(word)
-    return s
-
-
 def content_terms(text: str) -> tuple[dict[str, str], bool]:
     """Stemmed content words (stem -> a surface form) and whether the text is a denial."""
-    lex = lexicon()
     terms: dict[str, str] = {}
     negative = False
     for low in _WORD.findall(text.lower().replace("’", "'")):
-        if low in lex.negations or low.endswith("n't"):
+        role = _word_roles.get(low)
+        if role is None:
+            if len(_word_roles) >= _MEMO_LIMIT:
+                _word_roles.clear()
+            role = _word_roles[low] = _word_role(low)
+        if role is _NEGATION:
             negative = True
-            continue
-        if len(low) < 3 or low in lex.stopwords:
-            continue
-        terms.setdefault(_stem(low), low)
+        elif role is not _SKIP and role not in terms:
+            terms[role] = low
     return terms, negative
+
+
+_NEGATION = "<negation>"
+_SKIP = "<skip>"
+_word_roles: dict[str, str] = {}  # lower-case word -> its stem, _NEGATION or _SKIP (the
+# same words recur in every document: a process-wide memo)
+_MEMO_LIMIT = 200_000
+
+
+def _word_role(low: str) -> str:
+    lex = lexicon()
+    if low in lex.negations or low.endswith("n't"):
+        return _NEGATION
+    if len(low) < 3 or low in lex.stopwords:
+        return _SKIP
+    return _stemmer.stem(low)
 
 
 def build_links(quotes: list[Quote]) -> list[Link]:
@@ -94,28 +105,31 @@ def _topic_links(quotes: list[Quote]) -> list[Link]:
         for stem in ss:
             index[stem].append(k)
     pairs: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
+    speakers = [q.speaker_id for q in eligible]
     for k, ss in enumerate(salient):
         if not ss:
             continue
-        t = terms[k]
         acc: dict[int, float] = defaultdict(float)
         for stem in ss:
             w = weight[stem]
             for other in index[stem]:
                 acc[other] += w
-        acc.pop(k, None)
-        speaker = eligible[k].speaker_id
-        scored = []
+        del acc[k]
+        speaker = speakers[k]
+        norm = norms[k]
+        scored = []  # (-score, other): best first, ties by position
         for other, total in acc.items():
-            score = total / (norms[k] * norms[other])
-            if score >= MIN_TOPIC_SCORE and (speaker is None or eligible[other].speaker_id != speaker):
-                scored.append((score, other))
-        scored.sort(key=lambda x: (-x[0], x[1]))
-        for score, other in scored[:TOPIC_PER_QUOTE]:
+            score = total / (norm * norms[other])
+            if score >= MIN_TOPIC_SCORE and (speaker is None or speakers[other] != speaker):
+                scored.append((-score, other))
+        if not scored:
+            continue
+        t = terms[k]
+        for neg_score, other in heapq.nsmallest(TOPIC_PER_QUOTE, scored):
             pair = (min(k, other), max(k, other))
             if pair not in pairs:
                 shared = [s for s in ss if s in terms[other]]
-                pairs[pair] = (score, tuple(sorted(t[s] for s in shared)))
+                pairs[pair] = (-neg_score, tuple(sorted(t[s] for s in shared)))
     links: list[Link] = []
     for (k, other), (score, words) in sorted(pairs.items()):
         a, b = eligible[k], eligible[other]
