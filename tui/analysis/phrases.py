@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # isort: off
 from . import _nltk  # noqa: F401  (NLTK without numpy/scipy: must come first)
@@ -91,8 +92,10 @@ def chunker() -> RegexpParser:
     return RegexpParser(GRAMMAR)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A tagged word of narration (immutable; a named tuple because the tagger makes tens of
+    thousands of them per novel, and a tuple is built twice as fast as a frozen dataclass)."""
+
     start: int
     end: int
     word: str
@@ -130,16 +133,26 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
     special = _special_lowercase()
     chunk = text[start:end]
     tokens: list[Token] = []
+    append = tokens.append
+    static = _static_tags
     prev_tag = ""
     prev_word = ""
     for m in TOKEN_RE.finditer(chunk):
-        s, e = m.span()
-        word = chunk[s:e]
+        word = m.group()
+        tag = static.get(word)
+        if tag is not None:
+            append(Token(start + m.start(), start + m.end(), word, tag))
+            prev_tag = tag
+            prev_word = word
+            continue
         first = word[0]
         if first.islower() and word not in special and "'" not in word and "’" not in word:
-            tokens.append(Token(start + s, start + e, word, "W"))
-            prev_tag, prev_word = "W", word
+            _remember(word, "W")
+            append(Token(start + m.start(), start + m.end(), word, "W"))
+            prev_tag = "W"
+            prev_word = word
             continue
+        s, e = m.span()
         low = word.lower()
         if not (first.isalnum() or first == "_"):
             if word == "." and prev_tag == "HON":
@@ -183,9 +196,24 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
             tag = "NNP"  # "Michery el Soheil", "Ludwig van Beethoven", "Mr. van der Luyden"
         else:
             tag = "W"
-        tokens.append(Token(start + s, start + e, word, tag))
+        if not first.isupper() and word != "." and low not in NAME_PARTICLES:
+            _remember(word, tag)  # no branch above looked at the context
+        append(Token(start + s, start + e, word, tag))
         prev_tag, prev_word = tag, word
     return tokens
+
+
+# Tags that depend on the word alone: words that do not start with a capital, other than "."
+# (HDOT after an honorific) and name particles ("van" inside a name). A process-wide memo:
+# most words of any text are such, and the same ones recur.
+_static_tags: dict[str, str] = {}
+_STATIC_LIMIT = 200_000
+
+
+def _remember(word: str, tag: str) -> None:
+    if len(_static_tags) >= _STATIC_LIMIT:
+        _static_tags.clear()
+    _static_tags[word] = tag
 
 
 def nltk_chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
