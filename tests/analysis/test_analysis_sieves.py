@@ -593,3 +593,16 @@ def test_narration_subject_needs_a_finished_sentence():
     # the quotation continues the narrator's sentence: no subject to hand it to
     t2 = "Tobias Wren folded the map and whispered “we leave before the frost.”"
     assert narration_subject(context(t2, fiction=True), 0) is None
+
+
+def test_attribution_copy_keeps_every_field_and_is_independent():
+    import dataclasses
+
+    from tui.analysis.context import Attribution
+
+    values = {f.name: f"value of {f.name}" for f in dataclasses.fields(Attribution)}
+    original = Attribution(**values)
+    copied = original.copy()
+    assert dataclasses.asdict(copied) == values
+    copied.confidence = 0.1  # a sieve completing its copy leaves the memoised one alone
+    assert original.confidence == "value of confidence"

@@ -118,95 +118,129 @@ class Phrase:
     last: int  # index of its last token
 
 
-@lru_cache(maxsize=1)
-def _special_lowercase() -> frozenset[str]:
-    """Lower-case words that are not simply tagged W (the tagger's fast path)."""
-    lex = lexicon()
-    return frozenset(
-        set(lex.speech_verb_base) | PRP_SUBJECT | {"him", "them", "me", "us"} | PRP_POSSESSIVE | DETERMINERS
-        | set(lex.honorifics) | lex.role_nouns | PREPOSITIONS | NAME_PARTICLES
-    )
-
-
 def tag_tokens(text: str, start: int, end: int) -> list[Token]:
-    lex = lexicon()
-    special = _special_lowercase()
+    """Tag the words of ``text[start:end]`` (see the module's table)."""
     chunk = text[start:end]
     tokens: list[Token] = []
     append = tokens.append
     static = _static_tags
+    capitals = _capital_info
     prev_tag = ""
     prev_word = ""
     for m in TOKEN_RE.finditer(chunk):
         word = m.group()
         tag = static.get(word)
-        if tag is not None:
-            append(Token(start + m.start(), start + m.end(), word, tag))
-            prev_tag = tag
-            prev_word = word
-            continue
-        first = word[0]
-        if first.islower() and word not in special and "'" not in word and "’" not in word:
-            _remember(word, "W")
-            append(Token(start + m.start(), start + m.end(), word, "W"))
-            prev_tag = "W"
-            prev_word = word
-            continue
-        s, e = m.span()
-        low = word.lower()
-        if not (first.isalnum() or first == "_"):
-            if word == "." and prev_tag == "HON":
-                tag = "HDOT"
-            elif word in ",:":
-                tag = word
+        if tag is None:
+            info = capitals.get(word)
+            if info is None and word[0].isupper():
+                info = _remember_capital(word)
+            if info is not None:
+                # a capitalised word: what the word alone says, then its context
+                speech_verb, fixed, after_verb, common, adverb_like, possessive = info
+                if speech_verb and prev_tag in ("", "P", ",", ":") and not prev_word[:1].isupper():
+                    tag = "VSAY"  # "Said he", "Asked about it, …"
+                elif fixed == "HON":
+                    # "the Duchess", "the King": a title used as the name itself
+                    e = m.end()
+                    tag = "HON" if _name_continues(chunk, e + (chunk[e : e + 1] == ".")) else "NNP"
+                elif fixed is not None:
+                    tag = fixed
+                elif prev_tag == "VSAY" and after_verb:
+                    tag = "NNP"  # "said May", "cried Will"
+                elif common:
+                    tag = "W"
+                elif adverb_like and prev_tag in ("", "P"):
+                    tag = "W"
+                elif possessive:
+                    tag = "NNPS"
+                else:
+                    tag = "NNP"
             else:
-                tag = "P"
-        elif low in lex.speech_verb_base and not first.isupper() or (
-            low in lex.speech_verb_base and prev_tag in ("", "P", ",", ":") and low not in lex.honorifics
-            and not prev_word[:1].isupper()
-        ):
-            tag = "VSAY"
-        elif (low in PRP_SUBJECT or low in ("him", "them", "me", "us") or ("'" in low or "’" in low) and _contracted_pronoun(low)) and (
-            word == "I" or not word.isupper()
-        ):
-            tag = "PRP"
-        elif low in PRP_POSSESSIVE:
-            tag = "PRP$"
-        elif low in DETERMINERS:
-            tag = "DT"
-        elif low in lex.honorifics and first.isupper() and low not in lex.role_nouns:
-            # "the Duchess", "the King": a title used as the name itself
-            tag = "HON" if _name_continues(chunk, e + (chunk[e : e + 1] == ".")) else "NNP"
-        elif low in lex.role_nouns or (low in lex.honorifics and len(low) > 3 and not first.isupper()):
-            tag = "ROLE"
-        elif low in PREPOSITIONS:
-            tag = "IN"
-        elif first.isupper():
-            if prev_tag == "VSAY" and word[1:].islower() and _POSSESSIVE.match(word) is None:
-                tag = "NNP"  # "said May", "cried Will"
-            elif low in lex.stop_capitals or low in lex.non_person_capitals:
-                tag = "W"
-            elif prev_tag in ("", "P") and low.endswith(("ing", "ly")) and len(low) > 5:
-                tag = "W"
-            elif _POSSESSIVE.match(word):
-                tag = "NNPS"
-            else:
-                tag = "NNP"
-        elif low in NAME_PARTICLES and prev_tag in ("NNP", "HON", "HDOT") and _name_continues(chunk, e):
-            tag = "NNP"  # "Michery el Soheil", "Ludwig van Beethoven", "Mr. van der Luyden"
-        else:
-            tag = "W"
-        if not first.isupper() and word != "." and low not in NAME_PARTICLES:
-            _remember(word, tag)  # no branch above looked at the context
-        append(Token(start + s, start + e, word, tag))
-        prev_tag, prev_word = tag, word
+                tag = _tag_other(word, prev_tag, chunk, m.end())
+        append(Token(start + m.start(), start + m.end(), word, tag))
+        prev_tag = tag
+        prev_word = word
     return tokens
+
+
+def _tag_other(word: str, prev_tag: str, chunk: str, e: int) -> str:
+    """The tag of a word that does not start with a capital (remembered when the context
+    played no part)."""
+    lex = lexicon()
+    first = word[0]
+    low = word.lower()
+    if not (first.isalnum() or first == "_"):
+        if word == ".":
+            return "HDOT" if prev_tag == "HON" else "P"
+        tag = word if word in ",:" else "P"
+    elif low in lex.speech_verb_base:
+        tag = "VSAY"
+    elif (low in PRP_SUBJECT or low in ("him", "them", "me", "us") or ("'" in low or "’" in low) and _contracted_pronoun(low)) and (
+        not word.isupper()
+    ):
+        tag = "PRP"
+    elif low in PRP_POSSESSIVE:
+        tag = "PRP$"
+    elif low in DETERMINERS:
+        tag = "DT"
+    elif low in lex.role_nouns or (low in lex.honorifics and len(low) > 3):
+        tag = "ROLE"
+    elif low in PREPOSITIONS:
+        tag = "IN"
+    elif low in NAME_PARTICLES:
+        if prev_tag in ("NNP", "HON", "HDOT") and _name_continues(chunk, e):
+            return "NNP"  # "Michery el Soheil", "Ludwig van Beethoven", "Mr. van der Luyden"
+        return "W"
+    else:
+        tag = "W"
+    _remember(word, tag)
+    return tag
+
+
+def _remember_capital(word: str) -> tuple:
+    """What a capitalised word's tag depends on, from the word alone (memoised):
+    (may be a speech verb, a tag fixed by the word, "said May" reading, a common word, an
+    -ing/-ly word, a possessive)."""
+    lex = lexicon()
+    low = word.lower()
+    speech_verb = low in lex.speech_verb_base and low not in lex.honorifics
+    if (low in PRP_SUBJECT or low in ("him", "them", "me", "us") or ("'" in low or "’" in low) and _contracted_pronoun(low)) and (
+        word == "I" or not word.isupper()
+    ):
+        fixed = "PRP"
+    elif low in PRP_POSSESSIVE:
+        fixed = "PRP$"
+    elif low in DETERMINERS:
+        fixed = "DT"
+    elif low in lex.honorifics and low not in lex.role_nouns:
+        fixed = "HON"  # or NNP: depends on what follows
+    elif low in lex.role_nouns:
+        fixed = "ROLE"
+    elif low in PREPOSITIONS:
+        fixed = "IN"
+    else:
+        fixed = None
+    possessive = _POSSESSIVE.match(word) is not None
+    info = (
+        speech_verb,
+        fixed,
+        word[1:].islower() and not possessive,
+        low in lex.stop_capitals or low in lex.non_person_capitals,
+        low.endswith(("ing", "ly")) and len(low) > 5,
+        possessive,
+    )
+    if len(_capital_info) >= _STATIC_LIMIT:
+        _capital_info.clear()
+    _capital_info[word] = info
+    return info
 
 
 # Tags that depend on the word alone: words that do not start with a capital, other than "."
 # (HDOT after an honorific) and name particles ("van" inside a name). A process-wide memo:
-# most words of any text are such, and the same ones recur.
+# most words of any text are such, and the same ones recur. Capitalised words keep what
+# their tag depends on in ``_capital_info``.
 _static_tags: dict[str, str] = {}
+_capital_info: dict[str, tuple] = {}
 _STATIC_LIMIT = 200_000
 
 

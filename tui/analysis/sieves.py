@@ -8,7 +8,6 @@ become speakers (aliases merged) once, afterwards, in :mod:`.speakers`.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
 
@@ -87,7 +86,9 @@ def _memo(kind: str):
             if key not in memo:
                 memo[key] = fn(ctx, i)
             att = memo[key]
-            return dataclasses.replace(att) if att is not None else None
+            if att is None:
+                return None
+            return att.copy()
 
         cached.__doc__ = fn.__doc__
         return cached
