@@ -45,8 +45,10 @@ def test_fast_punkt_splits_exactly_as_nltk(text: str) -> None:
     assert list(FastPunkt(punkt_parameters()).span_tokenize(text)) == list(reference().span_tokenize(text))
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=200))
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200) | st.lists(st.sampled_from(PIECES + ["\x1c", "\x1f", "\u0301", "²"]), max_size=60).map("".join))
+@example(".\x1f0")
+@example("Yes.\x1cNo. Maybe.\x1d He said.")
 def test_fast_punkt_matches_nltk_on_any_unicode(text: str) -> None:
     assert list(FastPunkt(punkt_parameters()).span_tokenize(text)) == list(reference().span_tokenize(text))
 

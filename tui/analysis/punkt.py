@@ -9,8 +9,8 @@ of it is object construction and NLTK 3.10's time-guarded regular expressions.
 :class:`FastPunkt` keeps NLTK's candidate search, realignment and parameters, and answers
 the per-candidate question with the same rules over plain strings (memoised: the same
 context, such as ``said. "I``, recurs all through a book). The patterns are NLTK's own,
-compiled with :mod:`re`; they are linear and run over text closeread has already split
-into paragraphs. ``tests/analysis/test_punkt.py`` holds it to NLTK's spans exactly.
+compiled with the same ``regex`` module but without NLTK 3.10's per-call time guard: they
+are linear and run over text closeread has already split into paragraphs. ``tests/analysis/test_punkt.py`` holds it to NLTK's spans exactly.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterator
+
+import regex
 
 # isort: off
 from . import _nltk  # noqa: F401  (NLTK without numpy/scipy: must come first)
@@ -32,9 +34,26 @@ from nltk.tokenize.punkt import (
     PunktToken,
 )
 
-_ELLIPSIS = re.compile(PunktToken._RE_ELLIPSIS.pattern)
-_NUMERIC = re.compile(PunktToken._RE_NUMERIC.pattern)
-_INITIAL = re.compile(PunktToken._RE_INITIAL.pattern, re.UNICODE)
+
+# NLTK compiles its patterns with the ``regex`` module (an NLTK dependency), whose classes
+# differ from ``re``'s at the edges. The three patterns that scan text use only ``\s``/``\S``
+# and explicit classes, where the two modules differ on U+001C–U+001F alone: ``re`` (faster)
+# runs them on text without those four characters, ``regex`` on text with them.
+def _unguarded(pattern):
+    """NLTK's compiled pattern without its time guard."""
+    return getattr(pattern, "_rx", None) or regex.compile(pattern.pattern, pattern.flags)
+
+
+def _with_re(pattern) -> re.Pattern:
+    return re.compile(pattern.pattern, pattern.flags & (re.IGNORECASE | re.MULTILINE | re.VERBOSE | re.UNICODE))
+
+
+_SEPARATORS = re.compile("[\x1c-\x1f]")
+
+
+_ELLIPSIS = _unguarded(PunktToken._RE_ELLIPSIS)
+_NUMERIC = _unguarded(PunktToken._RE_NUMERIC)
+_INITIAL = _unguarded(PunktToken._RE_INITIAL)
 _WHITESPACE = frozenset(string.whitespace)
 _MEMO_LIMIT = 100_000  # contexts remembered (a novel has about 8,000 distinct ones)
 
@@ -45,9 +64,10 @@ class FastPunkt(PunktSentenceTokenizer):
     def __init__(self, params: PunktParameters) -> None:
         super().__init__(params)
         lang = self._lang_vars
-        self._period_re = re.compile(lang.period_context_re().pattern, re.UNICODE | re.VERBOSE)
-        self._word_re = re.compile(lang._word_tokenizer_re().pattern, re.UNICODE | re.VERBOSE)
-        self._realign_re = re.compile(lang.re_boundary_realignment.pattern, re.MULTILINE)
+        # (period context, word tokenizer, realignment) with ``re`` and with ``regex``
+        nltk_patterns = (lang.period_context_re(), lang._word_tokenizer_re(), lang.re_boundary_realignment)
+        self._fast = tuple(_with_re(p) for p in nltk_patterns)
+        self._exact = tuple(_unguarded(p) for p in nltk_patterns)
         self._sent_end = frozenset(lang.sent_end_chars)
         self._punctuation = frozenset(self.PUNCTUATION)
         self._abbrev = params.abbrev_types
@@ -61,7 +81,8 @@ class FastPunkt(PunktSentenceTokenizer):
     def _match_potential_end_contexts(self, text: str) -> Iterator[tuple[re.Match, str]]:
         previous_start = previous_stop = 0
         previous_match = None
-        for match in self._period_re.finditer(text):
+        period_re = (self._exact if _SEPARATORS.search(text) else self._fast)[0]
+        for match in period_re.finditer(text):
             start = match.start()
             # NLTK: the last whitespace of text[previous_stop:start], where "found at
             # index 0" counts as "not found"
@@ -83,12 +104,13 @@ class FastPunkt(PunktSentenceTokenizer):
             )
 
     def _realign_boundaries(self, text: str, slices: Iterator[slice]) -> Iterator[slice]:
+        realign_re = (self._exact if _SEPARATORS.search(text) else self._fast)[2]
         realign = 0
         previous = None
         for current in slices:
             if previous is not None:
                 sentence1 = slice(previous.start + realign, previous.stop)
-                m = self._realign_re.match(text, current.start, current.stop)
+                m = realign_re.match(text, current.start, current.stop)
                 if m:
                     yield slice(sentence1.start, current.start + len(m.group(0).rstrip()))
                     realign = m.end() - current.start
@@ -115,10 +137,11 @@ class FastPunkt(PunktSentenceTokenizer):
     def _contains_sentbreak(self, text: str) -> bool:
         """NLTK's two annotation passes over ``text``'s tokens: is any token but the last a
         sentence break?"""
+        word_re = (self._exact if _SEPARATORS.search(text) else self._fast)[1]
         tokens: list[str] = []
         for line in text.split("\n"):
             if line.strip():
-                tokens.extend(self._word_re.findall(line))
+                tokens.extend(word_re.findall(line))
         return any(self._breaks_after(tokens[i], tokens[i + 1]) for i in range(len(tokens) - 1))
 
     def _first_pass(self, tok: str) -> tuple[bool, bool, bool]:
