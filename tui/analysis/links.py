@@ -19,6 +19,7 @@ from . import _nltk  # noqa: F401  (NLTK without numpy/scipy: must come first)
 from nltk.stem.snowball import SnowballStemmer
 
 from .lexicon import lexicon
+from .memo import document_memo
 from .model import Link, Quote
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -34,8 +35,6 @@ def content_terms(text: str) -> tuple[dict[str, str], bool]:
     for low in _WORD.findall(text.lower().replace("’", "'")):
         role = _word_roles.get(low)
         if role is None:
-            if len(_word_roles) >= _MEMO_LIMIT:
-                _word_roles.clear()
             role = _word_roles[low] = _word_role(low)
         if role is _NEGATION:
             negative = True
@@ -46,9 +45,7 @@ def content_terms(text: str) -> tuple[dict[str, str], bool]:
 
 _NEGATION = "<negation>"
 _SKIP = "<skip>"
-_word_roles: dict[str, str] = {}  # lower-case word -> its stem, _NEGATION or _SKIP (the
-# same words recur in every document: a process-wide memo)
-_MEMO_LIMIT = 200_000
+_word_roles: dict[str, str] = document_memo()  # lower-case word -> stem, _NEGATION or _SKIP
 
 
 def _word_role(low: str) -> str:

@@ -32,6 +32,7 @@ from nltk.chunk.regexp import ChunkString
 from nltk.tree import Tree
 
 from .lexicon import lexicon
+from .memo import document_memo
 from .text import TOKEN_RE
 
 GRAMMAR = r"""
@@ -229,24 +230,19 @@ def _remember_capital(word: str) -> tuple:
         low.endswith(("ing", "ly")) and len(low) > 5,
         possessive,
     )
-    if len(_capital_info) >= _STATIC_LIMIT:
-        _capital_info.clear()
     _capital_info[word] = info
     return info
 
 
 # Tags that depend on the word alone: words that do not start with a capital, other than "."
-# (HDOT after an honorific) and name particles ("van" inside a name). A process-wide memo:
-# most words of any text are such, and the same ones recur. Capitalised words keep what
-# their tag depends on in ``_capital_info``.
-_static_tags: dict[str, str] = {}
-_capital_info: dict[str, tuple] = {}
-_STATIC_LIMIT = 200_000
+# (HDOT after an honorific) and name particles ("van" inside a name). Most words of any
+# text are such, and the same ones recur. Capitalised words keep what their tag depends on
+# in ``_capital_info``.
+_static_tags: dict[str, str] = document_memo()
+_capital_info: dict[str, tuple] = document_memo()
 
 
 def _remember(word: str, tag: str) -> None:
-    if len(_static_tags) >= _STATIC_LIMIT:
-        _static_tags.clear()
     _static_tags[word] = tag
 
 

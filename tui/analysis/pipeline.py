@@ -9,6 +9,7 @@ import re
 
 from .context import Context
 from .links import build_links
+from .memo import new_document
 from .model import Analysis, Quote
 from .quotes import RawQuote, find_quotes
 from .sieves import run_sieves
@@ -66,6 +67,7 @@ def analyze(text: str, path: str | None = None, title: str | None = None) -> Ana
 
 
 def _analyze(text: str, path: str | None, title: str | None) -> Analysis:
+    new_document()
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     paragraphs = split_paragraphs(text)
     sentences = split_sentences(text, paragraphs)

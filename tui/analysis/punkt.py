@@ -34,6 +34,8 @@ from nltk.tokenize.punkt import (
     PunktToken,
 )
 
+from .memo import document_memo
+
 
 # NLTK compiles its patterns with the ``regex`` module (an NLTK dependency), whose classes
 # differ from ``re``'s at the edges. The three patterns that scan text use only ``\s``/``\S``
@@ -55,7 +57,6 @@ _ELLIPSIS = _unguarded(PunktToken._RE_ELLIPSIS)
 _NUMERIC = _unguarded(PunktToken._RE_NUMERIC)
 _INITIAL = _unguarded(PunktToken._RE_INITIAL)
 _WHITESPACE = frozenset(string.whitespace)
-_MEMO_LIMIT = 100_000  # contexts remembered (a novel has about 8,000 distinct ones)
 
 
 class FastPunkt(PunktSentenceTokenizer):
@@ -74,7 +75,7 @@ class FastPunkt(PunktSentenceTokenizer):
         self._collocations = params.collocations
         self._starters = params.sent_starters
         self._ortho = params.ortho_context
-        self._memo: dict[str, bool] = {}
+        self._memo: dict[str, bool] = document_memo()
 
     # -- the candidate search and realignment: NLTK's, with ``re`` patterns ------------
 
@@ -129,8 +130,6 @@ class FastPunkt(PunktSentenceTokenizer):
     def text_contains_sentbreak(self, text: str) -> bool:
         found = self._memo.get(text)
         if found is None:
-            if len(self._memo) >= _MEMO_LIMIT:
-                self._memo.clear()
             found = self._memo[text] = self._contains_sentbreak(text)
         return found
 
