@@ -42,7 +42,10 @@ def prose(draw) -> str:
 @example("Wait... what? No!! Yes?! Fine.")
 @example(" . \n. ")
 def test_fast_punkt_splits_exactly_as_nltk(text: str) -> None:
-    assert list(FastPunkt(punkt_parameters()).span_tokenize(text)) == list(reference().span_tokenize(text))
+    fast = FastPunkt(punkt_parameters())
+    expected = list(reference().span_tokenize(text))
+    assert list(fast.span_tokenize(text)) == expected
+    assert fast.spans(text) == expected
 
 
 @settings(max_examples=300, deadline=None)
@@ -50,7 +53,10 @@ def test_fast_punkt_splits_exactly_as_nltk(text: str) -> None:
 @example(".\x1f0")
 @example("Yes.\x1cNo. Maybe.\x1d He said.")
 def test_fast_punkt_matches_nltk_on_any_unicode(text: str) -> None:
-    assert list(FastPunkt(punkt_parameters()).span_tokenize(text)) == list(reference().span_tokenize(text))
+    fast = FastPunkt(punkt_parameters())
+    expected = list(reference().span_tokenize(text))
+    assert list(fast.span_tokenize(text)) == expected
+    assert fast.spans(text) == expected
 
 
 def test_repeated_contexts_give_the_same_answer_from_memory() -> None:

@@ -75,7 +75,40 @@ class FastPunkt(PunktSentenceTokenizer):
         self._collocations = params.collocations
         self._starters = params.sent_starters
         self._ortho = params.ortho_context
-        self._memo: dict[str, bool] = document_memo()
+        self._memo: dict[str, bool] = document_memo()  # context -> contains a break
+        self._pairs: dict[tuple[str, str], bool] = document_memo()  # (token, next) -> break after
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """``list(span_tokenize(text))``, without its chain of generators (closeread calls
+        it once per paragraph of a novel's dialogue)."""
+        cuts: list[tuple[int, int]] = []
+        last_break = 0
+        for match, context in self._match_potential_end_contexts(text):
+            if self.text_contains_sentbreak(context):
+                cuts.append((last_break, match.end()))
+                last_break = match.start("next_tok") if match.group("next_tok") else match.end()
+        cuts.append((last_break, len(text.rstrip())))
+        # NLTK's realignment: closing quotes and brackets after a break join the sentence
+        realign_re = (self._exact if _SEPARATORS.search(text) else self._fast)[2]
+        out: list[tuple[int, int]] = []
+        realign = 0
+        last = len(cuts) - 1
+        for k, (start, stop) in enumerate(cuts):
+            start += realign
+            if k == last:
+                if stop > start:
+                    out.append((start, stop))
+                break
+            next_start, next_stop = cuts[k + 1]
+            m = realign_re.match(text, next_start, next_stop)
+            if m:
+                out.append((start, next_start + len(m.group(0).rstrip())))
+                realign = m.end() - next_start
+            else:
+                realign = 0
+                if stop > start:
+                    out.append((start, stop))
+        return out
 
     # -- the candidate search and realignment: NLTK's, with ``re`` patterns ------------
 
@@ -141,7 +174,14 @@ class FastPunkt(PunktSentenceTokenizer):
         for line in text.split("\n"):
             if line.strip():
                 tokens.extend(word_re.findall(line))
-        return any(self._breaks_after(tokens[i], tokens[i + 1]) for i in range(len(tokens) - 1))
+        pairs = self._pairs
+        for pair in zip(tokens, tokens[1:]):
+            found = pairs.get(pair)
+            if found is None:
+                found = pairs[pair] = self._breaks_after(*pair)
+            if found:
+                return True
+        return False
 
     def _first_pass(self, tok: str) -> tuple[bool, bool, bool]:
         """(sentbreak, abbreviation, ellipsis) from the token's type alone."""

@@ -89,7 +89,7 @@ def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:
                 p += 1
             continue
         chunk = text[block_start:block_end]
-        for start, end in tokenizer.span_tokenize(chunk):
+        for start, end in tokenizer.spans(chunk):
             start += block_start
             end += block_start
             # Punkt may run a sentence over a blank line ("Chapter I" has no period):
