@@ -606,3 +606,41 @@ def test_attribution_copy_keeps_every_field_and_is_independent():
     assert dataclasses.asdict(copied) == values
     copied.confidence = 0.1  # a sieve completing its copy leaves the memoised one alone
     assert original.confidence == "value of confidence"
+
+
+def test_inverted_cue_reaches_the_name_past_modifiers():
+    text = '"We will not retreat," said retired Navy Adm. Ola Brandt, who led the fleet until 2019.'
+    name, sieve, mention, _ = attribution(text)
+    assert (name, sieve) == ("Ola Brandt", "trailing_cue") and mention.endswith("Adm. Ola Brandt")
+    text = '"The count is not over," added his campaign manager Ivo Palank, speaking to reporters.'
+    name, sieve, mention, _ = attribution(text)
+    assert (name, sieve) == ("Ivo Palank", "trailing_cue") and "Ivo Palank" in mention
+
+
+def test_a_cue_closing_the_sentence_attributes_a_fragment_inside_it():
+    text = 'Dorn "won easily among rural voters" in the spring vote, said state historian Mila Varo.'
+    assert attribution(text)[:2] == ("Mila Varo", "trailing_cue")
+    text = 'The plan was "dead on arrival" by the time it reached the floor, Varo said.'
+    assert attribution(text)[:3] == ("Varo", "trailing_cue", "Varo")
+
+
+def test_a_comma_clause_without_a_cue_attributes_nothing():
+    text = 'The plan was "dead on arrival" by the time it reached the floor, as everyone expected.'
+    assert attribution(text)[0] is None
+
+
+def test_a_title_between_two_statements_does_not_break_the_continuation():
+    text = (
+        '"We will publish the records," Ana Dree said in an interview on "Morning Report" Sunday. '
+        '"There is nothing to hide."'
+    )
+    a = analyze(text)
+    speech = [q for q in a.quotes if q.kind == "speech"]
+    assert [a.speaker_name(q) for q in speech] == ["Ana Dree", "Ana Dree"]
+    assert speech[1].sieve == "continuation"
+
+
+def test_a_role_after_a_hyphenated_prefix_is_a_role():
+    text = '"The data was tampered with," co-founder Lior Samet told the committee.'
+    name, sieve, mention, _ = attribution(text)
+    assert (name, sieve) == ("Lior Samet", "trailing_cue") and "Lior Samet" in mention

@@ -184,7 +184,7 @@ def _tag_other(word: str, prev_tag: str, chunk: str, e: int) -> str:
         tag = "PRP$"
     elif low in DETERMINERS:
         tag = "DT"
-    elif low in lex.role_nouns or (low in lex.honorifics and len(low) > 3):
+    elif low in lex.role_nouns or (low in lex.honorifics and len(low) > 3) or _prefixed_role(low):
         tag = "ROLE"
     elif low in PREPOSITIONS:
         tag = "IN"
@@ -196,6 +196,12 @@ def _tag_other(word: str, prev_tag: str, chunk: str, e: int) -> str:
         tag = "W"
     _remember(word, tag)
     return tag
+
+
+def _prefixed_role(low: str) -> bool:
+    """ "co-founder", "ex-senator", "vice-chairman": a role noun after a hyphenated prefix."""
+    head, sep, role = low.rpartition("-")
+    return bool(sep) and bool(head) and role in lexicon().role_nouns
 
 
 def _remember_capital(word: str) -> tuple:
@@ -215,7 +221,7 @@ def _remember_capital(word: str) -> tuple:
         fixed = "DT"
     elif low in lex.honorifics and low not in lex.role_nouns:
         fixed = "HON"  # or NNP: depends on what follows
-    elif low in lex.role_nouns:
+    elif low in lex.role_nouns or _prefixed_role(low):
         fixed = "ROLE"
     elif low in PREPOSITIONS:
         fixed = "IN"
@@ -326,8 +332,9 @@ def _phrase(text: str, tokens: list[Token], kind: str, i: int, j: int) -> Phrase
         k = j
         while k > i and tokens[k - 1].tag in ("NNP", "HON", "HDOT"):
             k -= 1
-        if tokens[k].tag in ("HON",) and k > i and tokens[k - 1].tag == "HDOT":
-            pass
+        # a name does not come before its title: "Navy Capt. Jeff Davis" is Capt. Jeff Davis
+        while k < j and tokens[k].tag == "NNP" and any(t.tag == "HON" for t in tokens[k + 1 : j]):
+            k += 1
         head_i = k
         if k > i:
             role_tokens = [t for t in tokens[i:k] if t.tag not in ("DT",)]

@@ -103,6 +103,56 @@ def _trailing_match(ctx: Context, i: int) -> Attribution | None:
     words = _words(tokens)
     if not words:
         return None
+    found = _cue_right_after(ctx, i, tokens, words)
+    if found is None and not ctx.fiction:
+        found = _sentence_final_cue(ctx, tokens)
+    return found
+
+
+def _sentence_final_cue(ctx: Context, tokens: list[Token]) -> Attribution | None:
+    """News: "… “drew quite well” in the primary, said Ada Ruiz." / "…, Ruiz said." — a cue
+    closing the sentence after a comma attributes the quotation inside it."""
+    n = len(tokens)
+    if n < 3 or tokens[-1].tag != "P" or tokens[-1].word != ".":
+        return None
+    commas = [k for k in range(n - 1) if tokens[k].tag == ","]
+    if not commas:
+        return None
+    c = commas[-1]
+    clause = tokens[c + 1 : n - 1]
+    if not 2 <= len(clause) <= 8:
+        return None
+    phrases = [p for p in chunk_phrases(ctx.text, tokens) if p.first > c]
+    if _speech_verb(tokens[c + 1]):  # ", said Ada Ruiz."
+        p = _phrase_at(phrases, c + 2) or _phrase_after_modifiers(tokens, phrases, c + 2)
+        if p is not None and p.last == n - 2 and p.kind in ("NAME", "TITLED", "POSSD", "DESC"):
+            return _make("trailing_cue", 0.75, p, tokens[c + 1])
+        return None
+    if _speech_verb(tokens[n - 2]):  # ", Ruiz said."
+        p = _phrase_at(phrases, c + 1)
+        if p is not None and p.last == n - 3 and p.kind in ("NAME", "TITLED", "POSSD", "DESC", "PRON"):
+            if p.kind != "PRON" or p.text.lower() in ("he", "she", "they"):
+                return _make("trailing_cue", 0.75, p, tokens[n - 2])
+    return None
+
+
+def _phrase_after_modifiers(tokens: list[Token], phrases: list[Phrase], k: int) -> Phrase | None:
+    """ "said retired Army Lt. Gen. Ada Ruiz,", "added his campaign manager Ada Ruiz.": the
+    name closing the clause a few modifiers after an inverted speech verb."""
+    for j in range(k, min(len(tokens), k + 6)):
+        tok = tokens[j]
+        modifier = tok.tag == "VSAY" and j + 1 < len(tokens) and tokens[j + 1].tag in ("ROLE", "NNP", "HON")
+        if not modifier and (tok.tag not in ("W", "NNP", "HON", "HDOT", "ROLE", "PRP$", "DT") or (tok.tag == "W" and not tok.word.islower())):
+            return None  # ("state historian": a verb's homograph as a modifier)
+        p = _phrase_at(phrases, j)
+        if p is not None and p.kind in ("NAME", "TITLED", "POSSD"):
+            after = tokens[p.last + 1].tag if p.last + 1 < len(tokens) else None
+            if after in (None, ",", "P", ":"):
+                return p
+    return None
+
+
+def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]) -> Attribution | None:
     # only punctuation may stand between the closing mark and the cue
     if any(t.tag not in ("P", ",") for t in tokens[: words[0]]):
         return None
@@ -128,6 +178,8 @@ def _trailing_match(ctx: Context, i: int) -> Attribution | None:
         if nxt < len(tokens) and tokens[nxt].word.lower() in ADVERBS:
             nxt += 1
         p = _phrase_at(phrases, nxt) or _bare_description(ctx, tokens, nxt, after=True)
+        if p is None and not ctx.fiction:
+            p = _phrase_after_modifiers(tokens, phrases, nxt)
         if p is not None:
             return _make("trailing_cue", 0.9, p, tok)
         return None
@@ -528,12 +580,22 @@ def narration_subject(ctx: Context, i: int) -> Attribution | None:
 
 # -- 5. continuation: a quotation right after an attributed one -------------------------------
 def continuation(ctx: Context, i: int) -> Attribution | None:
-    if i == 0 or ctx.attributions[i - 1] is None:
+    q = ctx.quotes[i]
+    j = i - 1
+    # a title or a scare-quoted term in the narration between two statements ("…," Ames said
+    # on "Meet the Press". "…") does not interrupt the speaker
+    while j >= 0 and ctx.attributions[j] is None and ctx.kinds and ctx.kinds[j] in ("title", "term"):
+        if ctx.quotes[j].paragraph != q.paragraph:
+            break
+        j -= 1
+    if j < 0 or ctx.attributions[j] is None:
         return None
-    q, prev = ctx.quotes[i], ctx.quotes[i - 1]
-    prev_para = ctx.end_paragraph(i - 1)
+    prev = ctx.quotes[j]
+    prev_para = ctx.end_paragraph(j)
     if q.paragraph == prev_para:
-        return Attribution("continuation", 0.8, same_as=i - 1)
+        return Attribution("continuation", 0.8, same_as=j)
+    if j != i - 1:
+        return None
     if ctx.fiction or q.paragraph != prev_para + 1:
         return None
     para = ctx.paragraphs[q.paragraph]
@@ -542,7 +604,7 @@ def continuation(ctx: Context, i: int) -> Attribution | None:
         prev_paragraph = ctx.paragraphs[prev_para]
         tail = ctx.text[prev.end : prev_paragraph.end]
         if len(tail) < 120:
-            return Attribution("continuation", 0.6, same_as=i - 1)
+            return Attribution("continuation", 0.6, same_as=j)
     return None
 
 
