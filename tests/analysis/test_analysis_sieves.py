@@ -644,3 +644,13 @@ def test_a_role_after_a_hyphenated_prefix_is_a_role():
     text = '"The data was tampered with," co-founder Lior Samet told the committee.'
     name, sieve, mention, _ = attribution(text)
     assert (name, sieve) == ("Lior Samet", "trailing_cue") and "Lior Samet" in mention
+
+
+def test_a_full_stop_inside_an_embedded_quote_ends_the_speakers_sentence():
+    text = 'Oda Vence said the reform "will fail." Ivo Brill called it overdue.'
+    assert attribution(text)[:2] == ("Oda Vence", "leading_cue")
+
+
+def test_participle_takes_the_subject_of_the_speech_verb_before_it():
+    text = 'Ida Marr said on Friday that Ben Holt is wrong, adding that he "never read the bill."'
+    assert attribution(text)[0] == "Ida Marr"

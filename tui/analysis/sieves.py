@@ -8,6 +8,7 @@ become speakers (aliases merged) once, afterwards, in :mod:`.speakers`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -152,6 +153,15 @@ def _phrase_after_modifiers(tokens: list[Token], phrases: list[Phrase], k: int) 
     return None
 
 
+def _embedded(ctx: Context, i: int) -> bool:
+    """Whether quotation ``i`` comes after words of its own sentence."""
+    q = ctx.quotes[i]
+    starts = ctx._sentence_starts
+    s = bisect.bisect_right(starts, q.start) - 1
+    lead_start = max(starts[s] if s >= 0 else 0, ctx.paragraphs[q.paragraph].start)
+    return any(ch.isalnum() for ch in ctx.text[lead_start : q.start])
+
+
 def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]) -> Attribution | None:
     # only punctuation may stand between the closing mark and the cue
     if any(t.tag not in ("P", ",") for t in tokens[: words[0]]):
@@ -161,6 +171,11 @@ def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]
         # "accuses Obama of "leading from behind" and Trump says …": a quotation inside a
         # sentence that runs on is not tagged by the next clause's verb ("…," X said is)
         if ctx.kinds and ctx.kinds[i] in ("term", "partial"):
+            return None
+    if not ctx.fiction and q.closed and ctx.text[q.inner_end - 1 : q.inner_end] == "." and _embedded(ctx, i):
+        # 'Ames said the plan "will fail." Brill called it …': the full stop ended Ames's
+        # sentence; a cue after it (subject first) reports the next one
+        if not _speech_verb(tokens[words[0]]):
             return None
     phrases = chunk_phrases(ctx.text, tokens)
     k = words[0]
@@ -302,6 +317,11 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int) -> Phras
         if commas:
             before_comma = [p for p in candidates if p.last < commas[-1]]
             candidates = before_comma or candidates
+        # the subject of the clause's own speech verb ("Cruz said … that Ames is …, adding")
+        for p in reversed(candidates):
+            after = tokens[p.last + 1] if p.last + 1 < len(tokens) else None
+            if after is not None and after.tag == "VSAY" and not after.word.lower().endswith("ing"):
+                return p
         for p in reversed(candidates):
             after = tokens[p.last + 1] if p.last + 1 < len(tokens) else None
             if after is not None and after.tag in ("W", "VSAY") and not after.word.lower().endswith("ing"):
