@@ -654,3 +654,8 @@ def test_a_full_stop_inside_an_embedded_quote_ends_the_speakers_sentence():
 def test_participle_takes_the_subject_of_the_speech_verb_before_it():
     text = 'Ida Marr said on Friday that Ben Holt is wrong, adding that he "never read the bill."'
     assert attribution(text)[0] == "Ida Marr"
+
+
+def test_go_is_a_speech_verb_only_when_punctuation_introduces_the_words():
+    text = 'Ada Roe says the league has gone "soft" like the rest of the country.'
+    assert attribution(text)[0] == "Ada Roe"

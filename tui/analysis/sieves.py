@@ -21,6 +21,7 @@ ADVERBS = frozenset(
     "once still only further eagerly angrily sharply briefly calmly".split()
 )
 AUXILIARIES = frozenset("is was has had have will would is' 's".split())
+_COLLOQUIAL = frozenset({"go"})  # speech verbs only when punctuation introduces the words
 MAX_LEAD_GAP = 14  # words between a leading speech verb and the quotation
 MAX_LEAD_GAP_FRAGMENT = 40
 
@@ -370,6 +371,10 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         tok = tokens[k]
         if not _speech_verb(tok, leading=n > 4):
             continue
+        if not ctx.fiction and lexicon().speech_verb_base.get(tok.word.lower()) in _COLLOQUIAL and (
+            k + 1 >= len(tokens) or tokens[k + 1].tag not in (",", ":")
+        ):
+            continue  # "has gone soft", "went to Iowa"; but 'he went, "…"' 
         subject = _subject_before(tokens, phrases, k)
         # inverted: said Mr. Smith: "…" (but "Lind told Ada Mertz:" has its subject first)
         p = _phrase_at(phrases, k + 1)
