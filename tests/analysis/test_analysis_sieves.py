@@ -659,3 +659,13 @@ def test_participle_takes_the_subject_of_the_speech_verb_before_it():
 def test_go_is_a_speech_verb_only_when_punctuation_introduces_the_words():
     text = 'Ada Roe says the league has gone "soft" like the rest of the country.'
     assert attribution(text)[0] == "Ada Roe"
+
+
+def test_a_comma_clause_cue_later_in_the_sentence_attributes_the_quotation():
+    text = '"If there had been no help" from the allies, Ada Ruiz said at a town hall on Monday, the city would have fallen.'
+    assert attribution(text)[:2] == ("Ada Ruiz", "trailing_cue")
+
+
+def test_a_possessor_before_a_name_is_not_the_speaker():
+    text = '"Growth is slowing," the Vantor Institute\'s Lena Okafor said at the forum.'
+    assert attribution(text)[0] == "Lena Okafor"

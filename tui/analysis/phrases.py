@@ -41,7 +41,7 @@ GRAMMAR = r"""
           {<W><NNP|ROLE>*<ROLE><HDOT>?<NNP>+}
           {<NNP>+<W><ROLE>+<NNP>+}
           {<NNP|ROLE>*<ROLE|HON><HDOT>?<NNP>+}
-  DESC:   {<DT|PRP\$|NNPS><W|NNP|NNPS>*<ROLE>+}
+  DESC:   {<DT|PRP\$|NNPS><W|NNP|NNPS|ROLE>*<ROLE>+}
   ORG:    {<DT><NNP>+}
   NAME:   {<NNP>*<NNPS>}
           {<NNP>+}

@@ -107,34 +107,41 @@ def _trailing_match(ctx: Context, i: int) -> Attribution | None:
         return None
     found = _cue_right_after(ctx, i, tokens, words)
     if found is None and not ctx.fiction:
-        found = _sentence_final_cue(ctx, tokens)
+        found = _comma_clause_cue(ctx, tokens)
     return found
 
 
-def _sentence_final_cue(ctx: Context, tokens: list[Token]) -> Attribution | None:
-    """News: "… “drew quite well” in the primary, said Ada Ruiz." / "…, Ruiz said." — a cue
-    closing the sentence after a comma attributes the quotation inside it."""
+def _comma_clause_cue(ctx: Context, tokens: list[Token]) -> Attribution | None:
+    """News: "… “drew quite well” in the primary, said Ada Ruiz." / "“If there had not been
+    …” by the allies, Ruiz said at a town hall" — a cue clause after a comma later in the
+    sentence attributes the quotation before it."""
     n = len(tokens)
-    if n < 3 or tokens[-1].tag != "P" or tokens[-1].word != ".":
-        return None
-    commas = [k for k in range(n - 1) if tokens[k].tag == ","]
-    if not commas:
-        return None
-    c = commas[-1]
-    clause = tokens[c + 1 : n - 1]
-    if not 2 <= len(clause) <= 8:
-        return None
-    phrases = [p for p in chunk_phrases(ctx.text, tokens) if p.first > c]
-    if _speech_verb(tokens[c + 1]):  # ", said Ada Ruiz."
-        p = _phrase_at(phrases, c + 2) or _phrase_after_modifiers(tokens, phrases, c + 2)
-        if p is not None and p.last == n - 2 and p.kind in ("NAME", "TITLED", "POSSD", "DESC"):
-            return _make("trailing_cue", 0.75, p, tokens[c + 1])
-        return None
-    if _speech_verb(tokens[n - 2]):  # ", Ruiz said."
-        p = _phrase_at(phrases, c + 1)
-        if p is not None and p.last == n - 3 and p.kind in ("NAME", "TITLED", "POSSD", "DESC", "PRON"):
-            if p.kind != "PRON" or p.text.lower() in ("he", "she", "they"):
-                return _make("trailing_cue", 0.75, p, tokens[n - 2])
+    phrases = None
+    for c in range(n - 2):
+        if tokens[c].tag != ",":
+            continue
+        if phrases is None:
+            phrases = chunk_phrases(ctx.text, tokens)
+        later = [p for p in phrases if p.first > c]
+        if _speech_verb(tokens[c + 1]):  # ", said Ada Ruiz."
+            p = _phrase_at(later, c + 2) or _phrase_after_modifiers(tokens, later, c + 2)
+            if p is not None and p.kind in ("NAME", "TITLED", "POSSD", "DESC"):
+                after = tokens[p.last + 1].tag if p.last + 1 < n else None
+                if after in (None, ",", "P", ":", "IN"):
+                    return _make("trailing_cue", 0.75, p, tokens[c + 1])
+            continue
+        p = _phrase_at(later, c + 1)  # ", Ruiz said."
+        if p is None or p.kind not in ("NAME", "TITLED", "POSSD", "DESC", "PRON"):
+            continue
+        if p.kind == "PRON" and p.text.lower() not in ("he", "she", "they"):
+            continue
+        v = p.last + 1
+        while v < n and tokens[v].word.lower() in ADVERBS:
+            v += 1
+        if v < n and _speech_verb(tokens[v]) and not tokens[v].word.lower().endswith("ing"):
+            after = tokens[v + 1].tag if v + 1 < n else None
+            if after in (None, ",", "P", ":", "IN"):  # not "Ruiz said the plan …"
+                return _make("trailing_cue", 0.75, p, tokens[v])
     return None
 
 
@@ -149,7 +156,7 @@ def _phrase_after_modifiers(tokens: list[Token], phrases: list[Phrase], k: int) 
         p = _phrase_at(phrases, j)
         if p is not None and p.kind in ("NAME", "TITLED", "POSSD"):
             after = tokens[p.last + 1].tag if p.last + 1 < len(tokens) else None
-            if after in (None, ",", "P", ":"):
+            if after in (None, ",", "P", ":", "IN"):
                 return p
     return None
 
@@ -210,6 +217,15 @@ def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]
             p = None
     if p is None:
         return None
+    # "the Vantor Institute's Ada Ruiz said": Ada Ruiz, not her institute
+    j = p.last + 1
+    possessor = tokens[p.last].tag == "NNPS"
+    if not possessor and j < len(tokens) and tokens[j].tag == "NNPS":
+        possessor, j = True, j + 1
+    if possessor:
+        owned = _phrase_at(phrases, j)
+        if owned is not None and owned.kind in ("NAME", "TITLED", "DESC"):
+            p = owned
     nxt = p.last + 1
     if nxt < len(tokens) and tokens[nxt].tag == ",":  # "Steen, the mayor, said"
         named = _phrase_at(phrases, nxt + 1)
@@ -374,7 +390,7 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         if not ctx.fiction and lexicon().speech_verb_base.get(tok.word.lower()) in _COLLOQUIAL and (
             k + 1 >= len(tokens) or tokens[k + 1].tag not in (",", ":")
         ):
-            continue  # "has gone soft", "went to Iowa"; but 'he went, "…"' 
+            continue  # "has gone soft", "went to Iowa"; but 'he went, "…"'
         subject = _subject_before(tokens, phrases, k)
         # inverted: said Mr. Smith: "…" (but "Lind told Ada Mertz:" has its subject first)
         p = _phrase_at(phrases, k + 1)
