@@ -669,3 +669,9 @@ def test_a_comma_clause_cue_later_in_the_sentence_attributes_the_quotation():
 def test_a_possessor_before_a_name_is_not_the_speaker():
     text = '"Growth is slowing," the Vantor Institute\'s Lena Okafor said at the forum.'
     assert attribution(text)[0] == "Lena Okafor"
+
+
+def test_a_bare_description_before_a_leading_cue_is_the_speaker():
+    text = 'Voters lined up early. Another commenter wrote, "We all know how this ends."'
+    name, sieve, mention, cue = attribution(text)
+    assert (sieve, mention, cue) == ("leading_cue", "Another commenter", "wrote")

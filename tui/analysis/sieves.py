@@ -397,6 +397,13 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         if p is not None and p.last == len(tokens) - 2 and tokens[-1].tag in (",", ":"):
             if subject is None or subject.last < k - 3:
                 return _make("leading_cue", 0.85, p, tok)
+        if subject is None and not ctx.fiction:
+            # "Another commenter said, …", "The letter continues: …"
+            for d in range(max(0, k - 4), k):
+                bare = _bare_description(ctx, tokens, d, after=False)
+                if bare is not None and bare.last == k - 1 and (d == 0 or tokens[d - 1].tag in ("P", ",", ":", "W")):
+                    subject = bare
+                    break
         subject = _appositive_head(tokens, phrases, subject)
         if subject is not None:
             rel = _relative_pronoun(tokens, subject, k)
