@@ -675,3 +675,10 @@ def test_a_bare_description_before_a_leading_cue_is_the_speaker():
     text = 'Voters lined up early. Another commenter wrote, "We all know how this ends."'
     name, sieve, mention, cue = attribution(text)
     assert (sieve, mention, cue) == ("leading_cue", "Another commenter", "wrote")
+
+
+def test_a_name_modifying_the_speakers_description_is_not_the_speaker():
+    text = '"We should slow down," Senate minority leader Ola Brandt told reporters in the capital.'
+    assert attribution(text)[0] == "Ola Brandt"
+    text = '"It was a long week," Ohio delegate Ivo Palank said.'
+    assert attribution(text)[0] == "Ivo Palank"

@@ -226,6 +226,20 @@ def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]
         owned = _phrase_at(phrases, j)
         if owned is not None and owned.kind in ("NAME", "TITLED", "DESC"):
             p = owned
+    elif not ctx.fiction and p.kind in ("NAME", "ORG"):
+        # "Senate minority leader Ada Ruiz told", "Texas delegate Ada Ruiz said": a name
+        # or place modifying the description of the speaker who follows
+        j = p.last + 1
+        while j < len(tokens) and j - p.last <= 3 and tokens[j].tag in ("W", "ROLE") and tokens[j].word.islower():
+            j += 1
+        later = _phrase_at(phrases, j) if j > p.last + 1 else None
+        if later is not None and later.kind in ("NAME", "TITLED") and later.last + 1 < len(tokens):
+            if _speech_verb(tokens[later.last + 1]):
+                p = later
+        elif later is None and j > p.last + 1:
+            for q in phrases:
+                if q.first == p.last + 1 and q.kind == "TITLED" and q.last + 1 < len(tokens) and _speech_verb(tokens[q.last + 1]):
+                    p = q
     nxt = p.last + 1
     if nxt < len(tokens) and tokens[nxt].tag == ",":  # "Steen, the mayor, said"
         named = _phrase_at(phrases, nxt + 1)
