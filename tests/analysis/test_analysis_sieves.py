@@ -682,3 +682,19 @@ def test_a_name_modifying_the_speakers_description_is_not_the_speaker():
     assert attribution(text)[0] == "Ola Brandt"
     text = '"It was a long week," Ohio delegate Ivo Palank said.'
     assert attribution(text)[0] == "Ivo Palank"
+
+
+def test_news_descriptions_without_a_role_noun():
+    assert attribution('"Out, out, out!" some protesters chanted outside the hall.')[2] == "some protesters"
+    name, sieve, mention, _ = attribution('"The drop is real," said a person close to the family.')
+    assert sieve == "trailing_cue" and mention.startswith("a person")
+    name, sieve, mention, _ = attribution('"There is no data," said one unaligned Ohio Republican strategist.')
+    assert sieve == "trailing_cue" and "strategist" in mention
+
+
+def test_a_parenthesis_between_the_name_and_the_verb():
+    assert attribution('"It matters," Sen. Ada Ruiz (D-Ore.) said Saturday.')[0] == "Ada Ruiz"
+
+
+def test_an_adverb_between_the_source_and_the_verb():
+    assert attribution('"He said it twice," the Daily Ledger first reported.')[1] == "trailing_cue"

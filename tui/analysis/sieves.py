@@ -18,9 +18,11 @@ from .phrases import Phrase, Token, chunk_phrases
 
 ADVERBS = frozenset(
     "also then again now later finally quickly quietly softly slowly simply gravely coldly warmly "
-    "once still only further eagerly angrily sharply briefly calmly".split()
+    "once still only further eagerly angrily sharply briefly calmly first earlier previously "
+    "recently".split()
 )
 AUXILIARIES = frozenset("is was has had have will would is' 's".split())
+_QUANTIFIERS = frozenset("some one two three several many this these those most".split())
 _COLLOQUIAL = frozenset({"go"})  # speech verbs only when punctuation introduces the words
 MAX_LEAD_GAP = 14  # words between a leading speech verb and the quotation
 MAX_LEAD_GAP_FRAGMENT = 40
@@ -154,7 +156,7 @@ def _phrase_after_modifiers(tokens: list[Token], phrases: list[Phrase], k: int) 
         if not modifier and (tok.tag not in ("W", "NNP", "HON", "HDOT", "ROLE", "PRP$", "DT") or (tok.tag == "W" and not tok.word.islower())):
             return None  # ("state historian": a verb's homograph as a modifier)
         p = _phrase_at(phrases, j)
-        if p is not None and p.kind in ("NAME", "TITLED", "POSSD"):
+        if p is not None and p.kind in ("NAME", "TITLED", "POSSD", "DESC"):
             after = tokens[p.last + 1].tag if p.last + 1 < len(tokens) else None
             if after in (None, ",", "P", ":", "IN"):
                 return p
@@ -241,6 +243,10 @@ def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]
                 if q.first == p.last + 1 and q.kind == "TITLED" and q.last + 1 < len(tokens) and _speech_verb(tokens[q.last + 1]):
                     p = q
     nxt = p.last + 1
+    if nxt < len(tokens) and tokens[nxt].word == "(":  # "Sen. Ada Ruiz (D-Ore.) said"
+        close = next((k2 for k2 in range(nxt + 1, min(len(tokens), nxt + 10)) if tokens[k2].word == ")"), None)
+        if close is not None:
+            nxt = close + 1
     if nxt < len(tokens) and tokens[nxt].tag == ",":  # "Steen, the mayor, said"
         named = _phrase_at(phrases, nxt + 1)
         for k2 in range(nxt + 1, min(len(tokens), nxt + 16)):
@@ -279,16 +285,18 @@ def _bare_description(ctx: Context, tokens: list[Token], k: int, after: bool) ->
     """ "said the old gentleman" / "the beadle replied": a definite description of a person
     that the lexicon has no role noun for. Only next to a speech verb, where it can only be
     the speaker."""
-    if k >= len(tokens) or tokens[k].tag != "DT":
+    if k >= len(tokens):
         return None
+    if tokens[k].tag != "DT" and not (not ctx.fiction and not after and tokens[k].word.lower() in _QUANTIFIERS):
+        return None  # (news: "some protesters chanted", "one user wrote")
     j = k + 1
     while j < len(tokens) and j - k <= 3 and tokens[j].tag in ("W", "ROLE", "NNP"):
         j += 1
     if j == k + 1:
         return None
     end_tok = tokens[j] if j < len(tokens) else None
-    if after and end_tok is not None and end_tok.tag not in (",", "P", ":"):
-        return None
+    if after and end_tok is not None and end_tok.tag not in (",", "P", ":") and (ctx.fiction or end_tok.tag != "IN"):
+        return None  # (news: "said a person close to the family")
     if not after and (end_tok is None or end_tok.tag != "VSAY"):
         return None
     if not ctx.fiction and not after and not _speech_verb(end_tok, leading=True):
