@@ -698,3 +698,15 @@ def test_a_parenthesis_between_the_name_and_the_verb():
 
 def test_an_adverb_between_the_source_and_the_verb():
     assert attribution('"He said it twice," the Daily Ledger first reported.')[1] == "trailing_cue"
+
+
+def test_a_person_named_right_before_a_colon_opens_the_quotation():
+    text = 'The surge does not surprise Republican pollster Dara Quill: "Newcomers always rise early."'
+    assert attribution(text)[0] == "Dara Quill"
+    text = 'The tour ended in Vienna: "A wonderful city."'
+    assert attribution(text)[0] is None
+
+
+def test_a_lone_quantifier_before_a_speech_verb_is_a_source():
+    text = 'The crowd was restless. Another tweeted, "Nobody is above the rules."'
+    assert attribution(text)[2] == "Another"

@@ -23,6 +23,7 @@ ADVERBS = frozenset(
 )
 AUXILIARIES = frozenset("is was has had have will would is' 's".split())
 _QUANTIFIERS = frozenset("some one two three several many this these those most".split())
+_PRONOMINAL = frozenset("another some one several many others".split())  # standing alone
 _COLLOQUIAL = frozenset({"go"})  # speech verbs only when punctuation introduces the words
 MAX_LEAD_GAP = 14  # words between a leading speech verb and the quotation
 MAX_LEAD_GAP_FRAGMENT = 40
@@ -292,8 +293,8 @@ def _bare_description(ctx: Context, tokens: list[Token], k: int, after: bool) ->
     j = k + 1
     while j < len(tokens) and j - k <= 3 and tokens[j].tag in ("W", "ROLE", "NNP"):
         j += 1
-    if j == k + 1:
-        return None
+    if j == k + 1 and (ctx.fiction or after or tokens[k].word.lower() not in _PRONOMINAL):
+        return None  # (news: "Another tweeted", "Some chanted")
     end_tok = tokens[j] if j < len(tokens) else None
     if after and end_tok is not None and end_tok.tag not in (",", "P", ":") and (ctx.fiction or end_tok.tag != "IN"):
         return None  # (news: "said a person close to the family")
@@ -434,7 +435,21 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
                 return Attribution("leading_cue", 0.8, phrase=rel, cue=tok, antecedent=subject)
             return _make("leading_cue", 0.85, subject, tok)
         return None
+    if not ctx.fiction and len(tokens) >= 2 and tokens[-1].tag == ":":
+        # "… doesn't surprise Republican pollster Ada Ruiz: “…”": a person named right
+        # before the colon that opens the quotation
+        p = next((p for p in phrases if p.last == len(tokens) - 2), None)
+        if p is not None and _is_person_name(p):
+            return Attribution("leading_cue", 0.7, phrase=p)
     return None
+
+
+def _is_person_name(p: Phrase) -> bool:
+    """A titled name, or a name that starts with a known first name."""
+    if p.kind in ("TITLED", "POSSD"):
+        return True
+    first = p.head.split()[0].lower() if p.head else ""
+    return p.kind == "NAME" and len(p.head.split()) >= 2 and first in lexicon().first_names
 
 
 def _relative_pronoun(tokens: list[Token], subject: Phrase, verb: int) -> Phrase | None:
