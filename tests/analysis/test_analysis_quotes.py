@@ -215,3 +215,12 @@ def test_random_mark_soup_never_crashes_or_overlaps(pieces):
 @given(st.text(alphabet="ab .,\n“”\"‘’'", max_size=80))
 def test_random_text_never_crashes_or_overlaps(text):
     assert_well_formed(text)
+
+
+def test_a_title_keeps_the_comma_american_style_puts_inside_the_marks():
+    from tui.analysis import analyze
+
+    a = analyze('Speaking on "Morning Desk Report," Rep. Ada Ruiz discussed the bill.')
+    assert [q.kind for q in a.quotes] == ["title"]
+    a = analyze('"We will win this," Rep. Ada Ruiz said.')
+    assert [q.kind for q in a.quotes] == ["speech"]

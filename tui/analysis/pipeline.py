@@ -28,7 +28,8 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int) -> 
     if at_start:
         return "speech"
     terminal = bool(_TERMINAL.search(inner))
-    if 2 <= len(words) <= 10 and not terminal:
+    # a title keeps the comma American style puts inside the marks: on “Fox & Friends,” Rep.
+    if 2 <= len(words) <= 10 and not _TERMINAL.search(inner.rstrip(",")):
         capitalised = [w for w in words if w[:1].isupper()]
         long_words = [w for w in words if len(w) > 3]
         if long_words and all(w[:1].isupper() for w in long_words) and len(capitalised) >= 2:
