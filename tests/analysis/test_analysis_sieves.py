@@ -710,3 +710,18 @@ def test_a_person_named_right_before_a_colon_opens_the_quotation():
 def test_a_lone_quantifier_before_a_speech_verb_is_a_source():
     text = 'The crowd was restless. Another tweeted, "Nobody is above the rules."'
     assert attribution(text)[2] == "Another"
+
+
+def test_quotations_joined_by_and_share_the_cue_after_the_last():
+    text = (
+        'Guns are "the public health crisis of our time" and "stunt the growth of children," '
+        "Ada Ruiz, the former governor of Vermont, proclaimed to a cheering crowd."
+    )
+    a = analyze(text)
+    assert [a.speaker_name(q) for q in a.quotes] == ["Ada Ruiz", "Ada Ruiz"]
+    assert a.quotes[0].sieve == "continuation"
+
+
+def test_a_cue_after_nested_closing_marks():
+    text = "Her \"most defining role was 'helping my husband,'\" Ivo Brill says, a job of its own."
+    assert attribution(text)[0] == "Ivo Brill"

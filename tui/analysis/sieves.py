@@ -178,7 +178,8 @@ def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]
     if any(t.tag not in ("P", ",") for t in tokens[: words[0]]):
         return None
     q = ctx.quotes[i]
-    if not words[0] and q.closed and ctx.text[q.inner_end - 1 : q.inner_end] not in ",.!?…—-":
+    last_char = ctx.text[q.inner_start : q.inner_end].rstrip("'’\"”)")[-1:]  # (through nested marks)
+    if not words[0] and q.closed and last_char not in ",.!?…—-":
         # "accuses Obama of "leading from behind" and Trump says …": a quotation inside a
         # sentence that runs on is not tagged by the next clause's verb ("…," X said is)
         if ctx.kinds and ctx.kinds[i] in ("term", "partial"):
@@ -869,6 +870,27 @@ def run_sieves(ctx: Context, kinds: list[str], sieves: list[tuple[str, Sieve]] |
                 break
     if ctx.fiction:
         _protagonist_pass(ctx, kinds)
+    else:
+        _coordinated_quotes(ctx, kinds)
+
+
+_COORDINATION = re.compile(r"\s*,?\s*(?:and|or|,)?\s*")
+
+
+def _coordinated_quotes(ctx: Context, kinds: list[str]) -> None:
+    """News: 'Guns are “a crisis” and “a threat,” Ada Ruiz said' — quotations joined by
+    "and" or a comma share the cue of the last one."""
+    for i in range(len(ctx.quotes) - 2, -1, -1):
+        if ctx.attributions[i] is not None or kinds[i] == "title":
+            continue
+        q, nxt = ctx.quotes[i], ctx.quotes[i + 1]
+        att = ctx.attributions[i + 1]
+        if att is None or att.sieve not in ("trailing_cue", "pronoun", "continuation") or nxt.paragraph != q.paragraph:
+            continue
+        if att.sieve == "continuation" and att.same_as != i + 2:
+            continue  # (only a chain that ends in a cue after the quotations)
+        if _COORDINATION.fullmatch(ctx.text, q.end, nxt.start):
+            ctx.attributions[i] = Attribution("continuation", 0.7, same_as=i + 1)
 
 
 INFERRED = frozenset({"turn_taking", "continuation", "vocative", "narration_subject"})
