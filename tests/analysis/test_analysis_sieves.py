@@ -725,3 +725,8 @@ def test_quotations_joined_by_and_share_the_cue_after_the_last():
 def test_a_cue_after_nested_closing_marks():
     text = "Her \"most defining role was 'helping my husband,'\" Ivo Brill says, a job of its own."
     assert attribution(text)[0] == "Ivo Brill"
+
+
+def test_a_middle_initial_stays_inside_the_name():
+    name, sieve, mention, _ = attribution('"These are dark days," Ada K. Lowe wrote in a column this month.')
+    assert (sieve, mention) == ("trailing_cue", "Ada K. Lowe") and name.startswith("Ada K")
