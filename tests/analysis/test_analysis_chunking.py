@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.analysis.phrases import chunk_tags, nltk_chunk_tags
+from tui.analysis.phrases import _chunk_tags, chunk_tags, nltk_chunk_tags
 
 TAGS = ["NNP", "NNPS", "W", "ROLE", "HON", "HDOT", "DT", "PRP$", "PRP", "VSAY", "IN", ",", ":", "P"]
 
@@ -13,10 +13,19 @@ TAGS = ["NNP", "NNPS", "W", "ROLE", "HON", "HDOT", "DT", "PRP$", "PRP", "VSAY", 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(TAGS), min_size=0, max_size=30))
 def test_fast_chunker_matches_nltk(tags):
-    assert chunk_tags.__wrapped__(tuple(tags)) == nltk_chunk_tags(tuple(tags))
+    assert _chunk_tags(tuple(tags)) == nltk_chunk_tags(tuple(tags)) == chunk_tags(tuple(tags))
 
 
 def test_speaker_phrases_are_chunked():
     # "Vladimir Putin's spokesman Dmitry Peskov told" / "the White House said"
     assert chunk_tags(("NNP", "NNPS", "ROLE", "NNP", "NNP", "VSAY")) == (("POSSD", 0, 4),)
     assert chunk_tags(("DT", "NNP", "NNP", "VSAY")) == (("ORG", 0, 2),)
+
+
+def test_the_chunker_splits_only_at_tags_the_grammar_never_names():
+    import re
+
+    from tui.analysis.phrases import _SEPARATORS, GRAMMAR
+
+    named = {tag for group in re.findall(r"<([^>]+)>", GRAMMAR) for tag in group.replace("\\", "").split("|")}
+    assert named and not named & _SEPARATORS

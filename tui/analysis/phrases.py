@@ -279,15 +279,39 @@ def _stages() -> tuple[tuple[str, tuple[tuple[re.Pattern, str], ...]], ...]:
     )
 
 
-@lru_cache(maxsize=20000)
 def chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
     """Chunks of a tag sequence as (label, first, last) token indices.
 
     Applies the stages of :func:`chunker`'s ``RegexpParser`` the way NLTK's ``ChunkString``
     does (a string of ``<TAG>`` items; each rule only adds braces; a chunk of an earlier stage
-    is one item tagged with its label), and is memoised: narration windows repeat the same
-    few tag sequences over and over.
+    is one item tagged with its label).
+
+    No rule of the grammar names punctuation, prepositions or speech verbs, so no chunk
+    crosses one: the sequence is chunked in the runs between them, and each run is memoised
+    per document (the same short runs — "DT W", "NNP NNP", "PRP" — recur all through a text).
     """
+    out: list[tuple[str, int, int]] = []
+    start = 0
+    n = len(tags)
+    while start < n:
+        end = start
+        while end < n and tags[end] not in _SEPARATORS:
+            end += 1
+        if end > start:
+            run = tags[start:end]
+            found = _chunk_memo.get(run)
+            if found is None:
+                found = _chunk_memo[run] = _chunk_tags(run)
+            out.extend((label, first + start, last + start) for label, first, last in found)
+        start = end + 1
+    return tuple(out)
+
+
+_SEPARATORS = frozenset({",", ":", "P", "IN", "VSAY"})
+_chunk_memo: dict[tuple[str, ...], tuple[tuple[str, int, int], ...]] = document_memo()
+
+
+def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
     # an item: (tag, first token, last token, is a chunk)
     items = [(tag, i, i, False) for i, tag in enumerate(tags)]
     for label, rules in _stages():

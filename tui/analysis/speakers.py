@@ -8,13 +8,13 @@ stay apart. The canonical name is the most complete proper name in the text.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .context import Attribution, Context
 from .lexicon import lexicon
+from .memo import document_memo
 from .model import Mention, Speaker
 from .phrases import NAME_PARTICLES, Phrase
 
@@ -87,8 +87,18 @@ def _strip_possessive(text: str) -> str:
     return _POSSESSIVE_END.sub("", text) if ("'" in text or "’" in text) else text
 
 
-@functools.lru_cache(maxsize=65536)
 def parse_name(p: Phrase) -> NameRef:
+    """The name, honorific, first name and surname a phrase gives (memoised per document)."""
+    found = _names_memo.get(p)
+    if found is None:
+        found = _names_memo[p] = _parse_name(p)
+    return found
+
+
+_names_memo: dict = document_memo()
+
+
+def _parse_name(p: Phrase) -> NameRef:
     lex = lexicon()
     if p.kind == "NARRATOR":
         return NameRef("narrator", p.text, "", "", "narrator", None, p.start)
