@@ -49,11 +49,12 @@ def test_sieve_order_and_names():
     names = [name for name, _ in SIEVES]
     assert set(names) == {
         "headline", "trailing_cue", "leading_cue", "pronoun", "speech_noun",
-        "continuation", "narration_subject", "vocative", "turn_taking",
+        "continuation", "narration_subject", "reported_before", "vocative", "turn_taking",
     }
     # explicit cues beat inference from context
     assert names.index("trailing_cue") < names.index("continuation")
     assert names.index("leading_cue") < names.index("continuation")
+    assert names.index("continuation") < names.index("reported_before")  # a last resort
     assert names[0] == "headline"
 
 
@@ -730,3 +731,14 @@ def test_a_cue_after_nested_closing_marks():
 def test_a_middle_initial_stays_inside_the_name():
     name, sieve, mention, _ = attribution('"These are dark days," Ada K. Lowe wrote in a column this month.')
     assert (sieve, mention) == ("trailing_cue", "Ada K. Lowe") and name.startswith("Ada K")
+
+
+def test_a_quotation_paragraph_after_reported_speech_in_narration():
+    text = (
+        "The talks ran late.\n\n"
+        "Ada Ruiz was quick to add that the border plan would stay in place.\n\n"
+        '"Building it? Not negotiable."'
+    )
+    assert attribution(text)[0] == "Ada Ruiz"
+    text = "The talks ran late.\n\nThe border plan would stay in place.\n\n" '"Building it? Not negotiable."'
+    assert attribution(text)[0] is None

@@ -842,6 +842,30 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
         att.antecedent = partner
 
 
+def reported_before(ctx: Context, i: int) -> Attribution | None:
+    """News, last resort: a paragraph that is only a quotation, after a paragraph of narration
+    whose last sentence reports someone speaking ("Ruiz was quick to add that the wall stays.")
+    — that someone goes on."""
+    q = ctx.quotes[i]
+    if ctx.fiction or q.paragraph == 0 or q.start != ctx.paragraphs[q.paragraph].start:
+        return None
+    prev = ctx.paragraphs[q.paragraph - 1]
+    if ctx.quotes_in_paragraph(q.paragraph - 1) or ctx.text[prev.end - 1] != ".":
+        return None
+    sentences = ctx.sentences_in(prev)
+    if not sentences:
+        return None
+    tokens = ctx.narration_tokens(sentences[-1].start, prev.end)
+    phrases = chunk_phrases(ctx.text, tokens)
+    for k in range(len(tokens) - 1, -1, -1):
+        if _speech_verb(tokens[k], leading=True) and not tokens[k].word.lower().endswith("ing"):
+            subject = _subject_before(tokens, phrases, k)
+            if subject is not None and subject.kind != "PRON":
+                return Attribution("leading_cue", 0.55, phrase=subject, cue=tokens[k])
+            return None
+    return None
+
+
 SIEVES: list[tuple[str, Sieve]] = [
     ("headline", headline),
     ("trailing_cue", trailing_cue),
@@ -850,6 +874,7 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("speech_noun", speech_noun),
     ("continuation", continuation),
     ("narration_subject", narration_subject),
+    ("reported_before", reported_before),
     ("turn_taking", turn_taking),
     ("vocative", vocative),
 ]
