@@ -742,3 +742,26 @@ def test_a_quotation_paragraph_after_reported_speech_in_narration():
     assert attribution(text)[0] == "Ada Ruiz"
     text = "The talks ran late.\n\nThe border plan would stay in place.\n\n" '"Building it? Not negotiable."'
     assert attribution(text)[0] is None
+
+
+def test_fiction_a_description_with_its_modifier_names_a_minor_character():
+    ctx = context("“Very well,” said the man with the grey beard, and turned away.", fiction=True)
+    att = trailing_cue(ctx, 0)
+    assert att is not None and att.phrase.text == "the man with the grey beard"
+
+
+def novel_with(paragraphs: list[str], min_chars: int = 21000) -> str:
+    """``paragraphs`` after enough invented dialogue to put the engine in fiction mode."""
+    return novel(min_chars) + "\n\n" + "\n\n".join(paragraphs)
+
+
+def test_fiction_a_surname_alone_is_the_man_when_the_family_has_both():
+    text = novel_with([
+        "Mr. Corry Hale kept the inn, and Mrs. Hale kept Mr. Hale.",
+        "“The rooms are ready,” said Mrs. Hale.",
+        "“Then bring the lamp,” said Hale, rising from his chair.",
+    ])
+    a = analyze(text)
+    assert a.speaker_name(a.quotes[-2]) == "Mrs. Hale"
+    man = a.speaker(a.quotes[-1].speaker_id)
+    assert man.name != "Mrs. Hale" and man.name.endswith("Hale") and man.gender == "m"

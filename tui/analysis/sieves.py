@@ -205,6 +205,8 @@ def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]
         if nxt < len(tokens) and tokens[nxt].word.lower() in ADVERBS:
             nxt += 1
         p = _phrase_at(phrases, nxt) or _bare_description(ctx, tokens, nxt, after=True)
+        if p is not None and ctx.fiction and p.kind == "DESC":
+            p = _with_modifier(ctx, tokens, p)
         if p is None and not ctx.fiction:
             p = _phrase_after_modifiers(tokens, phrases, nxt)
         if p is not None:
@@ -259,6 +261,11 @@ def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]
             # "another friend, Mariam Emara told CNN": the name after the description
             if p.kind == "DESC" and named is not None and named.kind in ("NAME", "TITLED", "POSSD"):
                 p, nxt = named, named.last + 1
+    elif ctx.fiction and p.kind == "DESC" and nxt < len(tokens) and tokens[nxt].tag == "IN" and (
+        _with_modifier(ctx, tokens, p, closers=("VSAY",)) is not p
+    ):
+        p = _with_modifier(ctx, tokens, p, closers=("VSAY",))  # "the man in the hat said"
+        nxt = p.last + 1
     elif nxt < len(tokens) and tokens[nxt].tag == "IN":  # "a spokesman for the ministry said"
         for k2 in range(nxt + 1, min(len(tokens), nxt + 6)):
             if tokens[k2].tag == "VSAY":
@@ -825,9 +832,31 @@ def vocative(ctx: Context, i: int) -> Attribution | None:
     return Attribution("vocative", 0.5, phrase=p) if p is not None else None
 
 
+def _with_modifier(ctx: Context, tokens: list[Token], p: Phrase, closers: tuple[str, ...] = (",", "P", ":")) -> Phrase:
+    """Fiction: "said the man with the black beard," — a description with its modifier is how
+    a novel names a minor character; the modifier closes the clause."""
+    k = p.last + 1
+    if k >= len(tokens) or tokens[k].word.lower() not in ("with", "in", "of", "from"):
+        return p
+    j = k + 1
+    if j < len(tokens) and tokens[j].tag in ("DT", "PRP$"):
+        j += 1
+    start_words = j
+    while j < len(tokens) and j - start_words < 3 and tokens[j].tag in ("W", "ROLE", "NNP") and tokens[j].word.isalpha():
+        j += 1
+    if j == start_words or (j < len(tokens) and tokens[j].tag not in closers) or (j == len(tokens) and "VSAY" in closers):
+        return p
+    last = tokens[j - 1]
+    text = ctx.text[p.start : last.end]
+    return Phrase("DESC", p.start, last.end, text, text, p.start, last.end, p.role, p.first, j - 1)
+
+
 def _name_description(ctx: Context, i: int, att: Attribution) -> None:
-    """In a dialogue, "replied the nurse" after "…, Mrs. Mann?" names the nurse."""
+    """In a dialogue, "replied the nurse" after "…, Mrs. Mann?" names the nurse (not "the
+    man with the black beard": a description that specific is the character's own name)."""
     if not ctx.fiction or att.phrase is None or att.phrase.kind != "DESC" or att.antecedent is not None:
+        return
+    if any(f" {word} " in " ".join(att.phrase.text.lower().split()) for word in ("with", "in", "of", "from")):
         return
     p = addressee(ctx, i)
     if p is not None:

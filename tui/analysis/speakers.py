@@ -154,6 +154,7 @@ class _HonorificIndex:
     genders: dict[str, str]  # surname (lower case) -> the one gender its honorifics give
     counts: Counter  # surname -> how often it follows an honorific
     mrs_and_miss: set[str]  # surnames with both a Mrs. and a Miss (mother and daughter)
+    mixed: set[str] = field(default_factory=set)  # surnames (lower case) of men and of women
 
 
 def _honorific_index(ctx: Context) -> _HonorificIndex:
@@ -176,7 +177,7 @@ def _honorific_index(ctx: Context) -> _HonorificIndex:
         elif hon == "Miss":
             miss.add(surname)
     genders = {name: next(iter(gs)) for name, gs in votes.items() if len(gs) == 1}
-    index = _HonorificIndex(genders, counts, mrs & miss)
+    index = _HonorificIndex(genders, counts, mrs & miss, {name for name, gs in votes.items() if len(gs) > 1})
     ctx._honorifics = index  # type: ignore[attr-defined]
     return index
 
@@ -564,6 +565,10 @@ def _resolve(ctx, ref: NameRef, entities, fulls_by_last, singles_by_last, entity
         return entities[("full", ref.first.lower(), ref.last.lower())]
     gender = ref.hon if ref.hon in ("m", "f") else name_gender(ctx, ref)
     last = ref.last.lower()
+    if ctx.fiction and not ref.hon and last not in lexicon().first_names:
+        genders = {e.gender for e in fulls_by_last.get(last, [])}
+        if {"m", "f"} <= genders:
+            gender = "m"  # "Thorpe" alone, in a novel with a John and an Isabella Thorpe: John
 
     def compatible(e: Entity) -> bool:
         return gender not in ("m", "f") or e.gender not in ("m", "f") or e.gender == gender
@@ -596,6 +601,14 @@ def _resolve(ctx, ref: NameRef, entities, fulls_by_last, singles_by_last, entity
         by_first = [e for es in fulls_by_last.values() for e in es if e.key[1] == last]
         if len(by_first) == 1 and last in lexicon().first_names:
             return by_first[0]
+        if ctx.fiction and not candidates and last in _honorific_index(ctx).mixed and last not in lexicon().first_names:
+            # a surname a novel gives both a Mr. and a Mrs.: alone, it is the man ("said
+            # Hall", the narration's way with men; women keep their Mrs. or Miss)
+            e = entity(("single", "mr", last), "person")
+            if e not in singles_by_last[last]:
+                singles_by_last[last].append(e)
+            e.gender = "m"
+            return e
         hon_entities = [e for e in singles_by_last.get(last, []) if e.hon_name]
         if len(hon_entities) == 1:
             return hon_entities[0]
