@@ -765,3 +765,18 @@ def test_fiction_a_surname_alone_is_the_man_when_the_family_has_both():
     assert a.speaker_name(a.quotes[-2]) == "Mrs. Hale"
     man = a.speaker(a.quotes[-1].speaker_id)
     assert man.name != "Mrs. Hale" and man.name.endswith("Hale") and man.gender == "m"
+
+
+def test_fiction_the_addressee_is_the_name_not_the_exclamation():
+    text = novel_with([
+        "“Lauk, Mr. Corbin! You gave me such a turn.”",
+        "“To the mill, ma'am,” replied the stern beadle, “and at once.”",
+    ])
+    a = analyze(text)
+    assert a.speaker_name(a.quotes[-2]) == "Mr. Corbin"
+
+
+def test_so_saying_is_not_a_speaker():
+    text = '"Follow me!" said Harry Dane. "Keep close." So saying, he sprang over the hedge.'
+    a = analyze(text)
+    assert [a.speaker_name(q) for q in a.quotes] == ["Harry Dane", "Harry Dane"]

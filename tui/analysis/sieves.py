@@ -321,6 +321,8 @@ def _capitalised_word_before_verb(ctx: Context, tokens: list[Token], k: int) -> 
         return None
     if not _speech_verb(tokens[k + 1]) or not tokens[k].word.isalpha():
         return None
+    if tokens[k + 1].word.lower().endswith("ing"):
+        return None  # "So saying, he …"
     tok = tokens[k]
     return Phrase("NAME", tok.start, tok.end, tok.word, tok.word, tok.start, tok.end, None, k, k)
 
@@ -815,15 +817,31 @@ def addressee(ctx: Context, i: int) -> Phrase | None:
         return None
     inner_start = ctx.quotes[prev].inner_start
     stop = lexicon().stop_capitals
+    found: list[tuple[int, Phrase]] = []
     for m in _VOCATIVE.finditer(ctx.inner(prev)):
         name = m.group(1)
         if name.lower() in stop or name.split()[-1].lower() in stop:
             continue
         s = inner_start + m.start(1)
         p = Phrase("NAME", s, s + len(name), name, name, s, s + len(name), None, 0, 0)
-        if is_personal(ctx, p):
-            return p
-    return None
+        evidence = _name_evidence(ctx, name)
+        if evidence == 0 or is_personal(ctx, p):
+            found.append((evidence, p))
+    # "Lauk, Mr. Bumble!": the honorific name, or a known name, before an exclamation
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _name_evidence(ctx: Context, name: str) -> int:
+    """0: an honorific name; 1: a known first name or a surname the text uses with an
+    honorific; 2: any other capitalised word."""
+    from .speakers import _honorific_counts
+
+    words = name.replace(".", " ").split()
+    if len(words) > 1 and words[0].lower() in lexicon().honorifics:
+        return 0
+    if words[-1].lower() in lexicon().first_names or _honorific_counts(ctx).get(words[-1], 0) > 0:
+        return 1
+    return 2
 
 
 def vocative(ctx: Context, i: int) -> Attribution | None:
