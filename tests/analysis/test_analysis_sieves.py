@@ -780,3 +780,12 @@ def test_so_saying_is_not_a_speaker():
     text = '"Follow me!" said Harry Dane. "Keep close." So saying, he sprang over the hedge.'
     a = analyze(text)
     assert [a.speaker_name(q) for q in a.quotes] == ["Harry Dane", "Harry Dane"]
+
+
+def test_fiction_an_exclamation_is_not_an_addressee():
+    text = novel_with([
+        "“He's coming! Elp! Elp!” cried the potman.",
+        "“Shut the doors,” said the sergeant.",
+    ])
+    a = analyze(text)
+    assert a.speaker_name(a.quotes[-1]) != "Elp"
