@@ -213,3 +213,16 @@ def test_name_particles_stay_in_the_name():
     t = "“We dine at eight,” said Mr. van der Holt. “Not later,” said Ludwig van Oosten."
     a = analyze(t)
     assert [a.speaker_name(q) for q in a.quotes] == ["Mr. van der Holt", "Ludwig van Oosten"]
+
+
+def test_fiction_names_a_character_the_way_the_novel_does():
+    from tests.analysis.test_analysis_sieves import novel_with
+
+    text = novel_with([
+        "Tomas Brede came into the parlour, and Mr. Brede sat down by the fire.",
+        "“It is cold,” said Mr. Brede.",
+        "“Colder than yesterday,” said Mr. Brede again.",
+    ])
+    a = analyze(text)
+    speaker = a.speaker(a.quotes[-1].speaker_id)
+    assert speaker.name == "Mr. Brede" and a.quotes[-2].speaker_id == a.quotes[-1].speaker_id

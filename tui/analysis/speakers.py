@@ -490,7 +490,7 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
     for n, e in enumerate(ordered, 1):
         sid = f"s{n}"
         ids[id(e)] = sid
-        name = _canonical(e)
+        name = _canonical(e, ctx.fiction)
         aliases = tuple(sorted({a for a in e.names if a != name}))
         kind = "organisation" if e.kind == "org" else ("group" if e.kind == "group" else "person")
         speakers.append(
@@ -543,7 +543,16 @@ def _names_after_honorifics(ctx: Context) -> dict[str, list[re.Match]]:
     return cached
 
 
-def _canonical(e: Entity) -> str:
+_NOT_NAMES = frozenset("the a an he she i it they we you his her my our their this that".split())
+
+
+def _canonical(e: Entity, fiction: bool = False) -> str:
+    if fiction and e.kind == "person":
+        named = [(n, c) for n, c in e.names.items() if n[:1].isupper() and n.split()[0].lower() not in _NOT_NAMES]
+        if named:
+            name, count = max(named, key=lambda kv: (kv[1], len(kv[0])))
+            if count >= 2:
+                return name  # a novel's own way of naming its character ("Mr. Marvel")
     if e.full:
         return e.full
     if e.hon_name:
