@@ -137,7 +137,9 @@ def test_nested_curly_double_quote_belongs_to_the_outer_quote():
 
 
 # -- multi-paragraph quotations --------------------------------------------------------------
-def test_multi_paragraph_curly_quote_is_one_quote():
+def test_multi_paragraph_quotation_is_one_piece_a_paragraph_with_one_speaker():
+    # (the convention of the gold corpora, and of a reader's list: each paragraph a quotation,
+    # the later ones continuing the first)
     t = (
         "“The first part of the statement runs on.\n\n"
         "“The second paragraph continues it.\n\n"
@@ -145,22 +147,24 @@ def test_multi_paragraph_curly_quote_is_one_quote():
         "The hall emptied quickly."
     )
     a = analyze(t)
-    assert len(a.quotes) == 1
-    q = a.quotes[0]
-    assert q.start == 0
-    assert t[q.start : q.end].endswith("the end,”")
-    assert q.text.startswith("The first part")
-    assert q.text.endswith("this is the end,")
-    assert q.paragraph == 0
-    assert a.speaker_name(q) == "Ruth Pell"
+    assert [q.text for q in a.quotes] == [
+        "The first part of the statement runs on.",
+        "The second paragraph continues it.",
+        "And this is the end,",
+    ]
+    assert [q.paragraph for q in a.quotes] == [0, 1, 2]
+    assert [r.continues for r in raw(t)] == [False, True, True]
+    assert [a.speaker_name(q) for q in a.quotes] == ["Ruth Pell"] * 3
+    assert [q.sieve for q in a.quotes] == ["continuation", "continuation", "trailing_cue"]
+    kinds = {(link.source, link.target) for link in a.links if link.kind == "continuation"}
+    assert ("q1", "q2") in kinds and ("q2", "q3") in kinds
 
 
-def test_multi_paragraph_straight_quote_is_one_quote():
+def test_multi_paragraph_straight_quote_runs_on():
     t = '"The first paragraph of a long answer.\n\n"The second paragraph ends it," said Ruth Pell.'
     a = analyze(t)
-    assert len(a.quotes) == 1
-    assert a.quotes[0].text.endswith("ends it,")
-    assert a.speaker_name(a.quotes[0]) == "Ruth Pell"
+    assert [q.text for q in a.quotes] == ["The first paragraph of a long answer.", "The second paragraph ends it,"]
+    assert [a.speaker_name(q) for q in a.quotes] == ["Ruth Pell", "Ruth Pell"]
 
 
 def test_unclosed_quote_stops_at_its_paragraph_when_the_next_does_not_open():

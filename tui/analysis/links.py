@@ -57,7 +57,9 @@ def _word_role(low: str) -> str:
     return _stemmer.stem(low)
 
 
-def build_links(quotes: list[Quote]) -> list[Link]:
+def build_links(quotes: list[Quote], runs_on: frozenset[str] = frozenset()) -> list[Link]:
+    """Every cross-reference; ``runs_on`` names the quotations that continue the one before
+    them into a new paragraph (one long quotation)."""
     links: list[Link] = []
     # same speaker: previous and next statement
     by_speaker: dict[str, list[Quote]] = defaultdict(list)
@@ -70,7 +72,7 @@ def build_links(quotes: list[Quote]) -> list[Link]:
             links.append(Link(b.id, a.id, "same_speaker", (), 1.0))
     # continuation
     for prev, q in zip(quotes, quotes[1:]):
-        if q.sieve == "continuation" and q.speaker_id is not None and q.speaker_id == prev.speaker_id:
+        if (q.sieve == "continuation" or q.id in runs_on) and q.speaker_id is not None and q.speaker_id == prev.speaker_id:
             links.append(Link(prev.id, q.id, "continuation", (), 1.0))
             links.append(Link(q.id, prev.id, "continuation", (), 1.0))
     links.extend(_topic_links(quotes))

@@ -106,7 +106,7 @@ def _analyze(text: str, path: str | None, title: str | None) -> Analysis:
                 confidence=att.confidence if att and sid else 0.0,
             )
         )
-    links = build_links(quotes)
+    links = build_links(quotes, frozenset(q.id for q, raw in zip(quotes, raws) if raw.continues))
     if title is None and paragraphs:
         first = paragraphs[0]
         line = text[first.start : first.end]

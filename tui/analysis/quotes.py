@@ -38,6 +38,7 @@ class RawQuote:
     inner_end: int
     paragraph: int
     closed: bool
+    continues: bool = False  # opens a paragraph that goes on with the previous one's quotation
 
 
 def uses_single_quote_dialogue(text: str) -> bool:
@@ -91,6 +92,7 @@ def _scan(text: str, paragraphs: list[Paragraph], single: bool) -> list[RawQuote
     mark_re = _SINGLE_RE if single else _DOUBLE_RE
     n = len(paragraphs)
     skip_first_open = False
+    continues = False
     for pi, para in enumerate(paragraphs):
         chunk = text[para.start : para.end]
         marks = [m.start() for m in mark_re.finditer(chunk)]
@@ -99,6 +101,7 @@ def _scan(text: str, paragraphs: list[Paragraph], single: bool) -> list[RawQuote
             pos = para.start + i
             if skip_first_open and i == 0:
                 skip_first_open = False
+                open_at, open_para, depth, continues = pos, pi, 0, True
                 continue
             role = _role(chunk, i, ch, single, open_at is not None, marks, k + 1)
             if role == "open":
@@ -112,16 +115,17 @@ def _scan(text: str, paragraphs: list[Paragraph], single: bool) -> list[RawQuote
                 if depth:
                     depth -= 1
                     continue
-                _emit(text, quotes, open_at, pos + 1, open_para, closed=True)
-                open_at = None
+                _emit(text, quotes, open_at, pos + 1, open_para, closed=True, continues=continues)
+                open_at, continues = None, False
         skip_first_open = False
         if open_at is not None:
+            # the quotation left open at the end of its paragraph: a piece of its own; when
+            # the next paragraph opens with a mark, the quotation runs on there (one piece a
+            # paragraph, the later ones marked as continuing)
+            _emit(text, quotes, open_at, para.end, open_para, closed=False, continues=continues)
             nxt = paragraphs[pi + 1] if pi + 1 < n else None
-            if nxt is not None and _opens_paragraph(text, nxt, single):
-                skip_first_open = True  # the quotation runs on into the next paragraph
-                continue
-            _emit(text, quotes, open_at, para.end, open_para, closed=False)
-            open_at = None
+            skip_first_open = nxt is not None and _opens_paragraph(text, nxt, single)
+            open_at, continues = None, False
     return quotes
 
 
@@ -158,9 +162,10 @@ def _role(chunk: str, i: int, ch: str, single: bool, is_open: bool, marks: list[
     return "close"
 
 
-def _emit(text: str, out: list[RawQuote], start: int, end: int, para: int, closed: bool) -> None:
+def _emit(text: str, out: list[RawQuote], start: int, end: int, para: int, closed: bool, continues: bool = False) -> None:
     inner_start = start + 1
     inner_end = end - 1 if closed else end
     if not any(c.isalnum() for c in text[inner_start:inner_end]):
         return  # "" or " - ": marks around nothing are not a quotation
-    out.append(RawQuote(start, end, inner_start, inner_end, para, closed))
+    continues = continues and bool(out) and not out[-1].closed and out[-1].paragraph == para - 1
+    out.append(RawQuote(start, end, inner_start, inner_end, para, closed, continues))

@@ -957,6 +957,13 @@ def run_sieves(ctx: Context, kinds: list[str], sieves: list[tuple[str, Sieve]] |
     for i in range(len(ctx.quotes)):
         if kinds[i] == "title":
             continue
+        if ctx.quotes[i].continues and ctx.attributions[i - 1] is not None:
+            # a later paragraph of one long quotation: its speaker goes on (unless its own cue
+            # says who, as the last paragraph's often does)
+            att = trailing_cue(ctx, i) or Attribution("continuation", 0.95, same_as=i - 1)
+            _name_description(ctx, i, att)
+            ctx.attributions[i] = att
+            continue
         for name, sieve in sieves or SIEVES:
             if kinds[i] == "term" and name in ("continuation", "turn_taking", "vocative"):
                 continue
@@ -965,10 +972,34 @@ def run_sieves(ctx: Context, kinds: list[str], sieves: list[tuple[str, Sieve]] |
                 _name_description(ctx, i, att)
                 ctx.attributions[i] = att
                 break
+    _whole_quotations(ctx)
     if ctx.fiction:
         _protagonist_pass(ctx, kinds)
     else:
         _coordinated_quotes(ctx, kinds)
+
+
+def _whole_quotations(ctx: Context) -> None:
+    """The paragraphs of one long quotation have one speaker: pieces that no cue of their own
+    names take the speaker of the nearest piece with an explicit cue (the last paragraph's
+    "…," said X names the first, too)."""
+    n = len(ctx.quotes)
+    i = 0
+    while i < n:
+        j = i + 1
+        while j < n and ctx.quotes[j].continues:
+            j += 1
+        if j - i > 1:
+            explicit = [k for k in range(i, j) if ctx.attributions[k] is not None and ctx.attributions[k].sieve in _EXPLICIT]
+            for k in range(i, j):
+                att = ctx.attributions[k]
+                if explicit and (att is None or att.sieve not in _EXPLICIT):
+                    anchor = min(explicit, key=lambda e: abs(e - k))
+                    ctx.attributions[k] = Attribution("continuation", 0.9, same_as=anchor)
+        i = j
+
+
+_EXPLICIT = frozenset({"trailing_cue", "leading_cue", "pronoun", "according_to", "speech_noun", "headline"})
 
 
 _COORDINATION = re.compile(r"\s*,?\s*(?:and|or|,)?\s*")
