@@ -11,6 +11,7 @@ from .context import Context
 from .links import build_links
 from .model import Analysis, Quote
 from .quotes import RawQuote, find_quotes
+from .ranker import rerank
 from .sieves import run_sieves
 from .speakers import build_speakers, mention_for
 from .text import split_paragraphs, split_sentences
@@ -81,6 +82,7 @@ def _analyze(text: str, path: str | None, title: str | None) -> Analysis:
         kinds.append(classify(text, raw, s.start if s else 0, paragraphs[raw.paragraph].start))
     ctx = Context(text, paragraphs, sentences, raws, fiction=_is_fiction(text, paragraphs, raws), kinds=kinds)
     run_sieves(ctx, kinds)
+    rerank(ctx, kinds)
     speakers, speaker_ids = build_speakers(ctx)
     quotes = []
     for i, raw in enumerate(raws):
