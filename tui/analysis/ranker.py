@@ -108,6 +108,7 @@ _NEXT = {1: _F["next1"], 2: _F["next2"]}
 _NEXT_NAMED = {1: _F["next1_named"], 2: _F["next2_named"]}
 
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord|Madame|Mme|Monsieur)\.?\s+$")
+_ARTICLE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _SENTENCE_GAP = re.compile(r"[.!?;:—\-]['\"’”)]*\s*$|^\s*$")
 _VOCATIVE = re.compile(r"(?:^|[,!?]\s+)((?:(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord)\.?\s+)?[A-Z][a-z]+)(?=[,!?.]\s*(?:$|\w))")
 _PRONOUN = re.compile(r"\b(?:(he|He)|(she|She))\b")
@@ -305,8 +306,9 @@ class _Doc:
         full name the text writes most often with it; "Mrs. Welland" apart from "May
         Welland" when the text has a Mrs. and a Miss of that name."""
         ctx = self.ctx
-        if ref.kind != "person":
-            return _norm(ref.text)
+        if ref.kind != "person":  # "the Jew", "the doctor": without the article
+            text = _norm(ref.text)
+            return text[4:] if text.startswith("the ") else text
         last = ref.last
         if not last:
             return ""
@@ -337,15 +339,16 @@ class _Doc:
                 return _norm(ranked[0][0] + " " + last)
         return last.lower()
 
-    def wording_key(self, start: int, end: int) -> str | None:
-        """The key of a name as written at ``text[start:end]``, if it is a name that counts."""
+    def wording_key(self, start: int, end: int, kind: str = "NAME") -> str | None:
+        """The key of a name as written at ``text[start:end]`` ("the Hatter" is an ``ORG``
+        phrase, as the chunker has it), if it is a name that counts."""
         text = self.ctx.text[start:end]
         k = self._by_wording.get(text)
         if k is None:
             words = text.split()
             if not any(w in self.words for w in words) and words[-1].lower() not in lexicon().first_names:
                 return None
-            k = self.key(Phrase("NAME", start, end, text, text, start, end, None, 0, 0))
+            k = self.key(Phrase(kind, start, end, text, text, start, end, None, 0, 0))
             return k
         return self.alias.get(k, k) or None
 
@@ -359,8 +362,9 @@ class _Doc:
             if s > 0 and text[s - 1].isalpha():
                 continue
             hon = _HONORIFIC_BEFORE.search(text, max(start, s - 12), s)
-            first = hon.start() if hon else s
-            k = self.wording_key(first, m.end())
+            article = None if hon else _ARTICLE_BEFORE.search(text, max(start, s - 4), s)
+            first = hon.start() if hon else article.start() if article else s
+            k = self.wording_key(first, m.end(), "ORG" if article else "NAME")
             if k is not None:
                 opens = first == start or _SENTENCE_GAP.search(text[max(start, first - 3) : first]) is not None
                 out.append((first, m.end(), k, opens))
@@ -470,6 +474,24 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
                 add(rule, _F["rule_pronoun_here"])
             elif where >= P - 2:
                 add(rule, _F["rule_pronoun_near"])
+        # the phrase the rules rest on is a mention too (descriptions are not in doc.mentions)
+        ant = att.antecedent if att.antecedent is not None and att.antecedent.kind != "NARRATOR" else None
+        if ant is not None and att.same_as is None:
+            where = ctx.paragraph_at(ant.start)
+            para_start = ctx.paragraphs[where].start
+            opens = ant.start == para_start or _SENTENCE_GAP.search(ctx.text[max(para_start, ant.start - 3) : ant.start]) is not None
+            if where == P and ant.start < q.start:
+                add(rule, _F["ment_before"])
+                if opens:
+                    add(rule, _F["ment_before_subject"])
+            elif where == P and ant.start >= q.end:
+                add(rule, _F["ment_after"])
+                if opens:
+                    add(rule, _F["ment_after_subject"])
+            elif where == P - 1:
+                add(rule, _F["ment_p1"])
+                if opens:
+                    add(rule, _F["ment_p1_subject"])
     cue_gender = cue if cue in ("m", "f") else cue[1] if cue in ("nm", "nf") else "?"
     if cue == "desc" and cue_phrase is not None:
         k = doc.key(cue_phrase)
@@ -514,6 +536,8 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
         if not prev_qs:
             add(k, _F["ment_p1_narration"])
     for start, end, k, subject in doc.mentions(P):
+        if cue_phrase is not None and start < cue_phrase.end and end > cue_phrase.start:
+            continue  # the cue itself
         if start < q.start:
             add(k, _F["ment_before"], (start, end))
             if subject:
