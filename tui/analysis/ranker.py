@@ -184,6 +184,8 @@ class _Doc:
         self.named: list[bool] = [False] * n
         self.ranked: list[int] = []
         attributions = ctx.attributions
+        pronouns = lex.pronouns
+        votes: dict[str, Counter] = {}
         for i in range(n):
             att = attributions[i]
             if att is None:
@@ -206,7 +208,11 @@ class _Doc:
             self.keys[i] = k
             self.roots[i] = p
             if k is not None:
-                self.named[i] = att.same_as is None and p is att.phrase and p.kind in EXPLICIT
+                self.named[i] = same_as is None and p is att.phrase and p.kind in EXPLICIT
+                if att.sieve == "pronoun":
+                    want = pronouns.get(att.phrase.text.lower(), "?")
+                    if want == "m" or want == "f":
+                        votes.setdefault(k, Counter())[want] += 1
         counts = Counter(self.keys)
         counts.pop(None, None)
         # other people the text names: surnames after an honorific, first names before a surname
@@ -217,7 +223,7 @@ class _Doc:
         words.update(w for w, v in by_first.items() if len(v) >= 2)
         self.words = {w for w in words if w.lower() not in lex.stop_capitals and w.lower() not in lex.honorifics}
         self._merge_single_words(counts)
-        self._genders_from_cues()
+        self._genders_from_cues(votes)
         # one pattern for the names that count (a word inside another is skipped in _scan)
         alternation = "|".join(sorted((re.escape(w) for w in self.words if w[:1].isupper()), key=len, reverse=True))
         self._names = re.compile(f"(?:{alternation})(?![a-z])(?:[ \t\n]+[A-Z][a-z]+)?") if alternation else None
@@ -259,18 +265,13 @@ class _Doc:
                     self.gender[k] = self.gender.get(bare, "?")
             self.keys = [self.alias.get(k, k) if k is not None else None for k in self.keys]
 
-    def _genders_from_cues(self) -> None:
+    def _genders_from_cues(self, votes: dict[str, Counter]) -> None:
         """A gender the names do not tell: the he / she cues the rules resolved to them
         (three votes at least, three to one)."""
-        pronouns = lexicon().pronouns
-        votes: dict[str, Counter] = {}
-        for i, att in enumerate(self.ctx.attributions):
-            k = self.keys[i]
-            if k is not None and att is not None and att.sieve == "pronoun" and att.phrase is not None:
-                want = pronouns.get(att.phrase.text.lower(), "?")
-                if want in ("m", "f"):
-                    votes.setdefault(k, Counter())[want] += 1
+        merged: dict[str, Counter] = {}
         for k, v in votes.items():
+            merged.setdefault(self.alias.get(k, k), Counter()).update(v)
+        for k, v in merged.items():
             if self.gender.get(k, "?") not in ("m", "f"):
                 ((g, c),) = v.most_common(1)
                 if c >= 3 and c >= 3 * (sum(v.values()) - c):
