@@ -12,6 +12,7 @@ from .links import build_links
 from .memo import new_document
 from .model import Analysis, Quote
 from .quotes import RawQuote, find_quotes
+from .ranker import rerank
 from .sieves import run_sieves
 from .speakers import build_speakers, mention_for
 from .text import split_paragraphs, split_sentences
@@ -84,6 +85,7 @@ def _analyze(text: str, path: str | None, title: str | None) -> Analysis:
         kinds.append(classify(text, raw, s.start if s else 0, paragraphs[raw.paragraph].start))
     ctx = Context(text, paragraphs, sentences, raws, fiction=_is_fiction(text, paragraphs, raws), kinds=kinds)
     run_sieves(ctx, kinds)
+    rerank(ctx, kinds)
     speakers, speaker_ids = build_speakers(ctx)
     quotes = []
     for i, raw in enumerate(raws):

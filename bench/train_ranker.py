@@ -1,0 +1,144 @@
+"""Train the speaker ranker for fiction (``tui/analysis/data/ranker.json``) on the PDNC novels.
+
+    python bench/train_ranker.py            # leave-one-novel-out table, then train on all, write weights
+    python bench/train_ranker.py --no-write # the table only
+
+The model is a conditional logit (softmax over one quotation's candidate speakers) trained by
+seeded stochastic gradient descent in plain Python. Features are structural (distance, turn
+order, gender agreement, mentions); no name or string of the corpus enters them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import NOVELS, ROOT, read_jsonl  # noqa: E402
+from quality import SCORED_KINDS, Tally, match, norm_name, report, score_document, words_span  # noqa: E402
+
+from tui.analysis import analyze, ranker  # noqa: E402
+
+WEIGHTS = ROOT / "tui" / "analysis" / "data" / "ranker.json"
+
+
+def collect(doc: dict) -> list[tuple[str, list[tuple[dict, bool]]]]:
+    """Each ranked quotation of ``doc`` with a gold speaker: (cue, [(features, right)])."""
+    rows: list = []
+    ranker.use_weights(None)
+    ranker.collect_with(lambda d, i, cue, cands: rows.append((d, i, cue, cands)))
+    try:
+        analysis = analyze(doc["text"])
+    finally:
+        ranker.reset_weights()
+    quotes = analysis.to_dict()["quotes"]
+    scored = [k for k, q in enumerate(quotes) if q.get("kind", "speech") in SCORED_KINDS or q.get("speaker")]
+    gold = doc["quotes"]
+    found, _ = match([(g["start"], g["end"]) for g in gold], [words_span(doc["text"], quotes[k]) for k in scored])
+    gold_of = {scored[k]: gold[g] for g, k in found.items()}
+    # what the engine finally names a candidate key (the speaker resolution runs later)
+    canon: dict[str, Counter] = defaultdict(Counter)
+    if rows:
+        d = rows[0][0]
+        for j, key in enumerate(d.keys):
+            name = quotes[j].get("speaker")
+            if key is not None and name:
+                canon[key][name] += 1
+    out = []
+    for _d, i, cue, cands in rows:
+        g = gold_of.get(i)
+        if g is None:
+            continue
+        aliases = {norm_name(a) for a in g["aliases"]}
+        labelled = []
+        for key, names in cands:
+            name = canon[key].most_common(1)[0][0] if canon.get(key) else key
+            feats = {n: 1.0 for n in names}
+            feats.update({f"{cue}:{n}": 1.0 for n in names})
+            labelled.append((feats, norm_name(name) in aliases or norm_name(key) in aliases))
+        out.append((cue, labelled))
+    return out
+
+
+def train(groups: list, epochs: int = 12, rate: float = 0.05, l2: float = 1e-4, seed: int = 0) -> dict[str, float]:
+    """Softmax over each group's candidates; the likelihood of the right ones (SGD)."""
+    usable = [g for _cue, g in groups if any(right for _, right in g) and len(g) > 1]
+    w: dict[str, float] = defaultdict(float)
+    rng = random.Random(seed)
+    order = list(range(len(usable)))
+    for epoch in range(epochs):
+        rng.shuffle(order)
+        lr = rate / (1 + epoch)
+        for n in order:
+            group = usable[n]
+            scores = [sum(w[f] * v for f, v in feats.items()) for feats, _ in group]
+            top = max(scores)
+            exps = [math.exp(s - top) for s in scores]
+            z = sum(exps)
+            zr = sum(e for e, (_, right) in zip(exps, group) if right)
+            for e, (feats, right) in zip(exps, group):
+                grad = e / z - (e / zr if right else 0.0)
+                if grad:
+                    for f, v in feats.items():
+                        w[f] -= lr * (grad * v + l2 * w[f])
+    return {f: round(v, 4) for f, v in sorted(w.items()) if abs(v) >= 1e-4}
+
+
+def evaluate(doc: dict, weights: dict | None) -> dict:
+    ranker.use_weights(weights)
+    try:
+        quotes = analyze(doc["text"]).to_dict()["quotes"]
+    finally:
+        ranker.reset_weights()
+    tally = Tally("novel")
+    score_document(doc, quotes, tally)
+    return report(doc["id"], tally)
+
+
+def row(label: str, rep: dict) -> str:
+    t = rep["by_type"]
+    acc = [t.get(k, {}).get("accuracy") for k in ("Explicit", "Anaphoric", "Implicit")]
+    cells = " ".join(f"{a:>9.3f}" if a is not None else f"{'n/a':>9}" for a in acc)
+    return f"{label:<30} {rep['speaker_accuracy']:>8.3f} {cells}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=NOVELS)
+    parser.add_argument("--no-write", action="store_true", help="do not write the weights")
+    parser.add_argument("--no-loo", action="store_true", help="skip the leave-one-novel-out table")
+    args = parser.parse_args(argv)
+    docs = list(read_jsonl(args.corpus))
+    groups = {d["id"]: collect(d) for d in docs}
+    if not args.no_loo:
+        print(f"{'held-out novel':<30} {'accuracy':>8} {'Explicit':>9} {'Anaphoric':>9} {'Implicit':>9}")
+        before, after = Tally("novel"), Tally("novel")
+        for d in docs:
+            weights = {"weights": train([g for other, gs in groups.items() if other != d["id"] for g in gs])}
+            base, ours = evaluate(d, None), evaluate(d, weights)
+            print(row(d["id"] + " (rules)", base))
+            print(row(d["id"] + " (ranker)", ours))
+            for tally, rep in ((before, base), (after, ours)):
+                tally.found += rep["found"]
+                tally.right += round(rep["speaker_accuracy"] * rep["found"])
+        print(f"all novels: rules {before.right / before.found:.3f}, ranker {after.right / after.found:.3f}")
+    if not args.no_write:
+        weights = train([g for gs in groups.values() for g in gs])
+        data = {
+            "_about": "Weights of the fiction speaker ranker (tui/analysis/ranker.py): a feature's "
+            "shared weight, and 'cue:feature' for one kind of cue. Written by bench/train_ranker.py "
+            f"from {args.corpus.name}; do not edit by hand.",
+            "weights": weights,
+        }
+        WEIGHTS.write_text(json.dumps(data, indent=0, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {WEIGHTS.relative_to(ROOT)} ({len(weights)} weights)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

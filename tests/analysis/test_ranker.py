@@ -1,0 +1,170 @@
+"""The fiction speaker ranker, on invented dialogues.
+
+The ranker re-decides quotations whose cue is a pronoun, a description or nothing, among
+candidate speakers (the turns around, the names nearby, the person addressed). These tests
+check the candidates and their features, the shipped model's preferences, and what a reader
+sees in the end.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.analysis import analyze, ranker
+from tui.analysis.context import Context
+from tui.analysis.pipeline import _is_fiction, classify
+from tui.analysis.quotes import find_quotes
+from tui.analysis.sieves import run_sieves
+from tui.analysis.text import split_paragraphs, split_sentences
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def harbour(scenes: int = 60, extra: tuple[str, ...] = ()) -> str:
+    """An invented story long enough, and with enough dialogue, to count as fiction."""
+    paras: list[str] = []
+    for n in range(scenes):
+        paras.append(f"The gulls wheeled over the old weighing house for the {n + 1}th time that morning.")
+        paras.append("“Wind's turning,” said Silas Brand.")
+        paras.append("“Is the ferry late again?” asked Mara Quill.")
+        paras.append("“Late as ever,” said Silas Brand.")
+        paras.append("Mara Quill set down her basket and looked out to sea.")
+        paras.append("“Then we shall wait by the nets.”")
+        paras.append("The bell struck the hour, and nobody spoke for a while.")
+        paras.extend(extra)
+    return "\n\n".join(paras)
+
+
+def ranked_context(text: str):
+    """The working state the ranker sees: quotes found, sieves run."""
+    paragraphs = split_paragraphs(text)
+    sentences = split_sentences(text, paragraphs)
+    raws = find_quotes(text, paragraphs)
+    starts = [s.start for s in sentences]
+    kinds = []
+    for raw in raws:
+        s = sentences[max(0, bisect.bisect_right(starts, raw.start) - 1)]
+        kinds.append(classify(text, raw, s.start, paragraphs[raw.paragraph].start))
+    ctx = Context(text, paragraphs, sentences, raws, fiction=_is_fiction(text, paragraphs, raws), kinds=kinds)
+    run_sieves(ctx, kinds)
+    return ctx, kinds
+
+
+def quote_index(ctx: Context, words: str, n: int = 0) -> int:
+    found = [i for i in range(len(ctx.quotes)) if ctx.inner(i).startswith(words)]
+    return found[n]
+
+
+# -- what a reader sees ------------------------------------------------------------------------
+def test_uncued_line_after_narration_goes_to_the_person_the_narration_names():
+    a = analyze(harbour())
+    lines = [q for q in a.quotes if q.text.startswith("Then we shall wait")]
+    assert len(lines) == 60
+    for q in lines:
+        assert a.speaker_name(q) == "Mara Quill"
+        assert q.sieve == "ranker"
+        # the mention shown is the name in the narration just before, not an older cue
+        assert q.mention is not None and q.mention.text == "Mara Quill"
+        assert a.text.startswith("Mara Quill set down", q.mention.start)
+    # explicit cues stay the rules'
+    silas = [q for q in a.quotes if q.text.startswith("Wind's turning")]
+    assert all(q.sieve == "trailing_cue" and a.speaker_name(q) == "Silas Brand" for q in silas)
+
+
+def test_the_ranker_stays_out_of_news():
+    paras = [f"“We will not comment on item {n},” said Lena Ortiz, a spokeswoman." for n in range(30)]
+    paras += ["“No.”" for _ in range(5)]
+    a = analyze("\n\n".join(paras))
+    assert a.quotes and not any(q.sieve == "ranker" for q in a.quotes)
+
+
+# -- candidates and features ---------------------------------------------------------------------
+def test_he_said_after_a_man_is_addressed_makes_him_an_agreeing_candidate():
+    extra = (
+        "“Are you cold, Tobias?” asked Mara Quill.",
+        "“Not yet,” he said.",
+    )
+    ctx, kinds = ranked_context(harbour(extra=extra))
+    assert ctx.fiction
+    doc = ranker._Doc(ctx, kinds)
+    i = quote_index(ctx, "Not yet", 3)
+    cue, cands, _ = ranker.candidates(ctx, doc, i)
+    assert cue == "m"
+    names = {k: {ranker.FEATURES[n] for n in f} for k, f in cands.items()}
+    assert {"addressed_before", "g_agree"} <= names["tobias"]
+    assert {"prev1", "g_clash"} <= names["mara quill"]
+
+
+def test_a_first_name_alone_and_the_full_name_are_one_candidate():
+    extra = ("“Mind the rope, Silas.”", "Silas tugged at the rope.")
+    ctx, kinds = ranked_context(harbour(extra=extra))
+    doc = ranker._Doc(ctx, kinds)
+    text = ctx.text
+    first = text.index("Silas tugged")
+    assert doc.wording_key(first, first + len("Silas")) == doc.wording_key(text.index("Silas Brand"), text.index("Silas Brand") + 11)
+    assert doc.wording_key(first, first + len("Silas")) == "silas brand"
+
+
+def test_a_line_that_calls_someone_by_name_marks_them_as_addressed_not_speaking():
+    extra = ("“Mind the rope, Silas.”",)
+    ctx, kinds = ranked_context(harbour(extra=extra))
+    doc = ranker._Doc(ctx, kinds)
+    i = quote_index(ctx, "Mind the rope", 5)
+    _, cands, _ = ranker.candidates(ctx, doc, i)
+    assert ranker.INDEX["self_vocative"] in cands["silas brand"]
+
+
+# -- the shipped model ------------------------------------------------------------------------------
+def weights() -> dict:
+    return json.loads((ROOT / "tui" / "analysis" / "data" / "ranker.json").read_text(encoding="utf-8"))
+
+
+def test_shipped_weights_name_only_features_the_code_computes():
+    w = weights()["weights"]
+    assert w
+    for name in w:
+        cue, _, feature = name.rpartition(":")
+        assert feature in ranker.FEATURES, name
+        assert cue in ("", *ranker.CUES), name
+
+
+def score(table: list[float], *features: str) -> float:
+    return sum(table[ranker.INDEX[f]] for f in ("bias", *features))
+
+
+@pytest.mark.parametrize("cue", ["m", "f"])
+def test_model_gives_he_or_she_to_the_addressee_of_that_gender(cue):
+    table = ranker._tables(weights())[cue]
+    assert score(table, "addressed_before", "g_agree") > score(table, "prev1", "g_clash")
+    assert score(table, "prev2", "g_agree") > score(table, "prev2", "g_clash")
+
+
+def test_model_does_not_give_a_line_to_the_person_it_addresses():
+    table = ranker._tables(weights())["none"]
+    assert score(table, "prev2", "self_vocative") < score(table, "prev2")
+    # and in a dialogue the turn before last speaks again, not the last one
+    assert score(table, "prev2") > score(table, "prev1")
+
+
+def test_ranking_does_not_depend_on_hash_order(tmp_path):
+    extra = ("“Are you cold, Tobias?” asked Mara Quill.", "“Not yet,” he said.", "“Mind the rope, Silas.”")
+    story = tmp_path / "story.txt"
+    story.write_text(harbour(extra=extra), encoding="utf-8")
+    code = (
+        "import sys; from tui.analysis import analyze; "
+        "a = analyze(open(sys.argv[1], encoding='utf-8').read()); "
+        "print([(a.speaker_name(q), q.sieve) for q in a.quotes])"
+    )
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", code, str(story)], capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+        outputs.add(run.stdout)
+    assert len(outputs) == 1

@@ -1,0 +1,644 @@
+"""A learned ranker of candidate speakers for fiction dialogue.
+
+The sieves attribute a quotation from its cue ("…," said Emma) or, failing one, from the
+order of turns. Where the cue is only a pronoun ("he said"), a description ("said the
+girl") or nothing at all, this module re-decides among candidate speakers: the speakers of
+the turns around the quotation, the people the narration names nearby, the person a turn
+addresses by name, the most frequent speaker of each gender in the book and in the scene.
+Each candidate gets a few structural features (turn distance, where the narration names it,
+gender agreement with the cue, …); a linear model trained on gold-annotated novels
+(``bench/train_ranker.py``) scores them, and the best one speaks. Its weights ship as
+``data/ranker.json``; a weight may be shared or specific to one kind of cue.
+
+Nothing here names a character: features are positions, turns, genders and counts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+from .context import Attribution, Context
+from .lexicon import lexicon
+from .phrases import Phrase
+from .sieves import _leading_match, _trailing_match
+from .speakers import (
+    _bigram_index,
+    _drop_common_words,
+    _full_names_in_text,
+    _honorific_index,
+    _surname_for_first,
+    is_personal,
+    parse_name,
+    phrase_gender,
+    root_phrase,
+)
+
+# quotations the ranker re-decides, by the sieve that attributed them (and see _rerankable)
+RERANKED = frozenset({"pronoun", "turn_taking", "narration_subject", "vocative", "speech_noun"})
+EXPLICIT = frozenset({"NAME", "TITLED", "POSSD"})
+# the kinds of cue: he / she; a description; none, or none but a he / she in the narration
+# of the quotation's own paragraph
+CUES = ("m", "f", "desc", "none", "nm", "nf")
+HISTORY = 4  # quotation paragraphs looked back
+LOCAL = 40  # quotations that make "the scene" for local speaker counts
+NARRATOR = "<narrator>"
+
+FEATURES: tuple[str, ...] = (
+    "bias",
+    # the rules' own choice, by the sieve that made it
+    "rule",
+    "rule_pronoun",
+    "rule_pronoun_here",  # the pronoun's antecedent is in the quotation's paragraph
+    "rule_pronoun_near",  # … or in one of the two before
+    "rule_turn_taking",
+    "rule_narration_subject",
+    "rule_vocative",
+    "rule_speech_noun",
+    "rule_cue",
+    # a description as cue: the description itself, or whom the rules tied it to
+    "desc_self",
+    "desc_self_capitalised",
+    "rule_resolved",
+    # turns: the speaker of the last quotation 1-4 paragraphs back, of the next two
+    "prev1",
+    "prev2",
+    "prev3",
+    "prev4",
+    "prev1_named",  # … whose cue named them
+    "prev2_named",
+    "next1",
+    "next2",
+    "next1_named",
+    "next2_named",
+    # names inside quotations
+    "addressed_before",  # the turn before calls them by name
+    "addressed_after",  # the turn after calls them by name
+    "self_vocative",  # this quotation calls them by name (nobody addresses themselves)
+    # names in the narration
+    "ment_before",  # in the quotation's paragraph, before it
+    "ment_before_subject",  # … opening a sentence
+    "ment_after",
+    "ment_after_subject",
+    "ment_p1",  # in the paragraph before
+    "ment_p1_subject",
+    "ment_p1_narration",  # … which has no quotation
+    # gender against the cue's (he / she, a description's role noun, the narration's he / she)
+    "g_agree",
+    "g_clash",
+    "g_unknown",
+    # how much they speak: in the book, in the last LOCAL quotations
+    "top_speaker",
+    "local_top",
+    "local_many",
+    "local_some",
+    "freq_high",
+    "freq_mid",
+    "freq_low",
+    "is_description",
+)
+INDEX = {name: n for n, name in enumerate(FEATURES)}
+_F = INDEX
+_PREV = {1: _F["prev1"], 2: _F["prev2"], 3: _F["prev3"], 4: _F["prev4"]}
+_PREV_NAMED = {1: _F["prev1_named"], 2: _F["prev2_named"]}
+_NEXT = {1: _F["next1"], 2: _F["next2"]}
+_NEXT_NAMED = {1: _F["next1_named"], 2: _F["next2_named"]}
+
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord|Madame|Mme|Monsieur)\.?\s+$")
+_ARTICLE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_SENTENCE_GAP = re.compile(r"[.!?;:—\-]['\"’”)]*\s*$|^\s*$")
+_VOCATIVE = re.compile(r"(?:^|[,!?]\s+)((?:(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord)\.?\s+)?[A-Z][a-z]+)(?=[,!?.]\s*(?:$|\w))")
+_PRONOUN = re.compile(r"\b(?:(he|He)|(she|She))\b")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace(".", " ").replace("’", "'").split()).lower()
+
+
+# -- weights ------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _shipped() -> dict | None:
+    try:
+        raw = resources.files("tui.analysis").joinpath("data/ranker.json").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    return json.loads(raw)
+
+
+_override: list = []
+_collector: list = []
+
+
+def use_weights(weights: dict | None) -> None:
+    """Training and evaluation: rank with ``weights`` (``None``: keep the rules' choices)
+    instead of the shipped ones, until :func:`reset_weights`."""
+    _override[:] = [weights]
+
+
+def collect_with(fn) -> None:
+    """Training: call ``fn(doc, i, cue, [(key, feature names)])`` for every quotation ranked."""
+    _collector[:] = [fn]
+
+
+def reset_weights() -> None:
+    _override.clear()
+    _collector.clear()
+
+
+def _tables(weights: dict) -> dict[str, list[float]]:
+    """Per-cue weight vectors: a feature's shared weight plus its weight for that cue."""
+    cached = weights.get("_tables")
+    if cached is None:
+        w = weights["weights"]
+        cached = {cue: [w.get(f, 0.0) + w.get(f"{cue}:{f}", 0.0) for f in FEATURES] for cue in CUES}
+        weights["_tables"] = cached
+    return cached
+
+
+# -- the document's speakers ------------------------------------------------------------------
+class _Doc:
+    """Per-document indexes: each quotation's speaker key, the names that count, mentions.
+
+    A key stands for one person as far as the text's names tell: "Newland" and "Archer"
+    both become "newland archer" when the text writes that full name most.
+    """
+
+    def __init__(self, ctx: Context, kinds: list[str]) -> None:
+        self.ctx = ctx
+        self.key_phrase: dict[str, Phrase] = {}
+        self.gender: dict[str, str] = {}
+        self.words: set[str] = set()
+        self.alias: dict[str, str] = {}
+        self._full_by_first: dict[str, str] = {}
+        self._hon_by_last: dict[str, str] = {}
+        self._by_wording: dict[str, str] = {}
+        self._mentions: dict[int, list[tuple[int, int, str, bool]]] = {}
+        self._called: dict[int, dict[str, tuple[int, int]]] = {}
+        lex = lexicon()
+        n = len(ctx.quotes)
+        self.keys: list[str | None] = [None] * n
+        self.roots: list[Phrase | None] = [None] * n
+        self.named: list[bool] = [False] * n
+        self.ranked: list[int] = []
+        attributions = ctx.attributions
+        pronouns = lex.pronouns
+        votes: dict[str, Counter] = {}
+        for i in range(n):
+            att = attributions[i]
+            if att is None:
+                if kinds[i] != "title" and kinds[i] != "term":
+                    self.ranked.append(i)
+                continue
+            if att.sieve in RERANKED or att.phrase is not None and att.phrase.kind == "DESC" and _ranked_description(att):
+                if kinds[i] != "title" and kinds[i] != "term":
+                    self.ranked.append(i)
+            same_as = att.same_as
+            if same_as is not None and same_as < i:
+                self.keys[i] = self.keys[same_as]
+                self.roots[i] = self.roots[same_as]
+                continue
+            if same_as is not None:
+                p = root_phrase(ctx, i)
+            else:
+                p = att.antecedent if att.antecedent is not None else att.phrase
+            k = self.key(p)
+            self.keys[i] = k
+            self.roots[i] = p
+            if k is not None:
+                self.named[i] = same_as is None and p is att.phrase and p.kind in EXPLICIT
+                if att.sieve == "pronoun":
+                    want = pronouns.get(att.phrase.text.lower(), "?")
+                    if want == "m" or want == "f":
+                        votes.setdefault(k, Counter())[want] += 1
+        counts = Counter(self.keys)
+        counts.pop(None, None)
+        # other people the text names: surnames after an honorific, first names before a surname
+        words = self.words
+        words.update(w for w, c in _honorific_index(ctx).counts.items() if c >= 2)
+        by_last, by_first = _bigram_index(ctx)
+        words.update(w for w, v in by_last.items() if len(v) >= 2)
+        words.update(w for w, v in by_first.items() if len(v) >= 2)
+        self.words = {w for w in words if w.lower() not in lex.stop_capitals and w.lower() not in lex.honorifics}
+        self._merge_single_words(counts)
+        self._genders_from_cues(votes)
+        # one pattern for the names that count (a word inside another is skipped in _scan)
+        alternation = "|".join(sorted((re.escape(w) for w in self.words if w[:1].isupper()), key=len, reverse=True))
+        self._names = re.compile(f"(?:{alternation})(?![a-z])(?:[ \t\n]+[A-Z][a-z]+)?") if alternation else None
+        self.counts = counts
+        total = max(1, sum(counts.values()))
+        self.freq = {
+            k: _F["freq_high"] if c >= 0.05 * total else _F["freq_mid"] if c >= 0.01 * total else _F["freq_low"]
+            for k, c in counts.items()
+        }
+        top: dict[str, tuple[int, str]] = {}
+        for k, c in counts.items():
+            g = self.gender.get(k, "?")
+            if g in ("m", "f") and (g not in top or c > top[g][0]):
+                top[g] = (c, k)
+        self.top = [k for _, k in top.values()]
+
+    def _merge_single_words(self, counts: Counter) -> None:
+        """One word used alone is the one speaking full name that starts with it ("Wren"
+        for Wren Talbot) or, failing that, the one "Mr./Mrs./Miss" of that name who speaks."""
+        honorifics = lexicon().honorifics
+        by_first: dict[str, list[str]] = {}
+        hon_keys: dict[str, list[str]] = {}
+        for k in counts:
+            parts = k.split()
+            if len(parts) >= 2:
+                (hon_keys.setdefault(parts[-1], []) if parts[0] in honorifics else by_first.setdefault(parts[0], [])).append(k)
+        self._full_by_first = {w: ks[0] for w, ks in by_first.items() if len(ks) == 1}
+        self._hon_by_last = {w: ks[0] for w, ks in hon_keys.items() if len(ks) == 1}
+        for k in list(counts):
+            if " " in k or k == NARRATOR:
+                continue
+            target = self._full_by_first.get(k) or self._hon_by_last.get(k)
+            if target is not None:
+                self.alias[k] = target
+        if self.alias:
+            for bare, k in self.alias.items():
+                counts[k] += counts.pop(bare)
+                if self.gender.get(k, "?") not in ("m", "f"):
+                    self.gender[k] = self.gender.get(bare, "?")
+            self.keys = [self.alias.get(k, k) if k is not None else None for k in self.keys]
+
+    def _genders_from_cues(self, votes: dict[str, Counter]) -> None:
+        """A gender the names do not tell: the he / she cues the rules resolved to them
+        (three votes at least, three to one)."""
+        merged: dict[str, Counter] = {}
+        for k, v in votes.items():
+            merged.setdefault(self.alias.get(k, k), Counter()).update(v)
+        for k, v in merged.items():
+            if self.gender.get(k, "?") not in ("m", "f"):
+                ((g, c),) = v.most_common(1)
+                if c >= 3 and c >= 3 * (sum(v.values()) - c):
+                    self.gender[k] = g
+
+    def key(self, p: Phrase | None) -> str | None:
+        if p is None or p.kind in ("PRON", "REL"):
+            return None
+        k = self._by_wording.get(p.text)
+        if k is None:
+            if p.kind == "NARRATOR":
+                k = NARRATOR
+            elif p.kind == "ORG" and not is_personal(self.ctx, p):
+                k = ""
+            else:
+                k = self._resolve(_drop_common_words(self.ctx, parse_name(p)))
+                if k and " " not in k and k not in self.alias:
+                    target = self._full_by_first.get(k) or self._hon_by_last.get(k)
+                    if target is not None:
+                        self.alias[k] = target
+            self._by_wording[p.text] = k
+        k = self.alias.get(k, k)
+        if k and k not in self.key_phrase:
+            self.key_phrase[k] = p
+            self.gender[k] = "?" if k == NARRATOR else phrase_gender(self.ctx, p)
+            ref = parse_name(p)
+            if ref.kind == "person":
+                self.words.update(w for w in ref.tokens if w[:1].isupper())
+        return k or None
+
+    def _resolve(self, ref) -> str:
+        """A key for a name: a full name as it stands; a first name or a surname alone as the
+        full name the text writes most often with it; "Mrs. Welland" apart from "May
+        Welland" when the text has a Mrs. and a Miss of that name."""
+        ctx = self.ctx
+        if ref.kind != "person":  # "the Jew", "the doctor": without the article
+            text = _norm(ref.text)
+            return text[4:] if text.startswith("the ") else text
+        last = ref.last
+        if not last:
+            return ""
+        if ref.first:
+            return _norm(ref.first + " " + last)
+        lex = lexicon()
+        firsts = Counter(first for first, _ in _full_names_in_text(ctx, last))
+        if ref.hon in ("m", "f"):
+            index = _honorific_index(ctx)
+            hon_word = _norm(ref.text).split()[0]
+            if ref.hon == "f" and last in index.mrs_and_miss:
+                return hon_word + " " + last.lower()
+            for first in list(firsts):
+                if lex.first_names.get(first.split()[0].lower(), "?") not in ("?", ref.hon):
+                    del firsts[first]
+            if firsts and index.counts[last] <= 4 * max(1, sum(firsts.values())) + 2:
+                ranked = firsts.most_common(2)
+                if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1] + 2:
+                    return _norm(ranked[0][0] + " " + last)
+            return hon_word + " " + last.lower()
+        if last.lower() in lex.first_names or not firsts:
+            found = _surname_for_first(ctx, last)
+            if found is not None:
+                return _norm(last + " " + found[0])
+        if firsts:
+            ranked = firsts.most_common(2)
+            if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1] + 2:
+                return _norm(ranked[0][0] + " " + last)
+        return last.lower()
+
+    def wording_key(self, start: int, end: int, kind: str = "NAME") -> str | None:
+        """The key of a name as written at ``text[start:end]`` ("the Hatter" is an ``ORG``
+        phrase, as the chunker has it), if it is a name that counts."""
+        text = self.ctx.text[start:end]
+        k = self._by_wording.get(text)
+        if k is None:
+            words = text.split()
+            if not any(w in self.words for w in words) and words[-1].lower() not in lexicon().first_names:
+                return None
+            k = self.key(Phrase(kind, start, end, text, text, start, end, None, 0, 0))
+            return k
+        return self.alias.get(k, k) or None
+
+    def _scan(self, start: int, end: int, out: list) -> None:
+        """(start, end, key, opens a sentence) of the names that count in ``text[start:end]``."""
+        if self._names is None:
+            return
+        text = self.ctx.text
+        for m in self._names.finditer(text, start, end):
+            s = m.start()
+            if s > 0 and text[s - 1].isalpha():
+                continue
+            hon = _HONORIFIC_BEFORE.search(text, max(start, s - 12), s)
+            article = None if hon else _ARTICLE_BEFORE.search(text, max(start, s - 4), s)
+            first = hon.start() if hon else article.start() if article else s
+            k = self.wording_key(first, m.end(), "ORG" if article else "NAME")
+            if k is not None:
+                opens = first == start or _SENTENCE_GAP.search(text[max(start, first - 3) : first]) is not None
+                out.append((first, m.end(), k, opens))
+
+    def mentions(self, para: int) -> list[tuple[int, int, str, bool]]:
+        """The names that count in a paragraph's narration (memoised)."""
+        found = self._mentions.get(para)
+        if found is None:
+            ctx = self.ctx
+            found = []
+            if 0 <= para < len(ctx.paragraphs):
+                p = ctx.paragraphs[para]
+                pos = p.start
+                for k in ctx._quotes_overlapping(p.start, p.end):
+                    q = ctx.quotes[k]
+                    if q.start > pos:
+                        self._scan(pos, q.start, found)
+                    pos = max(pos, q.end)
+                if pos < p.end:
+                    self._scan(pos, p.end, found)
+            self._mentions[para] = found
+        return found
+
+    def called(self, i: int) -> dict[str, tuple[int, int]]:
+        """Keys quotation ``i`` calls by name ("…, Emma, …"), and where."""
+        found = self._called.get(i)
+        if found is None:
+            found = {}
+            q = self.ctx.quotes[i]
+            for m in _VOCATIVE.finditer(self.ctx.inner(i)):
+                span = (q.inner_start + m.start(1), q.inner_start + m.end(1))
+                k = self.wording_key(*span)
+                if k is not None and k not in found:
+                    found[k] = span
+            self._called[i] = found
+        return found
+
+
+# -- one quotation ----------------------------------------------------------------------------
+def _cue(ctx: Context, i: int) -> tuple[str, Phrase | None]:
+    """The quotation's own cue: a he/she pronoun, a description, or none (then the gender of
+    a he / she in the narration around it in its paragraph, if any)."""
+    att = ctx.attributions[i]
+    if att is not None and att.phrase is not None and att.sieve in ("trailing_cue", "leading_cue"):
+        return "desc", att.phrase
+    m = _trailing_match(ctx, i)
+    if m is None or m.sieve != "pronoun":
+        m2 = _leading_match(ctx, i)
+        if m2 is not None and m2.sieve == "pronoun":
+            m = m2
+    if m is not None and m.sieve == "pronoun" and m.phrase is not None:
+        want = lexicon().pronouns.get(m.phrase.text.lower(), "?")
+        return (want if want in ("m", "f") else "other"), m.phrase
+    q = ctx.quotes[i]
+    para = ctx.paragraphs[q.paragraph]
+    qs = ctx.quotes_in_paragraph(q.paragraph)
+    k = qs.index(i) if i in qs else -1
+    lo = ctx.quotes[qs[k - 1]].end if k > 0 else para.start
+    hi = ctx.quotes[qs[k + 1]].start if 0 <= k < len(qs) - 1 else para.end
+    for start, end in ((lo, q.start), (q.end, hi)):
+        found = _PRONOUN.search(ctx.text, start, end)
+        if found is not None:
+            return ("nm" if found.group(1) else "nf"), None
+    return "none", None
+
+
+def _ranked_description(att: Attribution) -> bool:
+    """A description as cue ("said the Hatter"): ranked when capitalised, the way a text
+    names a character; "said the girl" stays the rules' (ranking it gains little)."""
+    return att.sieve in ("trailing_cue", "leading_cue") and att.phrase.text.split()[-1][:1].isupper()
+
+
+def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]], dict[str, Phrase | int | tuple[int, int]]]:
+    """Quotation ``i``'s cue, its candidate speakers with their features (indices into
+    :data:`FEATURES`), and what each candidate rests on: a phrase, a quotation whose speaker
+    it is, or where the text names it."""
+    q = ctx.quotes[i]
+    P = q.paragraph
+    cue, cue_phrase = _cue(ctx, i)
+    cands: dict[str, set[int]] = {}
+    source: dict[str, Phrase | int | tuple[int, int]] = {}
+    by_para = ctx._by_para
+    keys = doc.keys
+    key_phrase = doc.key_phrase
+
+    def add(k: str | None, feature: int, src: Phrase | int | tuple[int, int] | None = None) -> None:
+        # a name nearby is better evidence to show than an earlier turn's cue
+        if k is None:
+            return
+        f = cands.get(k)
+        if f is None:
+            f = cands[k] = set()
+            if src is not None:
+                source[k] = src
+        elif type(src) is tuple and type(source.get(k)) is int:
+            source[k] = src
+        f.add(feature)
+
+    att = ctx.attributions[i]
+    rule = keys[i]
+    if rule is not None and att is not None:
+        add(rule, _F["rule"], i)
+        add(rule, _F["rule_cue" if att.sieve in ("trailing_cue", "leading_cue") else "rule_" + att.sieve])
+        if att.sieve == "pronoun" and att.antecedent is not None:
+            where = ctx.paragraph_at(att.antecedent.start)
+            if where == P:
+                add(rule, _F["rule_pronoun_here"])
+            elif where >= P - 2:
+                add(rule, _F["rule_pronoun_near"])
+        # the phrase the rules rest on is a mention too (descriptions are not in doc.mentions)
+        ant = att.antecedent if att.antecedent is not None and att.antecedent.kind != "NARRATOR" else None
+        if ant is not None and att.same_as is None:
+            where = ctx.paragraph_at(ant.start)
+            para_start = ctx.paragraphs[where].start
+            opens = ant.start == para_start or _SENTENCE_GAP.search(ctx.text[max(para_start, ant.start - 3) : ant.start]) is not None
+            if where == P and ant.start < q.start:
+                add(rule, _F["ment_before"])
+                if opens:
+                    add(rule, _F["ment_before_subject"])
+            elif where == P and ant.start >= q.end:
+                add(rule, _F["ment_after"])
+                if opens:
+                    add(rule, _F["ment_after_subject"])
+            elif where == P - 1:
+                add(rule, _F["ment_p1"])
+                if opens:
+                    add(rule, _F["ment_p1_subject"])
+    cue_gender = cue if cue in ("m", "f") else cue[1] if cue in ("nm", "nf") else "?"
+    if cue == "desc" and cue_phrase is not None:
+        k = doc.key(cue_phrase)
+        add(k, _F["desc_self"], cue_phrase)
+        if rule is not None and rule != k:
+            add(rule, _F["rule_resolved"])
+        if cue_phrase.text.split()[-1][:1].isupper():
+            add(k, _F["desc_self_capitalised"])
+        cue_gender = phrase_gender(ctx, cue_phrase)
+    # the turns before and after
+    for back in range(1, HISTORY + 1):
+        qs = by_para.get(P - back)
+        if qs:
+            j = qs[-1]
+            k = keys[j]
+            if k is not None:
+                add(k, _PREV[back], j)
+                if back <= 2 and doc.named[j]:
+                    add(k, _PREV_NAMED[back])
+    for fwd in (1, 2):
+        qs = by_para.get(P + fwd)
+        if qs:
+            j = qs[0]
+            k = keys[j]
+            if k is not None:
+                add(k, _NEXT[fwd], j)
+                if doc.named[j]:
+                    add(k, _NEXT_NAMED[fwd])
+    prev_qs = by_para.get(P - 1)
+    if prev_qs:
+        for k, span in sorted(doc.called(prev_qs[-1]).items()):
+            add(k, _F["addressed_before"], span)
+    next_qs = by_para.get(P + 1)
+    if next_qs:
+        for k, span in sorted(doc.called(next_qs[0]).items()):
+            add(k, _F["addressed_after"], span)
+    # the narration around
+    for start, end, k, subject in doc.mentions(P - 1):
+        add(k, _F["ment_p1"], (start, end))
+        if subject:
+            add(k, _F["ment_p1_subject"])
+        if not prev_qs:
+            add(k, _F["ment_p1_narration"])
+    for start, end, k, subject in doc.mentions(P):
+        if cue_phrase is not None and start < cue_phrase.end and end > cue_phrase.start:
+            continue  # the cue itself
+        if start < q.start:
+            add(k, _F["ment_before"], (start, end))
+            if subject:
+                add(k, _F["ment_before_subject"])
+        elif start >= q.end:
+            add(k, _F["ment_after"], (start, end))
+            if subject:
+                add(k, _F["ment_after_subject"])
+    # who speaks most, in the book and in the scene
+    for k in doc.top:
+        add(k, _F["top_speaker"], key_phrase.get(k))
+    window = Counter(keys[max(0, i - LOCAL) : i])
+    window.pop(None, None)
+    gender = doc.gender
+    local: dict[str, tuple[int, str]] = {}
+    for k, c in window.items():
+        g = gender.get(k, "?")
+        if (g == "m" or g == "f") and (g not in local or c > local[g][0]):
+            local[g] = (c, k)
+    for _c, k in local.values():
+        last = next(j for j in range(i - 1, -1, -1) if keys[j] == k)
+        add(k, _F["local_top"], last)
+    called = doc.called(i)
+    agree = _F["g_agree"] if cue_gender == "m" or cue_gender == "f" else None
+    freq = doc.freq
+    for k, f in cands.items():
+        if k in called:
+            f.add(_F["self_vocative"])
+        if agree is not None:
+            g = gender.get(k, "?")
+            f.add(agree if g == cue_gender else _F["g_unknown"] if g != "m" and g != "f" else _F["g_clash"])
+        fq = freq.get(k)
+        if fq is not None:
+            f.add(fq)
+        c = window.get(k, 0)
+        if c:
+            f.add(_F["local_many"] if c >= 5 else _F["local_some"])
+        ph = key_phrase.get(k)
+        if ph is not None and ph.kind == "DESC":
+            f.add(_F["is_description"])
+        f.add(0)  # bias
+    return cue, cands, source
+
+
+def rerank(ctx: Context, kinds: list[str]) -> None:
+    """Fiction: re-decide the quotations whose cue is a pronoun, a description or nothing,
+    among their candidate speakers (deterministic: a tie goes to the earlier candidate)."""
+    if not ctx.fiction:
+        return
+    weights = _override[0] if _override else _shipped()
+    collect = _collector[0] if _collector else None
+    if weights is None and collect is None:
+        return
+    tables = _tables(weights) if weights is not None else None
+    doc = _Doc(ctx, kinds)
+    attributions = ctx.attributions
+    changed = False
+    for i in doc.ranked:
+        att = attributions[i]
+        if att is not None and att.same_as is not None and att.same_as < i:
+            doc.keys[i] = doc.keys[att.same_as]
+            doc.roots[i] = doc.roots[att.same_as]
+        cue, cands, source = candidates(ctx, doc, i)
+        if cue == "other" or not cands:
+            continue
+        if collect is not None:
+            collect(doc, i, cue, [(k, [FEATURES[n] for n in sorted(f)]) for k, f in cands.items()])
+        if tables is None:
+            continue
+        table = tables[cue]
+        get = table.__getitem__
+        best, best_score = None, 0.0
+        for k, f in cands.items():
+            s = sum(map(get, f))
+            if best is None or s > best_score:
+                best, best_score = k, s
+        if best is None or best == doc.keys[i]:
+            continue
+        src = source.get(best)
+        if type(src) is int:
+            p = doc.roots[src]
+        elif type(src) is tuple:
+            text = ctx.text[src[0] : src[1]]
+            p = Phrase("NAME", src[0], src[1], text, text, src[0], src[1], None, 0, 0)
+        else:
+            p = src
+        if p is None:
+            continue
+        cue_phrase = att.phrase if att is not None and att.phrase is not None and att.phrase.kind in ("PRON", "DESC") else None
+        attributions[i] = Attribution("ranker", 0.5, phrase=cue_phrase or p, antecedent=p if cue_phrase else None)
+        doc.keys[i] = best
+        doc.roots[i] = p
+        changed = True
+        # the quotations of the paragraph that continue this one follow it
+        for j in ctx.quotes_in_paragraph(ctx.quotes[i].paragraph):
+            a = attributions[j]
+            if j > i and a is not None and a.same_as is not None and i <= a.same_as < j:
+                doc.keys[j] = doc.keys[a.same_as]
+                doc.roots[j] = doc.roots[a.same_as]
+    if changed:
+        # attributions changed: the memoised roots of the chains through them are stale
+        ctx.__dict__.pop("_roots", None)
+        ctx.__dict__.pop("_root_atts", None)
