@@ -1,6 +1,7 @@
 """Cross-references between quotations: same speaker, continuation, topic and contrast.
 
-Topic links share salient content words, stemmed with NLTK's Snowball (Porter 2) stemmer and weighted
+Topic links share salient content words, stemmed exactly as NLTK's Snowball (Porter 2) stemmer
+does (:mod:`.stem`, a faster rendering of it) and weighted
 like TF-IDF over the document's quotations. Candidates come from an inverted index of
 terms, so no pair of quotations is compared unless they share a reasonably rare term.
 A contrast is a topic link between a denial (not, never, no, deny …) and an affirmation.
@@ -13,17 +14,12 @@ import math
 import re
 from collections import defaultdict
 
-# isort: off
-from . import _nltk  # noqa: F401  (NLTK without numpy/scipy: must come first)
-# isort: on
-from nltk.stem.snowball import SnowballStemmer
-
 from .lexicon import lexicon
-from .memo import document_memo
+from .memo import vocabulary_memo
 from .model import Link, Quote
+from .stem import stem as snowball_stem
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-_stemmer = SnowballStemmer("english")  # Porter's successor, and faster here
 TOPIC_PER_QUOTE = 3
 MIN_TOPIC_SCORE = 0.25
 
@@ -45,7 +41,7 @@ def content_terms(text: str) -> tuple[dict[str, str], bool]:
 
 _NEGATION = "<negation>"
 _SKIP = "<skip>"
-_word_roles: dict[str, str] = document_memo()  # lower-case word -> stem, _NEGATION or _SKIP
+_word_roles: dict[str, str] = vocabulary_memo()  # lower-case word -> stem, _NEGATION or _SKIP
 
 
 def _word_role(low: str) -> str:
@@ -54,7 +50,7 @@ def _word_role(low: str) -> str:
         return _NEGATION
     if len(low) < 3 or low in lex.stopwords:
         return _SKIP
-    return _stemmer.stem(low)
+    return snowball_stem(low)
 
 
 def build_links(quotes: list[Quote], runs_on: frozenset[str] = frozenset()) -> list[Link]:

@@ -32,7 +32,7 @@ from nltk.chunk.regexp import ChunkString
 from nltk.tree import Tree
 
 from .lexicon import lexicon
-from .memo import document_memo
+from .memo import vocabulary_memo
 from .text import TOKEN_RE
 
 GRAMMAR = r"""
@@ -242,10 +242,10 @@ def _remember_capital(word: str) -> tuple:
 
 # Tags that depend on the word alone: words that do not start with a capital, other than "."
 # (HDOT after an honorific) and name particles ("van" inside a name). Most words of any
-# text are such, and the same ones recur. Capitalised words keep what their tag depends on
-# in ``_capital_info``.
-_static_tags: dict[str, str] = document_memo()
-_capital_info: dict[str, tuple] = document_memo()
+# text are such, and the same ones recur (vocabulary memos: see :mod:`.memo`). Capitalised
+# words keep what their tag depends on in ``_capital_info``.
+_static_tags: dict[str, str] = vocabulary_memo()
+_capital_info: dict[str, tuple] = vocabulary_memo()
 
 
 def _remember(word: str, tag: str) -> None:
@@ -288,7 +288,7 @@ def chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
 
     No rule of the grammar names punctuation, prepositions or speech verbs, so no chunk
     crosses one: the sequence is chunked in the runs between them, and each run is memoised
-    per document (the same short runs — "DT W", "NNP NNP", "PRP" — recur all through a text).
+    (the same short runs — "DT W", "NNP NNP", "PRP" — recur all through any text).
     """
     out: list[tuple[str, int, int]] = []
     start = 0
@@ -308,7 +308,7 @@ def chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
 
 
 _SEPARATORS = frozenset({",", ":", "P", "IN", "VSAY"})
-_chunk_memo: dict[tuple[str, ...], tuple[tuple[str, int, int], ...]] = document_memo()
+_chunk_memo: dict[tuple[str, ...], tuple[tuple[str, int, int], ...]] = vocabulary_memo(20_000)
 
 
 def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
