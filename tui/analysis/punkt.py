@@ -34,7 +34,7 @@ from nltk.tokenize.punkt import (
     PunktToken,
 )
 
-from .memo import document_memo
+from .memo import vocabulary_memo
 
 
 # NLTK compiles its patterns with the ``regex`` module (an NLTK dependency), whose classes
@@ -75,8 +75,9 @@ class FastPunkt(PunktSentenceTokenizer):
         self._collocations = params.collocations
         self._starters = params.sent_starters
         self._ortho = params.ortho_context
-        self._memo: dict[str, bool] = document_memo()  # context -> contains a break
-        self._pairs: dict[tuple[str, str], bool] = document_memo()  # (token, next) -> break after
+        # both pure functions of a few characters of language (vocabulary memos: .memo)
+        self._memo: dict[str, bool] = vocabulary_memo(100_000)  # context -> contains a break
+        self._pairs: dict[tuple[str, str], bool] = vocabulary_memo(100_000)  # (token, next) -> break after
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``list(span_tokenize(text))``, without its chain of generators (closeread calls
