@@ -36,8 +36,15 @@ def article_shows(app: CloseReadApp, quote_id: str) -> bool:
 
 
 def detail_text(app: CloseReadApp) -> str:
-    body = main(app).query_one("#detail-body")
-    return str(body.render())
+    """The description in the detail pane (quotation, speaker, attribution, context)."""
+    return main(app).query_one(DetailPane).description
+
+
+def detail_lines(app: CloseReadApp) -> list[str]:
+    """The lines the detail pane shows."""
+    detail = main(app).query_one(DetailPane)
+    height = detail.scrollable_content_region.height
+    return [detail.render_line(y).text.rstrip() for y in range(height)]
 
 
 def xref_ids(app: CloseReadApp) -> list[str]:

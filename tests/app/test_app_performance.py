@@ -135,3 +135,30 @@ async def test_a_resize_rewraps_the_large_article_and_keeps_the_place(big):
         assert article.wrapped.width == article.wrap_width < article.scrollable_content_region.width
         top, bottom = article.visible_line_range()
         assert top <= article.wrapped.line_of(big.quotes[4900].start) < bottom + 30
+
+
+async def test_a_jump_draws_only_the_detail_lines_on_screen_and_lays_nothing_out(big, monkeypatch):
+    """The detail pane is virtual too: a new selection styles the lines in view, and the
+    pane's size does not depend on its content, so the screen is not laid out again."""
+    from textual.screen import Screen
+
+    from tui.app.widgets import DetailPane
+
+    rendered = _count_calls(monkeypatch, DetailPane, "_render")
+    layouts = _count_calls(monkeypatch, Screen, "_refresh_layout")
+    app = CloseReadApp(analysis=big)
+    async with app.run_test(size=(120, 12)) as pilot:  # every quotation's details overflow
+        await pilot.pause()
+        screen = main(app)
+        detail = screen.query_one(DetailPane)
+        height = detail.scrollable_content_region.height
+        for target in (4900, 10, 2500):
+            rendered[0] = layouts[0] = 0
+            quote_id = big.quotes[target].id
+            screen.jump(quote_id)
+            await pilot.pause()
+            assert detail.selected == quote_id and detail.line_count > height
+            assert f"Sentence number {target} about" in detail.description
+            assert 0 < rendered[0] <= height
+            assert layouts[0] == 0
+
