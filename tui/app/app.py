@@ -6,6 +6,7 @@ from textual.app import App
 from textual.widgets import Input
 
 from tui.analysis.model import Analysis
+from tui.app import heap
 from tui.app.commands import bindings_for
 from tui.app.notes import Notes
 from tui.app.provider import CloseReadProvider
@@ -71,3 +72,4 @@ class CloseReadApp(App[int]):
 
     def on_unmount(self) -> None:
         self.notes.close()
+        heap.release()

@@ -22,6 +22,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input
 
 from tui.analysis.model import Analysis
+from tui.app import heap
 from tui.app.commands import bindings_for, commands_for
 from tui.app.export import export_quotes
 from tui.app.loading import Loaded, LoadError, load, remember
@@ -234,6 +235,7 @@ class MainScreen(Screen):
 
     def _show_document(self, analysis: Analysis, marks: DocumentMarks) -> None:
         """Put a freshly opened document on screen, where its reader left it."""
+        heap.release()  # (the document replaced may go)
         self.save_position()
         self.marks = marks
         self.query_one("#filter", Input).value = ""
@@ -243,6 +245,7 @@ class MainScreen(Screen):
         self.analysis = analysis
         self.path = analysis.path
         self._restore_position(marks)
+        self.call_after_refresh(heap.settle)  # once on screen: see tui.app.heap
         problem = self.notes.problem
         if problem and not self.notes.problem_shown:
             self.notes.problem_shown = True
