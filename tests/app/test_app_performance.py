@@ -166,14 +166,21 @@ async def test_a_jump_draws_only_the_detail_lines_on_screen_and_lays_nothing_out
 async def test_the_open_document_is_kept_out_of_the_cycle_collectors_walks(big):
     """Once the document is on screen its objects are frozen (``gc.freeze``), so a full
     collection no longer walks a novel's records (a stall of a tenth of a second); they are
-    handed back to the collector when the reader exits."""
+    handed back to the collector when the reader exits. While it starts, the collector
+    runs rarely (it took a fifth of the start-up)."""
     import gc
 
+    from tui.app import heap
+
+    thresholds = gc.get_threshold()
     app = CloseReadApp(analysis=big)
+    assert gc.get_threshold()[0] == heap.START_UP_THRESHOLD  # few collections while starting
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.pause()
         tracked = {id(o) for o in gc.get_objects()}
         assert id(big.quotes[0]) not in tracked and id(big) not in tracked
         assert gc.get_freeze_count() > 0
+        assert gc.get_threshold() == thresholds  # the usual pace once the document is shown
     assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == thresholds

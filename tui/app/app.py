@@ -30,6 +30,7 @@ class CloseReadApp(App[int]):
     COMMAND_PALETTE_BINDING = "ctrl+p"
 
     def __init__(self, path: str | None = None, analysis: Analysis | None = None) -> None:
+        heap.hold()  # until the document is on screen: see tui.app.heap
         super().__init__()
         if path is None and analysis is None:
             from tui.resources import sample_path

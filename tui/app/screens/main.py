@@ -235,7 +235,8 @@ class MainScreen(Screen):
 
     def _show_document(self, analysis: Analysis, marks: DocumentMarks) -> None:
         """Put a freshly opened document on screen, where its reader left it."""
-        heap.release()  # (the document replaced may go)
+        if self.analysis is not None:
+            heap.release()  # (the document replaced may go)
         self.save_position()
         self.marks = marks
         self.query_one("#filter", Input).value = ""
