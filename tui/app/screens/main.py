@@ -318,7 +318,9 @@ class MainScreen(Screen):
 
     def _show_progress(self) -> None:
         if self.load_stage not in ("", "done"):
-            self.query_one(LoadingStatus).display = True
+            status = self.query_one(LoadingStatus)
+            status.display = True
+            status.redraw()
 
     def open_document(self, path: str) -> threading.Thread:
         """Open another document (the current one stays until the new one is ready)."""
