@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.reactive import Reactive, var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
 from tui.analysis.model import Analysis
 from tui.app import heap
@@ -31,6 +31,7 @@ from tui.app.palette import SpeakerPalette, build_palette
 from tui.app.screens.modals import ExportScreen, MessageScreen, SpeakerPicker
 from tui.app.widgets import ArticleView, DetailPane, QuoteList
 from tui.app.widgets.detail import first_words
+from tui.app.widgets.footer import KeyFooter
 from tui.app.widgets.progress import LoadingStatus
 from tui.app.xrefs import KIND_TITLES, CrossReference, cross_references
 
@@ -208,7 +209,7 @@ class MainScreen(Screen):
                 MainScreen.xref_cursor,
                 MainScreen.marks,
             )
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#quotes-pane").border_title = "Quotations"
