@@ -184,3 +184,18 @@ async def test_the_open_document_is_kept_out_of_the_cycle_collectors_walks(big):
         assert gc.get_threshold() == thresholds  # the usual pace once the document is shown
     assert gc.get_freeze_count() == 0
     assert gc.get_threshold() == thresholds
+
+
+def test_the_first_screen_does_not_import_the_dialogs_the_export_or_the_palette():
+    """They are imported when first used (a dialog opens, an export runs, the palette opens),
+    so the start-up does not pay for them."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, tui.app, tui.app.screens.main\n"
+        "late = ['tui.app.screens.modals', 'tui.app.export', 'tui.app.provider']\n"
+        "print([name for name in late if name in sys.modules])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

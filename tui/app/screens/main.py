@@ -24,11 +24,9 @@ from textual.widgets import Header, Input
 from tui.analysis.model import Analysis
 from tui.app import heap
 from tui.app.commands import bindings_for, commands_for
-from tui.app.export import export_quotes
 from tui.app.loading import Loaded, LoadError, load, remember
 from tui.app.notes import DocumentMarks, Notes, marks_for, recent_documents, record_opened
 from tui.app.palette import SpeakerPalette, build_palette
-from tui.app.screens.modals import ExportScreen, MessageScreen, SpeakerPicker
 from tui.app.widgets import ArticleView, DetailPane, QuoteList
 from tui.app.widgets.detail import first_words
 from tui.app.widgets.footer import KeyFooter
@@ -387,6 +385,8 @@ class MainScreen(Screen):
             if loaded.notice:
                 self.say(loaded.notice, title="Reading", timeout=6)
             return
+        from tui.app.screens.modals import MessageScreen
+
         message = str(error) if isinstance(error, LoadError) else f"{type(error).__name__}: {error}"
         if not initial:  # the document on screen stays
             self.app.push_screen(MessageScreen("Cannot open the document", message))
@@ -571,6 +571,8 @@ class MainScreen(Screen):
             if result is not None:
                 self.speaker_filter = result
 
+        from tui.app.screens.modals import SpeakerPicker
+
         self.app.push_screen(SpeakerPicker(self.analysis, self.speaker_filter), callback=chosen)
 
     # -- same speaker, cross-references ---------------------------------------------------------------
@@ -724,11 +726,15 @@ class MainScreen(Screen):
             if result is not None:
                 self.export_to(*result)
 
+        from tui.app.screens.modals import ExportScreen
+
         self.app.push_screen(ExportScreen(len(ids), default, fmt or "json"), callback=chosen)
 
     def export_to(self, path: str, fmt: str) -> Path | None:
         if self.analysis is None:
             return None
+        from tui.app.export import export_quotes
+
         try:
             target = export_quotes(self.analysis, self.visible_ids(), path, fmt)
         except (OSError, ValueError) as error:
