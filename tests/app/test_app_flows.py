@@ -522,6 +522,22 @@ async def test_markup_in_names_and_titles_never_breaks_anything():
         assert "[red]role" in detail_text(app)
 
 
+async def test_tabs_in_the_text_are_drawn_as_single_spaces_in_the_detail_pane():
+    from app_builders import build
+
+    text = "Intro\tline\n\n“A\tclaim here,” said Mr\tWeird.\n"
+    analysis = build(text, {"w": ("Mr Weird", "a\trole", ())}, ["w"])
+    app = CloseReadApp(analysis=analysis)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        detail = main(app).query_one(DetailPane)
+        lines = detail_lines(app)
+        assert "Mr Weird, a role" in lines
+        assert "“A claim here,” said Mr" in lines
+        assert not any("\t" in line for line in lines)
+        assert all(len(line) <= detail.scrollable_content_region.width for line in lines)
+
+
 async def test_clicking_a_row_of_the_list_selects_it(app):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = main(app)

@@ -197,7 +197,7 @@ class DetailPane(QuietScrollView, can_focus=True):
             return
         quote = self._quote()
         self._xrefs = cross_references(self.analysis, quote.id if quote else None)
-        self._blocks = self._build_blocks(quote)
+        self._blocks = self._no_tabs(self._build_blocks(quote))
         full, narrow = self._content_width()
         width = full
         if full > 0 and self.styles.overflow_y != "hidden":
@@ -241,6 +241,14 @@ class DetailPane(QuietScrollView, can_focus=True):
             if xref.link.terms:
                 prompt.append("\n  shared: " + ", ".join(xref.link.terms), Style(dim=True))
             blocks.append(Block(XREF, prompt, [], number))
+        return blocks
+
+    @staticmethod
+    def _no_tabs(blocks: list[Block]) -> list[Block]:
+        """A tab is drawn as one space (as in the article), so offsets and cells agree."""
+        for block in blocks:
+            if "\t" in block.text.plain:
+                block.text.plain = block.text.plain.replace("\t", " ")  # (same length: spans stay)
         return blocks
 
     @staticmethod
@@ -293,7 +301,7 @@ class DetailPane(QuietScrollView, can_focus=True):
         note = self.marks.notes.get(quote.id)
         if note:
             text.append("\n✎ ", Style(bold=True))
-            text.append(note.replace("\t", " "), Style(italic=True))
+            text.append(note, Style(italic=True))
         text.append("\n\n")
         if speaker is not None:
             text.append(speaker.name, self._speaker_style(speaker.id))
@@ -340,8 +348,7 @@ class DetailPane(QuietScrollView, can_focus=True):
         if end - start > limit:
             start = max(start, quote.start - limit // 3)
             end = min(end, max(quote.end + limit // 3, start + limit))
-        # A tab is drawn as one space (as in the article), so offsets and cells agree.
-        text = Text(analysis.text[start:end].replace("\t", " "), end="")
+        text = Text(analysis.text[start:end], end="")
         if self.palette is not None:
             style = self.palette.strong_style(quote.speaker_id)
         else:
