@@ -199,3 +199,25 @@ def test_the_first_screen_does_not_import_the_dialogs_the_export_or_the_palette(
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+async def test_a_step_to_the_next_quotation_draws_only_the_rows_and_lines_that_change(big, monkeypatch):
+    """j moves the cursor one row: the list draws the row left and the row reached, the
+    article the lines of the two quotations (when neither view has to scroll)."""
+    list_lines = _count_calls(monkeypatch, QuoteList, "render_line")
+    article_lines = _count_calls(monkeypatch, ArticleView, "render_line")
+    app = CloseReadApp(analysis=big)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        quote_list, article = screen.query_one(QuoteList), screen.query_one(ArticleView)
+        for expected in ("q2", "q3", "q4"):
+            list_lines[0] = article_lines[0] = 0
+            top, article_top = quote_list.scroll_y, article.scroll_y
+            await pilot.press("j")
+            await pilot.pause()
+            assert screen.selected == expected
+            assert quote_list.scroll_y == top and article.scroll_y == article_top
+            assert list_lines[0] == 2
+            assert 0 < article_lines[0] <= 4  # each quotation takes a line or two here
+        assert quote_list.cursor_row == 3 and "Name3" in quote_list.render_line(3).text

@@ -153,11 +153,18 @@ class DetailPane(QuietScrollView, can_focus=True):
         ):
             self._rebuild()
 
-    def watch_xref_cursor(self) -> None:
-        # The cache keys say whether a line is the cursor's: nothing cached goes stale.
-        self.refresh()
+    def watch_xref_cursor(self, old: int, new: int) -> None:
+        # The cache keys say whether a line is the cursor's: nothing cached goes stale, and
+        # only the rows left and reached are drawn again (a scroll redraws the whole view).
+        top = round(self.scroll_y)
         if self.has_focus:  # (a tour from elsewhere leaves the pane at the quotation's top)
             self._reveal_cursor()
+        if round(self.scroll_y) != top:
+            return
+        for index in (old, new):
+            lines = self.xref_lines(index)
+            if lines is not None:
+                self.refresh_lines(*lines)
 
     def on_resize(self) -> None:
         self._rebuild()

@@ -54,13 +54,7 @@ class QuoteList(QuietScrollView, can_focus=True):
     # -- state -----------------------------------------------------------------------------
     @property
     def cursor_row(self) -> int | None:
-        if self.analysis is None or self.selected is None:
-            return None
-        try:
-            position = self.analysis.quote_position(self.selected)
-        except KeyError:
-            return None
-        return self._row_of.get(position)
+        return self._row_for(self.selected)
 
     def watch_analysis(self) -> None:
         self._cache.clear()
@@ -89,10 +83,25 @@ class QuoteList(QuietScrollView, can_focus=True):
         self._scroll_to_cursor()
         self.refresh()
 
-    def watch_selected(self) -> None:
-        # The cache keys say whether a row is the cursor's: nothing cached goes stale.
+    def watch_selected(self, old: str | None, new: str | None) -> None:
+        # The cache keys say whether a row is the cursor's: nothing cached goes stale, and
+        # only the rows left and reached are drawn again (a scroll redraws the whole view).
+        top = round(self.scroll_y)
         self._scroll_to_cursor()
-        self.refresh()
+        if round(self.scroll_y) != top:
+            return
+        for quote_id in (old, new):
+            row = self._row_for(quote_id)
+            if row is not None:
+                self.refresh_line(row)
+
+    def _row_for(self, quote_id: str | None) -> int | None:
+        if self.analysis is None or quote_id is None:
+            return None
+        try:
+            return self._row_of.get(self.analysis.quote_position(quote_id))
+        except KeyError:
+            return None
 
     def watch_palette(self) -> None:
         self._cache.clear()
