@@ -580,3 +580,24 @@ async def test_every_key_is_harmless_on_degenerate_documents(text):
         await pilot.press("f", "x", "enter", "full_stop", "s", "escape", "e", "escape")
         assert app.is_running and app.screen is main(app)
         assert len(main(app).shown) == len(main(app).analysis.quotes)
+
+
+@pytest.mark.parametrize(("size", "classes"), [((120, 40), {"-wide", "-tall"}), ((80, 16), {"-narrow", "-short"})])
+async def test_the_first_frame_already_has_the_layout_for_the_terminal_size(size, classes, monkeypatch):
+    """The size classes are set before the screen is first drawn (not on the first resize
+    event, which restyled and redrew the whole screen a moment later)."""
+    from tui.app.screens.main import MainScreen
+
+    seen = {}
+    original = MainScreen.on_mount
+
+    def on_mount(self):
+        seen["classes"] = set(self.classes)
+        original(self)
+
+    monkeypatch.setattr(MainScreen, "on_mount", on_mount)
+    app = CloseReadApp(analysis=demo_analysis())
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert classes <= seen["classes"]
+        assert classes <= set(main(app).classes)

@@ -166,16 +166,30 @@ class MainScreen(Screen):
 
     def __init__(self, path: str | None = None, analysis: Analysis | None = None) -> None:
         super().__init__()
+        self._set_breakpoint_classes()
         self.path = path
         self._initial = analysis
         self._haystacks: list[str] = []
         self._save_timer: Timer | None = None
 
     # -- layout -------------------------------------------------------------------------------
+    def _set_breakpoint_classes(self) -> None:
+        """The size classes (``-wide``/``-narrow``, ``-tall``/``-short``) for the terminal's
+        size, before the screen is first drawn. Textual sets them on the first resize event,
+        which came after the first frame and restyled and redrew the whole screen."""
+        try:
+            width, height = self.app.size
+        except Exception:  # noqa: BLE001 - no running app yet: the resize event sets them
+            return
+        for size, breakpoints in ((width, self.HORIZONTAL_BREAKPOINTS), (height, self.VERTICAL_BREAKPOINTS)):
+            self.add_class(*self._get_breakpoint_classes(size, breakpoints))
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="panes"):
-            with Vertical(id="quotes-pane", classes="pane"):
+            # (titles and visibility set before mounting: no relayout of the first screen)
+            with Vertical(id="quotes-pane", classes="pane") as quotes_pane:
+                quotes_pane.border_title = "Quotations"
                 yield FilterInput(placeholder="/ filter quotes or speakers", id="filter")
                 yield QuoteList(id="quote-list").data_bind(
                     MainScreen.analysis,
@@ -184,7 +198,8 @@ class MainScreen(Screen):
                     MainScreen.palette,
                     MainScreen.marks,
                 )
-            with Vertical(id="article-pane", classes="pane"):
+            with Vertical(id="article-pane", classes="pane") as article_pane:
+                article_pane.border_title = "Article"
                 yield LoadingStatus(id="loading").data_bind(
                     stage=MainScreen.load_stage,
                     document=MainScreen.load_name,
@@ -199,8 +214,12 @@ class MainScreen(Screen):
                     MainScreen.match_index,
                     MainScreen.marks,
                 )
-                yield SearchInput(placeholder="find in the article", id="search")
-            yield DetailPane(id="detail", classes="pane").data_bind(
+                search = SearchInput(placeholder="find in the article", id="search")
+                search.display = False
+                yield search
+            detail = DetailPane(id="detail", classes="pane")
+            detail.border_title = "Detail"
+            yield detail.data_bind(
                 MainScreen.analysis,
                 MainScreen.selected,
                 MainScreen.palette,
@@ -210,10 +229,6 @@ class MainScreen(Screen):
         yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#quotes-pane").border_title = "Quotations"
-        self.query_one("#article-pane").border_title = "Article"
-        self.query_one("#detail").border_title = "Detail"
-        self.query_one("#search").display = False
         self.watch(self.app, "theme", self._theme_changed, init=False)
         self.set_focus(self.query_one(QuoteList))
         if self._initial is not None:

@@ -142,7 +142,7 @@ class ArticleView(QuietScrollView, can_focus=True):
         width = self.wrap_width
         if self.analysis is None or width <= 0:
             self._wrapped = None
-            self.virtual_size = Size(0, 0)
+            self.set_virtual_size(Size(0, 0))
             self.refresh()
             return
         if self._wrapped is not None and self._wrapped.width == width:
@@ -153,7 +153,7 @@ class ArticleView(QuietScrollView, can_focus=True):
             anchor = self._wrapped.lines[top][0]
         self._wrapped = WrappedText(self.analysis.text, width)
         self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._wrapped))
+        self.set_virtual_size(Size(self.scrollable_content_region.width, len(self._wrapped)))
         if self._pending_offset is not None:
             start, end = self._pending_offset
             self._pending_offset = None

@@ -284,10 +284,7 @@ class DetailPane(QuietScrollView, can_focus=True):
     def _set_lines(self, width: int, lines: int) -> None:
         """Set the scrollable size without a layout of the screen (the pane's own size
         does not depend on its content: only its scrollbar needs updating)."""
-        size = Size(width, lines)
-        if size != self.virtual_size:
-            self.set_reactive(DetailPane.virtual_size, size)
-            self._scroll_update(size)  # (a layout only if the scrollbar appears or goes)
+        self.set_virtual_size(Size(width, lines))
         if self.scroll_y > max(0, lines - self.content_region.height):
             self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()

@@ -61,18 +61,9 @@ class QuoteList(QuietScrollView, can_focus=True):
         self.refresh()
 
     def _set_rows(self, rows: int) -> None:
-        """Set the scrollable height without a layout of the whole screen.
-
-        The list's own size does not depend on its rows (its height is a fraction of
-        the pane), so only its scrollbar needs updating; a layout (what assigning
-        ``virtual_size`` does) would re-render every pane's scrollbar on each keystroke.
-        """
-        size = Size(self.scrollable_content_region.width, rows)
-        if size == self.virtual_size:
-            return
-        self.set_reactive(QuoteList.virtual_size, size)
-        self._scroll_update(size)  # scrollbars (a layout only if one appears or goes)
-        self.refresh()
+        """The scrollable height: one line per row (no layout of the screen: each
+        keystroke in the filter changes it)."""
+        self.set_virtual_size(Size(self.scrollable_content_region.width, rows))
 
     def watch_shown(self, shown: tuple[int, ...]) -> None:
         self._row_of = {position: row for row, position in enumerate(shown)}
@@ -113,7 +104,7 @@ class QuoteList(QuietScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.shown))
+        self._set_rows(len(self.shown))
         self._scroll_to_cursor()
 
     def on_focus(self) -> None:
