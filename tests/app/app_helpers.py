@@ -49,3 +49,11 @@ def detail_lines(app: CloseReadApp) -> list[str]:
 
 def xref_ids(app: CloseReadApp) -> list[str]:
     return [xref.other for xref in main(app).query_one(DetailPane).xrefs]
+
+
+def message_shown(app: CloseReadApp) -> bool:
+    """Whether the message screen is up *and composed* (pushing it makes it the screen at
+    once; its text and button are mounted a moment later)."""
+    from tui.app.screens.modals import MessageScreen
+
+    return isinstance(app.screen, MessageScreen) and bool(app.screen.query("#message-text"))
