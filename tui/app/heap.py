@@ -47,9 +47,14 @@ def _restore() -> bool:
 
 
 def settle() -> None:
-    """Freeze what is alive now; resume collecting at the usual pace."""
+    """Freeze what is alive now; resume collecting at the usual pace.
+
+    After :func:`hold` nothing is collected first: everything made since (up to
+    :data:`START_UP_THRESHOLD` objects) is in the young generation, and walking it would
+    stall the first screen. Otherwise the young generations are collected first.
+    """
     if not _restore():
-        gc.collect(1)  # (after a hold everything made since is young: walking it would stall)
+        gc.collect(1)
     gc.freeze()
 
 
