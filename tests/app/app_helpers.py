@@ -36,9 +36,24 @@ def article_shows(app: CloseReadApp, quote_id: str) -> bool:
 
 
 def detail_text(app: CloseReadApp) -> str:
-    body = main(app).query_one("#detail-body")
-    return str(body.render())
+    """The description in the detail pane (quotation, speaker, attribution, context)."""
+    return main(app).query_one(DetailPane).description
+
+
+def detail_lines(app: CloseReadApp) -> list[str]:
+    """The lines the detail pane shows."""
+    detail = main(app).query_one(DetailPane)
+    height = detail.scrollable_content_region.height
+    return [detail.render_line(y).text.rstrip() for y in range(height)]
 
 
 def xref_ids(app: CloseReadApp) -> list[str]:
     return [xref.other for xref in main(app).query_one(DetailPane).xrefs]
+
+
+def message_shown(app: CloseReadApp) -> bool:
+    """Whether the message screen is up *and composed* (pushing it makes it the screen at
+    once; its text and button are mounted a moment later)."""
+    from tui.app.screens.modals import MessageScreen
+
+    return isinstance(app.screen, MessageScreen) and bool(app.screen.query("#message-text"))

@@ -118,6 +118,43 @@ async def test_footer_shows_the_keys_of_the_focused_pane():
         assert any(b.binding.action == "leave" and b.enabled for b in active.values())
 
 
+async def test_the_footer_widgets_follow_the_focus_and_only_rebuild_on_a_change(monkeypatch):
+    from textual.widgets._footer import FooterKey
+
+    from tui.app.widgets.footer import KeyFooter
+
+    recomposes = [0]
+    original = KeyFooter.recompose
+
+    async def counting(self):
+        recomposes[0] += 1
+        await original(self)
+
+    monkeypatch.setattr(KeyFooter, "recompose", counting)
+    app = CloseReadApp(analysis=demo_analysis())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+
+        def shown() -> dict[str, bool]:
+            """Description -> enabled, of the keys the footer shows."""
+            return {k.description: not k.has_class("-disabled") for k in app.screen.query(FooterKey)}
+
+        keys = shown()
+        assert keys["Copy"] and keys["Quit"] and "Back to the list" not in keys
+        assert recomposes[0] == 1  # once, though the bindings were refreshed several times
+        await pilot.press("tab")  # to the article: the same keys, nothing rebuilt
+        await pilot.pause()
+        assert shown() == keys and recomposes[0] == 1
+        await pilot.press("slash")  # the filter box: its own key, the letters off
+        await pilot.pause()
+        keys = shown()
+        assert keys["Back to the list"] and "Copy" not in keys
+        await pilot.press("escape")
+        await pilot.pause()
+        keys = shown()
+        assert "Back to the list" not in keys and keys["Copy"]
+
+
 async def test_palette_offers_commands_speakers_and_quotations():
     app = CloseReadApp(analysis=demo_analysis())
     async with app.run_test(size=(120, 40)) as pilot:

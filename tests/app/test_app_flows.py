@@ -7,7 +7,15 @@ import json
 
 import pytest
 from app_builders import DEMO_TEXT, demo_analysis
-from app_helpers import article_lines, article_shows, detail_text, list_lines, main, xref_ids
+from app_helpers import (
+    article_lines,
+    article_shows,
+    detail_lines,
+    detail_text,
+    list_lines,
+    main,
+    xref_ids,
+)
 from textual import events
 from textual.geometry import Size
 from textual.widgets import Input, SelectionList
@@ -204,13 +212,90 @@ async def test_choosing_a_cross_reference_in_the_detail_pane_jumps(app):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = main(app)
         await pilot.press("j", "j")  # q3
-        xrefs = screen.query_one("#xrefs")
-        xrefs.focus()
+        detail = screen.query_one(DetailPane)
+        detail.focus()
         await pilot.pause()
-        await pilot.press("down", "enter")  # first selectable option: q8
+        await pilot.press("down", "enter")  # the first cross-reference (not a heading): q8
         assert screen.selected == "q8"
         assert article_shows(app, "q8")
         assert screen.back_stack[-1] == "q3"
+
+
+async def test_the_cross_reference_keys_of_the_detail_pane(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main(app)
+        await pilot.press("j", "j")  # q3: same speaker q8, topic q5, contrast q5
+        screen.set_focus(screen.query_one(DetailPane))
+        await pilot.press("down", "down")
+        assert screen.xref_cursor == 1
+        await pilot.press("down", "down")  # stays on the last
+        assert screen.xref_cursor == 2
+        await pilot.press("home")
+        assert screen.xref_cursor == 0
+        await pilot.press("end", "up")
+        assert screen.xref_cursor == 1
+        await pilot.press("enter")
+        assert screen.selected == "q5" and screen.back_stack[-1] == "q3"
+        # The new quotation's cross-references, none highlighted yet.
+        assert screen.xref_cursor == -1
+        assert "Why would there be any contact" in detail_text(app)
+
+
+async def test_clicking_a_cross_reference_jumps_to_it(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main(app)
+        await pilot.press("j", "j")  # q3
+        detail = screen.query_one(DetailPane)
+        first, height = detail.xref_lines(0)
+        assert height == 2  # "Sergei Ryabkov: “We continue / to work with them.”" at 30 cells
+        await pilot.click(DetailPane, offset=(3, first + 1))  # its second line (padding: 1)
+        assert screen.selected == "q8"
+        assert screen.back_stack[-1] == "q3"
+        # Clicking the description or a heading does nothing.
+        await pilot.click(DetailPane, offset=(3, 0))
+        assert screen.selected == "q8"
+
+
+async def test_the_detail_pane_shows_the_quotation_then_its_cross_references(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "j")  # q3
+        lines = detail_lines(app)
+        assert lines[:12] == [
+            "“There were contacts.”",
+            "",
+            "Sergei Ryabkov, deputy foreign",
+            "minister",
+            "also: Ryabkov",
+            "partial  ·  cue “added”  ·",
+            "test, confidence 0.90",
+            "",
+            "Deputy foreign minister Sergei",
+            "Ryabkov said: “There were",
+            "contacts.”",
+            "",
+        ]
+        assert lines[12:26] == [
+            "Cross-references",
+            "Same speaker",
+            "Sergei Ryabkov: “We continue",
+            "to work with them.”",
+            "Topic",
+            "Mike Pence: “Why would there",
+            "be any contact between the",
+            "campaign?”",
+            "  shared: contact, campaign",
+            "Contrast",
+            "Mike Pence: “Why would there",
+            "be any contact between the",
+            "campaign?”",
+            "  shared: contact",
+        ]
+        assert all(line == "" for line in lines[26:])
+        # A quotation with no cross-reference says so.
+        main(app).selected = "q9"
+        await pilot.pause()
+        assert "none" in detail_lines(app)
+        assert xref_ids(app) == []
 
 
 async def test_clicking_a_quotation_in_the_article_selects_it(app):
@@ -354,7 +439,7 @@ async def test_tab_cycles_the_panes(app):
         for _ in range(4):
             await pilot.press("tab")
             seen.append(app.focused.id if app.focused else None)
-        assert "article" in seen and "xrefs" in seen and "filter" in seen
+        assert "article" in seen and "detail" in seen and "filter" in seen
 
 
 async def test_markup_in_user_text_is_shown_literally(app):
@@ -437,6 +522,22 @@ async def test_markup_in_names_and_titles_never_breaks_anything():
         assert "[red]role" in detail_text(app)
 
 
+async def test_tabs_in_the_text_are_drawn_as_single_spaces_in_the_detail_pane():
+    from app_builders import build
+
+    text = "Intro\tline\n\n“A\tclaim here,” said Mr\tWeird.\n"
+    analysis = build(text, {"w": ("Mr Weird", "a\trole", ())}, ["w"])
+    app = CloseReadApp(analysis=analysis)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        detail = main(app).query_one(DetailPane)
+        lines = detail_lines(app)
+        assert "Mr Weird, a role" in lines
+        assert "“A claim here,” said Mr" in lines
+        assert not any("\t" in line for line in lines)
+        assert all(len(line) <= detail.scrollable_content_region.width for line in lines)
+
+
 async def test_clicking_a_row_of_the_list_selects_it(app):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = main(app)
@@ -453,16 +554,20 @@ async def test_the_highlighted_cross_reference_is_scrolled_into_view(app):
     async with app.run_test(size=(80, 24)) as pilot:  # a small detail pane
         screen = main(app)
         await pilot.press("j", "j")  # q3
-        xrefs = screen.query_one("#xrefs")
-        screen.set_focus(xrefs)
+        detail = screen.query_one(DetailPane)
+        screen.set_focus(detail)
         await pilot.press("end")  # its last cross-reference
         await pilot.pause()
-        detail = screen.query_one(DetailPane)
-        assert xrefs.highlighted is not None
+        assert screen.xref_cursor == 2
         assert detail.scroll_y > 0
-        line = xrefs._index_to_line[xrefs.highlighted]
-        top = xrefs.virtual_region.y + line
-        assert detail.scroll_y <= top < detail.scroll_y + detail.scrollable_content_region.height
+        first, height = detail.xref_lines(2)
+        view = detail.scrollable_content_region.height
+        assert detail.scroll_y <= first and first + height <= detail.scroll_y + view
+        assert "Pence" in detail_lines(app)[first - round(detail.scroll_y)]
+        await pilot.press("home")  # back up to the first, with its heading
+        first, _ = detail.xref_lines(0)
+        assert round(detail.scroll_y) == first - 1
+        assert detail_lines(app)[0] == "Same speaker"
 
 
 @pytest.mark.parametrize("text", ["", "“An open quotation never closed\n\nand no other."])
@@ -475,3 +580,24 @@ async def test_every_key_is_harmless_on_degenerate_documents(text):
         await pilot.press("f", "x", "enter", "full_stop", "s", "escape", "e", "escape")
         assert app.is_running and app.screen is main(app)
         assert len(main(app).shown) == len(main(app).analysis.quotes)
+
+
+@pytest.mark.parametrize(("size", "classes"), [((120, 40), {"-wide", "-tall"}), ((80, 16), {"-narrow", "-short"})])
+async def test_the_first_frame_already_has_the_layout_for_the_terminal_size(size, classes, monkeypatch):
+    """The size classes are set before the screen is first drawn (not on the first resize
+    event, which restyled and redrew the whole screen a moment later)."""
+    from tui.app.screens.main import MainScreen
+
+    seen = {}
+    original = MainScreen.on_mount
+
+    def on_mount(self):
+        seen["classes"] = set(self.classes)
+        original(self)
+
+    monkeypatch.setattr(MainScreen, "on_mount", on_mount)
+    app = CloseReadApp(analysis=demo_analysis())
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert classes <= seen["classes"]
+        assert classes <= set(main(app).classes)

@@ -7,7 +7,7 @@ message screen and quits with exit code 2 — never a traceback, never a hang.
 from __future__ import annotations
 
 import pytest
-from app_helpers import main
+from app_helpers import main, message_shown
 
 from tui.app import CloseReadApp
 from tui.app.screens import MessageScreen
@@ -74,7 +74,7 @@ async def test_binary_files_show_one_message_and_exit_2(name, tmp_path):
     path.write_bytes(data)
     app = CloseReadApp(str(path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(app, pilot, lambda: isinstance(app.screen, MessageScreen))
+        await _settle(app, pilot, lambda: message_shown(app))
         assert isinstance(app.screen, MessageScreen)
         assert fragment in str(app.screen.query_one("#message-text").content)
         await pilot.press("q")
@@ -86,7 +86,7 @@ async def test_binary_files_show_one_message_and_exit_2(name, tmp_path):
 async def test_a_directory_shows_one_message_and_exits_2(tmp_path):
     app = CloseReadApp(str(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(app, pilot, lambda: isinstance(app.screen, MessageScreen))
+        await _settle(app, pilot, lambda: message_shown(app))
         assert isinstance(app.screen, MessageScreen)
         assert "directory" in str(app.screen.query_one("#message-text").content)
         await pilot.press("q")

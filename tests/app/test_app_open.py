@@ -6,12 +6,11 @@ import sys
 import types
 
 from app_builders import demo_analysis
-from app_helpers import main
+from app_helpers import main, message_shown
 from textual.widgets import DirectoryTree, Input, OptionList
 
 from tui import cli
 from tui.app import CloseReadApp
-from tui.app.screens import MessageScreen
 from tui.app.screens.open import OpenScreen, complete_path
 
 ARTICLE = "“We will open the books,” the minister said.\n\n“Nobody asked,” Smith replied.\n"
@@ -101,7 +100,7 @@ async def test_a_bad_path_in_the_dialog_keeps_the_document_and_the_app(tmp_path)
         await pilot.press("o")
         app.screen.query_one("#open-path", Input).value = str(tmp_path / "missing.txt")
         await pilot.press("enter")
-        assert await _until(pilot, lambda: isinstance(app.screen, MessageScreen))
+        assert await _until(pilot, lambda: message_shown(app))
         await pilot.press("enter")
         await pilot.pause()
         assert app.is_running and app.screen is main(app)

@@ -135,3 +135,89 @@ async def test_a_resize_rewraps_the_large_article_and_keeps_the_place(big):
         assert article.wrapped.width == article.wrap_width < article.scrollable_content_region.width
         top, bottom = article.visible_line_range()
         assert top <= article.wrapped.line_of(big.quotes[4900].start) < bottom + 30
+
+
+async def test_a_jump_draws_only_the_detail_lines_on_screen_and_lays_nothing_out(big, monkeypatch):
+    """The detail pane is virtual too: a new selection styles the lines in view, and the
+    pane's size does not depend on its content, so the screen is not laid out again."""
+    from textual.screen import Screen
+
+    from tui.app.widgets import DetailPane
+
+    rendered = _count_calls(monkeypatch, DetailPane, "_render")
+    layouts = _count_calls(monkeypatch, Screen, "_refresh_layout")
+    app = CloseReadApp(analysis=big)
+    async with app.run_test(size=(120, 12)) as pilot:  # every quotation's details overflow
+        await pilot.pause()
+        screen = main(app)
+        detail = screen.query_one(DetailPane)
+        height = detail.scrollable_content_region.height
+        for target in (4900, 10, 2500):
+            rendered[0] = layouts[0] = 0
+            quote_id = big.quotes[target].id
+            screen.jump(quote_id)
+            await pilot.pause()
+            assert detail.selected == quote_id and detail.line_count > height
+            assert f"Sentence number {target} about" in detail.description
+            assert 0 < rendered[0] <= height
+            assert layouts[0] == 0
+
+
+async def test_the_open_document_is_kept_out_of_the_cycle_collectors_walks(big):
+    """Once the document is on screen its objects are frozen (``gc.freeze``), so a full
+    collection no longer walks a novel's records (a stall of a tenth of a second); they are
+    handed back to the collector when the reader exits. While it starts, the collector
+    runs rarely (it took a fifth of the start-up)."""
+    import gc
+
+    from tui.app import heap
+
+    thresholds = gc.get_threshold()
+    app = CloseReadApp(analysis=big)
+    assert gc.get_threshold()[0] == heap.START_UP_THRESHOLD  # few collections while starting
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        tracked = {id(o) for o in gc.get_objects()}
+        assert id(big.quotes[0]) not in tracked and id(big) not in tracked
+        assert gc.get_freeze_count() > 0
+        assert gc.get_threshold() == thresholds  # the usual pace once the document is shown
+    assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == thresholds
+
+
+def test_the_first_screen_does_not_import_the_dialogs_the_export_or_the_palette():
+    """They are imported when first used (a dialog opens, an export runs, the palette opens),
+    so the start-up does not pay for them."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, tui.app, tui.app.screens.main\n"
+        "late = ['tui.app.screens.modals', 'tui.app.export', 'tui.app.provider']\n"
+        "print([name for name in late if name in sys.modules])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+async def test_a_step_to_the_next_quotation_draws_only_the_rows_and_lines_that_change(big, monkeypatch):
+    """j moves the cursor one row: the list draws the row left and the row reached, the
+    article the lines of the two quotations (when neither view has to scroll)."""
+    list_lines = _count_calls(monkeypatch, QuoteList, "render_line")
+    article_lines = _count_calls(monkeypatch, ArticleView, "render_line")
+    app = CloseReadApp(analysis=big)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        quote_list, article = screen.query_one(QuoteList), screen.query_one(ArticleView)
+        for expected in ("q2", "q3", "q4"):
+            list_lines[0] = article_lines[0] = 0
+            top, article_top = quote_list.scroll_y, article.scroll_y
+            await pilot.press("j")
+            await pilot.pause()
+            assert screen.selected == expected
+            assert quote_list.scroll_y == top and article.scroll_y == article_top
+            assert list_lines[0] == 2
+            assert 0 < article_lines[0] <= 4  # each quotation takes a line or two here
+        assert quote_list.cursor_row == 3 and "Name3" in quote_list.render_line(3).text

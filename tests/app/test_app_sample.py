@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app_helpers import article_shows, detail_text, main, xref_ids
+from app_helpers import article_shows, detail_text, main, message_shown, xref_ids
 
 from tui.app import CloseReadApp, load_analysis
 from tui.app.screens import MessageScreen
@@ -54,7 +54,7 @@ async def test_an_unreadable_path_shows_a_message_and_exits_with_code_2(tmp_path
     app = CloseReadApp(str(tmp_path / "no-such-file.txt"))
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(100):
-            if isinstance(app.screen, MessageScreen):
+            if message_shown(app):
                 break
             await pilot.pause(0.05)
         assert isinstance(app.screen, MessageScreen)

@@ -10,8 +10,10 @@ NLTK from pulling in numpy and scipy: see ``tui.analysis._nltk``).
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +38,21 @@ class Loaded:
     analysis: Analysis
     notice: str | None = None
     cached: bool = False  # taken from the disk cache (False: analysed now)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cycle collection meanwhile: rebuilding a novel's analysis from its cache entry
+    makes half a million objects and no cycles, and the collector would walk the growing
+    heap again and again (five times the time of the decoding itself)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def engine() -> Callable[..., Analysis]:
@@ -75,7 +92,8 @@ def load(
         report("cache")
         from tui.analysis import cache
 
-        cached = cache.read(text, str(path))
+        with _collector_paused():  # (as the engine does: many small objects, no cycles)
+            cached = cache.read(text, str(path))
         if cached is not None:
             report("done")
             return Loaded(cached, notice, cached=True)

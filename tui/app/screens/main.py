@@ -19,17 +19,17 @@ from textual.message import Message
 from textual.reactive import Reactive, var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
 from tui.analysis.model import Analysis
+from tui.app import heap
 from tui.app.commands import bindings_for, commands_for
-from tui.app.export import export_quotes
 from tui.app.loading import Loaded, LoadError, load, remember
 from tui.app.notes import DocumentMarks, Notes, marks_for, recent_documents, record_opened
 from tui.app.palette import SpeakerPalette, build_palette
-from tui.app.screens.modals import ExportScreen, MessageScreen, SpeakerPicker
 from tui.app.widgets import ArticleView, DetailPane, QuoteList
 from tui.app.widgets.detail import first_words
+from tui.app.widgets.footer import KeyFooter
 from tui.app.widgets.progress import LoadingStatus
 from tui.app.xrefs import KIND_TITLES, CrossReference, cross_references
 
@@ -166,16 +166,30 @@ class MainScreen(Screen):
 
     def __init__(self, path: str | None = None, analysis: Analysis | None = None) -> None:
         super().__init__()
+        self._set_breakpoint_classes()
         self.path = path
         self._initial = analysis
         self._haystacks: list[str] = []
         self._save_timer: Timer | None = None
 
     # -- layout -------------------------------------------------------------------------------
+    def _set_breakpoint_classes(self) -> None:
+        """The size classes (``-wide``/``-narrow``, ``-tall``/``-short``) for the terminal's
+        size, before the screen is first drawn. Textual sets them on the first resize event,
+        which came after the first frame and restyled and redrew the whole screen."""
+        try:
+            width, height = self.app.size
+        except Exception:  # noqa: BLE001 - no running app yet: the resize event sets them
+            return
+        for size, breakpoints in ((width, self.HORIZONTAL_BREAKPOINTS), (height, self.VERTICAL_BREAKPOINTS)):
+            self.add_class(*self._get_breakpoint_classes(size, breakpoints))
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="panes"):
-            with Vertical(id="quotes-pane", classes="pane"):
+            # (titles and visibility set before mounting: no relayout of the first screen)
+            with Vertical(id="quotes-pane", classes="pane") as quotes_pane:
+                quotes_pane.border_title = "Quotations"
                 yield FilterInput(placeholder="/ filter quotes or speakers", id="filter")
                 yield QuoteList(id="quote-list").data_bind(
                     MainScreen.analysis,
@@ -184,7 +198,8 @@ class MainScreen(Screen):
                     MainScreen.palette,
                     MainScreen.marks,
                 )
-            with Vertical(id="article-pane", classes="pane"):
+            with Vertical(id="article-pane", classes="pane") as article_pane:
+                article_pane.border_title = "Article"
                 yield LoadingStatus(id="loading").data_bind(
                     stage=MainScreen.load_stage,
                     document=MainScreen.load_name,
@@ -199,21 +214,21 @@ class MainScreen(Screen):
                     MainScreen.match_index,
                     MainScreen.marks,
                 )
-                yield SearchInput(placeholder="find in the article", id="search")
-            yield DetailPane(id="detail", classes="pane").data_bind(
+                search = SearchInput(placeholder="find in the article", id="search")
+                search.display = False
+                yield search
+            detail = DetailPane(id="detail", classes="pane")
+            detail.border_title = "Detail"
+            yield detail.data_bind(
                 MainScreen.analysis,
                 MainScreen.selected,
                 MainScreen.palette,
                 MainScreen.xref_cursor,
                 MainScreen.marks,
             )
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#quotes-pane").border_title = "Quotations"
-        self.query_one("#article-pane").border_title = "Article"
-        self.query_one("#detail").border_title = "Detail"
-        self.query_one("#search").display = False
         self.watch(self.app, "theme", self._theme_changed, init=False)
         self.set_focus(self.query_one(QuoteList))
         if self._initial is not None:
@@ -234,6 +249,8 @@ class MainScreen(Screen):
 
     def _show_document(self, analysis: Analysis, marks: DocumentMarks) -> None:
         """Put a freshly opened document on screen, where its reader left it."""
+        if self.analysis is not None:
+            heap.release()  # (the document replaced may go)
         self.save_position()
         self.marks = marks
         self.query_one("#filter", Input).value = ""
@@ -243,6 +260,7 @@ class MainScreen(Screen):
         self.analysis = analysis
         self.path = analysis.path
         self._restore_position(marks)
+        self.call_after_refresh(heap.settle)  # once on screen: see tui.app.heap
         problem = self.notes.problem
         if problem and not self.notes.problem_shown:
             self.notes.problem_shown = True
@@ -314,7 +332,9 @@ class MainScreen(Screen):
 
     def _show_progress(self) -> None:
         if self.load_stage not in ("", "done"):
-            self.query_one(LoadingStatus).display = True
+            status = self.query_one(LoadingStatus)
+            status.display = True
+            status.redraw()
 
     def open_document(self, path: str) -> threading.Thread:
         """Open another document (the current one stays until the new one is ready)."""
@@ -380,6 +400,8 @@ class MainScreen(Screen):
             if loaded.notice:
                 self.say(loaded.notice, title="Reading", timeout=6)
             return
+        from tui.app.screens.modals import MessageScreen
+
         message = str(error) if isinstance(error, LoadError) else f"{type(error).__name__}: {error}"
         if not initial:  # the document on screen stays
             self.app.push_screen(MessageScreen("Cannot open the document", message))
@@ -564,6 +586,8 @@ class MainScreen(Screen):
             if result is not None:
                 self.speaker_filter = result
 
+        from tui.app.screens.modals import SpeakerPicker
+
         self.app.push_screen(SpeakerPicker(self.analysis, self.speaker_filter), callback=chosen)
 
     # -- same speaker, cross-references ---------------------------------------------------------------
@@ -717,11 +741,15 @@ class MainScreen(Screen):
             if result is not None:
                 self.export_to(*result)
 
+        from tui.app.screens.modals import ExportScreen
+
         self.app.push_screen(ExportScreen(len(ids), default, fmt or "json"), callback=chosen)
 
     def export_to(self, path: str, fmt: str) -> Path | None:
         if self.analysis is None:
             return None
+        from tui.app.export import export_quotes
+
         try:
             target = export_quotes(self.analysis, self.visible_ids(), path, fmt)
         except (OSError, ValueError) as error:

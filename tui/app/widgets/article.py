@@ -70,22 +70,29 @@ class ArticleView(QuietScrollView, can_focus=True):
         self._rewrap()
 
     def watch_selected(self, old: str | None, new: str | None) -> None:
-        # Only the lines of the quotation left and of the one chosen change their look.
-        self._forget_lines_of(self._quote(old))
-        self._forget_lines_of(self._quote(new))
-        self.refresh()
+        # Only the lines of the quotation left and of the one chosen change their look:
+        # they are drawn again (or the whole view, when it scrolls to the new one).
+        changed = [self._forget_lines_of(self._quote(old)), self._forget_lines_of(self._quote(new))]
+        top = round(self.scroll_y)
         quote = self._quote(new)
         if quote is not None:
             self.show_offset(quote.start, quote.end)
+        if round(self.scroll_y) != top:
+            return
+        for lines in changed:
+            if lines is not None:
+                self.refresh_lines(lines[0], lines[1] - lines[0] + 1)
 
-    def _forget_lines_of(self, quote) -> None:
+    def _forget_lines_of(self, quote) -> tuple[int, int] | None:
+        """Drop the cached lines of ``quote``; its first and last display lines."""
         wrapped = self._wrapped
         if quote is None or wrapped is None:
-            return
+            return None
         first = wrapped.line_of(quote.start)
         last = wrapped.line_of(max(quote.start, quote.end - 1))
         for key in [key for key in self._cache if first <= key[0] <= last]:
             del self._cache[key]
+        return first, last
 
     def watch_palette(self) -> None:
         self._cache.clear()
@@ -135,7 +142,7 @@ class ArticleView(QuietScrollView, can_focus=True):
         width = self.wrap_width
         if self.analysis is None or width <= 0:
             self._wrapped = None
-            self.virtual_size = Size(0, 0)
+            self.set_virtual_size(Size(0, 0))
             self.refresh()
             return
         if self._wrapped is not None and self._wrapped.width == width:
@@ -146,7 +153,7 @@ class ArticleView(QuietScrollView, can_focus=True):
             anchor = self._wrapped.lines[top][0]
         self._wrapped = WrappedText(self.analysis.text, width)
         self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._wrapped))
+        self.set_virtual_size(Size(self.scrollable_content_region.width, len(self._wrapped)))
         if self._pending_offset is not None:
             start, end = self._pending_offset
             self._pending_offset = None

@@ -1,4 +1,5 @@
-"""A ``ScrollView`` that does not repaint its scrollbars on every layout of the screen."""
+"""A ``ScrollView`` that does not repaint its scrollbars on every layout of the screen, and
+whose content can change length without a layout of the screen."""
 
 from __future__ import annotations
 
@@ -24,3 +25,17 @@ class QuietScrollView(ScrollView):
             return False
         self._sizes_seen = key
         return super()._size_updated(size, virtual_size, container_size, layout)
+
+    def set_virtual_size(self, size: Size) -> None:
+        """Set the scrollable size without a layout of the screen.
+
+        The view's own size does not depend on its content (its height and width are
+        fractions of its pane), so only its scrollbars need updating; assigning
+        ``virtual_size`` (a reactive with ``layout=True``) would lay the whole screen out
+        and redraw every pane. A scrollbar that appears or goes still lays out.
+        """
+        if size == self.virtual_size:
+            return
+        self.set_reactive(QuietScrollView.virtual_size, size)
+        self._scroll_update(size)
+        self.refresh()

@@ -42,7 +42,7 @@ class LoadingStatus(Vertical):
 
     def on_mount(self) -> None:
         self._timer = self.set_interval(0.25, self._tick, pause=not self.stage)
-        self._show()
+        self.redraw()
 
     def watch_stage(self, old: str, new: str) -> None:
         if new and not old:
@@ -52,24 +52,27 @@ class LoadingStatus(Vertical):
                 self._timer.resume()
             else:
                 self._timer.pause()
-        self._show()
+        self.redraw()
 
     def watch_document(self) -> None:
-        self._show()
+        self.redraw()
 
     @property
     def estimate_s(self) -> float:
         return _START_UP_S + SECONDS_PER_MB * self.nbytes / 1e6
 
     def _tick(self) -> None:
-        self._show()
+        self.redraw()
 
-    def _show(self) -> None:
-        if not self.is_mounted:
+    def redraw(self) -> None:
+        """Redraw the three lines; nothing while hidden (a short load never shows the panel,
+        and the worker needs the interpreter more than a hidden panel does)."""
+        if not self.is_mounted or not self.display:
             return
         elapsed = time.monotonic() - self._started
         title = self.query_one("#loading-title", Label)
-        title.update(Text(f"Opening {self.document}" if self.document else "Opening…"))
+        # One line each (CSS), so an update repaints them without a layout of the screen.
+        title.update(Text(f"Opening {self.document}" if self.document else "Opening…"), layout=False)
         bar = self.query_one(ProgressBar)
         if self.stage == "done":
             percent = 100.0
@@ -81,5 +84,5 @@ class LoadingStatus(Vertical):
         words = STAGES.get(self.stage, "Waiting")
         size = f" · {self.nbytes / 1e6:.2f} MB" if self.nbytes >= 100_000 else ""
         self.query_one("#loading-stage", Label).update(
-            Text(f"{words}… {elapsed:.1f} s{size}", style="dim")
+            Text(f"{words}… {elapsed:.1f} s{size}", style="dim"), layout=False
         )

@@ -54,31 +54,16 @@ class QuoteList(QuietScrollView, can_focus=True):
     # -- state -----------------------------------------------------------------------------
     @property
     def cursor_row(self) -> int | None:
-        if self.analysis is None or self.selected is None:
-            return None
-        try:
-            position = self.analysis.quote_position(self.selected)
-        except KeyError:
-            return None
-        return self._row_of.get(position)
+        return self._row_for(self.selected)
 
     def watch_analysis(self) -> None:
         self._cache.clear()
         self.refresh()
 
     def _set_rows(self, rows: int) -> None:
-        """Set the scrollable height without a layout of the whole screen.
-
-        The list's own size does not depend on its rows (its height is a fraction of
-        the pane), so only its scrollbar needs updating; a layout (what assigning
-        ``virtual_size`` does) would re-render every pane's scrollbar on each keystroke.
-        """
-        size = Size(self.scrollable_content_region.width, rows)
-        if size == self.virtual_size:
-            return
-        self.set_reactive(QuoteList.virtual_size, size)
-        self._scroll_update(size)  # scrollbars (a layout only if one appears or goes)
-        self.refresh()
+        """The scrollable height: one line per row (no layout of the screen: each
+        keystroke in the filter changes it)."""
+        self.set_virtual_size(Size(self.scrollable_content_region.width, rows))
 
     def watch_shown(self, shown: tuple[int, ...]) -> None:
         self._row_of = {position: row for row, position in enumerate(shown)}
@@ -89,10 +74,25 @@ class QuoteList(QuietScrollView, can_focus=True):
         self._scroll_to_cursor()
         self.refresh()
 
-    def watch_selected(self) -> None:
-        # The cache keys say whether a row is the cursor's: nothing cached goes stale.
+    def watch_selected(self, old: str | None, new: str | None) -> None:
+        # The cache keys say whether a row is the cursor's: nothing cached goes stale, and
+        # only the rows left and reached are drawn again (a scroll redraws the whole view).
+        top = round(self.scroll_y)
         self._scroll_to_cursor()
-        self.refresh()
+        if round(self.scroll_y) != top:
+            return
+        for quote_id in (old, new):
+            row = self._row_for(quote_id)
+            if row is not None:
+                self.refresh_line(row)
+
+    def _row_for(self, quote_id: str | None) -> int | None:
+        if self.analysis is None or quote_id is None:
+            return None
+        try:
+            return self._row_of.get(self.analysis.quote_position(quote_id))
+        except KeyError:
+            return None
 
     def watch_palette(self) -> None:
         self._cache.clear()
@@ -104,7 +104,7 @@ class QuoteList(QuietScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.shown))
+        self._set_rows(len(self.shown))
         self._scroll_to_cursor()
 
     def on_focus(self) -> None:
