@@ -789,3 +789,12 @@ def test_fiction_an_exclamation_is_not_an_addressee():
     ])
     a = analyze(text)
     assert a.speaker_name(a.quotes[-1]) != "Elp"
+
+
+def test_fiction_a_name_right_after_the_verb_speaks_the_quotation_that_follows():
+    text = novel_with([
+        "She looked at the book her sister was reading, "
+        "“and what is the use of a book,” thought Mira Dove “without any pictures?”",
+    ])
+    a = analyze(text)
+    assert [a.speaker_name(q) for q in a.quotes[-2:]] == ["Mira Dove", "Mira Dove"]

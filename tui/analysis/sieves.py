@@ -427,7 +427,9 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         subject = _subject_before(tokens, phrases, k)
         # inverted: said Mr. Smith: "…" (but "Lind told Ada Mertz:" has its subject first)
         p = _phrase_at(phrases, k + 1)
-        if p is not None and p.last == len(tokens) - 2 and tokens[-1].tag in (",", ":"):
+        if p is not None and (
+            p.last == len(tokens) - 2 and tokens[-1].tag in (",", ":") or ctx.fiction and p.last == len(tokens) - 1 and p.kind in ("NAME", "TITLED")
+        ):  # (or right before the quotation: '"…," thought Alice "…"')
             if subject is None or subject.last < k - 3:
                 return _make("leading_cue", 0.85, p, tok)
         if subject is None and not ctx.fiction:
