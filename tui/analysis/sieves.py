@@ -261,16 +261,15 @@ def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]
             # "another friend, Mariam Emara told CNN": the name after the description
             if p.kind == "DESC" and named is not None and named.kind in ("NAME", "TITLED", "POSSD"):
                 p, nxt = named, named.last + 1
-    elif ctx.fiction and p.kind == "DESC" and nxt < len(tokens) and tokens[nxt].tag == "IN" and (
-        _with_modifier(ctx, tokens, p, closers=("VSAY",)) is not p
-    ):
-        p = _with_modifier(ctx, tokens, p, closers=("VSAY",))  # "the man in the hat said"
-        nxt = p.last + 1
     elif nxt < len(tokens) and tokens[nxt].tag == "IN":  # "a spokesman for the ministry said"
-        for k2 in range(nxt + 1, min(len(tokens), nxt + 6)):
-            if tokens[k2].tag == "VSAY":
-                nxt = k2
-                break
+        modified = _with_modifier(ctx, tokens, p, closers=("VSAY",)) if ctx.fiction and p.kind == "DESC" else p
+        if modified is not p:  # "the man in the hat said": the modifier belongs to the name
+            p, nxt = modified, modified.last + 1
+        else:
+            for k2 in range(nxt + 1, min(len(tokens), nxt + 6)):
+                if tokens[k2].tag == "VSAY":
+                    nxt = k2
+                    break
     while nxt < len(tokens) and (
         tokens[nxt].word.lower() in ADVERBS or tokens[nxt].word.lower().endswith("ly") or tokens[nxt].word.lower() in AUXILIARIES
     ):

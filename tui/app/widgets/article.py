@@ -94,21 +94,22 @@ class ArticleView(QuietScrollView, can_focus=True):
             del self._cache[key]
         return first, last
 
-    def watch_palette(self) -> None:
+    def _repaint(self) -> None:
+        """Every line may look different now: forget the drawn lines and draw again."""
         self._cache.clear()
         self.refresh()
+
+    def watch_palette(self) -> None:
+        self._repaint()
 
     def watch_marks(self) -> None:
-        self._cache.clear()
-        self.refresh()
+        self._repaint()
 
     def watch_search(self) -> None:
-        self._cache.clear()
-        self.refresh()
+        self._repaint()
 
     def watch_matches(self) -> None:
-        self._cache.clear()
-        self.refresh()
+        self._repaint()
 
     def watch_match_index(self, index: int) -> None:
         self._cache.clear()
