@@ -798,3 +798,12 @@ def test_fiction_a_name_right_after_the_verb_speaks_the_quotation_that_follows()
     ])
     a = analyze(text)
     assert [a.speaker_name(q) for q in a.quotes[-2:]] == ["Mira Dove", "Mira Dove"]
+
+
+def test_news_a_pronoun_cue_right_after_the_words_beats_a_leading_one():
+    text = (
+        'Ada Ruiz spoke to the delegates on Monday. Critics who say "the region no longer matters '
+        'are wrong," she said.'
+    )
+    name, sieve, mention, _ = attribution(text)
+    assert (name, sieve, mention) == ("Ada Ruiz", "pronoun", "she")

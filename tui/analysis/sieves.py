@@ -474,6 +474,9 @@ def _relative_pronoun(tokens: list[Token], subject: Phrase, verb: int) -> Phrase
 
 
 def leading_cue(ctx: Context, i: int) -> Attribution | None:
+    trailing = _trailing_match(ctx, i)
+    if not ctx.fiction and trailing is not None and trailing.sieve == "pronoun":
+        return None  # '…,” she said.': the cue right after the words beats one before them
     att = _leading_match(ctx, i)
     return att if att is not None and att.sieve != "pronoun" else None
 
