@@ -807,3 +807,11 @@ def test_news_a_pronoun_cue_right_after_the_words_beats_a_leading_one():
     )
     name, sieve, mention, _ = attribution(text)
     assert (name, sieve, mention) == ("Ada Ruiz", "pronoun", "she")
+
+
+def test_a_dateline_is_not_a_speaker():
+    text = (
+        "LISBON, May 4 (Reuters) — A spokesman for the mayor, Ada Ruiz, called a report "
+        'suggesting donors were favoured "outrageous."'
+    )
+    assert attribution(text)[0] != "LISBON"

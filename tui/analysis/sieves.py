@@ -340,6 +340,11 @@ def _can_be_subject(tokens: list[Token], p: Phrase, inverted: bool = False) -> b
     return True
 
 
+def _dateline(tokens: list[Token], p: Phrase) -> bool:
+    """ "WASHINGTON, Aug. 24 (UPI) — …": a capitalised place opening a news story."""
+    return p.first == 0 and p.text.isupper() and len(p.text) > 2 and len(tokens) > 1 and tokens[1].tag == ","
+
+
 def _appositive_head(tokens: list[Token], phrases: list[Phrase], p: Phrase | None) -> Phrase | None:
     """ "Lena Ortiz, a spokeswoman for the ministry, said": the name, not the description."""
     if p is None or p.kind != "DESC" or p.first < 2 or tokens[p.first - 1].tag != ",":
@@ -356,7 +361,7 @@ def _appositive_head(tokens: list[Token], phrases: list[Phrase], p: Phrase | Non
 
 
 def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int) -> Phrase | None:
-    candidates = [p for p in phrases if p.last < v and _can_be_subject(tokens, p)]
+    candidates = [p for p in phrases if p.last < v and _can_be_subject(tokens, p) and not _dateline(tokens, p)]
     if not candidates:
         return None
     if tokens[v].word.lower().endswith("ing"):
