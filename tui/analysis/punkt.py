@@ -19,7 +19,6 @@ import re
 import string
 from collections.abc import Iterator
 
-import regex
 
 # isort: off
 from . import _nltk  # noqa: F401  (NLTK without numpy/scipy: must come first)
@@ -37,13 +36,13 @@ from nltk.tokenize.punkt import (
 from .memo import vocabulary_memo
 
 
-# NLTK compiles its patterns with the ``regex`` module (an NLTK dependency), whose classes
+# NLTK compiles its patterns with the ``regex`` module (NLTK's own dependency), whose classes
 # differ from ``re``'s at the edges. The three patterns that scan text use only ``\s``/``\S``
 # and explicit classes, where the two modules differ on U+001C–U+001F alone: ``re`` (faster)
 # runs them on text without those four characters, ``regex`` on text with them.
 def _unguarded(pattern):
     """NLTK's compiled pattern without its time guard."""
-    return getattr(pattern, "_rx", None) or regex.compile(pattern.pattern, pattern.flags)
+    return getattr(pattern, "_rx", pattern)  # (an NLTK without the guard compiled it plainly)
 
 
 def _with_re(pattern) -> re.Pattern:
