@@ -19,7 +19,6 @@ import re
 import string
 from collections.abc import Iterator
 
-
 # isort: off
 from . import _nltk  # noqa: F401  (NLTK without numpy/scipy: must come first)
 # isort: on
