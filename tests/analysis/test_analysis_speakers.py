@@ -226,3 +226,31 @@ def test_fiction_names_a_character_the_way_the_novel_does():
     a = analyze(text)
     speaker = a.speaker(a.quotes[-1].speaker_id)
     assert speaker.name == "Mr. Brede" and a.quotes[-2].speaker_id == a.quotes[-1].speaker_id
+
+
+def _gendered_novel(paragraphs: list[str]) -> str:
+    """Enough invented dialogue between Mary Tallis and John Vane for fiction mode (first
+    names of known gender, so that a description of unknown gender is no partner of theirs),
+    then ``paragraphs``."""
+    from tests.analysis.test_analysis_sieves import novel
+
+    return novel().replace("Wren Talbot", "Mary Tallis").replace("Osric Vane", "John Vane") + "\n\n" + "\n\n".join(paragraphs)
+
+
+def test_fiction_a_description_named_by_a_title_or_an_appositive_is_that_character():
+    text = _gendered_novel([
+        "Doctor Penwarden came in from the rain, and Mr. Corbin, the beadle, followed him.",
+        "“Mr. Penwarden will see the boy now,” said Mr. Corbin.",
+        "“Let me look at him,” said the doctor.",
+        "“He is very weak,” said Mr. Penwarden.",
+        "“Then he stays,” said the beadle.",
+    ])
+    a = analyze(text)
+    names = [a.speaker_name(q) for q in a.quotes[-4:]]
+    assert names == ["Mr. Corbin", "Mr. Penwarden", "Mr. Penwarden", "Mr. Corbin"]
+
+
+def test_fiction_a_description_stays_itself_when_the_text_names_no_one_so():
+    text = _gendered_novel(["“Fair wind today,” said the mariner.", "“Aye,” said Mr. Corbin."])
+    a = analyze(text)
+    assert a.speaker_name(a.quotes[-2]) == "the mariner"

@@ -475,6 +475,8 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
         _name_narrator(ctx, narrator, quote_entity)
 
     # 4. descriptions that name a known role ("the Vice President") join that person
+    if ctx.fiction:
+        _join_titles(ctx, quote_entity)
     _join_descriptions(quote_entity)
 
     ordered: list[Entity] = []
@@ -682,6 +684,56 @@ def _name_narrator(ctx: Context, narrator: Entity, quote_entity: dict[int, Entit
         narrator.names[name] += 1
     else:
         narrator.hon_name = "Narrator"
+
+
+_TITLE_NAME = re.compile(r"\b([A-Z][a-z]+)\.?\s+([A-Z][a-z][\w'’-]*)")
+_NAME_THE_ROLE = re.compile(r"\b(?:(Mr|Mrs|Miss|Ms)\.?\s+)?([A-Z][a-z][\w'’-]*), the ([a-z]+)[,.;]")
+
+
+def _join_titles(ctx: Context, quote_entity: dict[int, Entity]) -> None:
+    """Fiction: "said the doctor" in a novel whose only doctor the text names "Doctor
+    Losberne" is Mr. Losberne; "said the beadle" where the text calls only Mr. Bumble "Mr.
+    Bumble, the beadle," is Mr. Bumble — a description whose noun the text gives one surname
+    (as a title before it, or as an appositive after it) is that character."""
+    honorifics = lexicon().honorifics
+    nouns = {e.key[1].split()[-1] for e in quote_entity.values() if e.key[0] == "desc" and e.key[1].split()}
+    nouns = {t for t in nouns if t not in _HON_CLASS}
+    if not nouns:
+        return
+    surnames: dict[str, Counter] = defaultdict(Counter)
+    for m in _TITLE_NAME.finditer(ctx.text):
+        title = m.group(1).lower()
+        if title in nouns and title in honorifics:
+            surnames[title][m.group(2)] += 1
+    for m in _NAME_THE_ROLE.finditer(ctx.text):
+        role = m.group(3)
+        if role in nouns and role not in honorifics:
+            surnames[role][(m.group(1) or "", m.group(2))] += 1
+    by_last: dict[str, list[Entity]] = defaultdict(list)
+    for e in {id(e): e for e in quote_entity.values()}.values():
+        if e.kind == "person" and e.key[0] in ("full", "single") and (e.full or e.hon_name):
+            by_last[e.key[2]].append(e)
+    joined: dict[str, Entity | None] = {}
+    for i, e in list(quote_entity.items()):
+        if e.key[0] != "desc" or not e.key[1].split() or e.key[1].split()[0] not in ("the", "a", "an"):
+            continue
+        title = e.key[1].split()[-1]
+        if title not in joined:
+            joined[title] = None
+            counts = surnames.get(title)
+            if counts:
+                named, n = counts.most_common(1)[0]
+                hon, surname = named if isinstance(named, tuple) else ("", named)
+                people = by_last.get(surname.lower(), [])
+                if hon and len(people) > 1:  # "Mr. Bumble, the beadle": not Mrs. Bumble
+                    people = [e for e in people if e.key[0] == "single" and e.key[1] == _HON_CLASS.get(hon.lower())]
+                if n >= 0.8 * sum(counts.values()) and len(people) == 1:
+                    joined[title] = people[0]
+        if joined[title] is not None:
+            target = joined[title]
+            for name, count in e.names.items():
+                target.names[name] += count
+            quote_entity[i] = target
 
 
 def _join_descriptions(quote_entity: dict[int, Entity]) -> None:
