@@ -834,12 +834,20 @@ def addressee(ctx: Context, i: int) -> Phrase | None:
         s = inner_start + m.start(1)
         p = Phrase("NAME", s, s + len(name), name, name, s, s + len(name), None, 0, 0)
         evidence = _name_evidence(ctx, name)
-        if evidence == 2 and not _written_as_a_name(ctx, name):
-            continue  # "Elp! Elp!", "Ostria, or America?": an exclamation, a place
+        if evidence == 2 and (not _written_as_a_name(ctx, name) or _common_word(ctx, name)):
+            continue  # "Elp! Elp!", "Ostria, or America?", "Good, good!": no one's name
         if evidence == 0 or is_personal(ctx, p):
             found.append((evidence, p))
     # "Lauk, Mr. Bumble!": the honorific name, or a known name, before an exclamation
     return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _common_word(ctx: Context, word: str) -> bool:
+    """A word the text also writes in lower case ("good", "stop"), unless a first name."""
+    from .speakers import _lowercase_words
+
+    low = word.lower()
+    return low not in lexicon().first_names and low in _lowercase_words(ctx)
 
 
 def _written_as_a_name(ctx: Context, word: str) -> bool:

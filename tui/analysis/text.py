@@ -25,7 +25,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 # Words (with inner apostrophes, hyphens and dotted initials), numbers, or any other
 # single non-space character.
-TOKEN_PATTERN = r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z][a-z])|\w+(?:['’.\-]\w+)*|[^\w\s]"
+TOKEN_PATTERN = r"(?:[A-Z]\.){2,}|[A-HJ-Z]\.(?=\s+[A-Z][a-z])|\w+(?:['’.\-]\w+)*|[^\w\s]"
 _tokenizer = RegexpTokenizer(TOKEN_PATTERN)
 # The same pattern compiled with ``re``: NLTK 3.10 runs RegexpTokenizer through a
 # time-guarded regex engine that costs about 3× more on the hot path of the tagger.
