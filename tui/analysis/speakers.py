@@ -686,8 +686,9 @@ def _name_narrator(ctx: Context, narrator: Entity, quote_entity: dict[int, Entit
         narrator.hon_name = "Narrator"
 
 
-_TITLE_NAME = re.compile(r"\b([A-Z][a-z]+)\.?\s+([A-Z][a-z][\w'’-]*)")
-_NAME_THE_ROLE = re.compile(r"\b(?:(Mr|Mrs|Miss|Ms)\.?\s+)?([A-Z][a-z][\w'’-]*), the ([a-z]+)[,.;]")
+_TITLE_NAME = re.compile(r"([A-Z][a-z]+)\.?\s+([A-Z][a-z][\w'’-]*)")  # at word starts
+_THE_ROLE = re.compile(r", the ([a-z]+)[,.;]")
+_NAME_BEFORE = re.compile(r"(?:\b(Mr|Mrs|Miss|Ms)\.?\s+)?\b([A-Z][a-z][\w'’-]*)$")
 
 
 def _join_titles(ctx: Context, quote_entity: dict[int, Entity]) -> None:
@@ -701,14 +702,19 @@ def _join_titles(ctx: Context, quote_entity: dict[int, Entity]) -> None:
     if not nouns:
         return
     surnames: dict[str, Counter] = defaultdict(Counter)
-    for m in _TITLE_NAME.finditer(ctx.text):
-        title = m.group(1).lower()
-        if title in nouns and title in honorifics:
-            surnames[title][m.group(2)] += 1
-    for m in _NAME_THE_ROLE.finditer(ctx.text):
-        role = m.group(3)
-        if role in nouns and role not in honorifics:
-            surnames[role][(m.group(1) or "", m.group(2))] += 1
+    text = ctx.text
+    if any(noun in honorifics for noun in nouns):
+        for m in word_start_matches(_TITLE_NAME, text):
+            title = m.group(1).lower()
+            if title in nouns and title in honorifics:
+                surnames[title][m.group(2)] += 1
+    if any(noun not in honorifics for noun in nouns):
+        for m in _THE_ROLE.finditer(text):  # "Mr. Bumble, the beadle,"
+            role = m.group(1)
+            if role in nouns and role not in honorifics:
+                named = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                if named is not None:
+                    surnames[role][(named.group(1) or "", named.group(2))] += 1
     by_last: dict[str, list[Entity]] = defaultdict(list)
     for e in {id(e): e for e in quote_entity.values()}.values():
         if e.kind == "person" and e.key[0] in ("full", "single") and (e.full or e.hon_name):
