@@ -815,3 +815,15 @@ def test_a_dateline_is_not_a_speaker():
         'suggesting donors were favoured "outrageous."'
     )
     assert attribution(text)[0] != "LISBON"
+
+
+def test_according_to_a_description():
+    text = 'According to the newspaper, "the gun laws empower the dangerous."'
+    assert attribution(text)[1:3] == ("according_to", "the newspaper")
+    text = 'The laws "empower the dangerous," according to the newspaper.'
+    assert attribution(text)[1:3] == ("according_to", "the newspaper")
+
+
+def test_a_colon_after_a_name_and_its_parenthesis():
+    text = 'The hearing went on. Rep. Ada Ruiz (D-Ore.): "I have not heard anyone say that."'
+    assert attribution(text)[0] == "Ada Ruiz"

@@ -197,7 +197,7 @@ def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]
         k += 1  # "eagerly rejoined Mrs. Elton"
     tok = tokens[k]
     if tok.word.lower() == "according" and k + 2 < len(tokens) and tokens[k + 1].word.lower() == "to":
-        p = _phrase_at(phrases, k + 2)
+        p = _phrase_at(phrases, k + 2) or _bare_description(ctx, tokens, k + 2, after=True)
         if p is not None:
             return Attribution("according_to", 0.85, phrase=p)
     if _speech_verb(tok):  # inverted: said Caddell / said he / replied the old man
@@ -417,8 +417,8 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
     # "according to X, "…""
     for k in recent:
         if tokens[k].word.lower() == "according" and k + 2 < len(tokens) and tokens[k + 1].word.lower() == "to":
-            p = _phrase_at(phrases, k + 2)
-            if p is not None:
+            p = _phrase_at(phrases, k + 2) or _bare_description(ctx, tokens, k + 2, after=True)
+            if p is not None:  # ("according to the newspaper, …")
                 return Attribution("according_to", 0.85, phrase=p)
     for n, k in enumerate(reversed(recent)):
         tok = tokens[k]
@@ -454,7 +454,10 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
     if not ctx.fiction and len(tokens) >= 2 and tokens[-1].tag == ":":
         # "… doesn't surprise Republican pollster Ada Ruiz: “…”": a person named right
         # before the colon that opens the quotation
-        p = next((p for p in phrases if p.last == len(tokens) - 2), None)
+        before = len(tokens) - 2
+        if tokens[before].word == ")":  # "Rep. Ada Ruiz (D-Ore.): …"
+            before = next((k for k in range(before - 1, max(-1, before - 8), -1) if tokens[k].word == "("), 0) - 1
+        p = next((p for p in phrases if p.last == before), None)
         if p is not None and _is_person_name(p):
             return Attribution("leading_cue", 0.7, phrase=p)
     return None
