@@ -254,3 +254,18 @@ def test_fiction_a_description_stays_itself_when_the_text_names_no_one_so():
     text = _gendered_novel(["“Fair wind today,” said the mariner.", "“Aye,” said Mr. Corbin."])
     a = analyze(text)
     assert a.speaker_name(a.quotes[-2]) == "the mariner"
+
+
+def test_fiction_a_capitalised_sentence_opening_is_no_antecedent():
+    text = _gendered_novel([
+        "Stopped at last! The thief lay on the pavement, and he was stopped for good.",
+        "“Give him air!” he cried.",
+    ])
+    a = analyze(text)
+    assert a.speaker_name(a.quotes[-1]) != "Stopped"
+
+
+def test_a_line_break_after_the_article_keeps_a_description_a_character():
+    from tui.analysis.speakers import _starts_with_the
+
+    assert _starts_with_the("the\\nJew") and _starts_with_the("The Hatter") and not _starts_with_the("Theodore")

@@ -817,7 +817,7 @@ def _last_quote_in(ctx: Context, para: int) -> int | None:
 def addressee(ctx: Context, i: int) -> Phrase | None:
     """The person the previous turn addressed by name ("…, Mrs. Mann?"), if quotation ``i``
     opens the next paragraph of a dialogue."""
-    from .speakers import is_personal
+    from .speakers import common_word, is_personal, written_as_a_name
 
     if not ctx.fiction:
         return None
@@ -837,43 +837,12 @@ def addressee(ctx: Context, i: int) -> Phrase | None:
         s = inner_start + m.start(1)
         p = Phrase("NAME", s, s + len(name), name, name, s, s + len(name), None, 0, 0)
         evidence = _name_evidence(ctx, name)
-        if evidence == 2 and (not _written_as_a_name(ctx, name) or _common_word(ctx, name)):
+        if evidence == 2 and (not written_as_a_name(ctx, name) or common_word(ctx, name)):
             continue  # "Elp! Elp!", "Ostria, or America?", "Good, good!": no one's name
         if evidence == 0 or is_personal(ctx, p):
             found.append((evidence, p))
     # "Lauk, Mr. Bumble!": the honorific name, or a known name, before an exclamation
     return min(found, key=lambda f: f[0])[1] if found else None
-
-
-def _common_word(ctx: Context, word: str) -> bool:
-    """A word the text also writes in lower case ("good", "stop"), unless a first name."""
-    from .speakers import _lowercase_words
-
-    low = word.lower()
-    return low not in lexicon().first_names and low in _lowercase_words(ctx)
-
-
-def _written_as_a_name(ctx: Context, word: str) -> bool:
-    """Whether the text also writes ``word`` capitalised after a lower-case word ("said Tom",
-    "to Tom"), as names are and exclamations are not (memoised)."""
-    memo = ctx.__dict__.setdefault("_written_as_name", {})
-    if word not in memo:
-        memo[word] = False
-        text = ctx.text
-        pos = text.find(word)
-        while pos > 0:
-            end = pos + len(word)
-            k = pos
-            while k > 0 and text[k - 1].isspace():
-                k -= 1
-            if k < pos and k > 0 and text[k - 1] in _LOWER_OR_CLAUSE and not (end < len(text) and text[end].isalnum()):
-                memo[word] = True
-                break
-            pos = text.find(word, pos + 1)
-    return memo[word]
-
-
-_LOWER_OR_CLAUSE = frozenset("abcdefghijklmnopqrstuvwxyz,;")
 
 
 def _name_evidence(ctx: Context, name: str) -> int:

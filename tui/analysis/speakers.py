@@ -258,7 +258,7 @@ def phrase_gender(ctx: Context, p: Phrase) -> str:
 
 
 def _phrase_gender(ctx: Context, p: Phrase) -> str:
-    if ctx.fiction and p.kind == "ORG" and p.text[:4].lower() == "the ":
+    if ctx.fiction and p.kind == "ORG" and _starts_with_the(p.text):
         # a character named by a description: "the Invisible Man", "the Duchess"
         return name_gender(ctx, NameRef("desc", p.text, "", "", p.text.lower(), None, p.start))
     return name_gender(ctx, parse_name(p))
@@ -281,12 +281,16 @@ def is_personal(ctx: Context, p: Phrase) -> bool:
         if p.head != head and p.end == p.head_end:
             pass
         word = head.split()[0].lower().rstrip(".")
-        return word not in lex.non_person_capitals and word not in lex.stop_capitals
+        if word in lex.non_person_capitals or word in lex.stop_capitals:
+            return False
+        # one word the text also writes in lower case, never as a name mid-sentence: a
+        # capitalised sentence opening ("Stopped at last!"), not a person
+        return not (len(head.split()) == 1 and common_word(ctx, head) and not written_as_a_name(ctx, head))
     if p.kind == "DESC":
         last = p.text.lower().split()[-1]
         return last not in ORG_ROLES and last not in lex.group_nouns
     if p.kind == "ORG" and ctx.fiction:
-        return p.text[:4].lower() == "the "  # "the Jew", "the Invisible Man"
+        return _starts_with_the(p.text)  # "the Jew", "the Invisible Man"
     return False
 
 
@@ -376,6 +380,40 @@ def _lowercase_words(ctx: Context) -> set[str]:
     return cached
 
 
+def _starts_with_the(text: str) -> bool:
+    """ "the Jew", also when a line break follows the article."""
+    return text[:3].lower() == "the" and text[3:4].isspace()
+
+
+def common_word(ctx: Context, word: str) -> bool:
+    """A word the text also writes in lower case ("good", "stop"), unless a first name."""
+    low = word.lower()
+    return low not in lexicon().first_names and low in _lowercase_words(ctx)
+
+
+def written_as_a_name(ctx: Context, word: str) -> bool:
+    """Whether the text also writes ``word`` capitalised after a lower-case word ("said Tom",
+    "to Tom"), as names are and exclamations are not (memoised)."""
+    memo = ctx.__dict__.setdefault("_written_as_name", {})
+    if word not in memo:
+        memo[word] = False
+        text = ctx.text
+        pos = text.find(word)
+        while pos > 0:
+            end = pos + len(word)
+            k = pos
+            while k > 0 and text[k - 1].isspace():
+                k -= 1
+            if k < pos and k > 0 and text[k - 1] in _LOWER_OR_CLAUSE and not (end < len(text) and text[end].isalnum()):
+                memo[word] = True
+                break
+            pos = text.find(word, pos + 1)
+    return memo[word]
+
+
+_LOWER_OR_CLAUSE = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+
+
 _HON_CLASS = {"mr": "mr", "mister": "mr", "mrs": "mrs", "missus": "mrs", "miss": "miss", "ms": "ms"}
 
 
@@ -413,7 +451,7 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
             refs[i] = ref = _drop_common_words(ctx, parse_name(p))
             if not ctx.fiction and ref.kind == "desc" and ref.text.startswith("the "):
                 refs[i] = NameRef("desc", ref.text[4:], "", "", ref.last[4:], ref.role, ref.position)
-            elif ctx.fiction and ref.kind == "org" and p.text[:4].lower() == "the ":
+            elif ctx.fiction and ref.kind == "org" and _starts_with_the(p.text):
                 # fiction's "the Jew", "the Dodger": a character, named as the text names them
                 refs[i] = NameRef("desc", "the " + ref.text, "", "", "the " + ref.last, None, ref.position)
     entities: dict[tuple, Entity] = {}
