@@ -268,4 +268,4 @@ def test_fiction_a_capitalised_sentence_opening_is_no_antecedent():
 def test_a_line_break_after_the_article_keeps_a_description_a_character():
     from tui.analysis.speakers import _starts_with_the
 
-    assert _starts_with_the("the\\nJew") and _starts_with_the("The Hatter") and not _starts_with_the("Theodore")
+    assert _starts_with_the("the\nJew") and _starts_with_the("The Hatter") and not _starts_with_the("Theodore")
