@@ -256,13 +256,23 @@ def test_fiction_a_description_stays_itself_when_the_text_names_no_one_so():
     assert a.speaker_name(a.quotes[-2]) == "the mariner"
 
 
-def test_fiction_a_capitalised_sentence_opening_is_no_antecedent():
-    text = _gendered_novel([
-        "Stopped at last! The thief lay on the pavement, and he was stopped for good.",
-        "“Give him air!” he cried.",
-    ])
-    a = analyze(text)
-    assert a.speaker_name(a.quotes[-1]) != "Stopped"
+def test_a_capitalised_sentence_opening_is_no_person_but_a_surname_is():
+    from tests.analysis.test_analysis_sieves import context
+    from tui.analysis.phrases import Phrase
+    from tui.analysis.speakers import is_personal
+
+    text = (
+        "The boy was stopped at the corner. Stopped at last! "
+        "Hall came in from the hall, and the landlady called to Hall."
+    )
+    ctx = context(text)
+
+    def name(word: str) -> Phrase:
+        start = text.index(word[0].upper() + word[1:])
+        return Phrase("NAME", start, start + len(word), word, word, start, start + len(word), None, 0, 0)
+
+    assert not is_personal(ctx, name("Stopped"))
+    assert is_personal(ctx, name("Hall"))
 
 
 def test_a_line_break_after_the_article_keeps_a_description_a_character():
