@@ -827,3 +827,30 @@ def test_according_to_a_description():
 def test_a_colon_after_a_name_and_its_parenthesis():
     text = 'The hearing went on. Rep. Ada Ruiz (D-Ore.): "I have not heard anyone say that."'
     assert attribution(text)[0] == "Ada Ruiz"
+
+
+def test_fiction_words_the_narrator_quotes_are_terms_without_a_speaker():
+    text = novel_with([
+        "“The boat is ready,” said Osric Vane.",
+        "Wren had long been tired of what her aunt called “polite society,” and she"
+        " meant to make the “grand tour of the islands” before the winter.",
+        "“Then we sail at dawn,” said Osric Vane, “and nobody need know.”",
+    ])
+    a = analyze(text)
+    by_text = {q.text.strip(" ,."): q for q in a.quotes}
+    for words in ("polite society", "grand tour of the islands"):
+        quote = by_text[words]
+        assert quote.kind == "term"
+        assert quote.speaker_id is None
+    # the second half of an interrupted sentence is still the speaker's, not a term
+    rest = by_text["and nobody need know"]
+    assert rest.kind == "partial" and a.speaker_name(rest) == "Osric Vane"
+
+
+def test_fiction_speech_broken_off_keeps_its_speaker():
+    text = novel_with([
+        "“If the tide turns,” said Osric Vane, “I'll”--and he stopped.",
+    ])
+    a = analyze(text)
+    broken = a.quotes[-1]
+    assert broken.kind == "term" and a.speaker_name(broken) == "Osric Vane"

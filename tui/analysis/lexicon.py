@@ -48,6 +48,7 @@ class Lexicon:
         self.stop_capitals = set(data["stop_capitals"])
         self.stopwords = frozenset(data["stopwords"])
         self.negations = frozenset(data["negations"])
+        self.term_openers = frozenset(data["term_openers"])
         self.first_names: dict[str, str] = _load("first_names.json")
 
     def is_speech_verb(self, word: str) -> bool:

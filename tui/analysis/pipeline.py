@@ -8,20 +8,26 @@ import hashlib
 import re
 
 from .context import Context
+from .lexicon import lexicon
 from .links import build_links
 from .memo import new_document
 from .model import Analysis, Quote
 from .quotes import RawQuote, find_quotes
 from .ranker import rerank
-from .sieves import run_sieves
+from .sieves import run_sieves, unattribute_terms
 from .speakers import build_speakers, mention_for
 from .text import split_paragraphs, split_sentences
 
 _TERMINAL = re.compile(r"[.!?,;:…—-]['’\"”)]*\s*$")
 
 
-def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int) -> str:
-    """``speech``, ``partial`` (a fragment inside narration), ``term`` or ``title``."""
+def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fiction: bool = False) -> str:
+    """``speech``, ``partial`` (a fragment inside narration), ``term`` or ``title``.
+
+    In fiction a fragment that the narration's own grammar takes in ("the “grand tour,”",
+    "tried to “keep up,”", "what people called “society”") is a term the narrator quotes,
+    not speech: characters' words stand after punctuation or a speech verb.
+    """
     inner = text[raw.inner_start : raw.inner_end].strip()
     words = inner.split()
     lead = text[max(sentence_start, para_start) : raw.start]
@@ -38,8 +44,18 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int) -> 
     if len(words) <= 3 and not terminal:
         return "term"
     if inner[:1].islower():
-        return "partial"
+        return "term" if fiction and _taken_in(lead) else "partial"
     return "speech"
+
+
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+
+
+def _taken_in(lead: str) -> bool:
+    """The words before a quotation end with a determiner, preposition, auxiliary or naming
+    verb that the quoted words complete."""
+    m = _LAST_WORD.search(lead)
+    return m is not None and m.group(1).lower() in lexicon().term_openers
 
 
 def _is_fiction(text: str, paragraphs, raws: list[RawQuote]) -> bool:
@@ -79,13 +95,15 @@ def _analyze(text: str, path: str | None, title: str | None) -> Analysis:
     def sentence_index(offset: int) -> int:
         return max(0, bisect.bisect_right(sentence_starts, offset) - 1)
 
+    fiction = _is_fiction(text, paragraphs, raws)
     kinds = []
     for raw in raws:
         s = sentences[sentence_index(raw.start)] if sentences else None
-        kinds.append(classify(text, raw, s.start if s else 0, paragraphs[raw.paragraph].start))
-    ctx = Context(text, paragraphs, sentences, raws, fiction=_is_fiction(text, paragraphs, raws), kinds=kinds)
+        kinds.append(classify(text, raw, s.start if s else 0, paragraphs[raw.paragraph].start, fiction))
+    ctx = Context(text, paragraphs, sentences, raws, fiction=fiction, kinds=kinds)
     run_sieves(ctx, kinds)
     rerank(ctx, kinds)
+    unattribute_terms(ctx, kinds)
     speakers, speaker_ids = build_speakers(ctx)
     quotes = []
     for i, raw in enumerate(raws):

@@ -944,7 +944,7 @@ SIEVES: list[tuple[str, Sieve]] = [
 def run_sieves(ctx: Context, kinds: list[str], sieves: list[tuple[str, Sieve]] | None = None) -> None:
     """Attribute every quotation in order; titles are never attributed."""
     for i in range(len(ctx.quotes)):
-        if kinds[i] == "title":
+        if kinds[i] == "title" or ctx.fiction and kinds[i] == "term" and not _broken_off(ctx, i):
             continue
         if ctx.quotes[i].continues and ctx.attributions[i - 1] is not None:
             # a later paragraph of one long quotation: its speaker goes on (unless its own cue
@@ -966,6 +966,22 @@ def run_sieves(ctx: Context, kinds: list[str], sieves: list[tuple[str, Sieve]] |
         _protagonist_pass(ctx, kinds)
     else:
         _coordinated_quotes(ctx, kinds)
+
+
+def unattribute_terms(ctx: Context, kinds: list[str]) -> None:
+    """Fiction: the words the narrator quotes ("the “grand tour”") have no speaker; of its
+    short quotations only speech someone broke off ("I'll--") keeps one."""
+    if not ctx.fiction:
+        return
+    for i, kind in enumerate(kinds):
+        if kind == "term" and not _broken_off(ctx, i):
+            ctx.attributions[i] = None
+
+
+def _broken_off(ctx: Context, i: int) -> bool:
+    """Cut off mid-word: a gap before the closing mark ("I'll ”) or a dash after it ("I'll”--)."""
+    q = ctx.quotes[i]
+    return ctx.text[q.inner_end - 1 : q.inner_end].isspace() or ctx.text[q.end : q.end + 1] in ("-", "—", "–")
 
 
 def _whole_quotations(ctx: Context) -> None:
