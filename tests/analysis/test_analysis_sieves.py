@@ -854,3 +854,41 @@ def test_fiction_speech_broken_off_keeps_its_speaker():
     a = analyze(text)
     broken = a.quotes[-1]
     assert broken.kind == "term" and a.speaker_name(broken) == "Osric Vane"
+
+
+def _scenes_novel(describe: str, names: list[str]) -> str:
+    """An invented novel: two women speak by name early on; much later, scenes open with
+    narration naming one of them, who then speaks only as ``describe`` ("the girl"), each
+    scene followed by the two men's talk (so no woman spoke in the last turns)."""
+    intro = [f"“I will mend the nets before dark,” said {name}, for the {n + 1}th time."
+             for n, name in enumerate(["Nell Marrow", "Ada Finch"] * 3)]
+    paras = []
+    for k, name in enumerate(names):
+        paras += [
+            f"Later that week {name} came down to the harbour again, and sat on the wall.",
+            f"“Is the ferry late again, {k + 2} days running?” asked Osric Vane.",
+            f"“It is always late in the spring,” said {describe}, looking out to sea.",
+            "“Then we shall wait for it together,” said Osric Vane.",
+        ]
+        for n in range(5):
+            paras += [f"“The nets are dry at {n + 1},” said Wren Talbot.", f"“Then fold them,” said Osric Vane, {k + 1} times."]
+    return "\n\n".join(intro) + "\n\n" + novel() + "\n\n" + "\n\n".join(paras)
+
+
+def _spoken_by(a, words: str) -> set[str]:
+    return {a.speaker_name(q) for q in a.quotes if words in q.text}
+
+
+def test_fiction_a_description_the_narration_keeps_naming_is_that_character():
+    a = analyze(_scenes_novel("the girl", ["Nell"] * 6))
+    assert _spoken_by(a, "always late in the spring") == {"Nell Marrow"}
+
+
+def test_fiction_a_description_stays_itself_when_its_scenes_name_different_people():
+    a = analyze(_scenes_novel("the girl", ["Nell", "Ada"] * 3))
+    assert _spoken_by(a, "always late in the spring") == {"the girl"}
+
+
+def test_fiction_a_description_with_a_modifier_is_not_joined_to_a_name():
+    a = analyze(_scenes_novel("the girl in the red shawl", ["Nell"] * 6))
+    assert _spoken_by(a, "always late in the spring") == {"the girl in the red shawl"}

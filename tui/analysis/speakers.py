@@ -8,6 +8,7 @@ stay apart. The canonical name is the most complete proper name in the text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -516,6 +517,8 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
     if ctx.fiction:
         _join_titles(ctx, quote_entity)
     _join_descriptions(quote_entity)
+    if ctx.fiction:
+        _join_by_salience(ctx, quote_entity)
 
     ordered: list[Entity] = []
     seen: set[int] = set()
@@ -778,6 +781,92 @@ def _join_titles(ctx: Context, quote_entity: dict[int, Entity]) -> None:
             for name, count in e.names.items():
                 target.names[name] += count
             quote_entity[i] = target
+
+
+SALIENCE_WINDOW = 3000  # characters of narration before a quotation that set its scene
+SALIENCE_MIN_QUOTES = 5  # a description must speak this often, and one name lead its scenes
+SALIENCE_SHARE = 0.6  # … in at least this share of them
+_PLAIN_DESCRIPTION = re.compile(r"the(?:\s+[a-z]+){1,2}")
+
+
+def _join_by_salience(ctx: Context, quote_entity: dict[int, Entity]) -> None:
+    """Fiction: "said the girl", "said the old lady" — a plain description that speaks often
+    is usually a character the narration has just named: in most of the scenes where it
+    speaks, the character of its gender the narration last mentioned before its words (not
+    the one it is talking to, who spoke just before or speaks just after) is the same one.
+    Then the description is that character. Descriptions with modifiers ("the man with the
+    beard"), capitalised ones ("the Queen") and possessive ones ("his wife") stay as they are."""
+    by_entity: dict[int, list[int]] = defaultdict(list)
+    for i, e in quote_entity.items():
+        by_entity[id(e)].append(i)
+    entities = {id(e): e for e in quote_entity.values()}
+    plain = [
+        e for e in entities.values()
+        if e.key[0] == "desc" and e.kind == "person" and e.gender in ("m", "f")
+        and len(by_entity[id(e)]) >= SALIENCE_MIN_QUOTES
+        and all(_PLAIN_DESCRIPTION.fullmatch(" ".join(name.split())) for name in e.names)
+    ]
+    if not plain:
+        return
+    genders = {e.gender for e in plain}
+    forms: dict[str, Entity | None] = {}
+    for e in entities.values():
+        if e.kind != "person" or e.key[0] not in ("full", "single") or e.gender not in genders:
+            continue
+        if len(by_entity[id(e)]) < 3:
+            continue
+        first = e.full.split()[0] if e.full else ""  # "Nell" for Nell Marrow
+        for name in (*e.names, e.full or "", first):
+            if name[:1].isupper() and name.split()[0].lower() not in _NOT_NAMES:
+                forms[name] = None if forms.get(name, e) is not e else e  # "John" of two Johns: no one
+    forms = {name: e for name, e in forms.items() if e is not None}
+    if not forms:
+        return
+    rx = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+    text = ctx.text
+    mentions = []
+    for lo, hi in _merged_windows(sorted(ctx.quotes[i].start for d in plain for i in by_entity[id(d)])):
+        pos = lo
+        while (m := rx.search(text, pos, hi)) is not None:
+            pos = m.end()
+            k = m.start()
+            if not (k and (text[k - 1].isalnum() or text[k - 1] == "_")) and not text[pos : pos + 1].isalnum():
+                mentions.append((k, forms[m.group()]))
+    starts = [pos for pos, _ in mentions]
+    for d in plain:
+        votes: Counter = Counter()
+        quotes = by_entity[id(d)]
+        for i in quotes:
+            start = ctx.quotes[i].start
+            around = {id(quote_entity[j]) for j in (i - 1, i + 1) if j in quote_entity}
+            k = bisect.bisect_left(starts, start) - 1
+            while k >= 0 and mentions[k][0] >= start - SALIENCE_WINDOW:
+                e = mentions[k][1]
+                if e.gender == d.gender and id(e) not in around:
+                    votes[id(e)] += 1
+                    break
+                k -= 1
+        if not votes:
+            continue
+        best, n = votes.most_common(1)[0]
+        if n >= SALIENCE_MIN_QUOTES and n >= SALIENCE_SHARE * len(quotes):
+            target = entities[best]
+            for name, count in d.names.items():
+                target.names[name] += count
+            for i in quotes:
+                quote_entity[i] = target
+
+
+def _merged_windows(starts: list[int]) -> list[tuple[int, int]]:
+    """The stretches of text that set the scene of quotations starting at ``starts``."""
+    windows: list[tuple[int, int]] = []
+    for start in starts:
+        lo = max(0, start - SALIENCE_WINDOW)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], start)
+        else:
+            windows.append((lo, start))
+    return windows
 
 
 def _join_descriptions(quote_entity: dict[int, Entity]) -> None:
