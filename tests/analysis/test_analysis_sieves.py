@@ -892,3 +892,18 @@ def test_fiction_a_description_stays_itself_when_its_scenes_name_different_peopl
 def test_fiction_a_description_with_a_modifier_is_not_joined_to_a_name():
     a = analyze(_scenes_novel("the girl in the red shawl", ["Nell"] * 6))
     assert _spoken_by(a, "always late in the spring") == {"the girl in the red shawl"}
+
+
+def test_fiction_a_stage_direction_in_parentheses_cuts_the_quotation_in_two():
+    text = novel_with([
+        "“Then we sail at dawn,” said Osric Vane. “Well, (smiling at the harbour,) I hope"
+        " the wind holds; and you, madam, (to Mrs. Gale,) may keep the lamp.”",
+        "“And I say (I always have said) that it never holds,” said Wren Talbot.",
+    ])
+    a = analyze(text)
+    vane = [q for q in a.quotes if q.paragraph == a.quotes[-1].paragraph - 1]
+    assert [q.text.strip(" ,") for q in vane] == [
+        "Then we sail at dawn", "Well", "I hope the wind holds; and you, madam", "may keep the lamp."]
+    assert {a.speaker_name(q) for q in vane} == {"Osric Vane"}
+    # the speaker's own parenthesis is part of what they say
+    assert a.quotes[-1].text.startswith("And I say (I always have said)")

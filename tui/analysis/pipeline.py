@@ -12,7 +12,7 @@ from .lexicon import lexicon
 from .links import build_links
 from .memo import new_document
 from .model import Analysis, Quote
-from .quotes import RawQuote, find_quotes
+from .quotes import RawQuote, find_quotes, split_at_asides
 from .ranker import rerank
 from .sieves import run_sieves, unattribute_terms
 from .speakers import build_speakers, mention_for
@@ -96,6 +96,8 @@ def _analyze(text: str, path: str | None, title: str | None) -> Analysis:
         return max(0, bisect.bisect_right(sentence_starts, offset) - 1)
 
     fiction = _is_fiction(text, paragraphs, raws)
+    if fiction:
+        raws = split_at_asides(text, raws)
     kinds = []
     for raw in raws:
         s = sentences[sentence_index(raw.start)] if sentences else None

@@ -38,7 +38,7 @@ class RawQuote:
     inner_end: int
     paragraph: int
     closed: bool
-    continues: bool = False  # opens a paragraph that goes on with the previous one's quotation
+    continues: bool = False  # goes on with the previous piece's quotation (a new paragraph, or after an aside)
 
 
 def uses_single_quote_dialogue(text: str) -> bool:
@@ -169,3 +169,44 @@ def _emit(text: str, out: list[RawQuote], start: int, end: int, para: int, close
         return  # "" or " - ": marks around nothing are not a quotation
     continues = continues and bool(out) and not out[-1].closed and out[-1].paragraph == para - 1
     out.append(RawQuote(start, end, inner_start, inner_end, para, closed, continues))
+
+
+# -- asides ------------------------------------------------------------------------------
+# Fiction's stage directions inside a quotation: "Ah!--(shaking his head)--the uncertainty",
+# "I have the pleasure, madam, (to Mrs. Bates,) of restoring your spectacles". The words
+# in the parenthesis are the narrator's, so the quotation is two pieces around them.
+_ASIDE = re.compile(r"\s*[-—–]*\s*\(([^()]{2,160})\)\s*[-—–]*\s*")
+_NARRATED = re.compile(
+    r"(?:[a-z]+ing\b|to\s+(?:[A-Z]|him\b|her\b|them\b|the\b)|with\s+(?:a|an|his|her|the|great|some|much)\b"
+    r"|in\s+a\b|aside\b|(?:rather\s+)?[a-z]+ly\s*,?\s*$)"
+)
+_SPEAKER_WORDS = re.compile(r"\b(?:I|my|me|mine|myself|you|your|yours|we|us|our)\b")
+
+
+def _is_aside(words: str) -> bool:
+    """A parenthesis the narrator speaks in: a participle ("shaking his head"), an addressee
+    ("to Emma"), a manner ("with a sigh", "in a low voice", "rather hesitatingly"), never
+    the speaker's own first or second person."""
+    words = words.strip()
+    return _NARRATED.match(words) is not None and _SPEAKER_WORDS.search(words) is None
+
+
+def split_at_asides(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
+    """Each quotation cut around the narrator's asides inside it; the later pieces continue
+    the first."""
+    out: list[RawQuote] = []
+    for q in quotes:
+        if "(" not in text[q.inner_start : q.inner_end]:
+            out.append(q)
+            continue
+        piece_start, start, continues = q.start, q.inner_start, q.continues
+        for m in _ASIDE.finditer(text, q.inner_start, q.inner_end):
+            if not _is_aside(m.group(1)) or not any(c.isalnum() for c in text[start : m.start()]):
+                continue
+            if not any(c.isalnum() for c in text[m.end() : q.inner_end]):
+                break
+            out.append(RawQuote(piece_start, m.start(), start, m.start(), q.paragraph, False, continues))
+            piece_start = start = m.end()
+            continues = True
+        out.append(RawQuote(piece_start, q.end, start, q.inner_end, q.paragraph, q.closed, continues))
+    return out
