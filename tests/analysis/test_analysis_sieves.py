@@ -827,3 +827,23 @@ def test_according_to_a_description():
 def test_a_colon_after_a_name_and_its_parenthesis():
     text = 'The hearing went on. Rep. Ada Ruiz (D-Ore.): "I have not heard anyone say that."'
     assert attribution(text)[0] == "Ada Ruiz"
+
+
+def test_news_a_speech_verb_after_and_takes_the_subject_of_its_clause():
+    text = 'Ada Ruiz faulted Ivo Brill on trade and called him a "timid negotiator" in the debate.'
+    assert attribution(text)[0] == "Ada Ruiz"
+    text = 'Lena Okafor joked that Denver was her answer, but went on to say, "Nobody wins a primary on jokes."'
+    assert attribution(text)[0] == "Lena Okafor"
+    text = 'At the rally, Oda Vence thought for a moment and said, "We will see."'
+    assert attribution(text)[0] == "Oda Vence"
+
+
+def test_news_a_speech_verb_inside_reported_speech_keeps_the_outer_source():
+    text = 'Ida Marr said she expected that voters would say "enough" in the spring.'
+    assert attribution(text)[0] == "Ida Marr"
+    # a subordinate clause before the main one, and an independent clause after "and", have
+    # their own sources
+    text = 'After Ben Holt said the plan was dead, Ida Marr said it was "merely resting."'
+    assert attribution(text)[0] == "Ida Marr"
+    text = 'Ida Marr called the plan a failure and Ben Holt said it was "merely resting."'
+    assert attribution(text)[0] == "Ben Holt"

@@ -360,10 +360,62 @@ def _appositive_head(tokens: list[Token], phrases: list[Phrase], p: Phrase | Non
     return p
 
 
-def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int) -> Phrase | None:
+_VERB_COORDINATORS = frozenset("and but or nor yet to".split())
+_VERB_MODIFIERS = frozenset(
+    "has have had would will could should might may must can did does do not never also then later "
+    "first again once since already even still repeatedly".split()
+)
+
+
+def _coordinated_verb(tokens: list[Token], v: int) -> bool:
+    """ "Ruiz knocked Ames on trade and called him …", "… but went on to say": the speech verb
+    follows a conjunction or an infinitive "to" (past its adverbs), so the phrase right before
+    it is no subject: the clause's subject comes first."""
+    k = v - 1
+    while k >= 0 and tokens[k].tag == "W" and (tokens[k].word.lower() in _VERB_MODIFIERS or tokens[k].word.lower().endswith("ly")):
+        k -= 1
+    return k >= 0 and tokens[k].word.lower() in _VERB_COORDINATORS
+
+
+def _outer_speaker(tokens: list[Token], phrases: list[Phrase], before: int) -> Phrase | None:
+    """News: "Ruiz said she expects that voters will say “no”": a speech verb whose subject
+    stands inside what an earlier speech verb of the sentence reports — the earlier verb's
+    subject is the source."""
+    ends = {p.last: p for p in phrases if _can_be_subject(tokens, p) and not _dateline(tokens, p)}
+    for k in range(before - 1, 0, -1):
+        tok = tokens[k]
+        if tok.tag in (",", ":", "P") or tok.word.lower() in _CLAUSE_BREAKS:
+            return None  # the later subject opens a clause of its own
+        if not _speech_verb(tok, leading=True) or tok.word.lower().endswith("ing"):
+            continue
+        j = k - 1
+        while j >= 0 and tokens[j].tag == "W" and (tokens[j].word.lower() in _VERB_MODIFIERS or tokens[j].word.lower().endswith("ly")):
+            j -= 1
+        p = ends.get(j)
+        if p is None or p.kind == "ORG":
+            return None
+        if p.first > 0 and tokens[p.first - 1].word.lower() in _SUBORDINATORS:
+            return None  # "After Ames said …, Ruiz said": a clause before the main one
+        return p
+    return None
+
+
+_CLAUSE_BREAKS = frozenset("and but or while although though whereas because since after before when as if unless until which who whom".split())
+_CLAUSE_OPENERS = frozenset("and but or while although though whereas because since after before when as if unless until that so".split())
+_SUBORDINATORS = frozenset("after before when while although though as if because since unless until once whereas whom who which".split())
+
+
+def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bool = False) -> Phrase | None:
     candidates = [p for p in phrases if p.last < v and _can_be_subject(tokens, p) and not _dateline(tokens, p)]
     if not candidates:
         return None
+    if news and not tokens[v].word.lower().endswith("ing") and _coordinated_verb(tokens, v):
+        # the subject of the clause: the last phrase that opens one
+        for p in reversed(candidates):
+            before = tokens[p.first - 1] if p.first > 0 else None
+            if before is None or before.tag in (",", ":", "P") or before.word.lower() in _CLAUSE_OPENERS:
+                return p
+        return candidates[0]
     if tokens[v].word.lower().endswith("ing"):
         # a participle ("…, saying", "and calling") takes the subject of the clause before
         # its comma
@@ -428,7 +480,7 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             k + 1 >= len(tokens) or tokens[k + 1].tag not in (",", ":")
         ):
             continue  # "has gone soft", "went to Iowa"; but 'he went, "…"'
-        subject = _subject_before(tokens, phrases, k)
+        subject = _subject_before(tokens, phrases, k, news=not ctx.fiction)
         # inverted: said Mr. Smith: "…" (but "Lind told Ada Mertz:" has its subject first)
         p = _phrase_at(phrases, k + 1)
         if p is not None and (
@@ -449,6 +501,10 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             if rel is not None:
                 # "Lynch, who told Congress: …": the attribution rests on "who"
                 return Attribution("leading_cue", 0.8, phrase=rel, cue=tok, antecedent=subject)
+            if not ctx.fiction:
+                outer = _outer_speaker(tokens, phrases, subject.first)
+                if outer is not None:
+                    subject = outer
             return _make("leading_cue", 0.85, subject, tok)
         return None
     if not ctx.fiction and len(tokens) >= 2 and tokens[-1].tag == ":":
