@@ -847,3 +847,30 @@ def test_news_a_speech_verb_inside_reported_speech_keeps_the_outer_source():
     assert attribution(text)[0] == "Ida Marr"
     text = 'Ida Marr called the plan a failure and Ben Holt said it was "merely resting."'
     assert attribution(text)[0] == "Ben Holt"
+
+
+def test_news_words_quoted_in_a_sentence_without_a_cue_are_its_subjects():
+    text = 'The rally ran late. Ada Ruiz has coined a new phrase, "paper patriots," for her rivals.'
+    name, sieve, mention, _ = attribution(text)
+    assert (name, sieve, mention) == ("Ada Ruiz", "narration_subject", "Ada Ruiz")
+    # after an opening adverbial; a pronoun subject takes its antecedent
+    text = 'Ada Ruiz spoke first. On Monday, she also praised the "quiet courage" of the nurses.'
+    name, _, mention, _ = attribution(text)
+    assert (name, mention) == ("Ada Ruiz", "she")
+    # a later clause with a subject of its own
+    text = 'Ada Ruiz calls him "the old man," while Ben Holt calls her "the kid."'
+    a = analyze(text)
+    assert [a.speaker_name(q) for q in a.quotes] == ["Ada Ruiz", "Ben Holt"]
+
+
+def test_news_a_description_of_the_subject_is_not_its_words():
+    text = 'The polls closed at eight. Ada Ruiz is the "safe choice" for the party.'
+    assert attribution(text)[0] is None
+    text = 'The polls closed at eight. Nevertheless, the "safe choice" won the county.'
+    assert attribution(text)[0] is None
+
+
+def test_a_conjunction_after_the_quotation_opens_a_clause_not_a_cue():
+    text = 'Ada Ruiz dismissed the plan as "a fantasy," while Ben Holt mocks it as "a tax."'
+    a = analyze(text)
+    assert [a.speaker_name(q) for q in a.quotes] == ["Ada Ruiz", "Ben Holt"]

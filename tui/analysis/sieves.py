@@ -217,8 +217,10 @@ def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]
         or _bare_description(ctx, tokens, k, after=False)
         or _capitalised_word_before_verb(ctx, tokens, k)
     )
-    if p is None and tokens[k].tag == "W" and not tokens[k].word[:1].isupper():
-        p = _phrase_at(phrases, k + 1)  # "former FBI agent Timothy Gill explained"
+    if p is None and tokens[k].tag == "W" and not tokens[k].word[:1].isupper() and tokens[k].word not in _CLAUSE_BREAKS:
+        # "former FBI agent Timothy Gill explained" (but '"…," while Holt calls her …' opens a
+        # clause of its own)
+        p = _phrase_at(phrases, k + 1)
         if p is not None and p.kind not in ("TITLED", "POSSD", "NAME"):
             p = None
     if p is None:
@@ -713,6 +715,10 @@ def narration_subject(ctx: Context, i: int) -> Attribution | None:
     went up") speaks."""
     q = ctx.quotes[i]
     para = ctx.paragraphs[q.paragraph]
+    if not ctx.fiction and ctx.kinds and ctx.kinds[i] in _SUBJECT_KINDS and _embedded(ctx, i):
+        att = _sentence_subject(ctx, i)
+        if att is not None:
+            return att
     if q.start == para.start or (i > 0 and ctx.quotes[i - 1].end > para.start):
         return None  # opens its paragraph, or follows another quotation there
     sentence_start = para.start
@@ -739,6 +745,62 @@ def narration_subject(ctx: Context, i: int) -> Attribution | None:
     if not is_personal(ctx, p):
         return None
     return Attribution("narration_subject", 0.5, phrase=p)
+
+
+_SUBJECT_KINDS = ("partial", "term", "speech")
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+_COPULAS = frozenset("is was are were be been being seems seemed remains remained becomes became".split())
+
+
+def _sentence_subject(ctx: Context, i: int) -> Attribution | None:
+    """News: "Ada Ruiz has coined a new phrase, “…”", "She also referenced the “…”": words
+    quoted inside a sentence with no speech verb are the words of the subject of the clause
+    they stand in — the sentence's first phrase (after an opening adverbial and its comma), or
+    the subject of a later clause ("…, while Ruiz calls him “…”")."""
+    start, end, _ = ctx.leading_window(i)
+    tokens = ctx.narration_tokens(start, end)
+    if not tokens:
+        return None
+    phrases = [p for p in chunk_phrases(ctx.text, tokens) if _can_be_subject(tokens, p) and not _dateline(tokens, p)]
+    if not phrases:
+        return None
+    n = len(tokens)
+    chosen = None
+    for p in reversed(phrases):
+        before = tokens[p.first - 1] if p.first > 0 else None
+        after = tokens[p.last + 1] if p.last + 1 < n else None
+        if after is None:
+            continue
+        verb = next((t for t in tokens[p.last + 1 :] if t.tag == "W" and t.word.lower() not in ADVERBS), None)
+        if verb is None or verb.word.lower() in _COPULAS:
+            continue  # "Ruiz is the “safe choice”": a description of the subject, not its words
+        if p is phrases[0] and (before is None or before.tag == "," and not any(t.tag in ("P", ":") for t in tokens[: p.first])):
+            if after.tag in ("W", ","):
+                chosen = p
+            break
+        if before is not None and before.word.lower() in _CLAUSE_SUBJECT_OPENERS and after.tag == "W":
+            chosen = p  # a later clause with its own subject
+            break
+    if chosen is None:
+        return None
+    p = chosen
+    from .speakers import is_personal, written_as_a_name
+
+    if p.kind == "PRON":
+        if p.text.lower() not in _SUBJECT_PRONOUNS:
+            return None
+        antecedent = resolve_pronoun(ctx, p, i)
+        if antecedent is None:
+            return None
+        return Attribution("narration_subject", 0.45, phrase=p, antecedent=antecedent)
+    if not is_personal(ctx, p):
+        return None
+    if p.first == 0 and p.kind == "NAME" and " " not in p.head and not written_as_a_name(ctx, p.head):
+        return None  # "Nevertheless, …", "Senior advisers …": a capitalised opening word
+    return Attribution("narration_subject", 0.45, phrase=p)
+
+
+_CLAUSE_SUBJECT_OPENERS = frozenset("and but while although though whereas".split())
 
 
 # -- 5. continuation: a quotation right after an attributed one -------------------------------
