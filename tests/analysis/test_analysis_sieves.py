@@ -874,3 +874,16 @@ def test_a_conjunction_after_the_quotation_opens_a_clause_not_a_cue():
     text = 'Ada Ruiz dismissed the plan as "a fantasy," while Ben Holt mocks it as "a tax."'
     a = analyze(text)
     assert [a.speaker_name(q) for q in a.quotes] == ["Ada Ruiz", "Ben Holt"]
+
+
+def test_news_a_cue_that_reports_more_after_a_full_stop_starts_a_new_sentence():
+    text = (
+        '"We need exceptions," Ada Ruiz said. "That keeps me in the middle of the party." '
+        "Ben Holt said he supports only one exception."
+    )
+    a = analyze(text)
+    assert [a.speaker_name(q) for q in a.quotes] == ["Ada Ruiz", "Ada Ruiz"]
+    assert a.quotes[1].sieve == "continuation"
+    # a cue that ends its clause still names the speaker
+    a = analyze('"We need exceptions," Ada Ruiz said. "That keeps me in the middle," Ben Holt said.')
+    assert [a.speaker_name(q) for q in a.quotes] == ["Ada Ruiz", "Ben Holt"]

@@ -282,8 +282,19 @@ def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]
     if nxt < len(tokens) and _speech_verb(tokens[nxt]):
         if nxt + 1 < len(tokens) and tokens[nxt + 1].tag == ":":
             return None  # "Brandt disagreed:" introduces the next quotation
+        if not ctx.fiction and _reports_more(ctx, i, tokens, nxt):
+            return None
         return _make("trailing_cue", 0.9, p, tokens[nxt])
     return None
+
+
+def _reports_more(ctx: Context, i: int, tokens: list[Token], v: int) -> bool:
+    """News: '"… the deal." Rubio said he would sign it': after words closed with a full stop,
+    a subject, a speech verb and more words report the next sentence, not the one before."""
+    q = ctx.quotes[i]
+    if not q.closed or ctx.text[q.inner_end - 1 : q.inner_end] != ".":
+        return False
+    return v + 1 < len(tokens) and tokens[v + 1].tag in ("W", "PRP", "DT", "NNP", "PRP$", "VSAY")
 
 
 def trailing_cue(ctx: Context, i: int) -> Attribution | None:
