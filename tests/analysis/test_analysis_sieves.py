@@ -887,3 +887,19 @@ def test_news_a_cue_that_reports_more_after_a_full_stop_starts_a_new_sentence():
     # a cue that ends its clause still names the speaker
     a = analyze('"We need exceptions," Ada Ruiz said. "That keeps me in the middle," Ben Holt said.')
     assert [a.speaker_name(q) for q in a.quotes] == ["Ada Ruiz", "Ben Holt"]
+
+
+def test_news_a_participle_right_after_its_own_subject():
+    text = 'Senators balked at the plan, with Sen. Ada Ruiz calling it a "blank check" for the agency.'
+    assert attribution(text)[0] == "Ada Ruiz"
+    text = 'Both leaders sounded upbeat, Ben Holt saying he was "very encouraged" by the talks.'
+    assert attribution(text)[0] == "Ben Holt"
+
+
+def test_news_a_participle_without_a_comma_takes_its_clauses_subject():
+    text = 'Hours later, Ada Ruiz issued a statement urging voters to "stay home and stay safe."'
+    assert attribution(text)[0] == "Ada Ruiz"
+    # "and asserting" goes on with the participle before it
+    text = 'Ada Ruiz went after Ben Holt, calling it "a disgrace" and asserting that it was "a bluff."'
+    a = analyze(text)
+    assert [a.speaker_name(q) for q in a.quotes] == ["Ada Ruiz", "Ada Ruiz"]

@@ -429,6 +429,19 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
             if before is None or before.tag in (",", ":", "P") or before.word.lower() in _CLAUSE_OPENERS:
                 return p
         return candidates[0]
+    if news and tokens[v].word.lower().endswith("ing"):
+        k = v - 1
+        while k >= 0 and tokens[k].tag == "W" and (tokens[k].word.lower() in _VERB_MODIFIERS or tokens[k].word.lower().endswith("ly")):
+            k -= 1
+        own = next((p for p in phrases if p.last == k), None) if k >= 0 else None
+        if own is not None and own.kind != "ORG" and (own.first == 0 or tokens[own.first - 1].word.lower() in ("with", "and") or tokens[own.first - 1].tag in (",", "P", ":")):
+            return own  # "…, with Sen. Ada Ruiz calling it “…”", "– Ruiz saying …"
+        if own is None and k >= 0 and tokens[k].tag == "W" and tokens[k].word.lower() not in _VERB_COORDINATORS:
+            # "Hours later, she issued a statement calling on …": the clause's subject
+            for p in reversed(candidates):
+                before = tokens[p.first - 1] if p.first > 0 else None
+                if before is None or before.tag in (",", ":", "P") or before.word.lower() in _CLAUSE_OPENERS:
+                    return p
     if tokens[v].word.lower().endswith("ing"):
         # a participle ("…, saying", "and calling") takes the subject of the clause before
         # its comma
