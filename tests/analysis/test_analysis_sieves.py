@@ -903,3 +903,11 @@ def test_news_a_participle_without_a_comma_takes_its_clauses_subject():
     text = 'Ada Ruiz went after Ben Holt, calling it "a disgrace" and asserting that it was "a bluff."'
     a = analyze(text)
     assert [a.speaker_name(q) for q in a.quotes] == ["Ada Ruiz", "Ada Ruiz"]
+
+
+def test_news_a_speech_verb_in_an_opening_subordinate_clause_is_not_the_cue():
+    text = 'Ada Ruiz spoke first. When Ben Holt announced his bid in June, she referred to him as a "showman."'
+    assert attribution(text)[0] == "Ada Ruiz"
+    # "As X said, …" is itself the attribution
+    text = 'As Ben Holt said last week, "the budget is a moral document."'
+    assert attribution(text)[0] == "Ben Holt"

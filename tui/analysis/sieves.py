@@ -498,8 +498,11 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             p = _phrase_at(phrases, k + 2) or _bare_description(ctx, tokens, k + 2, after=True)
             if p is not None:  # ("according to the newspaper, …")
                 return Attribution("according_to", 0.85, phrase=p)
+    opening = _opening_clause_end(tokens) if not ctx.fiction else None
     for n, k in enumerate(reversed(recent)):
         tok = tokens[k]
+        if opening is not None and k < opening:
+            break  # "When Ruiz announced …, he called …": the main clause reports the words
         if not _speech_verb(tok, leading=n > 4):
             continue
         if not ctx.fiction and lexicon().speech_verb_base.get(tok.word.lower()) in _COLLOQUIAL and (
@@ -543,6 +546,20 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         if p is not None and _is_person_name(p):
             return Attribution("leading_cue", 0.7, phrase=p)
     return None
+
+
+_OPENING_SUBORDINATORS = frozenset("when after while before since because if although though once until whenever".split())
+
+
+def _opening_clause_end(tokens: list[Token]) -> int | None:
+    """The comma that closes a subordinate clause opening the sentence ("When Ruiz spoke,
+    …"), if any."""
+    if not tokens or tokens[0].word.lower() not in _OPENING_SUBORDINATORS:
+        return None
+    comma = next((k for k, t in enumerate(tokens) if t.tag == ","), None)
+    if comma is None or not any(t.tag not in (",", ":", "P") for t in tokens[comma + 1 :]):
+        return None  # ("If Ruiz said, “…”": the clause ends at the words)
+    return comma
 
 
 def _is_person_name(p: Phrase) -> bool:
@@ -785,7 +802,11 @@ def _sentence_subject(ctx: Context, i: int) -> Attribution | None:
     tokens = ctx.narration_tokens(start, end)
     if not tokens:
         return None
-    phrases = [p for p in chunk_phrases(ctx.text, tokens) if _can_be_subject(tokens, p) and not _dateline(tokens, p)]
+    opening = _opening_clause_end(tokens)
+    phrases = [
+        p for p in chunk_phrases(ctx.text, tokens)
+        if _can_be_subject(tokens, p) and not _dateline(tokens, p) and (opening is None or p.first > opening)
+    ]
     if not phrases:
         return None
     n = len(tokens)
@@ -798,7 +819,7 @@ def _sentence_subject(ctx: Context, i: int) -> Attribution | None:
         verb = next((t for t in tokens[p.last + 1 :] if t.tag == "W" and t.word.lower() not in ADVERBS), None)
         if verb is None or verb.word.lower() in _COPULAS:
             continue  # "Ruiz is the “safe choice”": a description of the subject, not its words
-        if p is phrases[0] and (before is None or before.tag == "," and not any(t.tag in ("P", ":") for t in tokens[: p.first])):
+        if p is phrases[0] and (before is None or before.tag == "," and not any(t.tag in ("P", ":") for t in tokens[opening or 0 : p.first])):
             if after.tag in ("W", ","):
                 chosen = p
             break
