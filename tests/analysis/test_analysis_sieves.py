@@ -911,3 +911,10 @@ def test_news_a_speech_verb_in_an_opening_subordinate_clause_is_not_the_cue():
     # "As X said, …" is itself the attribution
     text = 'As Ben Holt said last week, "the budget is a moral document."'
     assert attribution(text)[0] == "Ben Holt"
+
+
+def test_news_an_appositive_with_commas_of_its_own_before_the_verb():
+    text = '"The plan is a start," Ada Ruiz, assistant secretary for housing, transit, and parks, said on Friday.'
+    assert attribution(text)[0] == "Ada Ruiz"
+    text = '"Both of them scare me," Ivo Brill, 30, of Dayton, Ohio, who was among those polled, said later.'
+    assert attribution(text)[0] == "Ivo Brill"

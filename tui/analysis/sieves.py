@@ -255,10 +255,16 @@ def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]
             nxt = close + 1
     if nxt < len(tokens) and tokens[nxt].tag == ",":  # "Steen, the mayor, said"
         named = _phrase_at(phrases, nxt + 1)
-        for k2 in range(nxt + 1, min(len(tokens), nxt + 16)):
-            if tokens[k2].tag == ",":
-                nxt = k2 + 1
-                break
+        commas = [k2 for k2 in range(nxt + 1, min(len(tokens), nxt + 16)) if tokens[k2].tag == ","]
+        if not ctx.fiction:
+            # "Ruiz, assistant secretary for refugees, migration and asylum, said": the comma
+            # that closes the appositive is the one before the verb
+            closing = [k2 for k2 in range(nxt + 1, min(len(tokens), nxt + 30)) if tokens[k2].tag == ","
+                       and k2 + 1 < len(tokens) and _speech_verb(tokens[k2 + 1])]
+            if closing and (not commas or closing[0] > commas[0]):
+                commas = closing[:1]
+        if commas:
+            nxt = commas[0] + 1
         else:
             # "another friend, Mariam Emara told CNN": the name after the description
             if p.kind == "DESC" and named is not None and named.kind in ("NAME", "TITLED", "POSSD"):
