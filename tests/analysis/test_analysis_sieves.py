@@ -907,3 +907,94 @@ def test_fiction_a_stage_direction_in_parentheses_cuts_the_quotation_in_two():
     assert {a.speaker_name(q) for q in vane} == {"Osric Vane"}
     # the speaker's own parenthesis is part of what they say
     assert a.quotes[-1].text.startswith("And I say (I always have said)")
+
+
+def test_news_a_speech_verb_after_and_takes_the_subject_of_its_clause():
+    text = 'Ada Ruiz faulted Ivo Brill on trade and called him a "timid negotiator" in the debate.'
+    assert attribution(text)[0] == "Ada Ruiz"
+    text = 'Lena Okafor joked that Denver was her answer, but went on to say, "Nobody wins a primary on jokes."'
+    assert attribution(text)[0] == "Lena Okafor"
+    text = 'At the rally, Oda Vence thought for a moment and said, "We will see."'
+    assert attribution(text)[0] == "Oda Vence"
+
+
+def test_news_a_speech_verb_inside_reported_speech_keeps_the_outer_source():
+    text = 'Ida Marr said she expected that voters would say "enough" in the spring.'
+    assert attribution(text)[0] == "Ida Marr"
+    # a subordinate clause before the main one, and an independent clause after "and", have
+    # their own sources
+    text = 'After Ben Holt said the plan was dead, Ida Marr said it was "merely resting."'
+    assert attribution(text)[0] == "Ida Marr"
+    text = 'Ida Marr called the plan a failure and Ben Holt said it was "merely resting."'
+    assert attribution(text)[0] == "Ben Holt"
+
+
+def test_news_words_quoted_in_a_sentence_without_a_cue_are_its_subjects():
+    text = 'The rally ran late. Ada Ruiz has coined a new phrase, "paper patriots," for her rivals.'
+    name, sieve, mention, _ = attribution(text)
+    assert (name, sieve, mention) == ("Ada Ruiz", "narration_subject", "Ada Ruiz")
+    # after an opening adverbial; a pronoun subject takes its antecedent
+    text = 'Ada Ruiz spoke first. On Monday, she also praised the "quiet courage" of the nurses.'
+    name, _, mention, _ = attribution(text)
+    assert (name, mention) == ("Ada Ruiz", "she")
+    # a later clause with a subject of its own
+    text = 'Ada Ruiz calls him "the old man," while Ben Holt calls her "the kid."'
+    a = analyze(text)
+    assert [a.speaker_name(q) for q in a.quotes] == ["Ada Ruiz", "Ben Holt"]
+
+
+def test_news_a_description_of_the_subject_is_not_its_words():
+    text = 'The polls closed at eight. Ada Ruiz is the "safe choice" for the party.'
+    assert attribution(text)[0] is None
+    text = 'The polls closed at eight. Nevertheless, the "safe choice" won the county.'
+    assert attribution(text)[0] is None
+
+
+def test_a_conjunction_after_the_quotation_opens_a_clause_not_a_cue():
+    text = 'Ada Ruiz dismissed the plan as "a fantasy," while Ben Holt mocks it as "a tax."'
+    a = analyze(text)
+    assert [a.speaker_name(q) for q in a.quotes] == ["Ada Ruiz", "Ben Holt"]
+
+
+def test_news_a_cue_that_reports_more_after_a_full_stop_starts_a_new_sentence():
+    text = (
+        '"We need exceptions," Ada Ruiz said. "That keeps me in the middle of the party." '
+        "Ben Holt said he supports only one exception."
+    )
+    a = analyze(text)
+    assert [a.speaker_name(q) for q in a.quotes] == ["Ada Ruiz", "Ada Ruiz"]
+    assert a.quotes[1].sieve == "continuation"
+    # a cue that ends its clause still names the speaker
+    a = analyze('"We need exceptions," Ada Ruiz said. "That keeps me in the middle," Ben Holt said.')
+    assert [a.speaker_name(q) for q in a.quotes] == ["Ada Ruiz", "Ben Holt"]
+
+
+def test_news_a_participle_right_after_its_own_subject():
+    text = 'Senators balked at the plan, with Sen. Ada Ruiz calling it a "blank check" for the agency.'
+    assert attribution(text)[0] == "Ada Ruiz"
+    text = 'Both leaders sounded upbeat, Ben Holt saying he was "very encouraged" by the talks.'
+    assert attribution(text)[0] == "Ben Holt"
+
+
+def test_news_a_participle_without_a_comma_takes_its_clauses_subject():
+    text = 'Hours later, Ada Ruiz issued a statement urging voters to "stay home and stay safe."'
+    assert attribution(text)[0] == "Ada Ruiz"
+    # "and asserting" goes on with the participle before it
+    text = 'Ada Ruiz went after Ben Holt, calling it "a disgrace" and asserting that it was "a bluff."'
+    a = analyze(text)
+    assert [a.speaker_name(q) for q in a.quotes] == ["Ada Ruiz", "Ada Ruiz"]
+
+
+def test_news_a_speech_verb_in_an_opening_subordinate_clause_is_not_the_cue():
+    text = 'Ada Ruiz spoke first. When Ben Holt announced his bid in June, she referred to him as a "showman."'
+    assert attribution(text)[0] == "Ada Ruiz"
+    # "As X said, …" is itself the attribution
+    text = 'As Ben Holt said last week, "the budget is a moral document."'
+    assert attribution(text)[0] == "Ben Holt"
+
+
+def test_news_an_appositive_with_commas_of_its_own_before_the_verb():
+    text = '"The plan is a start," Ada Ruiz, assistant secretary for housing, transit, and parks, said on Friday.'
+    assert attribution(text)[0] == "Ada Ruiz"
+    text = '"Both of them scare me," Ivo Brill, 30, of Dayton, Ohio, who was among those polled, said later.'
+    assert attribution(text)[0] == "Ivo Brill"

@@ -279,3 +279,17 @@ def test_a_line_break_after_the_article_keeps_a_description_a_character():
     from tui.analysis.speakers import _starts_with_the
 
     assert _starts_with_the("the\nJew") and _starts_with_the("The Hatter") and not _starts_with_the("Theodore")
+
+
+def test_news_an_indefinite_description_is_not_the_named_person_with_that_role():
+    t = (
+        '"We will win this," campaign aide Ada Ruiz told reporters on Monday.\n\n'
+        '"That does not mean no response," one campaign aide said.'
+    )
+    assert names(t) == ["Ada Ruiz", "one campaign aide"]
+    # a definite description still names the one person the article gave that role
+    t = (
+        '"We will win this," campaign aide Ada Ruiz told reporters on Monday.\n\n'
+        '"That does not mean no response," the aide said.'
+    )
+    assert names(t) == ["Ada Ruiz", "Ada Ruiz"]

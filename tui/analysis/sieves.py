@@ -217,8 +217,10 @@ def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]
         or _bare_description(ctx, tokens, k, after=False)
         or _capitalised_word_before_verb(ctx, tokens, k)
     )
-    if p is None and tokens[k].tag == "W" and not tokens[k].word[:1].isupper():
-        p = _phrase_at(phrases, k + 1)  # "former FBI agent Timothy Gill explained"
+    if p is None and tokens[k].tag == "W" and not tokens[k].word[:1].isupper() and tokens[k].word not in _CLAUSE_BREAKS:
+        # "former FBI agent Timothy Gill explained" (but '"…," while Holt calls her …' opens a
+        # clause of its own)
+        p = _phrase_at(phrases, k + 1)
         if p is not None and p.kind not in ("TITLED", "POSSD", "NAME"):
             p = None
     if p is None:
@@ -253,10 +255,16 @@ def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]
             nxt = close + 1
     if nxt < len(tokens) and tokens[nxt].tag == ",":  # "Steen, the mayor, said"
         named = _phrase_at(phrases, nxt + 1)
-        for k2 in range(nxt + 1, min(len(tokens), nxt + 16)):
-            if tokens[k2].tag == ",":
-                nxt = k2 + 1
-                break
+        commas = [k2 for k2 in range(nxt + 1, min(len(tokens), nxt + 16)) if tokens[k2].tag == ","]
+        if not ctx.fiction:
+            # "Ruiz, assistant secretary for refugees, migration and asylum, said": the comma
+            # that closes the appositive is the one before the verb
+            closing = [k2 for k2 in range(nxt + 1, min(len(tokens), nxt + 30)) if tokens[k2].tag == ","
+                       and k2 + 1 < len(tokens) and _speech_verb(tokens[k2 + 1])]
+            if closing and (not commas or closing[0] > commas[0]):
+                commas = closing[:1]
+        if commas:
+            nxt = commas[0] + 1
         else:
             # "another friend, Mariam Emara told CNN": the name after the description
             if p.kind == "DESC" and named is not None and named.kind in ("NAME", "TITLED", "POSSD"):
@@ -280,8 +288,19 @@ def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]
     if nxt < len(tokens) and _speech_verb(tokens[nxt]):
         if nxt + 1 < len(tokens) and tokens[nxt + 1].tag == ":":
             return None  # "Brandt disagreed:" introduces the next quotation
+        if not ctx.fiction and _reports_more(ctx, i, tokens, nxt):
+            return None
         return _make("trailing_cue", 0.9, p, tokens[nxt])
     return None
+
+
+def _reports_more(ctx: Context, i: int, tokens: list[Token], v: int) -> bool:
+    """News: '"… the deal." Rubio said he would sign it': after words closed with a full stop,
+    a subject, a speech verb and more words report the next sentence, not the one before."""
+    q = ctx.quotes[i]
+    if not q.closed or ctx.text[q.inner_end - 1 : q.inner_end] != ".":
+        return False
+    return v + 1 < len(tokens) and tokens[v + 1].tag in ("W", "PRP", "DT", "NNP", "PRP$", "VSAY")
 
 
 def trailing_cue(ctx: Context, i: int) -> Attribution | None:
@@ -360,10 +379,75 @@ def _appositive_head(tokens: list[Token], phrases: list[Phrase], p: Phrase | Non
     return p
 
 
-def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int) -> Phrase | None:
+_VERB_COORDINATORS = frozenset("and but or nor yet to".split())
+_VERB_MODIFIERS = frozenset(
+    "has have had would will could should might may must can did does do not never also then later "
+    "first again once since already even still repeatedly".split()
+)
+
+
+def _coordinated_verb(tokens: list[Token], v: int) -> bool:
+    """ "Ruiz knocked Ames on trade and called him …", "… but went on to say": the speech verb
+    follows a conjunction or an infinitive "to" (past its adverbs), so the phrase right before
+    it is no subject: the clause's subject comes first."""
+    k = v - 1
+    while k >= 0 and tokens[k].tag == "W" and (tokens[k].word.lower() in _VERB_MODIFIERS or tokens[k].word.lower().endswith("ly")):
+        k -= 1
+    return k >= 0 and tokens[k].word.lower() in _VERB_COORDINATORS
+
+
+def _outer_speaker(tokens: list[Token], phrases: list[Phrase], before: int) -> Phrase | None:
+    """News: "Ruiz said she expects that voters will say “no”": a speech verb whose subject
+    stands inside what an earlier speech verb of the sentence reports — the earlier verb's
+    subject is the source."""
+    ends = {p.last: p for p in phrases if _can_be_subject(tokens, p) and not _dateline(tokens, p)}
+    for k in range(before - 1, 0, -1):
+        tok = tokens[k]
+        if tok.tag in (",", ":", "P") or tok.word.lower() in _CLAUSE_BREAKS:
+            return None  # the later subject opens a clause of its own
+        if not _speech_verb(tok, leading=True) or tok.word.lower().endswith("ing"):
+            continue
+        j = k - 1
+        while j >= 0 and tokens[j].tag == "W" and (tokens[j].word.lower() in _VERB_MODIFIERS or tokens[j].word.lower().endswith("ly")):
+            j -= 1
+        p = ends.get(j)
+        if p is None or p.kind == "ORG":
+            return None
+        if p.first > 0 and tokens[p.first - 1].word.lower() in _SUBORDINATORS:
+            return None  # "After Ames said …, Ruiz said": a clause before the main one
+        return p
+    return None
+
+
+_CLAUSE_BREAKS = frozenset("and but or while although though whereas because since after before when as if unless until which who whom".split())
+_CLAUSE_OPENERS = frozenset("and but or while although though whereas because since after before when as if unless until that so".split())
+_SUBORDINATORS = frozenset("after before when while although though as if because since unless until once whereas whom who which".split())
+
+
+def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bool = False) -> Phrase | None:
     candidates = [p for p in phrases if p.last < v and _can_be_subject(tokens, p) and not _dateline(tokens, p)]
     if not candidates:
         return None
+    if news and not tokens[v].word.lower().endswith("ing") and _coordinated_verb(tokens, v):
+        # the subject of the clause: the last phrase that opens one
+        for p in reversed(candidates):
+            before = tokens[p.first - 1] if p.first > 0 else None
+            if before is None or before.tag in (",", ":", "P") or before.word.lower() in _CLAUSE_OPENERS:
+                return p
+        return candidates[0]
+    if news and tokens[v].word.lower().endswith("ing"):
+        k = v - 1
+        while k >= 0 and tokens[k].tag == "W" and (tokens[k].word.lower() in _VERB_MODIFIERS or tokens[k].word.lower().endswith("ly")):
+            k -= 1
+        own = next((p for p in phrases if p.last == k), None) if k >= 0 else None
+        if own is not None and own.kind != "ORG" and (own.first == 0 or tokens[own.first - 1].word.lower() in ("with", "and") or tokens[own.first - 1].tag in (",", "P", ":")):
+            return own  # "…, with Sen. Ada Ruiz calling it “…”", "– Ruiz saying …"
+        if own is None and k >= 0 and tokens[k].tag == "W" and tokens[k].word.lower() not in _VERB_COORDINATORS:
+            # "Hours later, she issued a statement calling on …": the clause's subject
+            for p in reversed(candidates):
+                before = tokens[p.first - 1] if p.first > 0 else None
+                if before is None or before.tag in (",", ":", "P") or before.word.lower() in _CLAUSE_OPENERS:
+                    return p
     if tokens[v].word.lower().endswith("ing"):
         # a participle ("…, saying", "and calling") takes the subject of the clause before
         # its comma
@@ -420,15 +504,18 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             p = _phrase_at(phrases, k + 2) or _bare_description(ctx, tokens, k + 2, after=True)
             if p is not None:  # ("according to the newspaper, …")
                 return Attribution("according_to", 0.85, phrase=p)
+    opening = _opening_clause_end(tokens) if not ctx.fiction else None
     for n, k in enumerate(reversed(recent)):
         tok = tokens[k]
+        if opening is not None and k < opening:
+            break  # "When Ruiz announced …, he called …": the main clause reports the words
         if not _speech_verb(tok, leading=n > 4):
             continue
         if not ctx.fiction and lexicon().speech_verb_base.get(tok.word.lower()) in _COLLOQUIAL and (
             k + 1 >= len(tokens) or tokens[k + 1].tag not in (",", ":")
         ):
             continue  # "has gone soft", "went to Iowa"; but 'he went, "…"'
-        subject = _subject_before(tokens, phrases, k)
+        subject = _subject_before(tokens, phrases, k, news=not ctx.fiction)
         # inverted: said Mr. Smith: "…" (but "Lind told Ada Mertz:" has its subject first)
         p = _phrase_at(phrases, k + 1)
         if p is not None and (
@@ -449,6 +536,10 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             if rel is not None:
                 # "Lynch, who told Congress: …": the attribution rests on "who"
                 return Attribution("leading_cue", 0.8, phrase=rel, cue=tok, antecedent=subject)
+            if not ctx.fiction:
+                outer = _outer_speaker(tokens, phrases, subject.first)
+                if outer is not None:
+                    subject = outer
             return _make("leading_cue", 0.85, subject, tok)
         return None
     if not ctx.fiction and len(tokens) >= 2 and tokens[-1].tag == ":":
@@ -461,6 +552,20 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         if p is not None and _is_person_name(p):
             return Attribution("leading_cue", 0.7, phrase=p)
     return None
+
+
+_OPENING_SUBORDINATORS = frozenset("when after while before since because if although though once until whenever".split())
+
+
+def _opening_clause_end(tokens: list[Token]) -> int | None:
+    """The comma that closes a subordinate clause opening the sentence ("When Ruiz spoke,
+    …"), if any."""
+    if not tokens or tokens[0].word.lower() not in _OPENING_SUBORDINATORS:
+        return None
+    comma = next((k for k, t in enumerate(tokens) if t.tag == ","), None)
+    if comma is None or not any(t.tag not in (",", ":", "P") for t in tokens[comma + 1 :]):
+        return None  # ("If Ruiz said, “…”": the clause ends at the words)
+    return comma
 
 
 def _is_person_name(p: Phrase) -> bool:
@@ -657,6 +762,10 @@ def narration_subject(ctx: Context, i: int) -> Attribution | None:
     went up") speaks."""
     q = ctx.quotes[i]
     para = ctx.paragraphs[q.paragraph]
+    if not ctx.fiction and ctx.kinds and ctx.kinds[i] in _SUBJECT_KINDS and _embedded(ctx, i):
+        att = _sentence_subject(ctx, i)
+        if att is not None:
+            return att
     if q.start == para.start or (i > 0 and ctx.quotes[i - 1].end > para.start):
         return None  # opens its paragraph, or follows another quotation there
     sentence_start = para.start
@@ -683,6 +792,66 @@ def narration_subject(ctx: Context, i: int) -> Attribution | None:
     if not is_personal(ctx, p):
         return None
     return Attribution("narration_subject", 0.5, phrase=p)
+
+
+_SUBJECT_KINDS = ("partial", "term", "speech")
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+_COPULAS = frozenset("is was are were be been being seems seemed remains remained becomes became".split())
+
+
+def _sentence_subject(ctx: Context, i: int) -> Attribution | None:
+    """News: "Ada Ruiz has coined a new phrase, “…”", "She also referenced the “…”": words
+    quoted inside a sentence with no speech verb are the words of the subject of the clause
+    they stand in — the sentence's first phrase (after an opening adverbial and its comma), or
+    the subject of a later clause ("…, while Ruiz calls him “…”")."""
+    start, end, _ = ctx.leading_window(i)
+    tokens = ctx.narration_tokens(start, end)
+    if not tokens:
+        return None
+    opening = _opening_clause_end(tokens)
+    phrases = [
+        p for p in chunk_phrases(ctx.text, tokens)
+        if _can_be_subject(tokens, p) and not _dateline(tokens, p) and (opening is None or p.first > opening)
+    ]
+    if not phrases:
+        return None
+    n = len(tokens)
+    chosen = None
+    for p in reversed(phrases):
+        before = tokens[p.first - 1] if p.first > 0 else None
+        after = tokens[p.last + 1] if p.last + 1 < n else None
+        if after is None:
+            continue
+        verb = next((t for t in tokens[p.last + 1 :] if t.tag == "W" and t.word.lower() not in ADVERBS), None)
+        if verb is None or verb.word.lower() in _COPULAS:
+            continue  # "Ruiz is the “safe choice”": a description of the subject, not its words
+        if p is phrases[0] and (before is None or before.tag == "," and not any(t.tag in ("P", ":") for t in tokens[opening or 0 : p.first])):
+            if after.tag in ("W", ","):
+                chosen = p
+            break
+        if before is not None and before.word.lower() in _CLAUSE_SUBJECT_OPENERS and after.tag == "W":
+            chosen = p  # a later clause with its own subject
+            break
+    if chosen is None:
+        return None
+    p = chosen
+    from .speakers import is_personal, written_as_a_name
+
+    if p.kind == "PRON":
+        if p.text.lower() not in _SUBJECT_PRONOUNS:
+            return None
+        antecedent = resolve_pronoun(ctx, p, i)
+        if antecedent is None:
+            return None
+        return Attribution("narration_subject", 0.45, phrase=p, antecedent=antecedent)
+    if not is_personal(ctx, p):
+        return None
+    if p.first == 0 and p.kind == "NAME" and " " not in p.head and not written_as_a_name(ctx, p.head):
+        return None  # "Nevertheless, …", "Senior advisers …": a capitalised opening word
+    return Attribution("narration_subject", 0.45, phrase=p)
+
+
+_CLAUSE_SUBJECT_OPENERS = frozenset("and but while although though whereas".split())
 
 
 # -- 5. continuation: a quotation right after an attributed one -------------------------------

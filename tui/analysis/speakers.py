@@ -516,7 +516,7 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
     # 4. descriptions that name a known role ("the Vice President") join that person
     if ctx.fiction:
         _join_titles(ctx, quote_entity)
-    _join_descriptions(quote_entity)
+    _join_descriptions(quote_entity, set() if ctx.fiction else _indefinite_descriptions(ctx, refs))
     if ctx.fiction:
         _join_by_salience(ctx, quote_entity)
 
@@ -869,11 +869,28 @@ def _merged_windows(starts: list[int]) -> list[tuple[int, int]]:
     return windows
 
 
-def _join_descriptions(quote_entity: dict[int, Entity]) -> None:
+_INDEFINITE = frozenset("a an one another some several two three four many".split())
+
+
+def _indefinite_descriptions(ctx: Context, refs: dict[int, NameRef]) -> set[int]:
+    """News: quotations whose source is an indefinite description ("one Clinton aide said",
+    "a spokesman for the campaign said"): someone the article does not name, so not a
+    named person who shares the role."""
+    found = set()
+    for i, ref in refs.items():
+        if ref.kind != "desc":
+            continue
+        p = root_phrase(ctx, i)
+        if p is not None and p.kind == "DESC" and p.text.split()[0].lower() in _INDEFINITE:
+            found.add(i)
+    return found
+
+
+def _join_descriptions(quote_entity: dict[int, Entity], indefinite: set[int] | frozenset = frozenset()) -> None:
     named = {id(e): e for e in quote_entity.values() if e.kind == "person" and (e.full or e.hon_name)}
     joined: dict[int, Entity | None] = {}
     for i, e in list(quote_entity.items()):
-        if e.key[0] != "desc":
+        if e.key[0] != "desc" or i in indefinite:
             continue
         if id(e) not in joined:
             head = e.key[1].split()[-1] if e.key[1] else ""
