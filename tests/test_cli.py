@@ -145,7 +145,8 @@ def assert_valid_contract(data: dict, text: str) -> None:
         assert 0 <= quote["start"] < quote["end"] <= len(text)
         assert quote["start"] >= previous_end  # sorted, non-overlapping
         previous_end = quote["end"]
-        assert text[quote["start"]] in QUOTE_OPENERS
+        # a quotation starts at its opening mark, or resumes after the narrator's aside
+        assert text[quote["start"]] in QUOTE_OPENERS or text[: quote["start"]].rstrip(" -—–\n").endswith(")")
         assert quote["text"] in text[quote["start"] : quote["end"]]
     speaker_ids = {s["id"] for s in data["speakers"]}
     for quote in data["quotes"]:

@@ -94,6 +94,15 @@ texts = st.one_of(
 ).map(lambda t: t.replace("\r\n", "\n"))
 
 
+def _after_aside(text: str, offset: int) -> bool:
+    """``offset`` resumes a quotation after the narrator's aside: "…--(shaking his head)--the"."""
+    return text[:offset].rstrip(" \t\n-—–").endswith(")")
+
+
+def _before_aside(text: str, offset: int) -> bool:
+    return text[offset:].lstrip(" \t\n-—–").startswith("(")
+
+
 def check_invariants(text: str, analysis: Analysis) -> None:
     """Everything that must hold for any text; raises AssertionError naming what broke."""
     n = len(text)
@@ -113,9 +122,11 @@ def check_invariants(text: str, analysis: Analysis) -> None:
         assert q.start >= previous_end, ("quotes overlap or are unsorted", q.id)
         previous_end = q.end
         span = text[q.start : q.end]
-        assert span[0] in OPENERS, ("quote does not start with an opening mark", q.id, span)
-        closed = len(span) >= 2 and span[-1] in CLOSERS and q.text == span[1:-1]
-        left_open = q.text == span[1:] and q.end in paragraph_ends
+        resumes = span[0] not in OPENERS and _after_aside(text, q.start)
+        assert span[0] in OPENERS or resumes, ("quote does not start with an opening mark", q.id, span)
+        body = span if resumes else span[1:]
+        closed = len(body) >= 1 and body[-1] in CLOSERS and q.text == body[:-1]
+        left_open = q.text == body and (q.end in paragraph_ends or _before_aside(text, q.end))
         assert closed or left_open, ("text is not the span without its marks", q.id, span, q.text)
         assert 0 <= q.paragraph < len(analysis.paragraphs), ("bad paragraph index", q.id)
         para = analysis.paragraphs[q.paragraph]
@@ -156,6 +167,30 @@ def check_invariants(text: str, analysis: Analysis) -> None:
 @example("'\"'\"'“‘«»’”")
 def test_invariants(text):
     check_invariants(text, analyze(text))
+
+
+#: Enough invented dialogue to put the engine in fiction mode (asides, terms, descriptions).
+FICTION_PRELUDE = "\n\n".join(
+    f"“The tide is turning at {n},” said {'Wren Talbot' if n % 2 else 'the girl'}. “And so (smiling,) we go.”"
+    for n in range(400)
+)
+aside = st.sampled_from(["(smiling,)", "(to Ann Lee)", "--(shaking his head)--", "(with a sigh)", "(", ")", "(I said)", "()"])
+fiction_segment = st.one_of(
+    segment,
+    st.builds(lambda q, a, w: q[:-1] + " " + a + " " + w + q[-1:], quoted, aside, words),
+    aside,
+)
+fiction_texts = st.lists(fiction_segment, max_size=30).map(lambda parts: FICTION_PRELUDE + "\n\n" + "".join(parts))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(fiction_texts)
+@example(FICTION_PRELUDE + "\n\n“Ah!--(shaking his head)--the uncertainty,” said Ann Lee.")
+@example(FICTION_PRELUDE + "\n\n“(smiling,) (to Ann Lee) ”")
+def test_invariants_in_fiction(text):
+    analysis = analyze(text)
+    assert len(analysis.quotes) > 400  # the prelude puts the engine in fiction mode
+    check_invariants(text, analysis)
 
 
 @settings(max_examples=100, deadline=None)

@@ -62,8 +62,12 @@ class Mention:
 @dataclass(frozen=True, slots=True)
 class Quote:
     id: str
-    start: int  # offset of the opening mark
-    end: int  # offset just after the closing mark (or the end of the paragraph if left open)
+    # offset of the opening mark — or, for the piece of a quotation that resumes after the
+    # narrator's aside ("Ah!--(shaking his head)--the uncertainty"), of its first word
+    start: int
+    # offset just after the closing mark (or the end of the paragraph if left open, or the
+    # last word before an aside)
+    end: int
     text: str  # the words without the marks
     kind: QuoteKind
     paragraph: int

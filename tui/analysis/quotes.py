@@ -203,6 +203,8 @@ def split_at_asides(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
         for m in _ASIDE.finditer(text, q.inner_start, q.inner_end):
             if not _is_aside(m.group(1)) or not any(c.isalnum() for c in text[start : m.start()]):
                 continue
+            if not text[m.end() : m.end() + 1].isalnum():
+                continue  # a piece starts with a word, never with a mark
             if not any(c.isalnum() for c in text[m.end() : q.inner_end]):
                 break
             out.append(RawQuote(piece_start, m.start(), start, m.start(), q.paragraph, False, continues))
