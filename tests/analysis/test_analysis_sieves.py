@@ -486,6 +486,23 @@ def test_vocative_names_the_next_speaker_in_fiction():
     assert att.phrase.text == "Osric"
 
 
+def test_vocative_takes_a_first_name_and_surname():
+    t = (
+        "“Well, Osric Vane,” said Wren Talbot, “the boat is ready.”\n\n"
+        "“And so am I.”"
+    )
+    ctx = context(t, fiction=True)
+    att = vocative(ctx, 2)
+    assert att is not None and att.phrase.text == "Osric Vane"
+
+
+def test_an_interjection_opening_a_turn_is_nobody_addressed():
+    # capitalised after a lower-case word, as names are: still an interjection
+    t = "“Hullo,” cried the potman, and Hullo came back from the yard.\n\n“Only the wind.”"
+    ctx = context(t, fiction=True)
+    assert vocative(ctx, 1) is None
+
+
 def test_vocative_is_off_outside_fiction():
     t = "“Is the boat ready, Osric?” asked Wren Talbot.\n\n“Nearly ready.”"
     ctx = context(t, fiction=False)

@@ -890,7 +890,7 @@ def _has_own_cue(ctx: Context, i: int) -> bool:
 
 
 # -- 6. turn-taking in fiction dialogue ---------------------------------------------------------
-_VOCATIVE = re.compile(r"(?:^|[,!?]\s+)((?:(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord)\.?\s+)?[A-Z][a-z]+)(?=[,!?.]\s*(?:$|\w))")
+_VOCATIVE = re.compile(r"(?:^|[,!?]\s+)((?:(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord)\.?\s+)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=[,!?.]\s*(?:$|\w))")
 
 
 def turn_taking(ctx: Context, i: int) -> Attribution | None:
@@ -993,23 +993,21 @@ def addressee(ctx: Context, i: int) -> Phrase | None:
     q = ctx.quotes[i]
     if q.start != ctx.paragraphs[q.paragraph].start:
         return None
-    prev = _last_quote_in(ctx, q.paragraph - 1)
-    if prev is None:
-        return None
-    inner_start = ctx.quotes[prev].inner_start
     stop = lexicon().stop_capitals
     found: list[tuple[int, Phrase]] = []
-    for m in _VOCATIVE.finditer(ctx.inner(prev)):
-        name = m.group(1)
-        if name.lower() in stop or name.split()[-1].lower() in stop:
-            continue
-        s = inner_start + m.start(1)
-        p = Phrase("NAME", s, s + len(name), name, name, s, s + len(name), None, 0, 0)
-        evidence = _name_evidence(ctx, name)
-        if evidence == 2 and (not written_as_a_name(ctx, name) or common_word(ctx, name)):
-            continue  # "Elp! Elp!", "Ostria, or America?", "Good, good!": no one's name
-        if evidence == 0 or is_personal(ctx, p):
-            found.append((evidence, p))
+    for prev in ctx.quotes_in_paragraph(q.paragraph - 1):  # every piece of the last turn
+        inner_start = ctx.quotes[prev].inner_start
+        for m in _VOCATIVE.finditer(ctx.inner(prev)):
+            name = m.group(1)
+            if name.lower() in stop or name.split()[-1].lower() in stop:
+                continue
+            s = inner_start + m.start(1)
+            p = Phrase("NAME", s, s + len(name), name, name, s, s + len(name), None, 0, 0)
+            evidence = _name_evidence(ctx, name)
+            if evidence == 2 and (not written_as_a_name(ctx, name) or common_word(ctx, name)):
+                continue  # "Elp! Elp!", "Ostria, or America?", "Good, good!": no one's name
+            if evidence == 0 or is_personal(ctx, p):
+                found.append((evidence, p))
     # "Lauk, Mr. Bumble!": the honorific name, or a known name, before an exclamation
     return min(found, key=lambda f: f[0])[1] if found else None
 
