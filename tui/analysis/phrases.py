@@ -314,12 +314,15 @@ _chunk_memo: dict[tuple[str, ...], tuple[tuple[str, int, int], ...]] = vocabular
 def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
     # an item: (tag, first token, last token, is a chunk)
     items = [(tag, i, i, False) for i, tag in enumerate(tags)]
+    s = "".join(f"<{tag}>" for tag in tags)
     for label, rules in _stages():
-        s = "".join(f"<{item[0]}>" for item in items)
         for rx, repl in rules:
-            s = rx.sub(repl, s).replace("{}", "")
+            # ``sub`` finds the same first match as ``search``, but costs far more when there
+            # is none (it prepares its template first), and most rules match nothing
+            if rx.search(s) is not None:
+                s = rx.sub(repl, s).replace("{}", "")
         if "{" not in s:
-            continue
+            continue  # no chunk: the next stage sees the same items
         grouped: list[tuple[str, int, int, bool]] = []
         members: list[tuple[str, int, int, bool]] | None = None
         k = 0
@@ -334,6 +337,7 @@ def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
                 (members if members is not None else grouped).append(items[k])
                 k += 1
         items = grouped
+        s = "".join(f"<{item[0]}>" for item in items)
     return tuple((tag, first, last) for tag, first, last, is_chunk in items if is_chunk)
 
 
