@@ -124,6 +124,7 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
     chunk = text[start:end]
     tokens: list[Token] = []
     append = tokens.append
+    new_token = tuple.__new__  # what ``Token(…)`` calls, without its Python-level frame
     static = _static_tags
     capitals = _capital_info
     prev_tag = ""
@@ -158,7 +159,8 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
                     tag = "NNP"
             else:
                 tag = _tag_other(word, prev_tag, chunk, m.end())
-        append(Token(start + m.start(), start + m.end(), word, tag))
+        lo, hi = m.span()
+        append(new_token(Token, (start + lo, start + hi, word, tag)))
         prev_tag = tag
         prev_word = word
     return tokens

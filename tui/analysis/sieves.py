@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from .context import Attribution, Context
 from .lexicon import lexicon
-from .phrases import Phrase, Token, chunk_phrases
+from .phrases import Phrase, Token
 
 ADVERBS = frozenset(
     "also then again now later finally quickly quietly softly slowly simply gravely coldly warmly "
@@ -108,23 +108,24 @@ def _trailing_match(ctx: Context, i: int) -> Attribution | None:
     words = _words(tokens)
     if not words:
         return None
-    found = _cue_right_after(ctx, i, tokens, words)
+    found = _cue_right_after(ctx, i, (start, end), words)
     if found is None and not ctx.fiction:
-        found = _comma_clause_cue(ctx, tokens)
+        found = _comma_clause_cue(ctx, (start, end))
     return found
 
 
-def _comma_clause_cue(ctx: Context, tokens: list[Token]) -> Attribution | None:
+def _comma_clause_cue(ctx: Context, window: tuple[int, int]) -> Attribution | None:
     """News: "… “drew quite well” in the primary, said Ada Ruiz." / "“If there had not been
     …” by the allies, Ruiz said at a town hall" — a cue clause after a comma later in the
     sentence attributes the quotation before it."""
+    tokens = ctx.narration_tokens(*window)
     n = len(tokens)
     phrases = None
     for c in range(n - 2):
         if tokens[c].tag != ",":
             continue
         if phrases is None:
-            phrases = chunk_phrases(ctx.text, tokens)
+            phrases = ctx.narration_phrases(*window)
         later = [p for p in phrases if p.first > c]
         if _speech_verb(tokens[c + 1]):  # ", said Ada Ruiz."
             p = _phrase_at(later, c + 2) or _phrase_after_modifiers(tokens, later, c + 2)
@@ -173,7 +174,8 @@ def _embedded(ctx: Context, i: int) -> bool:
     return any(ch.isalnum() for ch in ctx.text[lead_start : q.start])
 
 
-def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]) -> Attribution | None:
+def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], words: list[int]) -> Attribution | None:
+    tokens = ctx.narration_tokens(*window)
     # only punctuation may stand between the closing mark and the cue
     if any(t.tag not in ("P", ",") for t in tokens[: words[0]]):
         return None
@@ -189,7 +191,7 @@ def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]
         # sentence; a cue after it (subject first) reports the next one
         if not _speech_verb(tokens[words[0]]):
             return None
-    phrases = chunk_phrases(ctx.text, tokens)
+    phrases = ctx.narration_phrases(*window)
     k = words[0]
     while k + 1 < len(tokens) and tokens[k].tag == "W" and (
         tokens[k].word.lower() in ADVERBS or tokens[k].word.lower().endswith("ly")
@@ -409,7 +411,7 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
     tokens = ctx.narration_tokens(start, end)
     if not tokens:
         return None
-    phrases = chunk_phrases(ctx.text, tokens)
+    phrases = ctx.narration_phrases(start, end)
     words = _words(tokens)
     # a scare-quoted term or a fragment can sit far into the sentence that reports it
     gap = MAX_LEAD_GAP_FRAGMENT if ctx.kinds and ctx.kinds[i] in ("term", "partial") else MAX_LEAD_GAP
@@ -629,7 +631,7 @@ def speech_noun(ctx: Context, i: int) -> Attribution | None:
     start, end, _ = ctx.leading_window(i)
     tokens = ctx.narration_tokens(start, end)
     nouns = lexicon().speech_nouns
-    phrases = chunk_phrases(ctx.text, tokens)
+    phrases = ctx.narration_phrases(start, end)
     for k in range(len(tokens) - 1, 0, -1):
         if tokens[k].word.lower() in nouns:
             for p in phrases:
@@ -665,8 +667,7 @@ def narration_subject(ctx: Context, i: int) -> Attribution | None:
             sentence_start = sent.start
     if not ctx.text[sentence_start : q.start].rstrip().endswith((".", "!", "?", ":", ";", "—", "-")):
         return None
-    tokens = ctx.narration_tokens(sentence_start, q.start)
-    phrases = chunk_phrases(ctx.text, tokens)
+    phrases = ctx.narration_phrases(sentence_start, q.start)
     if not phrases or phrases[0].first > 2:
         return None
     p = phrases[0]
@@ -917,7 +918,7 @@ def reported_before(ctx: Context, i: int) -> Attribution | None:
     if not sentences:
         return None
     tokens = ctx.narration_tokens(sentences[-1].start, prev.end)
-    phrases = chunk_phrases(ctx.text, tokens)
+    phrases = ctx.narration_phrases(sentences[-1].start, prev.end)
     for k in range(len(tokens) - 1, -1, -1):
         if _speech_verb(tokens[k], leading=True) and not tokens[k].word.lower().endswith("ing"):
             subject = _subject_before(tokens, phrases, k)
