@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.analysis.speakers import _BIGRAM, _HON_SURNAME, _HONORIFIC_BEFORE, word_start_matches
+from tui.analysis.speakers import (
+    _BIGRAM,
+    _HON_SURNAME,
+    _HONORIFIC_BEFORE,
+    _LOWER_WORD,
+    _lowercase_words,
+    word_start_matches,
+)
 
 PIECES = [
     " ", "  ", "\n", "\t", ".", ",", "-", "_", "'", "’", "“", "(", "x", "é", "3",
@@ -33,3 +41,15 @@ def test_word_start_scans_match_their_word_boundary_patterns(text: str) -> None:
 def test_a_title_inside_a_longer_word_is_not_an_honorific() -> None:
     text = "HMr. Smith met Mr. Jones and Mrs Lee."
     assert [m.group(2) for m in word_start_matches(_HON_SURNAME, text)] == ["Jones", "Lee"]
+
+
+LOWER_PIECES = [
+    " ", "\n", "\t", "\x1c", "\u2028", "\xa0", "\u3000", ".", "-", "'", "’", "_", "3", "é", "A",
+    "a", "well", "known", "don", "t", "Said", "the", "x-", "-y", "o'", "ça",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LOWER_PIECES), max_size=60).map("".join))
+def test_lowercase_words_are_the_whole_text_matches(text: str) -> None:
+    assert _lowercase_words(SimpleNamespace(text=text)) == set(_LOWER_WORD.findall(text))
