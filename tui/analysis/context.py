@@ -67,6 +67,15 @@ class Context:
     _by_para: dict[int, list[int]] = field(default_factory=dict)
     _pieces: dict[tuple[int, int], list[Token]] = field(default_factory=dict)
     _phrases: dict[tuple[int, int], list[Phrase]] = field(default_factory=dict)
+    _leading: dict[tuple[int, int], tuple[int, int, bool]] = field(default_factory=dict)
+    # memos of the sieves and of .speakers, for this document (see the functions that fill them)
+    _cue_memo: dict = field(default_factory=dict)
+    _roots: dict = field(default_factory=dict)
+    _root_atts: dict = field(default_factory=dict)
+    _phrase_gender: dict = field(default_factory=dict)
+    _pronoun_gender: dict = field(default_factory=dict)
+    _written_as_name: dict = field(default_factory=dict)
+    _with_honorific: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._para_starts = [p.start for p in self.paragraphs]
@@ -117,7 +126,15 @@ class Context:
 
         Returns (start, end, crossed): ``crossed`` tells that the window reaches back over an
         earlier quotation of the same sentence (whose words are then left out by the tagger).
+        Cached: several sieves ask.
         """
+        key = (i, max_chars)
+        found = self._leading.get(key)
+        if found is None:
+            found = self._leading[key] = self._leading_window(i, max_chars)
+        return found
+
+    def _leading_window(self, i: int, max_chars: int) -> tuple[int, int, bool]:
         q = self.quotes[i]
         para = self.paragraphs[q.paragraph]
         end = q.start

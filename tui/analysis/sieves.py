@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from .context import Attribution, Context
 from .lexicon import lexicon
+from .memo import document_memo
 from .phrases import Phrase, Token
 
 ADVERBS = frozenset(
@@ -86,7 +87,7 @@ def _memo(kind: str):
 
     def wrap(fn):
         def cached(ctx: Context, i: int) -> Attribution | None:
-            memo = ctx.__dict__.setdefault("_cue_memo", {})
+            memo = ctx._cue_memo
             key = (kind, i)
             if key not in memo:
                 memo[key] = fn(ctx, i)
@@ -621,7 +622,16 @@ def _alternating_speaker(ctx: Context, para: int, want: str) -> Phrase | None:
 
 
 def _key(p: Phrase) -> str:
-    return p.head.lower().replace(".", "").split()[-1] if p.head else ""
+    """The last word of a phrase's name, lower case and without periods (memoised: the
+    dialogue passes ask for the same few names thousands of times)."""
+    head = p.head
+    key = _keys.get(head)
+    if key is None:
+        key = _keys[head] = head.lower().replace(".", "").split()[-1] if head else ""
+    return key
+
+
+_keys: dict[str, str] = document_memo()
 
 
 # -- 4. speech nouns: Sean Spicer's statement that … "…" -------------------------------------

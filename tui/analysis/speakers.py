@@ -218,7 +218,7 @@ _SENTENCE_STOP = re.compile(r"[.!?;\"“”]")
 def _pronoun_gender(ctx: Context, name: str, samples: int = 30) -> str:
     """Gender from the pronouns that come right after a name in the same sentence (at least
     three votes, three to one)."""
-    cache = ctx.__dict__.setdefault("_pronoun_gender", {})
+    cache = ctx._pronoun_gender
     if name in cache:
         return cache[name]
     text = ctx.text
@@ -250,7 +250,7 @@ def _pronoun_gender(ctx: Context, name: str, samples: int = 30) -> str:
 
 def phrase_gender(ctx: Context, p: Phrase) -> str:
     """The gender a phrase gives its person ("m", "f", "n" or "?"), memoised per document."""
-    memo = ctx.__dict__.setdefault("_phrase_gender", {})
+    memo = ctx._phrase_gender
     gender = memo.get(p)
     if gender is None:
         gender = memo[p] = _phrase_gender(ctx, p)
@@ -295,16 +295,20 @@ def is_personal(ctx: Context, p: Phrase) -> bool:
 
 
 # -- following attributions to the phrase they rest on ---------------------------------------
+_UNKNOWN = object()  # not memoised yet (a memoised root may be None)
+
+
 def root_phrase(ctx: Context, i: int, _depth: int = 0) -> Phrase | None:
     """The phrase quotation ``i``'s attribution finally rests on (following continuations
     and antecedents); memoised, since an attribution never changes once made."""
     att = ctx.attributions[i]
     if att is None or _depth > 50:
         return None
-    roots = ctx.__dict__.setdefault("_roots", {})
+    roots = ctx._roots
     key = (i, id(att), id(att.antecedent))
-    if key in roots:
-        return roots[key]
+    found = roots.get(key, _UNKNOWN)
+    if found is not _UNKNOWN:
+        return found
     if att.same_as is not None:
         found = root_phrase(ctx, att.same_as, _depth + 1)
     elif att.antecedent is not None:
@@ -320,7 +324,7 @@ def root_attribution(ctx: Context, i: int, _depth: int = 0) -> Attribution | Non
     att = ctx.attributions[i]
     if att is None or att.same_as is None or _depth > 50:
         return att
-    memo = ctx.__dict__.setdefault("_root_atts", {})
+    memo = ctx._root_atts
     key = (i, id(att))
     if key not in memo:
         memo[key] = root_attribution(ctx, att.same_as, _depth + 1)
@@ -399,7 +403,7 @@ def common_word(ctx: Context, word: str) -> bool:
 def written_as_a_name(ctx: Context, word: str) -> bool:
     """Whether the text also writes ``word`` capitalised after a lower-case word ("said Tom",
     "to Tom"), as names are and exclamations are not (memoised)."""
-    memo = ctx.__dict__.setdefault("_written_as_name", {})
+    memo = ctx._written_as_name
     if word not in memo:
         memo[word] = False
         text = ctx.text
@@ -552,7 +556,7 @@ def _with_honorific(ctx: Context, e: Entity) -> str | None:
     """ "Mrs. Rose Maylie" when the text writes the full name with an honorific (cached)."""
     if not e.full:
         return None
-    cache = ctx.__dict__.setdefault("_with_honorific", {})
+    cache = ctx._with_honorific
     if e.full not in cache:
         cache[e.full] = None
         lead = _LEADING_WORD.match(e.full)
