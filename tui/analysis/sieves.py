@@ -82,24 +82,25 @@ def headline(ctx: Context, i: int) -> Attribution | None:
 
 # -- 1. trailing cue: "…," Dmitry Peskov told reporters / "…," said Caddell -------------------
 def _memo(kind: str):
-    """Cache a cue matcher per quotation (several sieves ask the same question); hand out
-    copies, since a sieve may complete the attribution it gets."""
+    """Cache a cue matcher per quotation (several sieves ask the same question). The cached
+    attribution is shared: a sieve that keeps or completes it takes a copy."""
 
     def wrap(fn):
         def cached(ctx: Context, i: int) -> Attribution | None:
             memo = ctx._cue_memo
             key = (kind, i)
-            if key not in memo:
-                memo[key] = fn(ctx, i)
-            att = memo[key]
-            if att is None:
-                return None
-            return att.copy()
+            att = memo.get(key, _UNSET)
+            if att is _UNSET:
+                att = memo[key] = fn(ctx, i)
+            return att
 
         cached.__doc__ = fn.__doc__
         return cached
 
     return wrap
+
+
+_UNSET = object()
 
 
 @_memo("trailing")
@@ -289,7 +290,7 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], words: list[
 
 def trailing_cue(ctx: Context, i: int) -> Attribution | None:
     att = _trailing_match(ctx, i)
-    return att if att is not None and att.sieve != "pronoun" else None
+    return att.copy() if att is not None and att.sieve != "pronoun" else None
 
 
 def _bare_description(ctx: Context, tokens: list[Token], k: int, after: bool) -> Phrase | None:
@@ -489,7 +490,7 @@ def leading_cue(ctx: Context, i: int) -> Attribution | None:
     if not ctx.fiction and trailing is not None and trailing.sieve == "pronoun":
         return None  # '…,” she said.': the cue right after the words beats one before them
     att = _leading_match(ctx, i)
-    return att if att is not None and att.sieve != "pronoun" else None
+    return att.copy() if att is not None and att.sieve != "pronoun" else None
 
 
 # -- 3. pronoun: "…," he added → the nearest compatible person before it -----------------------
@@ -499,9 +500,11 @@ def pronoun(ctx: Context, i: int) -> Attribution | None:
         att = _leading_match(ctx, i)
     if att is None or att.sieve != "pronoun" or att.phrase is None:
         return None
-    att.antecedent = resolve_pronoun(ctx, att.phrase, i)
-    if att.antecedent is None:
+    antecedent = resolve_pronoun(ctx, att.phrase, i)
+    if antecedent is None:
         return None
+    att = att.copy()
+    att.antecedent = antecedent
     return att
 
 
@@ -1082,6 +1085,7 @@ def _protagonist_pass(ctx: Context, kinds: list[str]) -> None:
             continue
         want = lexicon().pronouns.get(att.phrase.text.lower(), "?")
         if want in main:
+            att = att.copy()
             att.antecedent = main[want]
             att.confidence = 0.4
             ctx.attributions[i] = att
