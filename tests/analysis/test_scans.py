@@ -13,7 +13,10 @@ from tui.analysis.speakers import (
     _HON_SURNAME,
     _HONORIFIC_BEFORE,
     _LOWER_WORD,
+    _TITLE_NAME,
     _lowercase_words,
+    capital_pairs,
+    matches_at,
     word_start_matches,
 )
 
@@ -36,6 +39,17 @@ def test_word_start_scans_match_their_word_boundary_patterns(text: str) -> None:
     # overlapping: every word start where the pair begins, like a \b(?=…) pattern
     reference = [(m.start(), m.groups()) for m in re.finditer(r"\b(?=" + _BIGRAM.pattern + ")", text)]
     assert [(m.start(), m.groups()) for m in word_start_matches(_BIGRAM, text, overlapping=True)] == reference
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
+def test_scans_from_capital_pairs_find_what_whole_text_scans_find(text: str) -> None:
+    starts = capital_pairs(SimpleNamespace(text=text))
+    for rx in (_HON_SURNAME, _TITLE_NAME):
+        assert _found(matches_at(rx, text, starts)) == _found(word_start_matches(rx, text))
+    for rx in (_HON_SURNAME, _TITLE_NAME, _BIGRAM):
+        overlapping = [m.start() for m in matches_at(rx, text, starts, overlapping=True)]
+        assert overlapping == [m.start() for m in word_start_matches(rx, text, overlapping=True)]
 
 
 def test_a_title_inside_a_longer_word_is_not_an_honorific() -> None:
