@@ -8,6 +8,7 @@ from types import SimpleNamespace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.analysis import speakers
 from tui.analysis.speakers import (
     _BIGRAM,
     _HON_SURNAME,
@@ -66,4 +67,11 @@ LOWER_PIECES = [
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(LOWER_PIECES), max_size=60).map("".join))
 def test_lowercase_words_are_the_whole_text_matches(text: str) -> None:
-    assert _lowercase_words(SimpleNamespace(text=text)) == set(_LOWER_WORD.findall(text))
+    expected = set(_LOWER_WORD.findall(text))
+    assert _lowercase_words(SimpleNamespace(text=text)) == expected
+    stretch = speakers._STRETCH
+    try:
+        speakers._STRETCH = 3  # many stretches of lines
+        assert _lowercase_words(SimpleNamespace(text=text)) == expected
+    finally:
+        speakers._STRETCH = stretch

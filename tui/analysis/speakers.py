@@ -412,12 +412,24 @@ def _lowercase_words(ctx: Context) -> set[str]:
 
     A match never spans white space and white space is no word character, so the matches
     are those found in the text's distinct white-space-separated pieces: scanned once each,
-    a novel's few thousand pieces are a fraction of its length."""
+    a novel's few thousand pieces are a fraction of its length. The pieces are collected a
+    stretch of lines at a time (fewer short-lived strings alive at once)."""
     cached = getattr(ctx, "_lower_words", None)
     if cached is None:
-        cached = set(_LOWER_WORD.findall(" ".join(set(ctx.text.split()))))
+        text = ctx.text
+        pieces: set[str] = set()
+        pos, n = 0, len(text)
+        while pos < n:
+            cut = text.find("\n", pos + _STRETCH)
+            cut = n if cut < 0 else cut
+            pieces.update(text[pos:cut].split())
+            pos = cut
+        cached = set(_LOWER_WORD.findall(" ".join(pieces)))
         ctx._lower_words = cached  # type: ignore[attr-defined]
     return cached
+
+
+_STRETCH = 1 << 15
 
 
 def _starts_with_the(text: str) -> bool:
