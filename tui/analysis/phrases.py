@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 # isort: off
@@ -290,8 +291,18 @@ def chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
 
     No rule of the grammar names punctuation, prepositions or speech verbs, so no chunk
     crosses one: the sequence is chunked in the runs between them, and each run is memoised
-    (the same short runs — "DT W", "NNP NNP", "PRP" — recur all through any text).
+    (the same short runs — "DT W", "NNP NNP", "PRP" — recur all through any text). Short
+    sequences recur whole (", VSAY PRP P" after a line of dialogue) and are memoised too.
     """
+    if len(tags) <= _SHORT:
+        found = _sequence_memo.get(tags)
+        if found is None:
+            found = _sequence_memo[tags] = _chunk_runs(tags)
+        return found
+    return _chunk_runs(tags)
+
+
+def _chunk_runs(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
     out: list[tuple[str, int, int]] = []
     start = 0
     n = len(tags)
@@ -311,6 +322,8 @@ def chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
 
 _SEPARATORS = frozenset({",", ":", "P", "IN", "VSAY"})
 _chunk_memo: dict[tuple[str, ...], tuple[tuple[str, int, int], ...]] = vocabulary_memo(20_000)
+_SHORT = 24
+_sequence_memo: dict[tuple[str, ...], tuple[tuple[str, int, int], ...]] = vocabulary_memo(20_000)
 
 
 def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
@@ -346,11 +359,14 @@ def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
 _PIECES = re.compile(r"[{}]|<[^>]*>")
 
 
+_TAG = attrgetter("tag")
+
+
 def chunk_phrases(text: str, tokens: list[Token]) -> list[Phrase]:
     """Speaker phrases in ``tokens`` (one tagged window of narration)."""
     if not tokens:
         return []
-    return [_phrase(text, tokens, label, i, j) for label, i, j in chunk_tags(tuple(t.tag for t in tokens))]
+    return [_phrase(text, tokens, label, i, j) for label, i, j in chunk_tags(tuple(map(_TAG, tokens)))]
 
 
 def _phrase(text: str, tokens: list[Token], kind: str, i: int, j: int) -> Phrase:

@@ -75,14 +75,12 @@ def _analyze(text: str, path: str | None, title: str | None) -> Analysis:
     sentences = split_sentences(text, paragraphs)
     raws = find_quotes(text, paragraphs)
     sentence_starts = [s.start for s in sentences]
-
-    def sentence_index(offset: int) -> int:
-        return max(0, bisect.bisect_right(sentence_starts, offset) - 1)
-
+    # the sentence each quotation starts in (the last that starts at or before it)
+    in_sentence = [max(0, bisect.bisect_right(sentence_starts, raw.start) - 1) for raw in raws]
     kinds = []
-    for raw in raws:
-        s = sentences[sentence_index(raw.start)] if sentences else None
-        kinds.append(classify(text, raw, s.start if s else 0, paragraphs[raw.paragraph].start))
+    for raw, k in zip(raws, in_sentence):
+        start = sentences[k].start if sentences else 0
+        kinds.append(classify(text, raw, start, paragraphs[raw.paragraph].start))
     ctx = Context(text, paragraphs, sentences, raws, fiction=_is_fiction(text, paragraphs, raws), kinds=kinds)
     run_sieves(ctx, kinds)
     rerank(ctx, kinds)
@@ -100,7 +98,7 @@ def _analyze(text: str, path: str | None, title: str | None) -> Analysis:
                 text=text[raw.inner_start : raw.inner_end],
                 kind=kinds[i],  # type: ignore[arg-type]
                 paragraph=raw.paragraph,
-                sentence=sentence_index(raw.start),
+                sentence=in_sentence[i],
                 speaker_id=sid,
                 mention=mention,
                 cue=cue,
