@@ -102,9 +102,10 @@ def _topic_links(quotes: list[Quote]) -> list[Link]:
     for k, ss in enumerate(salient):
         if not ss:
             continue
-        acc: dict[int, float] = {}
+        w, others = postings[ss[0]]
+        acc = dict.fromkeys(others, w)  # (0.0 + w is w)
         get = acc.get
-        for stem in ss:
+        for stem in ss[1:]:
             w, others = postings[stem]
             for other in others:
                 acc[other] = get(other, 0.0) + w
