@@ -902,7 +902,8 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     man with the black beard": a description that specific is the character's own name)."""
     if not ctx.fiction or att.phrase is None or att.phrase.kind != "DESC" or att.antecedent is not None:
         return
-    if any(f" {word} " in " ".join(att.phrase.text.lower().split()) for word in ("with", "in", "of", "from")):
+    words = " ".join(att.phrase.text.lower().split())
+    if any(f" {word} " in words for word in ("with", "in", "of", "from")):
         return
     p = addressee(ctx, i)
     if p is not None:

@@ -119,11 +119,13 @@ def _strip_possessive(text: str) -> str:
 
 
 def parse_name(p: Phrase) -> NameRef:
-    """The name, honorific, first name and surname a phrase gives (memoised per document)."""
-    found = _names_memo.get(p)
+    """The name, honorific, first name and surname a phrase gives (memoised per document,
+    by identity: the memo holds the phrase, so its id stays its own, and an id is cheaper to
+    hash than a phrase's ten fields)."""
+    found = _names_memo.get(id(p))
     if found is None:
-        found = _names_memo[p] = _parse_name(p)
-    return found
+        found = _names_memo[id(p)] = (p, _parse_name(p))
+    return found[1]
 
 
 _names_memo: dict = document_memo()
@@ -280,12 +282,13 @@ def _pronoun_gender(ctx: Context, name: str, samples: int = 30) -> str:
 
 
 def phrase_gender(ctx: Context, p: Phrase) -> str:
-    """The gender a phrase gives its person ("m", "f", "n" or "?"), memoised per document."""
+    """The gender a phrase gives its person ("m", "f", "n" or "?"), memoised per document
+    (by identity, as :func:`parse_name`)."""
     memo = ctx._phrase_gender
-    gender = memo.get(p)
-    if gender is None:
-        gender = memo[p] = _phrase_gender(ctx, p)
-    return gender
+    found = memo.get(id(p))
+    if found is None:
+        found = memo[id(p)] = (p, _phrase_gender(ctx, p))
+    return found[1]
 
 
 def _phrase_gender(ctx: Context, p: Phrase) -> str:
@@ -335,18 +338,14 @@ def root_phrase(ctx: Context, i: int, _depth: int = 0) -> Phrase | None:
     att = ctx.attributions[i]
     if att is None or _depth > 50:
         return None
+    if att.same_as is None:  # (no chain to follow: nothing worth memoising)
+        return att.antecedent if att.antecedent is not None else att.phrase
     roots = ctx._roots
     key = (i, id(att), id(att.antecedent))
     found = roots.get(key, _UNKNOWN)
     if found is not _UNKNOWN:
         return found
-    if att.same_as is not None:
-        found = root_phrase(ctx, att.same_as, _depth + 1)
-    elif att.antecedent is not None:
-        found = att.antecedent
-    else:
-        found = att.phrase
-    roots[key] = found
+    found = roots[key] = root_phrase(ctx, att.same_as, _depth + 1)
     return found
 
 
