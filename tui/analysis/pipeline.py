@@ -91,19 +91,19 @@ def _analyze(text: str, path: str | None, title: str | None) -> Analysis:
         sid = speaker_ids[i]
         mention, cue = mention_for(ctx, i) if sid else (None, None)
         quotes.append(
-            Quote(
-                id=f"q{i + 1}",
-                start=raw.start,
-                end=raw.end,
-                text=text[raw.inner_start : raw.inner_end],
-                kind=kinds[i],  # type: ignore[arg-type]
-                paragraph=raw.paragraph,
-                sentence=in_sentence[i],
-                speaker_id=sid,
-                mention=mention,
-                cue=cue,
-                sieve=att.sieve if att and sid else "none",
-                confidence=att.confidence if att and sid else 0.0,
+            Quote(  # (by position: a dozen keywords cost a third of the construction)
+                f"q{i + 1}",  # id
+                raw.start,  # start
+                raw.end,  # end
+                text[raw.inner_start : raw.inner_end],  # text
+                kinds[i],  # type: ignore[arg-type]  # kind
+                raw.paragraph,  # paragraph
+                in_sentence[i],  # sentence
+                sid,  # speaker_id
+                mention,  # mention
+                cue,  # cue
+                att.sieve if att and sid else "none",  # sieve
+                att.confidence if att and sid else 0.0,  # confidence
             )
         )
     links = build_links(quotes, frozenset(q.id for q, raw in zip(quotes, raws) if raw.continues))
