@@ -17,6 +17,7 @@ from tui.analysis.speakers import (
     _TITLE_NAME,
     _lowercase_words,
     capital_pairs,
+    honorifics_before,
     matches_at,
     word_start_matches,
 )
@@ -51,6 +52,7 @@ def test_scans_from_capital_pairs_find_what_whole_text_scans_find(text: str) -> 
     for rx in (_HON_SURNAME, _TITLE_NAME, _BIGRAM):
         overlapping = [m.start() for m in matches_at(rx, text, starts, overlapping=True)]
         assert overlapping == [m.start() for m in word_start_matches(rx, text, overlapping=True)]
+    assert _found(honorifics_before(text)) == _found(word_start_matches(_HONORIFIC_BEFORE, text))
 
 
 def test_a_title_inside_a_longer_word_is_not_an_honorific() -> None:

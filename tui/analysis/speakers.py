@@ -615,7 +615,28 @@ def _with_honorific(ctx: Context, e: Entity) -> str | None:
     return cache[e.full]
 
 
-_HONORIFIC_BEFORE = re.compile(r"(Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord|Master)(\.?)\s+")
+_HONORIFICS_BEFORE = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Sir", "Lady", "Lord", "Master")
+_HONORIFIC_BEFORE = re.compile(f"({'|'.join(_HONORIFICS_BEFORE)})" + r"(\.?)\s+")
+# the same pattern, one for each first letter: each then opens with a literal, which ``re``
+# skips to directly (where a choice of letters makes it try every position of a novel)
+_HONORIFIC_BEFORE_BY_LETTER = tuple(
+    re.compile(f"({'|'.join(h for h in _HONORIFICS_BEFORE if h[0] == letter)})" + r"(\.?)\s+")
+    for letter in dict.fromkeys(h[0] for h in _HONORIFICS_BEFORE)
+)
+
+
+def honorifics_before(text: str) -> list[re.Match]:
+    """``word_start_matches(_HONORIFIC_BEFORE, text)``, from a scan per first letter (no
+    match can overlap another: after its first letter, a match is lower case, a period and
+    white space)."""
+    found = []
+    for rx in _HONORIFIC_BEFORE_BY_LETTER:
+        for m in rx.finditer(text):
+            start = m.start()
+            if not (start and (text[start - 1].isalnum() or text[start - 1] == "_")):
+                found.append(m)
+    found.sort(key=re.Match.start)
+    return found
 _LEADING_WORD = re.compile(r"\w+")
 
 
@@ -626,7 +647,7 @@ def _names_after_honorifics(ctx: Context) -> dict[str, list[re.Match]]:
     if cached is None:
         cached = defaultdict(list)
         text = ctx.text
-        for m in word_start_matches(_HONORIFIC_BEFORE, text):
+        for m in honorifics_before(text):
             word = _LEADING_WORD.match(text, m.end())
             if word is not None:
                 cached[word.group()].append(m)
