@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.analysis import speakers
+from tui.analysis.phrases import tag_tokens
 from tui.analysis.speakers import (
     _BIGRAM,
     _HON_SURNAME,
@@ -77,3 +78,18 @@ def test_lowercase_words_are_the_whole_text_matches(text: str) -> None:
         assert _lowercase_words(SimpleNamespace(text=text)) == expected
     finally:
         speakers._STRETCH = stretch
+
+
+TAG_PIECES = [
+    " ", "\n", ".", ",", "'", "’", "-", "Mr", "Mrs.", "Dr", "Duchess", "King", "van", "der", "de",
+    "Ludwig", "Beethoven", "said", "Said", "he", "He", "the", "J.", "U.S.", "A.", "May", "Will",
+    "Putin's", "spokesman", "quickly", "Running", "x", "3",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TAG_PIECES), max_size=40).map("".join), st.integers(0, 200), st.integers(0, 200))
+def test_the_tagger_reads_nothing_outside_its_stretch(text: str, a: int, b: int) -> None:
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    alone = [(s + start, e + start, word, tag) for s, e, word, tag in tag_tokens(text[start:end], 0, end - start)]
+    assert [tuple(t) for t in tag_tokens(text, start, end)] == alone
