@@ -32,8 +32,19 @@ MAX_LEAD_GAP_FRAGMENT = 40
 Sieve = Callable[[Context, int], "Attribution | None"]
 
 
+_NOT_WORDS = ("P", ",", ":", "HDOT")
+
+
 def _words(tokens: list[Token]) -> list[int]:
-    return [k for k, t in enumerate(tokens) if t.tag not in ("P", ",", ":", "HDOT")]
+    return [k for k, t in enumerate(tokens) if t.tag not in _NOT_WORDS]
+
+
+def _first_word(tokens: list[Token]) -> int | None:
+    """``_words(tokens)[0]``, or None."""
+    for k, t in enumerate(tokens):
+        if t.tag not in _NOT_WORDS:
+            return k
+    return None
 
 
 def _phrase_at(phrases: list[Phrase], first: int) -> Phrase | None:
@@ -106,11 +117,10 @@ _UNSET = object()
 @_memo("trailing")
 def _trailing_match(ctx: Context, i: int) -> Attribution | None:
     start, end = ctx.trailing_window(i)
-    tokens = ctx.narration_tokens(start, end)
-    words = _words(tokens)
-    if not words:
+    first = _first_word(ctx.narration_tokens(start, end))
+    if first is None:
         return None
-    found = _cue_right_after(ctx, i, (start, end), words)
+    found = _cue_right_after(ctx, i, (start, end), first)
     if found is None and not ctx.fiction:
         found = _comma_clause_cue(ctx, (start, end))
     return found
@@ -176,14 +186,14 @@ def _embedded(ctx: Context, i: int) -> bool:
     return any(ch.isalnum() for ch in ctx.text[lead_start : q.start])
 
 
-def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], words: list[int]) -> Attribution | None:
+def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) -> Attribution | None:
     tokens = ctx.narration_tokens(*window)
     # only punctuation may stand between the closing mark and the cue
-    if any(t.tag not in ("P", ",") for t in tokens[: words[0]]):
+    if any(t.tag not in ("P", ",") for t in tokens[:first]):
         return None
     q = ctx.quotes[i]
     last_char = ctx.text[q.inner_start : q.inner_end].rstrip("'’\"”)")[-1:]  # (through nested marks)
-    if not words[0] and q.closed and last_char not in ",.!?…—-":
+    if not first and q.closed and last_char not in ",.!?…—-":
         # "accuses Obama of "leading from behind" and Trump says …": a quotation inside a
         # sentence that runs on is not tagged by the next clause's verb ("…," X said is)
         if ctx.kinds and ctx.kinds[i] in ("term", "partial"):
@@ -191,10 +201,10 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], words: list[
     if not ctx.fiction and q.closed and ctx.text[q.inner_end - 1 : q.inner_end] == "." and _embedded(ctx, i):
         # 'Ames said the plan "will fail." Brill called it …': the full stop ended Ames's
         # sentence; a cue after it (subject first) reports the next one
-        if not _speech_verb(tokens[words[0]]):
+        if not _speech_verb(tokens[first]):
             return None
     phrases = ctx.narration_phrases(*window)
-    k = words[0]
+    k = first
     while k + 1 < len(tokens) and tokens[k].tag == "W" and (
         tokens[k].word.lower() in ADVERBS or tokens[k].word.lower().endswith("ly")
     ):
