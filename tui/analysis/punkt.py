@@ -76,6 +76,8 @@ class FastPunkt(PunktSentenceTokenizer):
         # both pure functions of a few characters of language (vocabulary memos: .memo)
         self._memo: dict[str, bool] = vocabulary_memo(100_000)  # context -> contains a break
         self._pairs: dict[tuple[str, str], bool] = vocabulary_memo(100_000)  # (token, next) -> break after
+        self._tokens: dict[str, tuple] = vocabulary_memo(100_000)  # token -> what it tells alone
+        self._nexts: dict[str, tuple] = vocabulary_memo(100_000)  # next token -> what it tells alone
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``list(span_tokenize(text))``, without its chain of generators (closeread calls
@@ -205,29 +207,42 @@ class FastPunkt(PunktSentenceTokenizer):
         return False, False, False
 
     def _breaks_after(self, tok: str, nxt: str) -> bool:
-        sentbreak, abbr, ellipsis = self._first_pass(tok)
+        sentbreak, abbr, ellipsis, typ, initial = self._token_facts(tok)
         if not tok.endswith("."):
             return sentbreak
-        typ = _type_no_period(_NUMERIC.sub("##number##", tok.lower()))
-        next_type = _NUMERIC.sub("##number##", nxt.lower())
-        if self._first_pass(nxt)[0]:
-            next_type = _type_no_period(next_type)
-        initial = _INITIAL.match(tok) is not None
+        next_type, starter = self._next_facts(nxt)
         if (typ, next_type) in self._collocations:
             return False
         if (abbr or ellipsis) and not initial:
-            starter = self._ortho_heuristic_of(nxt, next_type)
             if starter is True:
                 return True
             if nxt[0].isupper() and next_type in self._starters:
                 return True
         if initial or typ == "##number##":
-            starter = self._ortho_heuristic_of(nxt, next_type)
             if starter is False:
                 return False
             if starter == "unknown" and initial and nxt[0].isupper() and not (self._ortho[next_type] & _ORTHO_LC):
                 return False
         return sentbreak
+
+    def _token_facts(self, tok: str) -> tuple[bool, bool, bool, str, bool]:
+        """(sentbreak, abbreviation, ellipsis, type, initial) of a token before a candidate
+        break: what it tells alone (memoised: the same words end sentences all through a book)."""
+        facts = self._tokens.get(tok)
+        if facts is None:
+            typ = _type_no_period(_NUMERIC.sub("##number##", tok.lower()))
+            facts = self._tokens[tok] = (*self._first_pass(tok), typ, _INITIAL.match(tok) is not None)
+        return facts
+
+    def _next_facts(self, nxt: str) -> tuple[str, bool | str]:
+        """(type, orthographic heuristic) of the token after a candidate break (memoised)."""
+        facts = self._nexts.get(nxt)
+        if facts is None:
+            next_type = _NUMERIC.sub("##number##", nxt.lower())
+            if self._first_pass(nxt)[0]:
+                next_type = _type_no_period(next_type)
+            facts = self._nexts[nxt] = (next_type, self._ortho_heuristic_of(nxt, next_type))
+        return facts
 
     def _ortho_heuristic_of(self, tok: str, typ: str) -> bool | str:
         if tok in self._punctuation:
