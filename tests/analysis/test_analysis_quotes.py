@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.analysis import analyze
+from tui.analysis import analyze, quotes
 from tui.analysis.quotes import find_quotes, uses_single_quote_dialogue
 from tui.analysis.text import split_paragraphs
 
@@ -228,3 +230,51 @@ def test_a_title_keeps_the_comma_american_style_puts_inside_the_marks():
     assert [q.kind for q in a.quotes] == ["title"]
     a = analyze('"We will win this," Rep. Ada Ruiz said.')
     assert [q.kind for q in a.quotes] == ["speech"]
+
+
+def _reference_scan(text: str, paragraphs, single: bool) -> list[quotes.RawQuote]:
+    """The scan as first written: paragraph by paragraph, every mark through ``_role``."""
+    found: list[quotes.RawQuote] = []
+    mark_re = re.compile("[‘‚‹’›]" if single else "[“„«”»\"]")
+    open_at, open_para, depth, skip_first_open, continues = None, 0, 0, False, False
+    for pi, para in enumerate(paragraphs):
+        chunk = text[para.start : para.end]
+        marks = [m.start() for m in mark_re.finditer(chunk)]
+        for k, i in enumerate(marks):
+            ch, pos = chunk[i], para.start + i
+            if skip_first_open and i == 0:
+                skip_first_open = False
+                open_at, open_para, depth, continues = pos, pi, 0, True
+                continue
+            role = quotes._role(chunk, i, ch, single, open_at is not None, marks, k + 1)
+            if role == "open":
+                if open_at is None:
+                    open_at, open_para, depth = pos, pi, 0
+                elif ch != '"':
+                    depth += 1
+            elif role == "close" and open_at is not None:
+                if depth:
+                    depth -= 1
+                    continue
+                quotes._emit(text, found, open_at, pos + 1, open_para, closed=True, continues=continues)
+                open_at, continues = None, False
+        skip_first_open = False
+        if open_at is not None:
+            quotes._emit(text, found, open_at, para.end, open_para, closed=False, continues=continues)
+            nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
+            skip_first_open = nxt is not None and quotes._opens_paragraph(text, nxt, single)
+            open_at, continues = None, False
+    return found
+
+
+QUOTE_PIECES = [
+    " ", "\n", "\n\n", "\n \n", "a", "Word", "é", "3", "_", ".", ",", "-", "(", ":",
+    "“", "”", "„", "«", "»", '"', "‘", "’", "‚", "‹", "›", "'", "don’t", "Russians’",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(QUOTE_PIECES), max_size=60).map("".join), st.booleans())
+def test_the_scan_finds_what_the_paragraph_by_paragraph_scan_finds(text: str, single: bool) -> None:
+    paragraphs = split_paragraphs(text)
+    assert quotes._scan(text, paragraphs, single) == _reference_scan(text, paragraphs, single)

@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.analysis.speakers import _BIGRAM, _HON_SURNAME, _HONORIFIC_BEFORE, word_start_matches
+from tui.analysis import speakers
+from tui.analysis.phrases import tag_tokens
+from tui.analysis.speakers import (
+    _BIGRAM,
+    _HON_SURNAME,
+    _HONORIFIC_BEFORE,
+    _LOWER_WORD,
+    _TITLE_NAME,
+    _lowercase_words,
+    capital_pairs,
+    honorifics_before,
+    matches_at,
+    word_start_matches,
+)
 
 PIECES = [
     " ", "  ", "\n", "\t", ".", ",", "-", "_", "'", "’", "“", "(", "x", "é", "3",
@@ -30,6 +44,52 @@ def test_word_start_scans_match_their_word_boundary_patterns(text: str) -> None:
     assert [(m.start(), m.groups()) for m in word_start_matches(_BIGRAM, text, overlapping=True)] == reference
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
+def test_scans_from_capital_pairs_find_what_whole_text_scans_find(text: str) -> None:
+    starts = capital_pairs(SimpleNamespace(text=text))
+    for rx in (_HON_SURNAME, _TITLE_NAME):
+        assert _found(matches_at(rx, text, starts)) == _found(word_start_matches(rx, text))
+    for rx in (_HON_SURNAME, _TITLE_NAME, _BIGRAM):
+        overlapping = [m.start() for m in matches_at(rx, text, starts, overlapping=True)]
+        assert overlapping == [m.start() for m in word_start_matches(rx, text, overlapping=True)]
+    assert _found(honorifics_before(text)) == _found(word_start_matches(_HONORIFIC_BEFORE, text))
+
+
 def test_a_title_inside_a_longer_word_is_not_an_honorific() -> None:
     text = "HMr. Smith met Mr. Jones and Mrs Lee."
     assert [m.group(2) for m in word_start_matches(_HON_SURNAME, text)] == ["Jones", "Lee"]
+
+
+LOWER_PIECES = [
+    " ", "\n", "\t", "\x1c", "\u2028", "\xa0", "\u3000", ".", "-", "'", "’", "_", "3", "é", "A",
+    "a", "well", "known", "don", "t", "Said", "the", "x-", "-y", "o'", "ça",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LOWER_PIECES), max_size=60).map("".join))
+def test_lowercase_words_are_the_whole_text_matches(text: str) -> None:
+    expected = set(_LOWER_WORD.findall(text))
+    assert _lowercase_words(SimpleNamespace(text=text)) == expected
+    stretch = speakers._STRETCH
+    try:
+        speakers._STRETCH = 3  # many stretches of lines
+        assert _lowercase_words(SimpleNamespace(text=text)) == expected
+    finally:
+        speakers._STRETCH = stretch
+
+
+TAG_PIECES = [
+    " ", "\n", ".", ",", "'", "’", "-", "Mr", "Mrs.", "Dr", "Duchess", "King", "van", "der", "de",
+    "Ludwig", "Beethoven", "said", "Said", "he", "He", "the", "J.", "U.S.", "A.", "May", "Will",
+    "Putin's", "spokesman", "quickly", "Running", "x", "3",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TAG_PIECES), max_size=40).map("".join), st.integers(0, 200), st.integers(0, 200))
+def test_the_tagger_reads_nothing_outside_its_stretch(text: str, a: int, b: int) -> None:
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    alone = [(s + start, e + start, word, tag) for s, e, word, tag in tag_tokens(text[start:end], 0, end - start)]
+    assert [tuple(t) for t in tag_tokens(text, start, end)] == alone

@@ -65,7 +65,17 @@ class Context:
     _quote_ends: list[int] = field(default_factory=list)
     _windows: dict[tuple[int, int], list[Token]] = field(default_factory=dict)
     _by_para: dict[int, list[int]] = field(default_factory=dict)
-    _narration: dict[tuple[int, int], tuple[list[Token], list[Phrase]]] = field(default_factory=dict)
+    _pieces: dict[tuple[int, int], list[Token]] = field(default_factory=dict)
+    _phrases: dict[tuple[int, int], list[Phrase]] = field(default_factory=dict)
+    _leading: dict[tuple[int, int], tuple[int, int, bool]] = field(default_factory=dict)
+    # memos of the sieves and of .speakers, for this document (see the functions that fill them)
+    _cue_memo: dict = field(default_factory=dict)
+    _roots: dict = field(default_factory=dict)
+    _root_atts: dict = field(default_factory=dict)
+    _phrase_gender: dict = field(default_factory=dict)
+    _pronoun_gender: dict = field(default_factory=dict)
+    _written_as_name: dict = field(default_factory=dict)
+    _with_honorific: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._para_starts = [p.start for p in self.paragraphs]
@@ -116,7 +126,15 @@ class Context:
 
         Returns (start, end, crossed): ``crossed`` tells that the window reaches back over an
         earlier quotation of the same sentence (whose words are then left out by the tagger).
+        Cached: several sieves ask.
         """
+        key = (i, max_chars)
+        found = self._leading.get(key)
+        if found is None:
+            found = self._leading[key] = self._leading_window(i, max_chars)
+        return found
+
+    def _leading_window(self, i: int, max_chars: int) -> tuple[int, int, bool]:
         q = self.quotes[i]
         para = self.paragraphs[q.paragraph]
         end = q.start
@@ -159,16 +177,36 @@ class Context:
         return cached
 
     def _narration_tokens(self, start: int, end: int) -> list[Token]:
-        tokens: list[Token] = []
+        pieces: list[list[Token]] = []
         pos = start
         for k in self._quotes_overlapping(start, end):
             qs, qe = self.quotes[k].start, self.quotes[k].end
             if qs > pos:
-                tokens.extend(tag_tokens(self.text, pos, min(qs, end)))
+                pieces.append(self._tagged(pos, min(qs, end)))
             pos = max(pos, qe)
         if pos < end:
-            tokens.extend(tag_tokens(self.text, pos, end))
-        return tokens
+            pieces.append(self._tagged(pos, end))
+        if len(pieces) == 1:
+            return pieces[0]  # (token lists are never changed once made)
+        return [tok for piece in pieces for tok in piece]
+
+    def _tagged(self, start: int, end: int) -> list[Token]:
+        """``tag_tokens`` of one stretch of narration between quotations (cached: the
+        windows of several sieves and paragraphs cut the same stretches)."""
+        key = (start, end)
+        cached = self._pieces.get(key)
+        if cached is None:
+            cached = self._pieces[key] = tag_tokens(self.text, start, end)
+        return cached
+
+    def narration_phrases(self, start: int, end: int) -> list[Phrase]:
+        """The phrases :func:`~.phrases.chunk_phrases` finds in ``narration_tokens(start,
+        end)`` (cached, like the tokens)."""
+        key = (start, end)
+        cached = self._phrases.get(key)
+        if cached is None:
+            cached = self._phrases[key] = chunk_phrases(self.text, self.narration_tokens(start, end))
+        return cached
 
     def _quotes_overlapping(self, start: int, end: int) -> range:
         # quotations are sorted and never overlap, so their ends are sorted too
@@ -182,10 +220,4 @@ class Context:
         p = self.paragraphs[para]
         stop = p.end if before is None else max(p.start, min(before, p.end))
         begin = max(p.start, stop - NARRATION_REACH)
-        key = (begin, stop)
-        cached = self._narration.get(key)
-        if cached is None:
-            tokens = self.narration_tokens(begin, stop)
-            cached = (tokens, chunk_phrases(self.text, tokens))
-            self._narration[key] = cached
-        return cached
+        return self.narration_tokens(begin, stop), self.narration_phrases(begin, stop)

@@ -9,7 +9,6 @@ A contrast is a topic link between a denial (not, never, no, deny …) and an af
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from collections import defaultdict
@@ -89,26 +88,27 @@ def _topic_links(quotes: list[Quote]) -> list[Link]:
         negative.append(neg)
         for stem in t:
             df[stem] += 1
-    idf = {stem: math.log((n + 1) / (c + 0.5)) for stem, c in df.items()}
     max_df = min(12, max(4, int(n * 0.05) + 1))
     # only terms that can be shared (in 2 to max_df quotations) count, for length too
     salient = [[stem for stem in t if 2 <= df[stem] <= max_df] for t in terms]
-    weight = {stem: idf[stem] ** 2 for stem in idf}
+    weight = {stem: math.log((n + 1) / (c + 0.5)) ** 2 for stem, c in df.items() if 2 <= c <= max_df}  # idf²
     norms = [math.sqrt(sum(weight[s] for s in ss)) or 1.0 for ss in salient]
-    index: dict[str, list[int]] = defaultdict(list)
+    postings: dict[str, tuple[float, list[int]]] = {stem: (w, []) for stem, w in weight.items()}
     for k, ss in enumerate(salient):
         for stem in ss:
-            index[stem].append(k)
+            postings[stem][1].append(k)
     pairs: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
     speakers = [q.speaker_id for q in eligible]
     for k, ss in enumerate(salient):
         if not ss:
             continue
-        acc: dict[int, float] = defaultdict(float)
-        for stem in ss:
-            w = weight[stem]
-            for other in index[stem]:
-                acc[other] += w
+        w, others = postings[ss[0]]
+        acc = dict.fromkeys(others, w)  # (0.0 + w is w)
+        get = acc.get
+        for stem in ss[1:]:
+            w, others = postings[stem]
+            for other in others:
+                acc[other] = get(other, 0.0) + w
         del acc[k]
         speaker = speakers[k]
         norm = norms[k]
@@ -120,7 +120,8 @@ def _topic_links(quotes: list[Quote]) -> list[Link]:
         if not scored:
             continue
         t = terms[k]
-        for neg_score, other in heapq.nsmallest(TOPIC_PER_QUOTE, scored):
+        scored.sort()  # (short lists: sorting beats heapq.nsmallest, with the same result)
+        for neg_score, other in scored[:TOPIC_PER_QUOTE]:
             pair = (min(k, other), max(k, other))
             if pair not in pairs:
                 shared = [s for s in ss if s in terms[other]]

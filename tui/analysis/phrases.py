@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 # isort: off
@@ -69,22 +70,23 @@ NAME_PARTICLES = frozenset("al el de del della der di da du la le van von ben bi
 _NEXT_CAPITAL = re.compile(r"\s+[A-Z]")
 
 
-def _next_is_capital(chunk: str, end: int) -> bool:
-    return _NEXT_CAPITAL.match(chunk, end) is not None
+def _next_is_capital(text: str, pos: int, stop: int) -> bool:
+    return _NEXT_CAPITAL.match(text, pos, stop) is not None
 
 
 _NEXT_PARTICLE = re.compile(r"\s+(\w+)")
 
 
-def _name_continues(chunk: str, end: int) -> bool:
-    """A capitalised word follows, possibly after another particle ("van der Luyden")."""
+def _name_continues(text: str, pos: int, stop: int) -> bool:
+    """A capitalised word follows ``pos`` before ``stop``, possibly after another particle
+    ("van der Luyden")."""
     for _ in range(3):
-        if _next_is_capital(chunk, end):
+        if _next_is_capital(text, pos, stop):
             return True
-        m = _NEXT_PARTICLE.match(chunk, end)
+        m = _NEXT_PARTICLE.match(text, pos, stop)
         if m is None or m.group(1) not in NAME_PARTICLES:
             return False
-        end = m.end()
+        pos = m.end()
     return False
 
 
@@ -120,15 +122,17 @@ class Phrase:
 
 
 def tag_tokens(text: str, start: int, end: int) -> list[Token]:
-    """Tag the words of ``text[start:end]`` (see the module's table)."""
-    chunk = text[start:end]
+    """Tag the words of ``text[start:end]`` (see the module's table). Nothing outside that
+    stretch counts: the patterns run with ``end`` as the end of the text (none of them looks
+    behind a match), and offsets come out absolute."""
     tokens: list[Token] = []
     append = tokens.append
+    new_token = tuple.__new__  # what ``Token(…)`` calls, without its Python-level frame
     static = _static_tags
     capitals = _capital_info
     prev_tag = ""
     prev_word = ""
-    for m in TOKEN_RE.finditer(chunk):
+    for m in TOKEN_RE.finditer(text, start, end):
         word = m.group()
         tag = static.get(word)
         if tag is None:
@@ -143,7 +147,7 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
                 elif fixed == "HON":
                     # "the Duchess", "the King": a title used as the name itself
                     e = m.end()
-                    tag = "HON" if _name_continues(chunk, e + (chunk[e : e + 1] == ".")) else "NNP"
+                    tag = "HON" if _name_continues(text, e + (e < end and text[e] == "."), end) else "NNP"
                 elif fixed is not None:
                     tag = fixed
                 elif prev_tag == "VSAY" and after_verb:
@@ -157,14 +161,15 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
                 else:
                     tag = "NNP"
             else:
-                tag = _tag_other(word, prev_tag, chunk, m.end())
-        append(Token(start + m.start(), start + m.end(), word, tag))
+                tag = _tag_other(word, prev_tag, text, m.end(), end)
+        lo, hi = m.span()
+        append(new_token(Token, (lo, hi, word, tag)))
         prev_tag = tag
         prev_word = word
     return tokens
 
 
-def _tag_other(word: str, prev_tag: str, chunk: str, e: int) -> str:
+def _tag_other(word: str, prev_tag: str, text: str, e: int, stop: int) -> str:
     """The tag of a word that does not start with a capital (remembered when the context
     played no part)."""
     lex = lexicon()
@@ -189,7 +194,7 @@ def _tag_other(word: str, prev_tag: str, chunk: str, e: int) -> str:
     elif low in PREPOSITIONS:
         tag = "IN"
     elif low in NAME_PARTICLES:
-        if prev_tag in ("NNP", "HON", "HDOT") and _name_continues(chunk, e):
+        if prev_tag in ("NNP", "HON", "HDOT") and _name_continues(text, e, stop):
             return "NNP"  # "Michery el Soheil", "Ludwig van Beethoven", "Mr. van der Luyden"
         return "W"
     else:
@@ -288,8 +293,18 @@ def chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
 
     No rule of the grammar names punctuation, prepositions or speech verbs, so no chunk
     crosses one: the sequence is chunked in the runs between them, and each run is memoised
-    (the same short runs — "DT W", "NNP NNP", "PRP" — recur all through any text).
+    (the same short runs — "DT W", "NNP NNP", "PRP" — recur all through any text). Short
+    sequences recur whole (", VSAY PRP P" after a line of dialogue) and are memoised too.
     """
+    if len(tags) <= _SHORT:
+        found = _sequence_memo.get(tags)
+        if found is None:
+            found = _sequence_memo[tags] = _chunk_runs(tags)
+        return found
+    return _chunk_runs(tags)
+
+
+def _chunk_runs(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
     out: list[tuple[str, int, int]] = []
     start = 0
     n = len(tags)
@@ -309,17 +324,22 @@ def chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
 
 _SEPARATORS = frozenset({",", ":", "P", "IN", "VSAY"})
 _chunk_memo: dict[tuple[str, ...], tuple[tuple[str, int, int], ...]] = vocabulary_memo(20_000)
+_SHORT = 24
+_sequence_memo: dict[tuple[str, ...], tuple[tuple[str, int, int], ...]] = vocabulary_memo(20_000)
 
 
 def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
     # an item: (tag, first token, last token, is a chunk)
     items = [(tag, i, i, False) for i, tag in enumerate(tags)]
+    s = "".join(f"<{tag}>" for tag in tags)
     for label, rules in _stages():
-        s = "".join(f"<{item[0]}>" for item in items)
         for rx, repl in rules:
-            s = rx.sub(repl, s).replace("{}", "")
+            # ``sub`` finds the same first match as ``search``, but costs far more when there
+            # is none (it prepares its template first), and most rules match nothing
+            if rx.search(s) is not None:
+                s = rx.sub(repl, s).replace("{}", "")
         if "{" not in s:
-            continue
+            continue  # no chunk: the next stage sees the same items
         grouped: list[tuple[str, int, int, bool]] = []
         members: list[tuple[str, int, int, bool]] | None = None
         k = 0
@@ -334,17 +354,21 @@ def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
                 (members if members is not None else grouped).append(items[k])
                 k += 1
         items = grouped
+        s = "".join(f"<{item[0]}>" for item in items)
     return tuple((tag, first, last) for tag, first, last, is_chunk in items if is_chunk)
 
 
 _PIECES = re.compile(r"[{}]|<[^>]*>")
 
 
+_TAG = attrgetter("tag")
+
+
 def chunk_phrases(text: str, tokens: list[Token]) -> list[Phrase]:
     """Speaker phrases in ``tokens`` (one tagged window of narration)."""
     if not tokens:
         return []
-    return [_phrase(text, tokens, label, i, j) for label, i, j in chunk_tags(tuple(t.tag for t in tokens))]
+    return [_phrase(text, tokens, label, i, j) for label, i, j in chunk_tags(tuple(map(_TAG, tokens)))]
 
 
 def _phrase(text: str, tokens: list[Token], kind: str, i: int, j: int) -> Phrase:
@@ -369,8 +393,8 @@ def _phrase(text: str, tokens: list[Token], kind: str, i: int, j: int) -> Phrase
     head_start = tokens[head_i].start
     head_end = end
     head = text[head_start:head_end]
-    m = _POSSESSIVE.match(head)
-    if m and tokens[j].tag == "NNPS":
+    m = _POSSESSIVE.match(head) if tokens[j].tag == "NNPS" else None
+    if m:
         head = m.group(1)
         head_end = head_start + len(head)
     return Phrase(kind, start, end, text[start:end], head, head_start, head_end, role, i, j)

@@ -76,19 +76,25 @@ class FastPunkt(PunktSentenceTokenizer):
         # both pure functions of a few characters of language (vocabulary memos: .memo)
         self._memo: dict[str, bool] = vocabulary_memo(100_000)  # context -> contains a break
         self._pairs: dict[tuple[str, str], bool] = vocabulary_memo(100_000)  # (token, next) -> break after
+        self._tokens: dict[str, tuple] = vocabulary_memo(100_000)  # token -> what it tells alone
+        self._nexts: dict[str, tuple] = vocabulary_memo(100_000)  # next token -> what it tells alone
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``list(span_tokenize(text))``, without its chain of generators (closeread calls
         it once per paragraph of a novel's dialogue)."""
+        period_re, _, realign_re = self._exact if _SEPARATORS.search(text) else self._fast
+        memo = self._memo
         cuts: list[tuple[int, int]] = []
         last_break = 0
-        for match, context in self._match_potential_end_contexts(text):
-            if self.text_contains_sentbreak(context):
+        for match, context in self._contexts(text, period_re):
+            found = memo.get(context)  # (text_contains_sentbreak, inline)
+            if found is None:
+                found = memo[context] = self._contains_sentbreak(context)
+            if found:
                 cuts.append((last_break, match.end()))
                 last_break = match.start("next_tok") if match.group("next_tok") else match.end()
         cuts.append((last_break, len(text.rstrip())))
         # NLTK's realignment: closing quotes and brackets after a break join the sentence
-        realign_re = (self._exact if _SEPARATORS.search(text) else self._fast)[2]
         out: list[tuple[int, int]] = []
         realign = 0
         last = len(cuts) - 1
@@ -112,9 +118,14 @@ class FastPunkt(PunktSentenceTokenizer):
     # -- the candidate search and realignment: NLTK's, with ``re`` patterns ------------
 
     def _match_potential_end_contexts(self, text: str) -> Iterator[tuple[re.Match, str]]:
+        return iter(self._contexts(text, (self._exact if _SEPARATORS.search(text) else self._fast)[0]))
+
+    def _contexts(self, text: str, period_re) -> list[tuple[re.Match, str]]:
+        """NLTK's ``_match_potential_end_contexts`` (with the period pattern for ``text``),
+        as a list."""
+        out: list[tuple[re.Match, str]] = []
         previous_start = previous_stop = 0
         previous_match = None
-        period_re = (self._exact if _SEPARATORS.search(text) else self._fast)[0]
         for match in period_re.finditer(text):
             start = match.start()
             # NLTK: the last whitespace of text[previous_stop:start], where "found at
@@ -126,15 +137,12 @@ class FastPunkt(PunktSentenceTokenizer):
                     break
             word_start = last + 1 if last > 0 else previous_start
             if previous_match is not None and previous_stop <= word_start:
-                yield previous_match, (
-                    text[previous_start:previous_stop] + previous_match.group() + previous_match.group("after_tok")
-                )
+                out.append((previous_match, text[previous_start:previous_stop] + previous_match.group() + previous_match.group("after_tok")))
             previous_match = match
             previous_start, previous_stop = word_start, start
         if previous_match is not None:
-            yield previous_match, (
-                text[previous_start:previous_stop] + previous_match.group() + previous_match.group("after_tok")
-            )
+            out.append((previous_match, text[previous_start:previous_stop] + previous_match.group() + previous_match.group("after_tok")))
+        return out
 
     def _realign_boundaries(self, text: str, slices: Iterator[slice]) -> Iterator[slice]:
         realign_re = (self._exact if _SEPARATORS.search(text) else self._fast)[2]
@@ -169,10 +177,13 @@ class FastPunkt(PunktSentenceTokenizer):
         """NLTK's two annotation passes over ``text``'s tokens: is any token but the last a
         sentence break?"""
         word_re = (self._exact if _SEPARATORS.search(text) else self._fast)[1]
-        tokens: list[str] = []
-        for line in text.split("\n"):
-            if line.strip():
-                tokens.extend(word_re.findall(line))
+        if "\n" not in text:  # (most contexts: one line)
+            tokens = word_re.findall(text) if text.strip() else []
+        else:
+            tokens = []
+            for line in text.split("\n"):
+                if line.strip():
+                    tokens.extend(word_re.findall(line))
         pairs = self._pairs
         for pair in zip(tokens, tokens[1:]):
             found = pairs.get(pair)
@@ -196,29 +207,42 @@ class FastPunkt(PunktSentenceTokenizer):
         return False, False, False
 
     def _breaks_after(self, tok: str, nxt: str) -> bool:
-        sentbreak, abbr, ellipsis = self._first_pass(tok)
+        sentbreak, abbr, ellipsis, typ, initial = self._token_facts(tok)
         if not tok.endswith("."):
             return sentbreak
-        typ = _type_no_period(_NUMERIC.sub("##number##", tok.lower()))
-        next_type = _NUMERIC.sub("##number##", nxt.lower())
-        if self._first_pass(nxt)[0]:
-            next_type = _type_no_period(next_type)
-        initial = _INITIAL.match(tok) is not None
+        next_type, starter = self._next_facts(nxt)
         if (typ, next_type) in self._collocations:
             return False
         if (abbr or ellipsis) and not initial:
-            starter = self._ortho_heuristic_of(nxt, next_type)
             if starter is True:
                 return True
             if nxt[0].isupper() and next_type in self._starters:
                 return True
         if initial or typ == "##number##":
-            starter = self._ortho_heuristic_of(nxt, next_type)
             if starter is False:
                 return False
             if starter == "unknown" and initial and nxt[0].isupper() and not (self._ortho[next_type] & _ORTHO_LC):
                 return False
         return sentbreak
+
+    def _token_facts(self, tok: str) -> tuple[bool, bool, bool, str, bool]:
+        """(sentbreak, abbreviation, ellipsis, type, initial) of a token before a candidate
+        break: what it tells alone (memoised: the same words end sentences all through a book)."""
+        facts = self._tokens.get(tok)
+        if facts is None:
+            typ = _type_no_period(_NUMERIC.sub("##number##", tok.lower()))
+            facts = self._tokens[tok] = (*self._first_pass(tok), typ, _INITIAL.match(tok) is not None)
+        return facts
+
+    def _next_facts(self, nxt: str) -> tuple[str, bool | str]:
+        """(type, orthographic heuristic) of the token after a candidate break (memoised)."""
+        facts = self._nexts.get(nxt)
+        if facts is None:
+            next_type = _NUMERIC.sub("##number##", nxt.lower())
+            if self._first_pass(nxt)[0]:
+                next_type = _type_no_period(next_type)
+            facts = self._nexts[nxt] = (next_type, self._ortho_heuristic_of(nxt, next_type))
+        return facts
 
     def _ortho_heuristic_of(self, tok: str, typ: str) -> bool | str:
         if tok in self._punctuation:

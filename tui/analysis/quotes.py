@@ -23,9 +23,7 @@ SINGLE_CLOSE = "’›"
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE + SINGLE_OPEN + SINGLE_CLOSE + "'"
 
 _DOUBLE_MARKS = '“„«”»"'
-_DOUBLE_RE = re.compile(f"[{_DOUBLE_MARKS}]")
-_SINGLE_RE = re.compile("[‘‚‹’›]")
-_WORD_CHAR = re.compile(r"\w")
+_ALNUM = re.compile(r"[^\W_]")  # exactly the characters str.isalnum() accepts
 _OPEN_BEFORE = set(" \t\n([{<—–-/:;,") | set(DOUBLE_OPEN + SINGLE_OPEN)
 _STRONG_CLOSE_BEFORE = set(".,!?;:—–-…)")
 
@@ -62,12 +60,27 @@ def _straight_role(chunk: str, i: int) -> str:
     prev = chunk[i - 1] if i > 0 else " "
     nxt = chunk[i + 1] if i + 1 < len(chunk) else " "
     open_like = prev in _OPEN_BEFORE or prev.isspace()
-    close_like = nxt.isspace() or not _WORD_CHAR.match(nxt)
+    close_like = nxt.isspace() or not (nxt.isalnum() or nxt == "_")  # (not \w)
     if open_like and not close_like:
         return "open"
     if close_like and not open_like:
         return "close"
     return "either"
+
+
+def _positions(text: str, marks: str) -> list[int]:
+    """The offsets of the characters of ``marks`` in ``text``, in order. One scan per
+    character: ``re`` skips straight from one occurrence of a literal to the next, but tries
+    every position of the text against a class of characters."""
+    found: list[int] = []
+    for mark in marks:
+        if mark in text:
+            found.extend(m.start() for m in _LITERALS[mark].finditer(text))
+    found.sort()
+    return found
+
+
+_LITERALS = {mark: re.compile(re.escape(mark)) for mark in _DOUBLE_MARKS + SINGLE_OPEN + SINGLE_CLOSE}
 
 
 def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[RawQuote]:
@@ -89,13 +102,25 @@ def _scan(text: str, paragraphs: list[Paragraph], single: bool) -> list[RawQuote
     open_at: int | None = None
     open_para = 0
     depth = 0
-    mark_re = _SINGLE_RE if single else _DOUBLE_RE
     n = len(paragraphs)
     skip_first_open = False
     continues = False
+    # every mark of the text in one scan; a paragraph without marks has nothing to do (no
+    # quotation is open at a paragraph's start, and none runs on into a paragraph that does
+    # not open with a mark)
+    positions = _positions(text, SINGLE_OPEN + SINGLE_CLOSE if single else _DOUBLE_MARKS)
+    next_mark = 0
     for pi, para in enumerate(paragraphs):
+        if next_mark == len(positions):
+            break
+        if positions[next_mark] >= para.end:
+            continue
+        last_mark = next_mark
+        while last_mark < len(positions) and positions[last_mark] < para.end:
+            last_mark += 1
+        marks = [p - para.start for p in positions[next_mark:last_mark]]
+        next_mark = last_mark
         chunk = text[para.start : para.end]
-        marks = [m.start() for m in mark_re.finditer(chunk)]
         for k, i in enumerate(marks):
             ch = chunk[i]
             pos = para.start + i
@@ -103,7 +128,16 @@ def _scan(text: str, paragraphs: list[Paragraph], single: bool) -> list[RawQuote
                 skip_first_open = False
                 open_at, open_para, depth, continues = pos, pi, 0, True
                 continue
-            role = _role(chunk, i, ch, single, open_at is not None, marks, k + 1)
+            if single:
+                role = _role(chunk, i, ch, single, open_at is not None, marks, k + 1)
+            elif ch in DOUBLE_OPEN:
+                role = "open"
+            elif ch in DOUBLE_CLOSE:
+                role = "close"
+            else:  # (as _role decides a straight mark)
+                role = _straight_role(chunk, i)
+                if role == "either":
+                    role = "close" if open_at is not None else "open"
             if role == "open":
                 if open_at is None:
                     open_at, open_para, depth = pos, pi, 0
@@ -165,7 +199,7 @@ def _role(chunk: str, i: int, ch: str, single: bool, is_open: bool, marks: list[
 def _emit(text: str, out: list[RawQuote], start: int, end: int, para: int, closed: bool, continues: bool = False) -> None:
     inner_start = start + 1
     inner_end = end - 1 if closed else end
-    if not any(c.isalnum() for c in text[inner_start:inner_end]):
+    if _ALNUM.search(text, inner_start, inner_end) is None:
         return  # "" or " - ": marks around nothing are not a quotation
     continues = continues and bool(out) and not out[-1].closed and out[-1].paragraph == para - 1
     out.append(RawQuote(start, end, inner_start, inner_end, para, closed, continues))

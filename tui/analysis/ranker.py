@@ -640,5 +640,5 @@ def rerank(ctx: Context, kinds: list[str]) -> None:
                 doc.roots[j] = doc.roots[a.same_as]
     if changed:
         # attributions changed: the memoised roots of the chains through them are stale
-        ctx.__dict__.pop("_roots", None)
-        ctx.__dict__.pop("_root_atts", None)
+        ctx._roots.clear()
+        ctx._root_atts.clear()

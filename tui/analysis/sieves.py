@@ -14,7 +14,8 @@ from collections.abc import Callable
 
 from .context import Attribution, Context
 from .lexicon import lexicon
-from .phrases import Phrase, Token, chunk_phrases
+from .memo import document_memo
+from .phrases import Phrase, Token
 
 ADVERBS = frozenset(
     "also then again now later finally quickly quietly softly slowly simply gravely coldly warmly "
@@ -31,8 +32,19 @@ MAX_LEAD_GAP_FRAGMENT = 40
 Sieve = Callable[[Context, int], "Attribution | None"]
 
 
+_NOT_WORDS = ("P", ",", ":", "HDOT")
+
+
 def _words(tokens: list[Token]) -> list[int]:
-    return [k for k, t in enumerate(tokens) if t.tag not in ("P", ",", ":", "HDOT")]
+    return [k for k, t in enumerate(tokens) if t.tag not in _NOT_WORDS]
+
+
+def _first_word(tokens: list[Token]) -> int | None:
+    """``_words(tokens)[0]``, or None."""
+    for k, t in enumerate(tokens):
+        if t.tag not in _NOT_WORDS:
+            return k
+    return None
 
 
 def _phrase_at(phrases: list[Phrase], first: int) -> Phrase | None:
@@ -81,19 +93,17 @@ def headline(ctx: Context, i: int) -> Attribution | None:
 
 # -- 1. trailing cue: "…," Dmitry Peskov told reporters / "…," said Caddell -------------------
 def _memo(kind: str):
-    """Cache a cue matcher per quotation (several sieves ask the same question); hand out
-    copies, since a sieve may complete the attribution it gets."""
+    """Cache a cue matcher per quotation (several sieves ask the same question). The cached
+    attribution is shared: a sieve that keeps or completes it takes a copy."""
 
     def wrap(fn):
         def cached(ctx: Context, i: int) -> Attribution | None:
-            memo = ctx.__dict__.setdefault("_cue_memo", {})
+            memo = ctx._cue_memo
             key = (kind, i)
-            if key not in memo:
-                memo[key] = fn(ctx, i)
-            att = memo[key]
-            if att is None:
-                return None
-            return att.copy()
+            att = memo.get(key, _UNSET)
+            if att is _UNSET:
+                att = memo[key] = fn(ctx, i)
+            return att
 
         cached.__doc__ = fn.__doc__
         return cached
@@ -101,30 +111,33 @@ def _memo(kind: str):
     return wrap
 
 
+_UNSET = object()
+
+
 @_memo("trailing")
 def _trailing_match(ctx: Context, i: int) -> Attribution | None:
     start, end = ctx.trailing_window(i)
-    tokens = ctx.narration_tokens(start, end)
-    words = _words(tokens)
-    if not words:
+    first = _first_word(ctx.narration_tokens(start, end))
+    if first is None:
         return None
-    found = _cue_right_after(ctx, i, tokens, words)
+    found = _cue_right_after(ctx, i, (start, end), first)
     if found is None and not ctx.fiction:
-        found = _comma_clause_cue(ctx, tokens)
+        found = _comma_clause_cue(ctx, (start, end))
     return found
 
 
-def _comma_clause_cue(ctx: Context, tokens: list[Token]) -> Attribution | None:
+def _comma_clause_cue(ctx: Context, window: tuple[int, int]) -> Attribution | None:
     """News: "… “drew quite well” in the primary, said Ada Ruiz." / "“If there had not been
     …” by the allies, Ruiz said at a town hall" — a cue clause after a comma later in the
     sentence attributes the quotation before it."""
+    tokens = ctx.narration_tokens(*window)
     n = len(tokens)
     phrases = None
     for c in range(n - 2):
         if tokens[c].tag != ",":
             continue
         if phrases is None:
-            phrases = chunk_phrases(ctx.text, tokens)
+            phrases = ctx.narration_phrases(*window)
         later = [p for p in phrases if p.first > c]
         if _speech_verb(tokens[c + 1]):  # ", said Ada Ruiz."
             p = _phrase_at(later, c + 2) or _phrase_after_modifiers(tokens, later, c + 2)
@@ -173,13 +186,14 @@ def _embedded(ctx: Context, i: int) -> bool:
     return any(ch.isalnum() for ch in ctx.text[lead_start : q.start])
 
 
-def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]) -> Attribution | None:
+def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) -> Attribution | None:
+    tokens = ctx.narration_tokens(*window)
     # only punctuation may stand between the closing mark and the cue
-    if any(t.tag not in ("P", ",") for t in tokens[: words[0]]):
+    if any(t.tag not in ("P", ",") for t in tokens[:first]):
         return None
     q = ctx.quotes[i]
     last_char = ctx.text[q.inner_start : q.inner_end].rstrip("'’\"”)")[-1:]  # (through nested marks)
-    if not words[0] and q.closed and last_char not in ",.!?…—-":
+    if not first and q.closed and last_char not in ",.!?…—-":
         # "accuses Obama of "leading from behind" and Trump says …": a quotation inside a
         # sentence that runs on is not tagged by the next clause's verb ("…," X said is)
         if ctx.kinds and ctx.kinds[i] in ("term", "partial"):
@@ -187,10 +201,10 @@ def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]
     if not ctx.fiction and q.closed and ctx.text[q.inner_end - 1 : q.inner_end] == "." and _embedded(ctx, i):
         # 'Ames said the plan "will fail." Brill called it …': the full stop ended Ames's
         # sentence; a cue after it (subject first) reports the next one
-        if not _speech_verb(tokens[words[0]]):
+        if not _speech_verb(tokens[first]):
             return None
-    phrases = chunk_phrases(ctx.text, tokens)
-    k = words[0]
+    phrases = ctx.narration_phrases(*window)
+    k = first
     while k + 1 < len(tokens) and tokens[k].tag == "W" and (
         tokens[k].word.lower() in ADVERBS or tokens[k].word.lower().endswith("ly")
     ):
@@ -305,7 +319,7 @@ def _reports_more(ctx: Context, i: int, tokens: list[Token], v: int) -> bool:
 
 def trailing_cue(ctx: Context, i: int) -> Attribution | None:
     att = _trailing_match(ctx, i)
-    return att if att is not None and att.sieve != "pronoun" else None
+    return att.copy() if att is not None and att.sieve != "pronoun" else None
 
 
 def _bare_description(ctx: Context, tokens: list[Token], k: int, after: bool) -> Phrase | None:
@@ -493,7 +507,7 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
     tokens = ctx.narration_tokens(start, end)
     if not tokens:
         return None
-    phrases = chunk_phrases(ctx.text, tokens)
+    phrases = ctx.narration_phrases(start, end)
     words = _words(tokens)
     # a scare-quoted term or a fragment can sit far into the sentence that reports it
     gap = MAX_LEAD_GAP_FRAGMENT if ctx.kinds and ctx.kinds[i] in ("term", "partial") else MAX_LEAD_GAP
@@ -591,7 +605,7 @@ def leading_cue(ctx: Context, i: int) -> Attribution | None:
     if not ctx.fiction and trailing is not None and trailing.sieve == "pronoun":
         return None  # '…,” she said.': the cue right after the words beats one before them
     att = _leading_match(ctx, i)
-    return att if att is not None and att.sieve != "pronoun" else None
+    return att.copy() if att is not None and att.sieve != "pronoun" else None
 
 
 # -- 3. pronoun: "…," he added → the nearest compatible person before it -----------------------
@@ -601,9 +615,11 @@ def pronoun(ctx: Context, i: int) -> Attribution | None:
         att = _leading_match(ctx, i)
     if att is None or att.sieve != "pronoun" or att.phrase is None:
         return None
-    att.antecedent = resolve_pronoun(ctx, att.phrase, i)
-    if att.antecedent is None:
+    antecedent = resolve_pronoun(ctx, att.phrase, i)
+    if antecedent is None:
         return None
+    att = att.copy()
+    att.antecedent = antecedent
     return att
 
 
@@ -724,7 +740,16 @@ def _alternating_speaker(ctx: Context, para: int, want: str) -> Phrase | None:
 
 
 def _key(p: Phrase) -> str:
-    return p.head.lower().replace(".", "").split()[-1] if p.head else ""
+    """The last word of a phrase's name, lower case and without periods (memoised: the
+    dialogue passes ask for the same few names thousands of times)."""
+    head = p.head
+    key = _keys.get(head)
+    if key is None:
+        key = _keys[head] = head.lower().replace(".", "").split()[-1] if head else ""
+    return key
+
+
+_keys: dict[str, str] = document_memo()
 
 
 # -- 4. speech nouns: Sean Spicer's statement that … "…" -------------------------------------
@@ -734,7 +759,7 @@ def speech_noun(ctx: Context, i: int) -> Attribution | None:
     start, end, _ = ctx.leading_window(i)
     tokens = ctx.narration_tokens(start, end)
     nouns = lexicon().speech_nouns
-    phrases = chunk_phrases(ctx.text, tokens)
+    phrases = ctx.narration_phrases(start, end)
     for k in range(len(tokens) - 1, 0, -1):
         if tokens[k].word.lower() in nouns:
             for p in phrases:
@@ -774,8 +799,7 @@ def narration_subject(ctx: Context, i: int) -> Attribution | None:
             sentence_start = sent.start
     if not ctx.text[sentence_start : q.start].rstrip().endswith((".", "!", "?", ":", ";", "—", "-")):
         return None
-    tokens = ctx.narration_tokens(sentence_start, q.start)
-    phrases = chunk_phrases(ctx.text, tokens)
+    phrases = ctx.narration_phrases(sentence_start, q.start)
     if not phrases or phrases[0].first > 2:
         return None
     p = phrases[0]
@@ -810,7 +834,7 @@ def _sentence_subject(ctx: Context, i: int) -> Attribution | None:
         return None
     opening = _opening_clause_end(tokens)
     phrases = [
-        p for p in chunk_phrases(ctx.text, tokens)
+        p for p in ctx.narration_phrases(start, end)
         if _can_be_subject(tokens, p) and not _dateline(tokens, p) and (opening is None or p.first > opening)
     ]
     if not phrases:
@@ -1055,7 +1079,8 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     man with the black beard": a description that specific is the character's own name)."""
     if not ctx.fiction or att.phrase is None or att.phrase.kind != "DESC" or att.antecedent is not None:
         return
-    if any(f" {word} " in " ".join(att.phrase.text.lower().split()) for word in ("with", "in", "of", "from")):
+    words = " ".join(att.phrase.text.lower().split())
+    if any(f" {word} " in words for word in ("with", "in", "of", "from")):
         return
     p = addressee(ctx, i)
     if p is not None:
@@ -1084,7 +1109,7 @@ def reported_before(ctx: Context, i: int) -> Attribution | None:
     if not sentences:
         return None
     tokens = ctx.narration_tokens(sentences[-1].start, prev.end)
-    phrases = chunk_phrases(ctx.text, tokens)
+    phrases = ctx.narration_phrases(sentences[-1].start, prev.end)
     for k in range(len(tokens) - 1, -1, -1):
         if _speech_verb(tokens[k], leading=True) and not tokens[k].word.lower().endswith("ing"):
             subject = _subject_before(tokens, phrases, k)
@@ -1254,6 +1279,7 @@ def _protagonist_pass(ctx: Context, kinds: list[str]) -> None:
             continue
         want = lexicon().pronouns.get(att.phrase.text.lower(), "?")
         if want in main:
+            att = att.copy()
             att.antecedent = main[want]
             att.confidence = 0.4
             ctx.attributions[i] = att

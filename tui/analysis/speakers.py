@@ -42,6 +42,37 @@ def word_start_matches(rx: re.Pattern, text: str, overlapping: bool = False):
         yield m
         pos = start + 1 if overlapping or m.end() == start else m.end()
 
+
+# Where a capitalised word is followed (after a period, if any, and white space) by a
+# capital: every match of _HON_SURNAME, _BIGRAM and _TITLE_NAME starts at such a place. A
+# pattern that opens with a class of letters makes ``re`` test every character of a novel;
+# one scan for these places, then each pattern tried at them, costs a third of three scans.
+_CAPITAL_PAIR = re.compile(r"[A-Z](?=[a-z]+\.?\s+[A-Z])")
+
+
+def capital_pairs(ctx: Context) -> list[int]:
+    """The word starts where :data:`_CAPITAL_PAIR` matches (one pass, cached)."""
+    cached = getattr(ctx, "_capital_pairs", None)
+    if cached is None:
+        cached = [m.start() for m in word_start_matches(_CAPITAL_PAIR, ctx.text, overlapping=True)]
+        ctx._capital_pairs = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def matches_at(rx: re.Pattern, text: str, starts: list[int], overlapping: bool = False):
+    """``word_start_matches(rx, text, overlapping)`` for a pattern that can only match at
+    one of ``starts`` (sorted word starts): ``rx`` tried there, in order."""
+    pos = 0
+    match = rx.match
+    for start in starts:
+        if start < pos:
+            continue
+        m = match(text, start)
+        if m is not None:
+            yield m
+            if not overlapping:
+                pos = start + 1 if m.end() == start else m.end()
+
 ROLE_GENDER = {
     "spokesman": "m", "spokeswoman": "f", "man": "m", "woman": "f", "boy": "m", "girl": "f",
     "wife": "f", "husband": "m", "mother": "f", "father": "m", "son": "m", "daughter": "f",
@@ -89,11 +120,13 @@ def _strip_possessive(text: str) -> str:
 
 
 def parse_name(p: Phrase) -> NameRef:
-    """The name, honorific, first name and surname a phrase gives (memoised per document)."""
-    found = _names_memo.get(p)
+    """The name, honorific, first name and surname a phrase gives (memoised per document,
+    by identity: the memo holds the phrase, so its id stays its own, and an id is cheaper to
+    hash than a phrase's ten fields)."""
+    found = _names_memo.get(id(p))
     if found is None:
-        found = _names_memo[p] = _parse_name(p)
-    return found
+        found = _names_memo[id(p)] = (p, _parse_name(p))
+    return found[1]
 
 
 _names_memo: dict = document_memo()
@@ -167,7 +200,7 @@ def _honorific_index(ctx: Context) -> _HonorificIndex:
     counts: Counter = Counter()
     mrs: set[str] = set()
     miss: set[str] = set()
-    for m in word_start_matches(_HON_SURNAME, ctx.text):
+    for m in matches_at(_HON_SURNAME, ctx.text, capital_pairs(ctx)):
         hon, surname = m.group(1), m.group(2)
         counts[surname] += 1
         g = honorifics.get(hon.lower(), "?")
@@ -219,7 +252,7 @@ _SENTENCE_STOP = re.compile(r"[.!?;\"“”]")
 def _pronoun_gender(ctx: Context, name: str, samples: int = 30) -> str:
     """Gender from the pronouns that come right after a name in the same sentence (at least
     three votes, three to one)."""
-    cache = ctx.__dict__.setdefault("_pronoun_gender", {})
+    cache = ctx._pronoun_gender
     if name in cache:
         return cache[name]
     text = ctx.text
@@ -250,12 +283,13 @@ def _pronoun_gender(ctx: Context, name: str, samples: int = 30) -> str:
 
 
 def phrase_gender(ctx: Context, p: Phrase) -> str:
-    """The gender a phrase gives its person ("m", "f", "n" or "?"), memoised per document."""
-    memo = ctx.__dict__.setdefault("_phrase_gender", {})
-    gender = memo.get(p)
-    if gender is None:
-        gender = memo[p] = _phrase_gender(ctx, p)
-    return gender
+    """The gender a phrase gives its person ("m", "f", "n" or "?"), memoised per document
+    (by identity, as :func:`parse_name`)."""
+    memo = ctx._phrase_gender
+    found = memo.get(id(p))
+    if found is None:
+        found = memo[id(p)] = (p, _phrase_gender(ctx, p))
+    return found[1]
 
 
 def _phrase_gender(ctx: Context, p: Phrase) -> str:
@@ -296,23 +330,23 @@ def is_personal(ctx: Context, p: Phrase) -> bool:
 
 
 # -- following attributions to the phrase they rest on ---------------------------------------
+_UNKNOWN = object()  # not memoised yet (a memoised root may be None)
+
+
 def root_phrase(ctx: Context, i: int, _depth: int = 0) -> Phrase | None:
     """The phrase quotation ``i``'s attribution finally rests on (following continuations
     and antecedents); memoised, since an attribution never changes once made."""
     att = ctx.attributions[i]
     if att is None or _depth > 50:
         return None
-    roots = ctx.__dict__.setdefault("_roots", {})
+    if att.same_as is None:  # (no chain to follow: nothing worth memoising)
+        return att.antecedent if att.antecedent is not None else att.phrase
+    roots = ctx._roots
     key = (i, id(att), id(att.antecedent))
-    if key in roots:
-        return roots[key]
-    if att.same_as is not None:
-        found = root_phrase(ctx, att.same_as, _depth + 1)
-    elif att.antecedent is not None:
-        found = att.antecedent
-    else:
-        found = att.phrase
-    roots[key] = found
+    found = roots.get(key, _UNKNOWN)
+    if found is not _UNKNOWN:
+        return found
+    found = roots[key] = root_phrase(ctx, att.same_as, _depth + 1)
     return found
 
 
@@ -321,7 +355,7 @@ def root_attribution(ctx: Context, i: int, _depth: int = 0) -> Attribution | Non
     att = ctx.attributions[i]
     if att is None or att.same_as is None or _depth > 50:
         return att
-    memo = ctx.__dict__.setdefault("_root_atts", {})
+    memo = ctx._root_atts
     key = (i, id(att))
     if key not in memo:
         memo[key] = root_attribution(ctx, att.same_as, _depth + 1)
@@ -343,7 +377,7 @@ def _bigram_index(ctx: Context) -> tuple[dict, dict]:
     by_last: dict[str, list] = defaultdict(list)
     by_first: dict[str, list] = defaultdict(list)
     text = ctx.text
-    for m in word_start_matches(_BIGRAM, text, overlapping=True):
+    for m in matches_at(_BIGRAM, text, capital_pairs(ctx), overlapping=True):
         first = m.group(1).split()[0]
         low = first.lower()
         if low in lex.stop_capitals or low in lex.honorifics or low in lex.role_nouns:
@@ -374,11 +408,28 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 
 
 def _lowercase_words(ctx: Context) -> set[str]:
+    """Every match of :data:`_LOWER_WORD` in the text (cached).
+
+    A match never spans white space and white space is no word character, so the matches
+    are those found in the text's distinct white-space-separated pieces: scanned once each,
+    a novel's few thousand pieces are a fraction of its length. The pieces are collected a
+    stretch of lines at a time (fewer short-lived strings alive at once)."""
     cached = getattr(ctx, "_lower_words", None)
     if cached is None:
-        cached = set(_LOWER_WORD.findall(ctx.text))
+        text = ctx.text
+        pieces: set[str] = set()
+        pos, n = 0, len(text)
+        while pos < n:
+            cut = text.find("\n", pos + _STRETCH)
+            cut = n if cut < 0 else cut
+            pieces.update(text[pos:cut].split())
+            pos = cut
+        cached = set(_LOWER_WORD.findall(" ".join(pieces)))
         ctx._lower_words = cached  # type: ignore[attr-defined]
     return cached
+
+
+_STRETCH = 1 << 15
 
 
 def _starts_with_the(text: str) -> bool:
@@ -395,7 +446,7 @@ def common_word(ctx: Context, word: str) -> bool:
 def written_as_a_name(ctx: Context, word: str) -> bool:
     """Whether the text also writes ``word`` capitalised after a lower-case word ("said Tom",
     "to Tom"), as names are and exclamations are not (memoised)."""
-    memo = ctx.__dict__.setdefault("_written_as_name", {})
+    memo = ctx._written_as_name
     if word not in memo:
         memo[word] = False
         text = ctx.text
@@ -550,7 +601,7 @@ def _with_honorific(ctx: Context, e: Entity) -> str | None:
     """ "Mrs. Rose Maylie" when the text writes the full name with an honorific (cached)."""
     if not e.full:
         return None
-    cache = ctx.__dict__.setdefault("_with_honorific", {})
+    cache = ctx._with_honorific
     if e.full not in cache:
         cache[e.full] = None
         lead = _LEADING_WORD.match(e.full)
@@ -567,7 +618,28 @@ def _with_honorific(ctx: Context, e: Entity) -> str | None:
     return cache[e.full]
 
 
-_HONORIFIC_BEFORE = re.compile(r"(Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord|Master)(\.?)\s+")
+_HONORIFICS_BEFORE = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Sir", "Lady", "Lord", "Master")
+_HONORIFIC_BEFORE = re.compile(f"({'|'.join(_HONORIFICS_BEFORE)})" + r"(\.?)\s+")
+# the same pattern, one for each first letter: each then opens with a literal, which ``re``
+# skips to directly (where a choice of letters makes it try every position of a novel)
+_HONORIFIC_BEFORE_BY_LETTER = tuple(
+    re.compile(f"({'|'.join(h for h in _HONORIFICS_BEFORE if h[0] == letter)})" + r"(\.?)\s+")
+    for letter in dict.fromkeys(h[0] for h in _HONORIFICS_BEFORE)
+)
+
+
+def honorifics_before(text: str) -> list[re.Match]:
+    """``word_start_matches(_HONORIFIC_BEFORE, text)``, from a scan per first letter (no
+    match can overlap another: after its first letter, a match is lower case, a period and
+    white space)."""
+    found = []
+    for rx in _HONORIFIC_BEFORE_BY_LETTER:
+        for m in rx.finditer(text):
+            start = m.start()
+            if not (start and (text[start - 1].isalnum() or text[start - 1] == "_")):
+                found.append(m)
+    found.sort(key=re.Match.start)
+    return found
 _LEADING_WORD = re.compile(r"\w+")
 
 
@@ -578,7 +650,7 @@ def _names_after_honorifics(ctx: Context) -> dict[str, list[re.Match]]:
     if cached is None:
         cached = defaultdict(list)
         text = ctx.text
-        for m in word_start_matches(_HONORIFIC_BEFORE, text):
+        for m in honorifics_before(text):
             word = _LEADING_WORD.match(text, m.end())
             if word is not None:
                 cached[word.group()].append(m)
@@ -745,7 +817,7 @@ def _join_titles(ctx: Context, quote_entity: dict[int, Entity]) -> None:
     surnames: dict[str, Counter] = defaultdict(Counter)
     text = ctx.text
     if any(noun in honorifics for noun in nouns):
-        for m in word_start_matches(_TITLE_NAME, text):
+        for m in matches_at(_TITLE_NAME, text, capital_pairs(ctx)):
             title = m.group(1).lower()
             if title in nouns and title in honorifics:
                 surnames[title][m.group(2)] += 1

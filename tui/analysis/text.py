@@ -76,32 +76,34 @@ def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:
     """Punkt sentences inside each paragraph (a sentence never crosses a paragraph)."""
     tokenizer = punkt_tokenizer()
     sentences: list[Sentence] = []
+    append = sentences.append
+    starts = [para.start for para in paragraphs]
+    ends = [para.end for para in paragraphs]
+    n = len(paragraphs)
     p = 0  # the paragraph the next span starts in
-    for block_start, block_end in _blocks(text, paragraphs):
-        if _POSSIBLE_BREAK.search(text, block_start, block_end) is None:
+    for block_start, block_end, possible_break in _blocks(text, paragraphs):
+        if not possible_break:
             # no period, question or exclamation mark before more text: Punkt could only
             # return the block's paragraphs as they are
-            while p < len(paragraphs) and paragraphs[p].end <= block_start:
+            while p < n and ends[p] <= block_start:
                 p += 1
-            while p < len(paragraphs) and paragraphs[p].start < block_end:
-                para = paragraphs[p]
-                sentences.append(Sentence(len(sentences), para.start, para.end, para.index))
+            while p < n and starts[p] < block_end:
+                append(Sentence(len(sentences), starts[p], ends[p], paragraphs[p].index))
                 p += 1
             continue
-        chunk = text[block_start:block_end]
-        for start, end in tokenizer.spans(chunk):
+        for start, end in tokenizer.spans(text[block_start:block_end]):
             start += block_start
             end += block_start
             # Punkt may run a sentence over a blank line ("Chapter I" has no period):
             # cut it at paragraph boundaries
-            while p < len(paragraphs) and paragraphs[p].end <= start:
+            while p < n and ends[p] <= start:
                 p += 1
             q = p
-            while q < len(paragraphs) and paragraphs[q].start < end:
-                para = paragraphs[q]
-                s, e = max(start, para.start), min(end, para.end)
+            while q < n and starts[q] < end:
+                s = start if start > starts[q] else starts[q]
+                e = end if end < ends[q] else ends[q]
                 if e > s:
-                    sentences.append(Sentence(len(sentences), s, e, para.index))
+                    append(Sentence(len(sentences), s, e, paragraphs[q].index))
                 q += 1
     return sentences
 
@@ -110,33 +112,34 @@ BLOCK = 100_000
 _POSSIBLE_BREAK = re.compile(r"[.?!…][\"'”’)\]]*\s+\S")
 
 
-def _blocks(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
+def _blocks(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int, bool]]:
     """Runs of whole paragraphs of about :data:`BLOCK` characters (one Punkt call each); a
-    paragraph longer than :data:`MAX_PIECE` is cut into pieces of its own."""
-    blocks: list[tuple[int, int]] = []
+    paragraph longer than :data:`MAX_PIECE` is cut into pieces of its own. Each comes with
+    whether it holds a possible sentence break at all."""
+    blocks: list[tuple[int, int, bool]] = []
     start = end = None
     for para in paragraphs:
         if _POSSIBLE_BREAK.search(text, para.start, para.end) is None:
             # a one-sentence paragraph (most lines of dialogue): no Punkt needed
             if start is not None:
-                blocks.append((start, end))
+                blocks.append((start, end, True))
                 start = None
-            blocks.append((para.start, para.end))
+            blocks.append((para.start, para.end, False))
             continue
         if para.end - para.start > MAX_PIECE:
             if start is not None:
-                blocks.append((start, end))
+                blocks.append((start, end, True))
                 start = None
-            blocks.extend(_pieces(text, para.start, para.end))
+            blocks.extend((s, e, _POSSIBLE_BREAK.search(text, s, e) is not None) for s, e in _pieces(text, para.start, para.end))
             continue
         if start is None:
             start = para.start
         elif para.end - start > BLOCK:
-            blocks.append((start, end))
+            blocks.append((start, end, True))
             start = para.start
         end = para.end
     if start is not None:
-        blocks.append((start, end))
+        blocks.append((start, end, True))
     return blocks
 
 
