@@ -998,3 +998,14 @@ def test_news_an_appositive_with_commas_of_its_own_before_the_verb():
     assert attribution(text)[0] == "Ada Ruiz"
     text = '"Both of them scare me," Ivo Brill, 30, of Dayton, Ohio, who was among those polled, said later.'
     assert attribution(text)[0] == "Ivo Brill"
+
+
+# -- news attribution, second round ------------------------------------------------------------
+def test_news_a_pronoun_inside_its_antecedents_reported_words_rests_on_the_name():
+    text = 'Ada Ruiz pointed to the polls, noting that she has put together "the best ground game in the state."'
+    name, _, mention, _ = attribution(text)
+    assert (name, mention) == ("Ada Ruiz", "Ada Ruiz")
+    # a clause of the pronoun's own keeps the pronoun as the mention
+    text = 'Ada Ruiz said the vote was close, but she called the result "a mandate."'
+    name, _, mention, _ = attribution(text)
+    assert (name, mention) == ("Ada Ruiz", "she")

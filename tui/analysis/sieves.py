@@ -604,7 +604,30 @@ def pronoun(ctx: Context, i: int) -> Attribution | None:
     att.antecedent = resolve_pronoun(ctx, att.phrase, i)
     if att.antecedent is None:
         return None
+    if not ctx.fiction and _reports_own_words(ctx, att.antecedent, att.phrase):
+        # news: "Ruiz said that he expects “…”": the pronoun stands inside what its
+        # antecedent is reported to say — the source is the name before the speech verb
+        return Attribution("pronoun", att.confidence, phrase=att.antecedent, cue=att.cue)
     return att
+
+
+def _reports_own_words(ctx: Context, antecedent: Phrase, pron: Phrase) -> bool:
+    """Whether a speech verb stands between ``antecedent`` and the pronoun ``pron``, in one
+    sentence and with no quotation between them ("Ruiz says if he …", "Ruiz, noting that
+    she …")."""
+    if antecedent.end > pron.start:
+        return False
+    starts = ctx._sentence_starts
+    if bisect.bisect_right(starts, antecedent.start) != bisect.bisect_right(starts, pron.start):
+        return False
+    if len(ctx._quotes_overlapping(antecedent.end, pron.start)):
+        return False
+    tokens = ctx.narration_tokens(antecedent.end, pron.start)
+    verb = next((k for k in range(len(tokens) - 1, -1, -1) if _speech_verb(tokens[k], leading=True)), None)
+    if verb is None:
+        return False
+    # "Ruiz said …, but she cautions …": a clause of the pronoun's own
+    return not any(t.tag in (",", ":", "P") or t.word.lower() in _CLAUSE_BREAKS for t in tokens[verb + 1 :])
 
 
 def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4) -> Phrase | None:
