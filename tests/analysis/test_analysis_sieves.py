@@ -1009,3 +1009,12 @@ def test_news_a_pronoun_inside_its_antecedents_reported_words_rests_on_the_name(
     text = 'Ada Ruiz said the vote was close, but she called the result "a mandate."'
     name, _, mention, _ = attribution(text)
     assert (name, mention) == ("Ada Ruiz", "she")
+
+
+def test_the_phrase_after_told_is_its_object_not_an_inverted_speaker():
+    text = 'Ada Ruiz spoke for an hour on Friday and then told her supporters, "I still love this town."'
+    name, _, mention, _ = attribution(text)
+    assert (name, mention) == ("Ada Ruiz", "Ada Ruiz")
+    # an inverted "said" still names the speaker
+    text = 'The count was slow. Said Ada Ruiz, "We will wait."'
+    assert attribution(text)[0] == "Ada Ruiz"

@@ -24,7 +24,8 @@ ADVERBS = frozenset(
 AUXILIARIES = frozenset("is was has had have will would is' 's".split())
 _QUANTIFIERS = frozenset("some one two three several many this these those most".split())
 _PRONOMINAL = frozenset("another some one several many others".split())  # standing alone
-_COLLOQUIAL = frozenset({"go"})  # speech verbs only when punctuation introduces the words
+_COLLOQUIAL = frozenset({"go"})
+_OBJECT_VERBS = frozenset({"tell"})  # "told her aides, …": the phrase after the verb is its object  # speech verbs only when punctuation introduces the words
 MAX_LEAD_GAP = 14  # words between a leading speech verb and the quotation
 MAX_LEAD_GAP_FRAGMENT = 40
 
@@ -521,7 +522,7 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         if p is not None and (
             p.last == len(tokens) - 2 and tokens[-1].tag in (",", ":") or ctx.fiction and p.last == len(tokens) - 1 and p.kind in ("NAME", "TITLED")
         ):  # (or right before the quotation: '"…," thought Alice "…"')
-            if subject is None or subject.last < k - 3:
+            if (subject is None or subject.last < k - 3) and lexicon().speech_verb_base.get(tok.word.lower()) not in _OBJECT_VERBS:
                 return _make("leading_cue", 0.85, p, tok)
         if subject is None and not ctx.fiction:
             # "Another commenter said, …", "The letter continues: …"
