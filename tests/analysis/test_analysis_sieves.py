@@ -1018,3 +1018,11 @@ def test_the_phrase_after_told_is_its_object_not_an_inverted_speaker():
     # an inverted "said" still names the speaker
     text = 'The count was slow. Said Ada Ruiz, "We will wait."'
     assert attribution(text)[0] == "Ada Ruiz"
+
+
+def test_news_a_relative_clause_between_commas_before_the_verb():
+    text = 'Ada Ruiz, who spent the morning near City Hall, described the march as "very calm."'
+    name, _, mention, _ = attribution(text)
+    assert (name, mention) == ("Ada Ruiz", "Ada Ruiz")
+    text = 'Ada Ruiz, who once called Ben Holt a friend, told reporters on Friday that he is "a fraud."'
+    assert attribution(text)[0] == "Ada Ruiz"

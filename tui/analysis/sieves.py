@@ -466,7 +466,27 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
             if after is not None and after.tag in ("W", "VSAY") and not after.word.lower().endswith("ing"):
                 return p
         return candidates[0]
+    if news:
+        head = _relative_clause_head(tokens, candidates, v)
+        if head is not None:
+            return head
     return candidates[-1]
+
+
+def _relative_clause_head(tokens: list[Token], candidates: list[Phrase], v: int) -> Phrase | None:
+    """News: "Ada Ruiz, who called Holt after the count, told reporters": a relative clause
+    between commas right before the verb — its head, before the first comma, is the subject."""
+    k = v - 1
+    while k >= 0 and tokens[k].tag == "W" and (tokens[k].word.lower() in _VERB_MODIFIERS or tokens[k].word.lower().endswith("ly")):
+        k -= 1
+    if k < 3 or tokens[k].tag != ",":
+        return None
+    for j in range(k - 2, max(0, k - 30), -1):
+        if tokens[j].tag in (":", "P"):
+            return None
+        if tokens[j].word.lower() in ("who", "whose") and tokens[j - 1].tag == ",":
+            return next((p for p in candidates if p.last == j - 2 and p.kind != "PRON"), None)
+    return None
 
 
 def _colon_window(ctx: Context, i: int) -> tuple[int, int] | None:
