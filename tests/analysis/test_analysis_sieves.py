@@ -1026,3 +1026,8 @@ def test_news_a_relative_clause_between_commas_before_the_verb():
     assert (name, mention) == ("Ada Ruiz", "Ada Ruiz")
     text = 'Ada Ruiz, who once called Ben Holt a friend, told reporters on Friday that he is "a fraud."'
     assert attribution(text)[0] == "Ada Ruiz"
+
+
+def test_news_a_participle_skips_a_name_followed_only_by_and():
+    text = 'After weeks of silence, Ada Ruiz appeared with NBC’s Lena Ortiz and endorsed Ben Holt, saying, "He is the fighter we need."'
+    assert attribution(text)[0] == "Ada Ruiz"

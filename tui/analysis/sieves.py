@@ -464,6 +464,8 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
         for p in reversed(candidates):
             after = tokens[p.last + 1] if p.last + 1 < len(tokens) else None
             if after is not None and after.tag in ("W", "VSAY") and not after.word.lower().endswith("ing"):
+                if news and after.word.lower() in _VERB_COORDINATORS:
+                    continue  # "Ruiz appeared with Ada Holt and endorsed Ames, saying": no verb of Holt's
                 return p
         return candidates[0]
     if news:
