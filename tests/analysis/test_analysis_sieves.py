@@ -1031,3 +1031,8 @@ def test_news_a_relative_clause_between_commas_before_the_verb():
 def test_news_a_participle_skips_a_name_followed_only_by_and():
     text = 'After weeks of silence, Ada Ruiz appeared with NBC’s Lena Ortiz and endorsed Ben Holt, saying, "He is the fighter we need."'
     assert attribution(text)[0] == "Ada Ruiz"
+
+
+def test_a_name_after_a_quoted_title_can_be_the_subject():
+    text = 'Asked about the race during an interview on "Good Morning Ohio," Ada Ruiz said she had not "heard a real plan."'
+    assert attribution(text, 1)[0] == "Ada Ruiz"

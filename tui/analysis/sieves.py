@@ -351,6 +351,8 @@ def _can_be_subject(tokens: list[Token], p: Phrase, inverted: bool = False) -> b
     """Whether phrase ``p`` may be the subject of a clause. ``inverted``: a phrase right after a
     speech verb counts ("said Alice" names a speaker; in a leading cue "told Interfax" does not)."""
     before = tokens[p.first - 1].tag if p.first > 0 else None
+    if before is not None and tokens[p.first].start - tokens[p.first - 1].end > 2:
+        before = None  # a quotation stood between them: 'on “Face the Nation,” Ruiz said'
     if before in ("IN", "PRP$") or (before == "VSAY" and not inverted):
         return False  # "cited by the Independent", "his Russian counterpart", "told Interfax"
     if p.kind == "PRON" and p.text.lower() not in ("he", "she", "they", "i", "we"):
