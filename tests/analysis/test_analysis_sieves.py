@@ -1036,3 +1036,13 @@ def test_news_a_participle_skips_a_name_followed_only_by_and():
 def test_a_name_after_a_quoted_title_can_be_the_subject():
     text = 'Asked about the race during an interview on "Good Morning Ohio," Ada Ruiz said she had not "heard a real plan."'
     assert attribution(text, 1)[0] == "Ada Ruiz"
+
+
+def test_news_a_dash_sign_off_names_the_speaker():
+    text = 'The debate was long.\n\n"Nobody pays taxes in this town."\n\n- Ada Ruiz.\n\nThe claim is false.'
+    assert attribution(text)[0] == "Ada Ruiz"
+    text = 'The debate was long. "Nobody pays taxes in this town." -Sen. Ada Ruiz, speaking in Dayton.'
+    assert attribution(text)[0] == "Ada Ruiz"
+    # an agency's credit line after a quoted fragment is no sign-off
+    text = 'Ben Holt called the mayor "a fraud."\n\n- Reuters.'
+    assert attribution(text)[0] == "Ben Holt"

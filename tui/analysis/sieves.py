@@ -108,11 +108,37 @@ def _trailing_match(ctx: Context, i: int) -> Attribution | None:
     tokens = ctx.narration_tokens(start, end)
     words = _words(tokens)
     if not words:
-        return None
+        return _sign_off_paragraph(ctx, i) if not ctx.fiction else None
     found = _cue_right_after(ctx, i, tokens, words)
     if found is None and not ctx.fiction:
         found = _comma_clause_cue(ctx, tokens)
     return found
+
+
+def _sign_off_paragraph(ctx: Context, i: int) -> Attribution | None:
+    """News: a quotation that ends its paragraph, signed in the next one: '"…"' / '- Ada Ruiz.'"""
+    q = ctx.quotes[i]
+    para = ctx.end_paragraph(i)
+    if para + 1 >= len(ctx.paragraphs) or ctx.text[q.end : ctx.paragraphs[para].end].strip():
+        return None
+    nxt = ctx.paragraphs[para + 1]
+    if ctx.text[nxt.start : nxt.start + 1] not in ("-", "–", "—") or nxt.end - nxt.start > 120:
+        return None
+    tokens = ctx.narration_tokens(nxt.start, nxt.end)
+    return _signed(ctx, i, tokens, 1) if tokens and tokens[0].word in _DASHES else None
+
+
+def _signed(ctx: Context, i: int, tokens: list[Token], k: int) -> Attribution | None:
+    """A name right after a dash that follows a quotation ending a sentence, and closing its
+    clause: the sign-off of a quotation (news)."""
+    q = ctx.quotes[i]
+    last_char = ctx.text[q.inner_start : q.inner_end].rstrip("'’\"”)")[-1:]
+    if last_char not in ".!?…" or _embedded(ctx, i):
+        return None  # ('… called him "a fraud." - Reuters.': an agency's credit line)
+    p = _phrase_at(chunk_phrases(ctx.text, tokens), k)
+    if p is not None and p.kind in ("NAME", "TITLED", "POSSD") and (p.last + 1 == len(tokens) or tokens[p.last + 1].tag in (",", "P")):
+        return Attribution("trailing_cue", 0.8, phrase=p)
+    return None
 
 
 def _comma_clause_cue(ctx: Context, tokens: list[Token]) -> Attribution | None:
@@ -174,6 +200,9 @@ def _embedded(ctx: Context, i: int) -> bool:
     return any(ch.isalnum() for ch in ctx.text[lead_start : q.start])
 
 
+_DASHES = frozenset("- – — --".split())
+
+
 def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]) -> Attribution | None:
     # only punctuation may stand between the closing mark and the cue
     if any(t.tag not in ("P", ",") for t in tokens[: words[0]]):
@@ -191,6 +220,11 @@ def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]
         if not _speech_verb(tokens[words[0]]):
             return None
     phrases = chunk_phrases(ctx.text, tokens)
+    if not ctx.fiction and words[0] and tokens[words[0] - 1].word in _DASHES:
+        # a sign-off: '"We will win." - Ada Ruiz.' / '"…" —Sen. Ada Ruiz, in a tweet.'
+        signed = _signed(ctx, i, tokens, words[0])
+        if signed is not None:
+            return signed
     k = words[0]
     while k + 1 < len(tokens) and tokens[k].tag == "W" and (
         tokens[k].word.lower() in ADVERBS or tokens[k].word.lower().endswith("ly")
