@@ -1046,3 +1046,12 @@ def test_news_a_dash_sign_off_names_the_speaker():
     # an agency's credit line after a quoted fragment is no sign-off
     text = 'Ben Holt called the mayor "a fraud."\n\n- Reuters.'
     assert attribution(text)[0] == "Ben Holt"
+
+
+def test_news_the_subject_of_a_quotations_own_sentence_beats_the_previous_speaker():
+    text = '"The governor could sign an order," Ben Holt said at a rally. Ada Ruiz resisted: "Governors do not have that power."'
+    a = analyze(text)
+    assert [a.speaker_name(q) for q in a.quotes] == ["Ben Holt", "Ada Ruiz"]
+    text = '"The governor could sign an order," Ben Holt said. Ada Ruiz talked up her "fifty-county plan" on Friday.'
+    a = analyze(text)
+    assert [a.speaker_name(q) for q in a.quotes] == ["Ben Holt", "Ada Ruiz"]

@@ -939,6 +939,10 @@ _CLAUSE_SUBJECT_OPENERS = frozenset("and but while although though whereas".spli
 # -- 5. continuation: a quotation right after an attributed one -------------------------------
 def continuation(ctx: Context, i: int) -> Attribution | None:
     q = ctx.quotes[i]
+    if not ctx.fiction and ctx.kinds and ctx.kinds[i] in _SUBJECT_KINDS and _embedded(ctx, i):
+        att = _sentence_subject(ctx, i)
+        if att is not None:
+            return att
     j = i - 1
     # a title or a scare-quoted term in the narration between two statements ("…," Ames said
     # on "Meet the Press". "…") does not interrupt the speaker
