@@ -1055,3 +1055,12 @@ def test_news_the_subject_of_a_quotations_own_sentence_beats_the_previous_speake
     text = '"The governor could sign an order," Ben Holt said. Ada Ruiz talked up her "fifty-county plan" on Friday.'
     a = analyze(text)
     assert [a.speaker_name(q) for q in a.quotes] == ["Ben Holt", "Ada Ruiz"]
+
+
+def test_news_a_speaker_named_again_in_the_sentence_before_a_quotation():
+    text = (
+        '"We want it now," said Ada Ruiz, an economist. "They are laying down signs." '
+        'Ruiz added that the bank wants out before the vote. "They will move for political reasons."'
+    )
+    name, _, mention, _ = attribution(text, 2)
+    assert (name, mention) == ("Ada Ruiz", "Ruiz")

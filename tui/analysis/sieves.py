@@ -876,6 +876,37 @@ def narration_subject(ctx: Context, i: int) -> Attribution | None:
     return Attribution("narration_subject", 0.5, phrase=p)
 
 
+def _cue_sentence_before(ctx: Context, i: int) -> Attribution | None:
+    """News: 'Greene added that the Fed wants out. “…”': a quotation that opens its sentence
+    after a sentence of narration in which someone speaks — that sentence's subject goes on,
+    named nearer than the speaker of an earlier quotation."""
+    q = ctx.quotes[i]
+    para = ctx.paragraphs[q.paragraph]
+    if q.start == para.start:
+        return None
+    sentences = ctx.sentences_in(para)
+    sentence_start = next((s.start for s in reversed(sentences) if s.start < q.start - 1), para.start)
+    if i > 0 and ctx.quotes[i - 1].end > sentence_start:
+        return None  # the sentence before holds a quotation of its own
+    if not ctx.text[sentence_start : q.start].rstrip().endswith((".", "!", "?")):
+        return None
+    tokens = ctx.narration_tokens(sentence_start, q.start)
+    phrases = [p for p in chunk_phrases(ctx.text, tokens) if _can_be_subject(tokens, p)]
+    if not phrases or phrases[0].first > 0 or phrases[0].kind not in ("NAME", "TITLED", "POSSD", "PRON"):
+        return None
+    p = phrases[0]
+    if not any(_speech_verb(t, leading=True) for t in tokens[p.last + 1 : p.last + 4]):
+        return None
+    if p.kind == "PRON":
+        if p.text.lower() not in _SUBJECT_PRONOUNS:
+            return None
+        antecedent = resolve_pronoun(ctx, p, i)
+        return Attribution("narration_subject", 0.5, phrase=p, antecedent=antecedent) if antecedent else None
+    from .speakers import is_personal
+
+    return Attribution("narration_subject", 0.5, phrase=p) if is_personal(ctx, p) else None
+
+
 _SUBJECT_KINDS = ("partial", "term", "speech")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 _COPULAS = frozenset("is was are were be been being seems seemed remains remained becomes became".split())
@@ -939,8 +970,8 @@ _CLAUSE_SUBJECT_OPENERS = frozenset("and but while although though whereas".spli
 # -- 5. continuation: a quotation right after an attributed one -------------------------------
 def continuation(ctx: Context, i: int) -> Attribution | None:
     q = ctx.quotes[i]
-    if not ctx.fiction and ctx.kinds and ctx.kinds[i] in _SUBJECT_KINDS and _embedded(ctx, i):
-        att = _sentence_subject(ctx, i)
+    if not ctx.fiction and ctx.kinds and ctx.kinds[i] in _SUBJECT_KINDS:
+        att = _sentence_subject(ctx, i) if _embedded(ctx, i) else _cue_sentence_before(ctx, i)
         if att is not None:
             return att
     j = i - 1
