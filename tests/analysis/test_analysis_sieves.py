@@ -1064,3 +1064,13 @@ def test_news_a_speaker_named_again_in_the_sentence_before_a_quotation():
     )
     name, _, mention, _ = attribution(text, 2)
     assert (name, mention) == ("Ada Ruiz", "Ruiz")
+
+
+def test_news_a_paragraph_ending_in_a_colon_introduces_its_subjects_words():
+    text = (
+        "Ben Holt died in May.\n\nWhen the news broke, Sen. Ada Ruiz released the following statement:\n\n"
+        "“We offer our condolences to his family.”\n\nThe funeral is on Friday."
+    )
+    assert attribution(text)[0] == "Ada Ruiz"
+    text = "Ben Holt died in May.\n\nAda Ruiz released a statement:\n\n“We mourn him.”"
+    assert attribution(text)[0] == "Ada Ruiz"

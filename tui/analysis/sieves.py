@@ -912,12 +912,13 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 _COPULAS = frozenset("is was are were be been being seems seemed remains remained becomes became".split())
 
 
-def _sentence_subject(ctx: Context, i: int) -> Attribution | None:
+def _sentence_subject(ctx: Context, i: int, window: tuple[int, int] | None = None) -> Attribution | None:
     """News: "Ada Ruiz has coined a new phrase, “…”", "She also referenced the “…”": words
     quoted inside a sentence with no speech verb are the words of the subject of the clause
     they stand in — the sentence's first phrase (after an opening adverbial and its comma), or
-    the subject of a later clause ("…, while Ruiz calls him “…”")."""
-    start, end, _ = ctx.leading_window(i)
+    the subject of a later clause ("…, while Ruiz calls him “…”"). ``window``: the sentence,
+    if not the one the quotation stands in."""
+    start, end = window or ctx.leading_window(i)[:2]
     tokens = ctx.narration_tokens(start, end)
     if not tokens:
         return None
@@ -972,6 +973,11 @@ def continuation(ctx: Context, i: int) -> Attribution | None:
     q = ctx.quotes[i]
     if not ctx.fiction and ctx.kinds and ctx.kinds[i] in _SUBJECT_KINDS:
         att = _sentence_subject(ctx, i) if _embedded(ctx, i) else _cue_sentence_before(ctx, i)
+        if att is None:
+            # 'Ruiz released the following statement:' / '“…”': the sentence the colon ends
+            colon = _colon_window(ctx, i)
+            if colon is not None and ctx.text[colon[1] - 1] == ":":
+                att = _sentence_subject(ctx, i, colon)
         if att is not None:
             return att
     j = i - 1
