@@ -1074,3 +1074,10 @@ def test_news_a_paragraph_ending_in_a_colon_introduces_its_subjects_words():
     assert attribution(text)[0] == "Ada Ruiz"
     text = "Ben Holt died in May.\n\nAda Ruiz released a statement:\n\n“We mourn him.”"
     assert attribution(text)[0] == "Ada Ruiz"
+
+
+def test_news_an_aside_between_commas_before_the_verb():
+    text = 'Ada Ruiz, during a town hall in Dayton, Ohio, said she was "going to put miners back to work."'
+    assert attribution(text)[0] == "Ada Ruiz"
+    text = 'Ben Holt, 22, of Flint, Mich., said he still hoped for a convention "surprise" in July.'
+    assert attribution(text)[0] == "Ben Holt"

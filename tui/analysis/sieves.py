@@ -512,18 +512,26 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
 
 
 def _relative_clause_head(tokens: list[Token], candidates: list[Phrase], v: int) -> Phrase | None:
-    """News: "Ada Ruiz, who called Holt after the count, told reporters": a relative clause
-    between commas right before the verb — its head, before the first comma, is the subject."""
+    """News: "Ada Ruiz, who called Holt after the count, told reporters", "Ruiz, during a town
+    hall in Dayton, Ohio, said": a relative clause, appositive or aside set off by commas right
+    before the verb — the phrase that opens the clause, before the first comma, is the subject."""
     k = v - 1
     while k >= 0 and tokens[k].tag == "W" and (tokens[k].word.lower() in _VERB_MODIFIERS or tokens[k].word.lower().endswith("ly")):
         k -= 1
-    if k < 3 or tokens[k].tag != ",":
+    if k < 2 or tokens[k].tag != ",":
         return None
-    for j in range(k - 2, max(0, k - 30), -1):
-        if tokens[j].tag in (":", "P"):
-            return None
-        if tokens[j].word.lower() in ("who", "whose") and tokens[j - 1].tag == ",":
-            return next((p for p in candidates if p.last == j - 2 and p.kind != "PRON"), None)
+    stop = k
+    while stop > 0 and stop > k - 40 and tokens[stop - 1].tag != ":":
+        stop -= 1
+    for p in candidates:
+        if p.first < stop or p.last >= k - 1 or p.kind in ("PRON", "ORG"):
+            continue
+        after = tokens[p.last + 1]
+        if after.tag != "," and after.word != "(":
+            continue
+        before = tokens[p.first - 1] if p.first > 0 else None
+        if before is None or before.tag in (",", ":"):
+            return p
     return None
 
 
