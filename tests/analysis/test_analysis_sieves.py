@@ -1081,3 +1081,12 @@ def test_news_an_aside_between_commas_before_the_verb():
     assert attribution(text)[0] == "Ada Ruiz"
     text = 'Ben Holt, 22, of Flint, Mich., said he still hoped for a convention "surprise" in July.'
     assert attribution(text)[0] == "Ben Holt"
+
+
+def test_news_a_show_title_after_on_keeps_its_full_stop():
+    text = '"The plan is a fraud," Ada Ruiz said Sunday on "Meet the Voters." "It will fail," she added.'
+    kinds = [q.kind for q in analyze(text).quotes]
+    assert kinds == ["speech", "title", "speech"]
+    # words that end a sentence after "on" elsewhere stay speech
+    text = 'Ada Ruiz was asked about the plan. She went on: "It will fail."'
+    assert [q.kind for q in analyze(text).quotes] == ["speech"]
