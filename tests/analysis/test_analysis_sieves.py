@@ -1090,3 +1090,12 @@ def test_news_a_show_title_after_on_keeps_its_full_stop():
     # words that end a sentence after "on" elsewhere stay speech
     text = 'Ada Ruiz was asked about the plan. She went on: "It will fail."'
     assert [q.kind for q in analyze(text).quotes] == ["speech"]
+
+
+def test_news_a_pronoun_cue_inside_someone_elses_reported_words_goes_to_the_reporter():
+    text = (
+        "The judge met senators on Thursday. Ada Ruiz agreed to a call on Wednesday, but only to tell "
+        'Ben Holt that he would not agree to a "perfunctory" meeting.'
+    )
+    name, _, mention, _ = attribution(text)
+    assert (name, mention) == ("Ada Ruiz", "Ada Ruiz")

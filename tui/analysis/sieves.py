@@ -668,33 +668,38 @@ def pronoun(ctx: Context, i: int) -> Attribution | None:
         att = _leading_match(ctx, i)
     if att is None or att.sieve != "pronoun" or att.phrase is None:
         return None
+    if not ctx.fiction:
+        outer = _outer_source(ctx, att.phrase)
+        if outer is not None and outer.kind != "PRON":
+            # news: "Ruiz said that he expects “…”": the pronoun stands inside what someone
+            # is reported to say — the source is the subject of that speech verb
+            return Attribution("pronoun", att.confidence, phrase=outer, cue=att.cue)
+        if outer is not None:
+            att.phrase = outer  # "He said that he …": the first "he"
     att.antecedent = resolve_pronoun(ctx, att.phrase, i)
     if att.antecedent is None:
         return None
-    if not ctx.fiction and _reports_own_words(ctx, att.antecedent, att.phrase):
-        # news: "Ruiz said that he expects “…”": the pronoun stands inside what its
-        # antecedent is reported to say — the source is the name before the speech verb
-        return Attribution("pronoun", att.confidence, phrase=att.antecedent, cue=att.cue)
     return att
 
 
-def _reports_own_words(ctx: Context, antecedent: Phrase, pron: Phrase) -> bool:
-    """Whether a speech verb stands between ``antecedent`` and the pronoun ``pron``, in one
-    sentence and with no quotation between them ("Ruiz says if he …", "Ruiz, noting that
-    she …")."""
-    if antecedent.end > pron.start:
-        return False
+def _outer_source(ctx: Context, pron: Phrase) -> Phrase | None:
+    """News: the subject of a speech verb earlier in the pronoun's sentence whose reported
+    words the pronoun stands in ("Ruiz says if he …", "Ruiz, noting that she …"); not when a
+    clause of the pronoun's own begins after the verb ("Ruiz said …, but she cautions …")."""
     starts = ctx._sentence_starts
-    if bisect.bisect_right(starts, antecedent.start) != bisect.bisect_right(starts, pron.start):
-        return False
-    if len(ctx._quotes_overlapping(antecedent.end, pron.start)):
-        return False
-    tokens = ctx.narration_tokens(antecedent.end, pron.start)
+    s = bisect.bisect_right(starts, pron.start) - 1
+    start = max(starts[s] if s >= 0 else 0, ctx.paragraphs[ctx.paragraph_at(pron.start)].start)
+    between = ctx._quotes_overlapping(start, pron.start)
+    if len(between):
+        start = ctx.quotes[between[-1]].end  # ('"…," Ruiz replied, adding that she …')
+    tokens = ctx.narration_tokens(start, pron.start)
     verb = next((k for k in range(len(tokens) - 1, -1, -1) if _speech_verb(tokens[k], leading=True)), None)
-    if verb is None:
-        return False
-    # "Ruiz said …, but she cautions …": a clause of the pronoun's own
-    return not any(t.tag in (",", ":", "P") or t.word.lower() in _CLAUSE_BREAKS for t in tokens[verb + 1 :])
+    if verb is None or any(t.tag in (",", ":", "P") or t.word.lower() in _CLAUSE_BREAKS for t in tokens[verb + 1 :]):
+        return None
+    subject = _subject_before(tokens, chunk_phrases(ctx.text, tokens), verb, news=True)
+    if subject is None or subject.kind == "PRON" and subject.text.lower() not in _SUBJECT_PRONOUNS:
+        return None
+    return subject
 
 
 def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4) -> Phrase | None:
