@@ -1099,3 +1099,11 @@ def test_news_a_pronoun_cue_inside_someone_elses_reported_words_goes_to_the_repo
     )
     name, _, mention, _ = attribution(text)
     assert (name, mention) == ("Ada Ruiz", "Ada Ruiz")
+
+
+def test_news_a_cue_after_a_question_inside_a_sentence_that_reports_more_is_a_new_sentence():
+    text = 'Ada Ruiz, exasperated, famously responded: "What difference does it make?" Her critics cited it as proof.'
+    assert attribution(text)[0] == "Ada Ruiz"
+    # a question standing alone keeps the cue after it
+    text = 'The vote was close. "Why now?" Ada Ruiz asked reporters.'
+    assert attribution(text)[0] == "Ada Ruiz"
