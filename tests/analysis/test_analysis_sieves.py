@@ -1107,3 +1107,11 @@ def test_news_a_cue_after_a_question_inside_a_sentence_that_reports_more_is_a_ne
     # a question standing alone keeps the cue after it
     text = 'The vote was close. "Why now?" Ada Ruiz asked reporters.'
     assert attribution(text)[0] == "Ada Ruiz"
+
+
+def test_news_a_speakers_label_before_a_colon():
+    text = 'The two differ on the war. Ames: "We will contain it." Ruiz: "We will defeat it."'
+    a = analyze(text)
+    assert [a.speaker_name(q) for q in a.quotes] == ["Ames", "Ruiz"]
+    text = 'The poll was wrong.\n\n- More from Ruiz: "The sample was too small."'
+    assert attribution(text)[0] == "Ruiz"

@@ -617,7 +617,12 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         if tokens[before].word == ")":  # "Rep. Ada Ruiz (D-Ore.): …"
             before = next((k for k in range(before - 1, max(-1, before - 8), -1) if tokens[k].word == "("), 0) - 1
         p = next((p for p in phrases if p.last == before), None)
-        if p is not None and _is_person_name(p):
+        label = p is not None and p.kind == "NAME" and ctx.text[p.start].isupper() and (
+            all(t.tag == "P" for t in tokens[: p.first]) or tokens[p.first - 1].word.lower() == "from"
+        )
+        if p is not None and (_is_person_name(p) or label):
+            # (or a speaker's label, the name alone before the colon: 'Bush: “…”', '- More
+            # from Ruiz: “…”')
             return Attribution("leading_cue", 0.7, phrase=p)
     return None
 
