@@ -1115,3 +1115,10 @@ def test_news_a_speakers_label_before_a_colon():
     assert [a.speaker_name(q) for q in a.quotes] == ["Ames", "Ruiz"]
     text = 'The poll was wrong.\n\n- More from Ruiz: "The sample was too small."'
     assert attribution(text)[0] == "Ruiz"
+
+
+def test_opine_and_exhort_are_speech_verbs():
+    text = 'The vote was close. "Gun owners should stay home," opined the Dayton Ledger.'
+    assert attribution(text)[0] == "Dayton Ledger"
+    text = 'The crowd cheered. "It is about time," exhorted Ada Ruiz.'
+    assert attribution(text)[0] == "Ada Ruiz"
