@@ -1122,3 +1122,8 @@ def test_opine_and_exhort_are_speech_verbs():
     assert attribution(text)[0] == "Dayton Ledger"
     text = 'The crowd cheered. "It is about time," exhorted Ada Ruiz.'
     assert attribution(text)[0] == "Ada Ruiz"
+
+
+def test_news_a_trailing_cue_with_a_relative_named_after_a_possessive():
+    text = 'The flight vanished. "We had called him just before," his nephew Omar Haddad told the paper.'
+    assert attribution(text)[0] == "Omar Haddad"

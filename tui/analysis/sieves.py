@@ -252,9 +252,9 @@ def _cue_right_after(ctx: Context, i: int, tokens: list[Token], words: list[int]
         or _bare_description(ctx, tokens, k, after=False)
         or _capitalised_word_before_verb(ctx, tokens, k)
     )
-    if p is None and tokens[k].tag == "W" and not tokens[k].word[:1].isupper() and tokens[k].word not in _CLAUSE_BREAKS:
-        # "former FBI agent Timothy Gill explained" (but '"…," while Holt calls her …' opens a
-        # clause of its own)
+    if p is None and (tokens[k].tag == "W" or tokens[k].tag == "PRP$" and not ctx.fiction) and not tokens[k].word[:1].isupper() and tokens[k].word not in _CLAUSE_BREAKS:
+        # "former FBI agent Timothy Gill explained", news: "his nephew Omar Haddad told" (but
+        # '"…," while Holt calls her …' opens a clause of its own)
         p = _phrase_at(phrases, k + 1)
         if p is not None and p.kind not in ("TITLED", "POSSD", "NAME"):
             p = None
