@@ -1127,3 +1127,10 @@ def test_opine_and_exhort_are_speech_verbs():
 def test_news_a_trailing_cue_with_a_relative_named_after_a_possessive():
     text = 'The flight vanished. "We had called him just before," his nephew Omar Haddad told the paper.'
     assert attribution(text)[0] == "Omar Haddad"
+
+
+def test_markup_attribute_values_are_not_quotations():
+    text = 'Ada Ruiz posted a reply. <tweet tweet-id="12345" author="@adaruiz">Vote early.</tweet> "We will win," she said.'
+    a = analyze(text)
+    assert [q.text for q in a.quotes] == ["We will win,"]
+    assert a.speaker_name(a.quotes[0]) == "Ada Ruiz"
