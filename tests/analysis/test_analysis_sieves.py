@@ -1134,3 +1134,8 @@ def test_markup_attribute_values_are_not_quotations():
     a = analyze(text)
     assert [q.text for q in a.quotes] == ["We will win,"]
     assert a.speaker_name(a.quotes[0]) == "Ada Ruiz"
+
+
+def test_news_a_capitalised_title_after_the_kind_of_work_keeps_its_full_stop():
+    text = 'Ada Ruiz co-hosts the politics podcast "So, That Happened." "It is fun," she said.'
+    assert [q.kind for q in analyze(text).quotes] == ["title", "speech"]
