@@ -1139,3 +1139,5 @@ def test_markup_attribute_values_are_not_quotations():
 def test_news_a_capitalised_title_after_the_kind_of_work_keeps_its_full_stop():
     text = 'Ada Ruiz co-hosts the politics podcast "So, That Happened." "It is fun," she said.'
     assert [q.kind for q in analyze(text).quotes] == ["title", "speech"]
+    text = '"The plan is a fraud," Ada Ruiz told WXYZ\'s "Good Morning Dayton." "It will fail," she added.'
+    assert [q.kind for q in analyze(text).quotes] == ["speech", "title", "speech"]
