@@ -1141,3 +1141,12 @@ def test_news_a_capitalised_title_after_the_kind_of_work_keeps_its_full_stop():
     assert [q.kind for q in analyze(text).quotes] == ["title", "speech"]
     text = '"The plan is a fraud," Ada Ruiz told WXYZ\'s "Good Morning Dayton." "It will fail," she added.'
     assert [q.kind for q in analyze(text).quotes] == ["speech", "title", "speech"]
+
+
+def test_news_a_scare_quoted_term_between_a_quotation_and_its_cue():
+    text = (
+        'The bureau did not find "ties of any consequence," aside from the two men knowing each other '
+        '"casually" from the gym, said Ada Ruiz, the director, on Monday.'
+    )
+    a = analyze(text)
+    assert [a.speaker_name(q) for q in a.quotes] == ["Ada Ruiz", "Ada Ruiz"]

@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Callable
 
-from .context import Attribution, Context
+from .context import Attribution, Context, sentence_ends
 from .lexicon import lexicon
 from .phrases import Phrase, Token, chunk_phrases
 
@@ -1335,6 +1335,17 @@ def _coordinated_quotes(ctx: Context, kinds: list[str]) -> None:
             continue  # (only a chain that ends in a cue after the quotations)
         if _COORDINATION.fullmatch(ctx.text, q.end, nxt.start):
             ctx.attributions[i] = Attribution("continuation", 0.7, same_as=i + 1)
+        elif att.sieve == "trailing_cue" and kinds[i + 1] in ("term", "title") and _same_clause(ctx, q.end, nxt.start):
+            # 'did not find “ties of any consequence,” aside from knowing each other “casually,”
+            # said Ruiz': a scare-quoted term between a quotation and the cue of their sentence
+            ctx.attributions[i] = Attribution("continuation", 0.7, same_as=i + 1)
+
+
+def _same_clause(ctx: Context, start: int, end: int) -> bool:
+    """Narration between two quotations with no sentence end and no speech verb in it."""
+    if next(sentence_ends(ctx.text, start, end), None) is not None:
+        return False
+    return not any(t.tag == "VSAY" for t in ctx.narration_tokens(start, end))
 
 
 INFERRED = frozenset({"turn_taking", "continuation", "vocative", "narration_subject"})
