@@ -35,8 +35,11 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
     if at_start:
         return "speech"
     terminal = bool(_TERMINAL.search(inner))
-    # a title keeps the comma American style puts inside the marks: on “Fox & Friends,” Rep.
-    if 2 <= len(words) <= 10 and not _TERMINAL.search(inner.rstrip(",")):
+    # a title keeps the comma American style puts inside the marks: on “Fox & Friends,” Rep.;
+    # news: and the full stop, after "on", a kind of work or a network's possessive: on “Meet
+    # the Press.”, the podcast “So, It Happened.”, told ABC’s “Good Morning America.”
+    closing = ",." if not fiction and _TITLE_LEAD.search(lead) else ","
+    if 2 <= len(words) <= 10 and not _TERMINAL.search(inner.rstrip(closing)):
         capitalised = [w for w in words if w[:1].isupper()]
         long_words = [w for w in words if len(w) > 3]
         if long_words and all(w[:1].isupper() for w in long_words) and len(capitalised) >= 2:
@@ -49,6 +52,7 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
 
 
 _LAST_WORD = re.compile(r"(\w+)\s*$")
+_TITLE_LEAD = re.compile(r"\b(?:on|podcast|program|series|film|movie|documentary|book|memoir|novel|play|song|album|(?:on|with|told|to)\s+(?:\S+\s+)?\S+['’]s)\s*$", re.I)
 
 
 def _taken_in(lead: str) -> bool:

@@ -85,7 +85,15 @@ _LITERALS = {mark: re.compile(re.escape(mark)) for mark in _DOUBLE_MARKS + SINGL
 
 def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[RawQuote]:
     single = uses_single_quote_dialogue(text)
-    return _scan(text, paragraphs, single)
+    quotes = _scan(text, paragraphs, single)
+    if "=" in text:
+        quotes = [q for q in quotes if not _attribute_value(text, q)]
+    return quotes
+
+
+def _attribute_value(text: str, q: RawQuote) -> bool:
+    """Markup left in a text (tweet-id="…", author="…"): a value after "=" is no quotation."""
+    return text[max(0, q.start - 2) : q.start].rstrip()[-1:] == "=" and q.closed and not q.continues
 
 
 def _opens_paragraph(text: str, para: Paragraph, single: bool) -> bool:

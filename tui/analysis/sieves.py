@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Callable
 
-from .context import Attribution, Context
+from .context import Attribution, Context, sentence_ends
 from .lexicon import lexicon
 from .memo import document_memo
 from .phrases import Phrase, Token
@@ -25,7 +25,8 @@ ADVERBS = frozenset(
 AUXILIARIES = frozenset("is was has had have will would is' 's".split())
 _QUANTIFIERS = frozenset("some one two three several many this these those most".split())
 _PRONOMINAL = frozenset("another some one several many others".split())  # standing alone
-_COLLOQUIAL = frozenset({"go"})  # speech verbs only when punctuation introduces the words
+_COLLOQUIAL = frozenset({"go"})
+_OBJECT_VERBS = frozenset({"tell"})  # "told her aides, …": the phrase after the verb is its object  # speech verbs only when punctuation introduces the words
 MAX_LEAD_GAP = 14  # words between a leading speech verb and the quotation
 MAX_LEAD_GAP_FRAGMENT = 40
 
@@ -117,13 +118,41 @@ _UNSET = object()
 @_memo("trailing")
 def _trailing_match(ctx: Context, i: int) -> Attribution | None:
     start, end = ctx.trailing_window(i)
-    first = _first_word(ctx.narration_tokens(start, end))
+    tokens = ctx.narration_tokens(start, end)
+    first = _first_word(tokens)
     if first is None:
-        return None
+        return _sign_off_paragraph(ctx, i) if not ctx.fiction else None
     found = _cue_right_after(ctx, i, (start, end), first)
     if found is None and not ctx.fiction:
         found = _comma_clause_cue(ctx, (start, end))
     return found
+
+
+def _sign_off_paragraph(ctx: Context, i: int) -> Attribution | None:
+    """News: a quotation that ends its paragraph, signed in the next one: '"…"' / '- Ada Ruiz.'"""
+    q = ctx.quotes[i]
+    para = ctx.end_paragraph(i)
+    if para + 1 >= len(ctx.paragraphs) or ctx.text[q.end : ctx.paragraphs[para].end].strip():
+        return None
+    nxt = ctx.paragraphs[para + 1]
+    if ctx.text[nxt.start : nxt.start + 1] not in ("-", "–", "—") or nxt.end - nxt.start > 120:
+        return None
+    tokens = ctx.narration_tokens(nxt.start, nxt.end)
+    return _signed(ctx, i, (nxt.start, nxt.end), 1) if tokens and tokens[0].word in _DASHES else None
+
+
+def _signed(ctx: Context, i: int, window: tuple[int, int], k: int) -> Attribution | None:
+    """A name right after a dash that follows a quotation ending a sentence, and closing its
+    clause: the sign-off of a quotation (news)."""
+    q = ctx.quotes[i]
+    last_char = ctx.text[q.inner_start : q.inner_end].rstrip("'’\"”)")[-1:]
+    if last_char not in ".!?…" or _embedded(ctx, i):
+        return None  # ('… called him "a fraud." - Reuters.': an agency's credit line)
+    tokens = ctx.narration_tokens(*window)
+    p = _phrase_at(ctx.narration_phrases(*window), k)
+    if p is not None and p.kind in ("NAME", "TITLED", "POSSD") and (p.last + 1 == len(tokens) or tokens[p.last + 1].tag in (",", "P")):
+        return Attribution("trailing_cue", 0.8, phrase=p)
+    return None
 
 
 def _comma_clause_cue(ctx: Context, window: tuple[int, int]) -> Attribution | None:
@@ -186,6 +215,9 @@ def _embedded(ctx: Context, i: int) -> bool:
     return any(ch.isalnum() for ch in ctx.text[lead_start : q.start])
 
 
+_DASHES = frozenset("- – — --".split())
+
+
 def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) -> Attribution | None:
     tokens = ctx.narration_tokens(*window)
     # only punctuation may stand between the closing mark and the cue
@@ -204,6 +236,11 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
         if not _speech_verb(tokens[first]):
             return None
     phrases = ctx.narration_phrases(*window)
+    if not ctx.fiction and first and tokens[first - 1].word in _DASHES:
+        # a sign-off: '"We will win." - Ada Ruiz.' / '"…" —Sen. Ada Ruiz, in a tweet.'
+        signed = _signed(ctx, i, window, first)
+        if signed is not None:
+            return signed
     k = first
     while k + 1 < len(tokens) and tokens[k].tag == "W" and (
         tokens[k].word.lower() in ADVERBS or tokens[k].word.lower().endswith("ly")
@@ -231,9 +268,9 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
         or _bare_description(ctx, tokens, k, after=False)
         or _capitalised_word_before_verb(ctx, tokens, k)
     )
-    if p is None and tokens[k].tag == "W" and not tokens[k].word[:1].isupper() and tokens[k].word not in _CLAUSE_BREAKS:
-        # "former FBI agent Timothy Gill explained" (but '"…," while Holt calls her …' opens a
-        # clause of its own)
+    if p is None and (tokens[k].tag == "W" or tokens[k].tag == "PRP$" and not ctx.fiction) and not tokens[k].word[:1].isupper() and tokens[k].word not in _CLAUSE_BREAKS:
+        # "former FBI agent Timothy Gill explained", news: "his nephew Omar Haddad told" (but
+        # '"…," while Holt calls her …' opens a clause of its own)
         p = _phrase_at(phrases, k + 1)
         if p is not None and p.kind not in ("TITLED", "POSSD", "NAME"):
             p = None
@@ -312,8 +349,9 @@ def _reports_more(ctx: Context, i: int, tokens: list[Token], v: int) -> bool:
     """News: '"… the deal." Rubio said he would sign it': after words closed with a full stop,
     a subject, a speech verb and more words report the next sentence, not the one before."""
     q = ctx.quotes[i]
-    if not q.closed or ctx.text[q.inner_end - 1 : q.inner_end] != ".":
-        return False
+    last = ctx.text[q.inner_end - 1 : q.inner_end]
+    if not q.closed or last != "." and (last not in ("?", "!") or not _embedded(ctx, i)):
+        return False  # ('Ruiz asked: "Why now?" Holt then wrote back, …' reports Holt's next words)
     return v + 1 < len(tokens) and tokens[v + 1].tag in ("W", "PRP", "DT", "NNP", "PRP$", "VSAY")
 
 
@@ -364,6 +402,8 @@ def _can_be_subject(tokens: list[Token], p: Phrase, inverted: bool = False) -> b
     """Whether phrase ``p`` may be the subject of a clause. ``inverted``: a phrase right after a
     speech verb counts ("said Alice" names a speaker; in a leading cue "told Interfax" does not)."""
     before = tokens[p.first - 1].tag if p.first > 0 else None
+    if before is not None and tokens[p.first].start - tokens[p.first - 1].end > 2:
+        before = None  # a quotation stood between them: 'on “Face the Nation,” Ruiz said'
     if before in ("IN", "PRP$") or (before == "VSAY" and not inverted):
         return False  # "cited by the Independent", "his Russian counterpart", "told Interfax"
     if p.kind == "PRON" and p.text.lower() not in ("he", "she", "they", "i", "we"):
@@ -477,9 +517,39 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
         for p in reversed(candidates):
             after = tokens[p.last + 1] if p.last + 1 < len(tokens) else None
             if after is not None and after.tag in ("W", "VSAY") and not after.word.lower().endswith("ing"):
+                if news and after.word.lower() in _VERB_COORDINATORS:
+                    continue  # "Ruiz appeared with Ada Holt and endorsed Ames, saying": no verb of Holt's
                 return p
         return candidates[0]
+    if news:
+        head = _relative_clause_head(tokens, candidates, v)
+        if head is not None:
+            return head
     return candidates[-1]
+
+
+def _relative_clause_head(tokens: list[Token], candidates: list[Phrase], v: int) -> Phrase | None:
+    """News: "Ada Ruiz, who called Holt after the count, told reporters", "Ruiz, during a town
+    hall in Dayton, Ohio, said": a relative clause, appositive or aside set off by commas right
+    before the verb — the phrase that opens the clause, before the first comma, is the subject."""
+    k = v - 1
+    while k >= 0 and tokens[k].tag == "W" and (tokens[k].word.lower() in _VERB_MODIFIERS or tokens[k].word.lower().endswith("ly")):
+        k -= 1
+    if k < 2 or tokens[k].tag != ",":
+        return None
+    stop = k
+    while stop > 0 and stop > k - 40 and tokens[stop - 1].tag != ":":
+        stop -= 1
+    for p in candidates:
+        if p.first < stop or p.last >= k - 1 or p.kind in ("PRON", "ORG"):
+            continue
+        after = tokens[p.last + 1]
+        if after.tag != "," and after.word != "(":
+            continue
+        before = tokens[p.first - 1] if p.first > 0 else None
+        if before is None or before.tag in (",", ":"):
+            return p
+    return None
 
 
 def _colon_window(ctx: Context, i: int) -> tuple[int, int] | None:
@@ -535,7 +605,7 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         if p is not None and (
             p.last == len(tokens) - 2 and tokens[-1].tag in (",", ":") or ctx.fiction and p.last == len(tokens) - 1 and p.kind in ("NAME", "TITLED")
         ):  # (or right before the quotation: '"…," thought Alice "…"')
-            if subject is None or subject.last < k - 3:
+            if (subject is None or subject.last < k - 3) and lexicon().speech_verb_base.get(tok.word.lower()) not in _OBJECT_VERBS:
                 return _make("leading_cue", 0.85, p, tok)
         if subject is None and not ctx.fiction:
             # "Another commenter said, …", "The letter continues: …"
@@ -563,7 +633,12 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         if tokens[before].word == ")":  # "Rep. Ada Ruiz (D-Ore.): …"
             before = next((k for k in range(before - 1, max(-1, before - 8), -1) if tokens[k].word == "("), 0) - 1
         p = next((p for p in phrases if p.last == before), None)
-        if p is not None and _is_person_name(p):
+        label = p is not None and p.kind == "NAME" and ctx.text[p.start].isupper() and (
+            all(t.tag == "P" for t in tokens[: p.first]) or tokens[p.first - 1].word.lower() == "from"
+        )
+        if p is not None and (_is_person_name(p) or label):
+            # (or a speaker's label, the name alone before the colon: 'Bush: “…”', '- More
+            # from Ruiz: “…”')
             return Attribution("leading_cue", 0.7, phrase=p)
     return None
 
@@ -615,12 +690,42 @@ def pronoun(ctx: Context, i: int) -> Attribution | None:
         att = _leading_match(ctx, i)
     if att is None or att.sieve != "pronoun" or att.phrase is None:
         return None
-    antecedent = resolve_pronoun(ctx, att.phrase, i)
+    phrase = att.phrase
+    if not ctx.fiction:
+        outer = _outer_source(ctx, phrase)
+        if outer is not None and outer.kind != "PRON":
+            # news: "Ruiz said that he expects “…”": the pronoun stands inside what someone
+            # is reported to say — the source is the subject of that speech verb
+            return Attribution("pronoun", att.confidence, phrase=outer, cue=att.cue)
+        if outer is not None:
+            phrase = outer  # "He said that he …": the first "he"
+    antecedent = resolve_pronoun(ctx, phrase, i)
     if antecedent is None:
         return None
     att = att.copy()
+    att.phrase = phrase
     att.antecedent = antecedent
     return att
+
+
+def _outer_source(ctx: Context, pron: Phrase) -> Phrase | None:
+    """News: the subject of a speech verb earlier in the pronoun's sentence whose reported
+    words the pronoun stands in ("Ruiz says if he …", "Ruiz, noting that she …"); not when a
+    clause of the pronoun's own begins after the verb ("Ruiz said …, but she cautions …")."""
+    starts = ctx._sentence_starts
+    s = bisect.bisect_right(starts, pron.start) - 1
+    start = max(starts[s] if s >= 0 else 0, ctx.paragraphs[ctx.paragraph_at(pron.start)].start)
+    between = ctx._quotes_overlapping(start, pron.start)
+    if len(between):
+        start = ctx.quotes[between[-1]].end  # ('"…," Ruiz replied, adding that she …')
+    tokens = ctx.narration_tokens(start, pron.start)
+    verb = next((k for k in range(len(tokens) - 1, -1, -1) if _speech_verb(tokens[k], leading=True)), None)
+    if verb is None or any(t.tag in (",", ":", "P") or t.word.lower() in _CLAUSE_BREAKS for t in tokens[verb + 1 :]):
+        return None
+    subject = _subject_before(tokens, ctx.narration_phrases(start, pron.start), verb, news=True)
+    if subject is None or subject.kind == "PRON" and subject.text.lower() not in _SUBJECT_PRONOUNS:
+        return None
+    return subject
 
 
 def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4) -> Phrase | None:
@@ -818,17 +923,49 @@ def narration_subject(ctx: Context, i: int) -> Attribution | None:
     return Attribution("narration_subject", 0.5, phrase=p)
 
 
+def _cue_sentence_before(ctx: Context, i: int) -> Attribution | None:
+    """News: 'Greene added that the Fed wants out. “…”': a quotation that opens its sentence
+    after a sentence of narration in which someone speaks — that sentence's subject goes on,
+    named nearer than the speaker of an earlier quotation."""
+    q = ctx.quotes[i]
+    para = ctx.paragraphs[q.paragraph]
+    if q.start == para.start:
+        return None
+    sentences = ctx.sentences_in(para)
+    sentence_start = next((s.start for s in reversed(sentences) if s.start < q.start - 1), para.start)
+    if i > 0 and ctx.quotes[i - 1].end > sentence_start:
+        return None  # the sentence before holds a quotation of its own
+    if not ctx.text[sentence_start : q.start].rstrip().endswith((".", "!", "?")):
+        return None
+    tokens = ctx.narration_tokens(sentence_start, q.start)
+    phrases = [p for p in ctx.narration_phrases(sentence_start, q.start) if _can_be_subject(tokens, p)]
+    if not phrases or phrases[0].first > 0 or phrases[0].kind not in ("NAME", "TITLED", "POSSD", "PRON"):
+        return None
+    p = phrases[0]
+    if not any(_speech_verb(t, leading=True) for t in tokens[p.last + 1 : p.last + 4]):
+        return None
+    if p.kind == "PRON":
+        if p.text.lower() not in _SUBJECT_PRONOUNS:
+            return None
+        antecedent = resolve_pronoun(ctx, p, i)
+        return Attribution("narration_subject", 0.5, phrase=p, antecedent=antecedent) if antecedent else None
+    from .speakers import is_personal
+
+    return Attribution("narration_subject", 0.5, phrase=p) if is_personal(ctx, p) else None
+
+
 _SUBJECT_KINDS = ("partial", "term", "speech")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 _COPULAS = frozenset("is was are were be been being seems seemed remains remained becomes became".split())
 
 
-def _sentence_subject(ctx: Context, i: int) -> Attribution | None:
+def _sentence_subject(ctx: Context, i: int, window: tuple[int, int] | None = None) -> Attribution | None:
     """News: "Ada Ruiz has coined a new phrase, “…”", "She also referenced the “…”": words
     quoted inside a sentence with no speech verb are the words of the subject of the clause
     they stand in — the sentence's first phrase (after an opening adverbial and its comma), or
-    the subject of a later clause ("…, while Ruiz calls him “…”")."""
-    start, end, _ = ctx.leading_window(i)
+    the subject of a later clause ("…, while Ruiz calls him “…”"). ``window``: the sentence,
+    if not the one the quotation stands in."""
+    start, end = window or ctx.leading_window(i)[:2]
     tokens = ctx.narration_tokens(start, end)
     if not tokens:
         return None
@@ -881,6 +1018,15 @@ _CLAUSE_SUBJECT_OPENERS = frozenset("and but while although though whereas".spli
 # -- 5. continuation: a quotation right after an attributed one -------------------------------
 def continuation(ctx: Context, i: int) -> Attribution | None:
     q = ctx.quotes[i]
+    if not ctx.fiction and ctx.kinds and ctx.kinds[i] in _SUBJECT_KINDS:
+        att = _sentence_subject(ctx, i) if _embedded(ctx, i) else _cue_sentence_before(ctx, i)
+        if att is None:
+            # 'Ruiz released the following statement:' / '“…”': the sentence the colon ends
+            colon = _colon_window(ctx, i)
+            if colon is not None and ctx.text[colon[1] - 1] == ":":
+                att = _sentence_subject(ctx, i, colon)
+        if att is not None:
+            return att
     j = i - 1
     # a title or a scare-quoted term in the narration between two statements ("…," Ames said
     # on "Meet the Press". "…") does not interrupt the speaker
@@ -1216,6 +1362,17 @@ def _coordinated_quotes(ctx: Context, kinds: list[str]) -> None:
             continue  # (only a chain that ends in a cue after the quotations)
         if _COORDINATION.fullmatch(ctx.text, q.end, nxt.start):
             ctx.attributions[i] = Attribution("continuation", 0.7, same_as=i + 1)
+        elif att.sieve == "trailing_cue" and kinds[i + 1] in ("term", "title") and _same_clause(ctx, q.end, nxt.start):
+            # 'did not find “ties of any consequence,” aside from knowing each other “casually,”
+            # said Ruiz': a scare-quoted term between a quotation and the cue of their sentence
+            ctx.attributions[i] = Attribution("continuation", 0.7, same_as=i + 1)
+
+
+def _same_clause(ctx: Context, start: int, end: int) -> bool:
+    """Narration between two quotations with no sentence end and no speech verb in it."""
+    if next(sentence_ends(ctx.text, start, end), None) is not None:
+        return False
+    return not any(t.tag == "VSAY" for t in ctx.narration_tokens(start, end))
 
 
 INFERRED = frozenset({"turn_taking", "continuation", "vocative", "narration_subject"})
