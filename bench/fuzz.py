@@ -9,6 +9,8 @@ Targets:
 * ``analyze``: ``check_invariants`` from ``tests/test_properties.py`` on generated text rich
   in quote marks, apostrophes, newlines, names and speech verbs (the token strategy of the
   tests, with longer texts);
+* ``fiction``: the same invariants in fiction mode (generated text after enough invented
+  dialogue to make it a novel: asides, terms, descriptions, turn-taking, the ranker);
 * ``reading``: arbitrary bytes through ``load_bytes``: either an ``InputError`` with a
   one-line message or text without ``\\r``;
 * ``formats``: arbitrary Markdown/HTML-ish text through the converters: never an
@@ -88,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--examples", type=int, default=5000, help="examples per target")
     parser.add_argument("--seed", type=int, default=None, help="random seed (0: derandomize)")
-    parser.add_argument("--target", choices=("all", "analyze", "reading", "formats"), default="all")
+    parser.add_argument("--target", choices=("all", "analyze", "fiction", "reading", "formats"), default="all")
     parser.add_argument("--max-tokens", type=int, default=400, help="longest generated text")
     args = parser.parse_args(argv)
 
@@ -138,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     plan = {
         "analyze": (texts, check_analyze),
+        "fiction": (properties.fiction_texts, check_analyze),
         "reading": (byte_strings, check_reading),
         "formats": (st.one_of(markup, st.text(max_size=500)), check_formats),
     }
