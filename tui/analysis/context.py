@@ -65,7 +65,6 @@ class Context:
     _quote_ends: list[int] = field(default_factory=list)
     _windows: dict[tuple[int, int], list[Token]] = field(default_factory=dict)
     _by_para: dict[int, list[int]] = field(default_factory=dict)
-    _pieces: dict[tuple[int, int], list[Token]] = field(default_factory=dict)
     _phrases: dict[tuple[int, int], list[Phrase]] = field(default_factory=dict)
     _leading: dict[tuple[int, int], tuple[int, int, bool]] = field(default_factory=dict)
     # memos of the sieves and of .speakers, for this document (see the functions that fill them)
@@ -177,27 +176,23 @@ class Context:
         return cached
 
     def _narration_tokens(self, start: int, end: int) -> list[Token]:
+        overlapping = self._quotes_overlapping(start, end)
+        if not overlapping:
+            return tag_tokens(self.text, start, end)  # one stretch of narration
+        # the stretches between quotations, each a window of its own (the windows of
+        # several sieves and paragraphs cut the same stretches)
         pieces: list[list[Token]] = []
         pos = start
-        for k in self._quotes_overlapping(start, end):
+        for k in overlapping:
             qs, qe = self.quotes[k].start, self.quotes[k].end
             if qs > pos:
-                pieces.append(self._tagged(pos, min(qs, end)))
+                pieces.append(self.narration_tokens(pos, min(qs, end)))
             pos = max(pos, qe)
         if pos < end:
-            pieces.append(self._tagged(pos, end))
+            pieces.append(self.narration_tokens(pos, end))
         if len(pieces) == 1:
             return pieces[0]  # (token lists are never changed once made)
         return [tok for piece in pieces for tok in piece]
-
-    def _tagged(self, start: int, end: int) -> list[Token]:
-        """``tag_tokens`` of one stretch of narration between quotations (cached: the
-        windows of several sieves and paragraphs cut the same stretches)."""
-        key = (start, end)
-        cached = self._pieces.get(key)
-        if cached is None:
-            cached = self._pieces[key] = tag_tokens(self.text, start, end)
-        return cached
 
     def narration_phrases(self, start: int, end: int) -> list[Phrase]:
         """The phrases :func:`~.phrases.chunk_phrases` finds in ``narration_tokens(start,

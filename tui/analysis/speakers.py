@@ -54,7 +54,9 @@ def capital_pairs(ctx: Context) -> list[int]:
     """The word starts where :data:`_CAPITAL_PAIR` matches (one pass, cached)."""
     cached = getattr(ctx, "_capital_pairs", None)
     if cached is None:
-        cached = [m.start() for m in word_start_matches(_CAPITAL_PAIR, ctx.text, overlapping=True)]
+        text = ctx.text  # (a one-character match: finditer tries every position, as overlapping)
+        starts = [m.start() for m in _CAPITAL_PAIR.finditer(text)]
+        cached = [s for s in starts if not (s and (text[s - 1].isalnum() or text[s - 1] == "_"))]
         ctx._capital_pairs = cached  # type: ignore[attr-defined]
     return cached
 
