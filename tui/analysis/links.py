@@ -124,10 +124,10 @@ def _topic_links(quotes: list[Quote]) -> list[Link]:
         t = terms[k]
         scored.sort()  # (short lists: sorting beats heapq.nsmallest, with the same result)
         for neg_score, other in scored[:TOPIC_PER_QUOTE]:
-            pair = (min(k, other), max(k, other))
+            pair = (k, other) if k < other else (other, k)
             if pair not in pairs:
-                shared = [s for s in ss if s in terms[other]]
-                pairs[pair] = (-neg_score, tuple(sorted(t[s] for s in shared)))
+                theirs = terms[other]
+                pairs[pair] = (-neg_score, tuple(sorted([t[s] for s in ss if s in theirs])))
     links: list[Link] = []
     for (k, other), (score, words) in sorted(pairs.items()):
         a, b = eligible[k], eligible[other]
