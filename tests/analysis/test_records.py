@@ -7,6 +7,8 @@ import dataclasses
 import pytest
 
 from tui.analysis.model import Analysis, Link, Mention, Paragraph, Quote, Sentence
+from tui.analysis.phrases import Phrase
+from tui.analysis.quotes import RawQuote
 from tui.analysis.records import constructor
 
 SAMPLES = [
@@ -14,6 +16,8 @@ SAMPLES = [
     (Sentence, (3, 10, 20, 1)),
     (Paragraph, (1, 10, 40)),
     (Mention, (4, 9, "Alice")),
+    (Phrase, ("TITLED", 4, 20, "Mr. Ada Ruiz", "Ada Ruiz", 8, 20, "Mr.", 1, 4)),
+    (RawQuote, (0, 12, 1, 11, 0, True, False)),
     (Quote, ("q1", 0, 12, "We will win", "speech", 0, 0, "s1", Mention(20, 25, "Alice"), Mention(14, 18, "said"), "trailing_cue", 0.9)),
 ]
 
