@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.analysis import speakers
-from tui.analysis.phrases import tag_tokens
+from tui.analysis.phrases import Token, tag_tokens
+from tui.analysis.sieves import _first_word, _last_words, _words
 from tui.analysis.speakers import (
     _BIGRAM,
     _HON_SURNAME,
@@ -93,3 +94,12 @@ def test_the_tagger_reads_nothing_outside_its_stretch(text: str, a: int, b: int)
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     alone = [(s + start, e + start, word, tag) for s, e, word, tag in tag_tokens(text[start:end], 0, end - start)]
     assert [tuple(t) for t in tag_tokens(text, start, end)] == alone
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["W", "P", ",", ":", "HDOT", "NNP", "VSAY", "DT"]), max_size=30), st.integers(1, 40))
+def test_first_and_last_words_are_read_off_the_words(tags: list[str], n: int) -> None:
+    tokens = [Token(k, k + 1, "w", tag) for k, tag in enumerate(tags)]
+    words = _words(tokens)
+    assert _first_word(tokens) == (words[0] if words else None)
+    assert _last_words(tokens, n) == words[-n:]

@@ -39,6 +39,18 @@ def _words(tokens: list[Token]) -> list[int]:
     return [k for k, t in enumerate(tokens) if t.tag not in _NOT_WORDS]
 
 
+def _last_words(tokens: list[Token], n: int) -> list[int]:
+    """``_words(tokens)[-n:]``, read from the end."""
+    found: list[int] = []
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].tag not in _NOT_WORDS:
+            found.append(k)
+            if len(found) == n:
+                break
+    found.reverse()
+    return found
+
+
 def _first_word(tokens: list[Token]) -> int | None:
     """``_words(tokens)[0]``, or None."""
     for k, t in enumerate(tokens):
@@ -424,10 +436,9 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
     if not tokens:
         return None
     phrases = ctx.narration_phrases(start, end)
-    words = _words(tokens)
     # a scare-quoted term or a fragment can sit far into the sentence that reports it
     gap = MAX_LEAD_GAP_FRAGMENT if ctx.kinds and ctx.kinds[i] in ("term", "partial") else MAX_LEAD_GAP
-    recent = words[-gap:]
+    recent = _last_words(tokens, gap)
     # "according to X, "…""
     for k in recent:
         if tokens[k].word.lower() == "according" and k + 2 < len(tokens) and tokens[k + 1].word.lower() == "to":
