@@ -204,11 +204,11 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
     if any(t.tag not in ("P", ",") for t in tokens[:first]):
         return None
     q = ctx.quotes[i]
-    last_char = ctx.text[q.inner_start : q.inner_end].rstrip("'’\"”)")[-1:]  # (through nested marks)
-    if not first and q.closed and last_char not in ",.!?…—-":
+    if not first and q.closed:
+        last_char = ctx.text[q.inner_start : q.inner_end].rstrip("'’\"”)")[-1:]  # (through nested marks)
         # "accuses Obama of "leading from behind" and Trump says …": a quotation inside a
         # sentence that runs on is not tagged by the next clause's verb ("…," X said is)
-        if ctx.kinds and ctx.kinds[i] in ("term", "partial"):
+        if last_char not in ",.!?…—-" and ctx.kinds and ctx.kinds[i] in ("term", "partial"):
             return None
     if not ctx.fiction and q.closed and ctx.text[q.inner_end - 1 : q.inner_end] == "." and _embedded(ctx, i):
         # 'Ames said the plan "will fail." Brill called it …': the full stop ended Ames's
