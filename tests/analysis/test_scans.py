@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.analysis import speakers
+from tui.analysis.context import last_sentence_end, sentence_ends
 from tui.analysis.phrases import Token, tag_tokens
 from tui.analysis.sieves import _first_word, _last_words, _words
 from tui.analysis.speakers import (
@@ -103,3 +104,15 @@ def test_first_and_last_words_are_read_off_the_words(tags: list[str], n: int) ->
     words = _words(tokens)
     assert _first_word(tokens) == (words[0] if words else None)
     assert _last_words(tokens, n) == words[-n:]
+
+
+END_PIECES = [" ", "\n", ".", "!", "?", "…", "”", "’", ")", "Mr", "Sen", "Jan", "U.S", "A", "J", "said", "he", "x", "3"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(END_PIECES), max_size=40).map("".join), st.integers(0, 120), st.integers(0, 120))
+def test_the_last_sentence_end_is_the_last_of_the_sentence_ends(text: str, a: int, b: int) -> None:
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    ends = list(sentence_ends(text, start, end))
+    last = last_sentence_end(text, start, end)
+    assert (last.span() if last else None) == (ends[-1].span() if ends else None)

@@ -19,13 +19,29 @@ def sentence_ends(text: str, start: int, end: int):
     """Sentence-final punctuation in ``text[start:end]`` (not "Mr." or an initial)."""
     abbreviations = punkt_parameters().abbrev_types
     for m in _TERMINATOR.finditer(text, start, end):
-        if text[m.start()] == ".":
-            if _ABBREVIATION.search(text, max(start, m.start() - 5), m.start() + 1):
-                continue
-            w = _LAST_WORD.search(text, max(start, m.start() - 12), m.start())
-            if w and w.group(1).lower() in abbreviations:
-                continue  # "Sen.", "Vt.", "Jan."
-        yield m
+        if _ends_sentence(text, start, m, abbreviations):
+            yield m
+
+
+def last_sentence_end(text: str, start: int, end: int) -> re.Match | None:
+    """The last of :func:`sentence_ends`, or None: the candidates are judged from the last
+    back (each on its own), so the ones before a sentence end are not looked at."""
+    abbreviations = punkt_parameters().abbrev_types
+    for m in reversed(list(_TERMINATOR.finditer(text, start, end))):
+        if _ends_sentence(text, start, m, abbreviations):
+            return m
+    return None
+
+
+def _ends_sentence(text: str, start: int, m: re.Match, abbreviations: set[str]) -> bool:
+    at = m.start()
+    if text[at] == ".":
+        if _ABBREVIATION.search(text, max(start, at - 5), at + 1):
+            return False
+        w = _LAST_WORD.search(text, max(start, at - 12), at)
+        if w and w.group(1).lower() in abbreviations:
+            return False  # "Sen.", "Vt.", "Jan."
+    return True
 
 
 _LAST_WORD = re.compile(r"([\w.]+)$")
@@ -144,9 +160,7 @@ class Context:
             seg_start = para.start
             if j >= 0 and self.quotes[j].end > para.start and self.quotes[j].end <= end:
                 seg_start = self.quotes[j].end
-            last = None
-            for m in sentence_ends(self.text, seg_start, end):
-                last = m
+            last = last_sentence_end(self.text, seg_start, end)
             if last is not None:
                 start = last.end()
                 break
