@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from tui.analysis import speakers
 from tui.analysis.context import last_sentence_end, sentence_ends
 from tui.analysis.phrases import Token, tag_tokens
-from tui.analysis.sieves import _first_word, _last_words, _words
+from tui.analysis.sieves import _NAME_THEN_MARK, _VOCATIVE, _first_word, _last_words, _words
 from tui.analysis.speakers import (
     _BIGRAM,
     _HON_SURNAME,
@@ -116,3 +116,13 @@ def test_the_last_sentence_end_is_the_last_of_the_sentence_ends(text: str, a: in
     ends = list(sentence_ends(text, start, end))
     last = last_sentence_end(text, start, end)
     assert (last.span() if last else None) == (ends[-1].span() if ends else None)
+
+
+VOCATIVE_PIECES = [" ", "\n", ",", "!", "?", ".", ";", "Mr", "Mrs.", "Lady", "Emma", "EMMA", "emma", "O", "x", "3", "é"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(VOCATIVE_PIECES), max_size=30).map("".join))
+def test_a_text_without_a_name_before_a_mark_calls_no_one(text: str) -> None:
+    if _NAME_THEN_MARK.search(text) is None:
+        assert _VOCATIVE.search(text) is None

@@ -91,6 +91,7 @@ class Context:
     _pronoun_gender: dict = field(default_factory=dict)
     _written_as_name: dict = field(default_factory=dict)
     _with_honorific: dict = field(default_factory=dict)
+    _vocatives: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._para_starts = [p.start for p in self.paragraphs]

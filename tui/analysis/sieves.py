@@ -757,6 +757,18 @@ def _has_own_cue(ctx: Context, i: int) -> bool:
 
 # -- 6. turn-taking in fiction dialogue ---------------------------------------------------------
 _VOCATIVE = re.compile(r"(?:^|[,!?]\s+)((?:(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord)\.?\s+)?[A-Z][a-z]+)(?=[,!?.]\s*(?:$|\w))")
+_NAME_THEN_MARK = re.compile(r"[A-Z][a-z]+[,!?.]")  # in every match of _VOCATIVE
+
+
+def vocatives(ctx: Context, i: int) -> list[re.Match]:
+    """The matches of :data:`_VOCATIVE` (names called) in quotation ``i``'s words, memoised
+    per document: the sieves and the ranker ask about the same turns. Most quotations have
+    no capitalised word before a comma or a stop, which a quicker pattern tells."""
+    found = ctx._vocatives.get(i)
+    if found is None:
+        inner = ctx.inner(i)
+        found = ctx._vocatives[i] = list(_VOCATIVE.finditer(inner)) if _NAME_THEN_MARK.search(inner) else []
+    return found
 
 
 def turn_taking(ctx: Context, i: int) -> Attribution | None:
@@ -865,7 +877,7 @@ def addressee(ctx: Context, i: int) -> Phrase | None:
     inner_start = ctx.quotes[prev].inner_start
     stop = lexicon().stop_capitals
     found: list[tuple[int, Phrase]] = []
-    for m in _VOCATIVE.finditer(ctx.inner(prev)):
+    for m in vocatives(ctx, prev):
         name = m.group(1)
         if name.lower() in stop or name.split()[-1].lower() in stop:
             continue
@@ -1054,7 +1066,7 @@ def _called(ctx: Context, i: int) -> set[str]:
     stop = lexicon().stop_capitals
     return {
         m.group(1).replace(".", "").split()[-1].lower()
-        for m in _VOCATIVE.finditer(ctx.inner(i))
+        for m in vocatives(ctx, i)
         if m.group(1).lower() not in stop
     }
 
