@@ -114,11 +114,11 @@ def _topic_links(quotes: list[Quote]) -> list[Link]:
         del acc[k]
         speaker = speakers[k]
         norm = norms[k]
-        scored = []  # (-score, other): best first, ties by position
-        for other, total in acc.items():
-            score = total / (norm * norms[other])
-            if score >= MIN_TOPIC_SCORE and (speaker is None or speakers[other] != speaker):
-                scored.append((-score, other))
+        scored = [  # (-score, other): best first, ties by position
+            (-score, other)
+            for other, total in acc.items()
+            if (score := total / (norm * norms[other])) >= MIN_TOPIC_SCORE and (speaker is None or speakers[other] != speaker)
+        ]
         if not scored:
             continue
         t = terms[k]
