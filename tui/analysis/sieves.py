@@ -16,6 +16,15 @@ from .context import Attribution, Context
 from .lexicon import lexicon
 from .memo import document_memo
 from .phrases import Phrase, Token
+from .speakers import (
+    _honorific_counts,
+    common_word,
+    is_personal,
+    phrase_gender,
+    phrase_number,
+    root_phrase,
+    written_as_a_name,
+)
 
 ADVERBS = frozenset(
     "also then again now later finally quickly quietly softly slowly simply gravely coldly warmly "
@@ -567,14 +576,13 @@ def _conversation_partner(
 ) -> Phrase | None:
     """In dialogue, "he said" is the most recent other speaker of that gender: not the one
     who spoke the turn before (speakers alternate)."""
-    from .speakers import phrase_gender, root_phrase
-
     prev = root_phrase(ctx, i - 1) if i > 0 and ctx.attributions[i - 1] is not None else None
+    prev_key = _key(prev) if prev is not None else None
     for j in range(i - 1, max(-1, i - lookback), -1):
         if ctx.attributions[j] is None:
             continue
         p = root_phrase(ctx, j)
-        if p is None or p.kind == "NARRATOR" or (prev is not None and _key(p) == _key(prev)):
+        if p is None or p.kind == "NARRATOR" or (prev is not None and _key(p) == prev_key):
             continue
         if named_only and p.kind in ("DESC", "PRON", "ORG"):
             continue
@@ -585,8 +593,6 @@ def _conversation_partner(
 
 def _recent_speaker(ctx: Context, i: int, want: str, lookback: int = 12) -> Phrase | None:
     """The last character of that gender who spoke, when no one is named nearby."""
-    from .speakers import phrase_gender, root_phrase
-
     for j in range(i - 1, max(-1, i - lookback), -1):
         if ctx.attributions[j] is None:
             continue
@@ -597,8 +603,6 @@ def _recent_speaker(ctx: Context, i: int, want: str, lookback: int = 12) -> Phra
 
 
 def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase | None:
-    from .speakers import is_personal, phrase_gender, phrase_number
-
     tokens, phrases = ctx.paragraph_narration(p_index, before)
     fallback: Phrase | None = None
     unknown: list[Phrase] = []
@@ -631,8 +635,6 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
 
 
 def _alternating_speaker(ctx: Context, para: int, want: str) -> Phrase | None:
-    from .speakers import phrase_gender, root_phrase
-
     prev1 = _last_quote_in(ctx, para - 1)
     prev2 = _last_quote_in(ctx, para - 2)
     if prev1 is None or prev2 is None:
@@ -713,8 +715,6 @@ def narration_subject(ctx: Context, i: int) -> Attribution | None:
         if antecedent is None:
             return None
         return Attribution("narration_subject", 0.5, phrase=p, antecedent=antecedent)
-    from .speakers import is_personal
-
     if not is_personal(ctx, p):
         return None
     return Attribution("narration_subject", 0.5, phrase=p)
@@ -794,8 +794,6 @@ def turn_taking(ctx: Context, i: int) -> Attribution | None:
         if ctx.attributions[earlier] is not None and key != last_key and key not in called:
             return Attribution("turn_taking", 0.55 if back == 2 else 0.45, same_as=earlier)
     # the other party is the last person named in the narration before this turn
-    from .speakers import root_phrase
-
     speaker = root_phrase(ctx, prev1)
     reach = 3 if _last_quote_in(ctx, q.paragraph - 2) is None else 6
     start_para = q.paragraph - 1
@@ -835,15 +833,11 @@ def _first_quote_in(ctx: Context, para: int) -> int | None:
 
 
 def _key_of(ctx: Context, i: int) -> str | None:
-    from .speakers import root_phrase
-
     p = root_phrase(ctx, i)
     return _key(p) if p is not None else None
 
 
 def _other_person_in(ctx: Context, p_index: int, speaker: Phrase | None) -> Phrase | None:
-    from .speakers import is_personal
-
     tokens, phrases = ctx.paragraph_narration(p_index)
     for p in reversed(phrases):
         if p.kind in ("PRON", "DESC") or not is_personal(ctx, p) or not _can_be_subject(tokens, p):
@@ -864,8 +858,6 @@ def _last_quote_in(ctx: Context, para: int) -> int | None:
 def addressee(ctx: Context, i: int) -> Phrase | None:
     """The person the previous turn addressed by name ("…, Mrs. Mann?"), if quotation ``i``
     opens the next paragraph of a dialogue."""
-    from .speakers import common_word, is_personal, written_as_a_name
-
     if not ctx.fiction:
         return None
     q = ctx.quotes[i]
@@ -895,8 +887,6 @@ def addressee(ctx: Context, i: int) -> Phrase | None:
 def _name_evidence(ctx: Context, name: str) -> int:
     """0: an honorific name; 1: a known first name or a surname the text uses with an
     honorific; 2: any other capitalised word."""
-    from .speakers import _honorific_counts
-
     words = name.replace(".", " ").split()
     if len(words) > 1 and words[0].lower() in lexicon().honorifics:
         return 0
@@ -943,8 +933,6 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
         att.antecedent = p
         return
     # "the girl", "the doctor": the character of the scene who fits, among the last speakers
-    from .speakers import phrase_gender
-
     gender = phrase_gender(ctx, att.phrase)
     partner = _conversation_partner(ctx, i, gender if gender in ("m", "f") else "?", named_only=True)
     if partner is not None:
@@ -1094,8 +1082,6 @@ def _protagonist_pass(ctx: Context, kinds: list[str]) -> None:
     """Fiction: "he said" with no one named nearby is most often the book's main character of
     that gender (the one who speaks most); then the quotations around it follow the dialogue."""
     from collections import Counter
-
-    from .speakers import phrase_gender, root_phrase
 
     counts: dict[str, Counter] = {"m": Counter(), "f": Counter()}
     best: dict[str, Phrase] = {}
