@@ -7,6 +7,7 @@ runs the same checks on many more examples.
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 
 from hypothesis import HealthCheck, example, given, settings
@@ -96,11 +97,11 @@ texts = st.one_of(
 
 def _after_aside(text: str, offset: int) -> bool:
     """``offset`` resumes a quotation after the narrator's aside: "…--(shaking his head)--the"."""
-    return text[:offset].rstrip(" \t\n-—–").endswith(")")
+    return re.search(r"\)[\s\-—–]*\Z", text[max(0, offset - 200) : offset]) is not None
 
 
 def _before_aside(text: str, offset: int) -> bool:
-    return text[offset:].lstrip(" \t\n-—–").startswith("(")
+    return re.match(r"[\s\-—–]*\(", text[offset : offset + 200]) is not None
 
 
 def check_invariants(text: str, analysis: Analysis) -> None:
@@ -187,6 +188,7 @@ fiction_texts = st.lists(fiction_segment, max_size=30).map(lambda parts: FICTION
 @given(fiction_texts)
 @example(FICTION_PRELUDE + "\n\n“Ah!--(shaking his head)--the uncertainty,” said Ann Lee.")
 @example(FICTION_PRELUDE + "\n\n“(smiling,) (to Ann Lee) ”")
+@example(FICTION_PRELUDE + "\n\n“we said.\r\n(smiling,)Ann Lee said: “we”")
 def test_invariants_in_fiction(text):
     analysis = analyze(text)
     assert len(analysis.quotes) > 400  # the prelude puts the engine in fiction mode

@@ -9,7 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.analysis import speakers
-from tui.analysis.phrases import tag_tokens
+from tui.analysis.context import last_sentence_end, sentence_ends
+from tui.analysis.phrases import Token, tag_tokens
+from tui.analysis.sieves import _NAME_THEN_MARK, _VOCATIVE, _first_word, _last_words, _words
 from tui.analysis.speakers import (
     _BIGRAM,
     _HON_SURNAME,
@@ -93,3 +95,34 @@ def test_the_tagger_reads_nothing_outside_its_stretch(text: str, a: int, b: int)
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     alone = [(s + start, e + start, word, tag) for s, e, word, tag in tag_tokens(text[start:end], 0, end - start)]
     assert [tuple(t) for t in tag_tokens(text, start, end)] == alone
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["W", "P", ",", ":", "HDOT", "NNP", "VSAY", "DT"]), max_size=30), st.integers(1, 40))
+def test_first_and_last_words_are_read_off_the_words(tags: list[str], n: int) -> None:
+    tokens = [Token(k, k + 1, "w", tag) for k, tag in enumerate(tags)]
+    words = _words(tokens)
+    assert _first_word(tokens) == (words[0] if words else None)
+    assert _last_words(tokens, n) == words[-n:]
+
+
+END_PIECES = [" ", "\n", ".", "!", "?", "…", "”", "’", ")", "Mr", "Sen", "Jan", "U.S", "A", "J", "said", "he", "x", "3"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(END_PIECES), max_size=40).map("".join), st.integers(0, 120), st.integers(0, 120))
+def test_the_last_sentence_end_is_the_last_of_the_sentence_ends(text: str, a: int, b: int) -> None:
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    ends = list(sentence_ends(text, start, end))
+    last = last_sentence_end(text, start, end)
+    assert (last.span() if last else None) == (ends[-1].span() if ends else None)
+
+
+VOCATIVE_PIECES = [" ", "\n", ",", "!", "?", ".", ";", "Mr", "Mrs.", "Lady", "Emma", "EMMA", "emma", "O", "x", "3", "é"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(VOCATIVE_PIECES), max_size=30).map("".join))
+def test_a_text_without_a_name_before_a_mark_calls_no_one(text: str) -> None:
+    if _NAME_THEN_MARK.search(text) is None:
+        assert _VOCATIVE.search(text) is None

@@ -19,13 +19,29 @@ def sentence_ends(text: str, start: int, end: int):
     """Sentence-final punctuation in ``text[start:end]`` (not "Mr." or an initial)."""
     abbreviations = punkt_parameters().abbrev_types
     for m in _TERMINATOR.finditer(text, start, end):
-        if text[m.start()] == ".":
-            if _ABBREVIATION.search(text, max(start, m.start() - 5), m.start() + 1):
-                continue
-            w = _LAST_WORD.search(text, max(start, m.start() - 12), m.start())
-            if w and w.group(1).lower() in abbreviations:
-                continue  # "Sen.", "Vt.", "Jan."
-        yield m
+        if _ends_sentence(text, start, m, abbreviations):
+            yield m
+
+
+def last_sentence_end(text: str, start: int, end: int) -> re.Match | None:
+    """The last of :func:`sentence_ends`, or None: the candidates are judged from the last
+    back (each on its own), so the ones before a sentence end are not looked at."""
+    abbreviations = punkt_parameters().abbrev_types
+    for m in reversed(list(_TERMINATOR.finditer(text, start, end))):
+        if _ends_sentence(text, start, m, abbreviations):
+            return m
+    return None
+
+
+def _ends_sentence(text: str, start: int, m: re.Match, abbreviations: set[str]) -> bool:
+    at = m.start()
+    if text[at] == ".":
+        if _ABBREVIATION.search(text, max(start, at - 5), at + 1):
+            return False
+        w = _LAST_WORD.search(text, max(start, at - 12), at)
+        if w and w.group(1).lower() in abbreviations:
+            return False  # "Sen.", "Vt.", "Jan."
+    return True
 
 
 _LAST_WORD = re.compile(r"([\w.]+)$")
@@ -65,7 +81,6 @@ class Context:
     _quote_ends: list[int] = field(default_factory=list)
     _windows: dict[tuple[int, int], list[Token]] = field(default_factory=dict)
     _by_para: dict[int, list[int]] = field(default_factory=dict)
-    _pieces: dict[tuple[int, int], list[Token]] = field(default_factory=dict)
     _phrases: dict[tuple[int, int], list[Phrase]] = field(default_factory=dict)
     _leading: dict[tuple[int, int], tuple[int, int, bool]] = field(default_factory=dict)
     # memos of the sieves and of .speakers, for this document (see the functions that fill them)
@@ -76,6 +91,7 @@ class Context:
     _pronoun_gender: dict = field(default_factory=dict)
     _written_as_name: dict = field(default_factory=dict)
     _with_honorific: dict = field(default_factory=dict)
+    _vocatives: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._para_starts = [p.start for p in self.paragraphs]
@@ -145,9 +161,7 @@ class Context:
             seg_start = para.start
             if j >= 0 and self.quotes[j].end > para.start and self.quotes[j].end <= end:
                 seg_start = self.quotes[j].end
-            last = None
-            for m in sentence_ends(self.text, seg_start, end):
-                last = m
+            last = last_sentence_end(self.text, seg_start, end)
             if last is not None:
                 start = last.end()
                 break
@@ -177,27 +191,23 @@ class Context:
         return cached
 
     def _narration_tokens(self, start: int, end: int) -> list[Token]:
+        overlapping = self._quotes_overlapping(start, end)
+        if not overlapping:
+            return tag_tokens(self.text, start, end)  # one stretch of narration
+        # the stretches between quotations, each a window of its own (the windows of
+        # several sieves and paragraphs cut the same stretches)
         pieces: list[list[Token]] = []
         pos = start
-        for k in self._quotes_overlapping(start, end):
+        for k in overlapping:
             qs, qe = self.quotes[k].start, self.quotes[k].end
             if qs > pos:
-                pieces.append(self._tagged(pos, min(qs, end)))
+                pieces.append(self.narration_tokens(pos, min(qs, end)))
             pos = max(pos, qe)
         if pos < end:
-            pieces.append(self._tagged(pos, end))
+            pieces.append(self.narration_tokens(pos, end))
         if len(pieces) == 1:
             return pieces[0]  # (token lists are never changed once made)
         return [tok for piece in pieces for tok in piece]
-
-    def _tagged(self, start: int, end: int) -> list[Token]:
-        """``tag_tokens`` of one stretch of narration between quotations (cached: the
-        windows of several sieves and paragraphs cut the same stretches)."""
-        key = (start, end)
-        cached = self._pieces.get(key)
-        if cached is None:
-            cached = self._pieces[key] = tag_tokens(self.text, start, end)
-        return cached
 
     def narration_phrases(self, start: int, end: int) -> list[Phrase]:
         """The phrases :func:`~.phrases.chunk_phrases` finds in ``narration_tokens(start,

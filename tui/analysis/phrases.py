@@ -34,6 +34,7 @@ from nltk.tree import Tree
 
 from .lexicon import lexicon
 from .memo import vocabulary_memo
+from .records import constructor
 from .text import TOKEN_RE
 
 GRAMMAR = r"""
@@ -119,6 +120,9 @@ class Phrase:
     role: str | None
     first: int  # index of its first token in the token list
     last: int  # index of its last token
+
+
+_new_phrase = constructor(Phrase)  # Phrase(...), built faster (.records)
 
 
 def tag_tokens(text: str, start: int, end: int) -> list[Token]:
@@ -397,4 +401,4 @@ def _phrase(text: str, tokens: list[Token], kind: str, i: int, j: int) -> Phrase
     if m:
         head = m.group(1)
         head_end = head_start + len(head)
-    return Phrase(kind, start, end, text[start:end], head, head_start, head_end, role, i, j)
+    return _new_phrase(kind, start, end, text[start:end], head, head_start, head_end, role, i, j)

@@ -137,11 +137,12 @@ class FastPunkt(PunktSentenceTokenizer):
                     break
             word_start = last + 1 if last > 0 else previous_start
             if previous_match is not None and previous_stop <= word_start:
-                out.append((previous_match, text[previous_start:previous_stop] + previous_match.group() + previous_match.group("after_tok")))
+                # (the match itself is the one ending character at previous_stop)
+                out.append((previous_match, text[previous_start : previous_stop + 1] + previous_match.group("after_tok")))
             previous_match = match
             previous_start, previous_stop = word_start, start
         if previous_match is not None:
-            out.append((previous_match, text[previous_start:previous_stop] + previous_match.group() + previous_match.group("after_tok")))
+            out.append((previous_match, text[previous_start : previous_stop + 1] + previous_match.group("after_tok")))
         return out
 
     def _realign_boundaries(self, text: str, slices: Iterator[slice]) -> Iterator[slice]:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Paragraph
+from .records import constructor
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
@@ -37,6 +38,9 @@ class RawQuote:
     paragraph: int
     closed: bool
     continues: bool = False  # goes on with the previous piece's quotation (a new paragraph, or after an aside)
+
+
+_new_raw_quote = constructor(RawQuote)  # RawQuote(...), built faster (.records)
 
 
 def uses_single_quote_dialogue(text: str) -> bool:
@@ -210,7 +214,7 @@ def _emit(text: str, out: list[RawQuote], start: int, end: int, para: int, close
     if _ALNUM.search(text, inner_start, inner_end) is None:
         return  # "" or " - ": marks around nothing are not a quotation
     continues = continues and bool(out) and not out[-1].closed and out[-1].paragraph == para - 1
-    out.append(RawQuote(start, end, inner_start, inner_end, para, closed, continues))
+    out.append(_new_raw_quote(start, end, inner_start, inner_end, para, closed, continues))
 
 
 # -- asides ------------------------------------------------------------------------------

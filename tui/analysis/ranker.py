@@ -24,7 +24,7 @@ from importlib import resources
 from .context import Attribution, Context
 from .lexicon import lexicon
 from .phrases import Phrase
-from .sieves import _leading_match, _trailing_match
+from .sieves import _leading_match, _trailing_match, vocatives
 from .speakers import (
     _bigram_index,
     _drop_common_words,
@@ -110,7 +110,6 @@ _NEXT_NAMED = {1: _F["next1_named"], 2: _F["next2_named"]}
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord|Madame|Mme|Monsieur)\.?\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _SENTENCE_GAP = re.compile(r"[.!?;:—\-]['\"’”)]*\s*$|^\s*$")
-_VOCATIVE = re.compile(r"(?:^|[,!?]\s+)((?:(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord)\.?\s+)?[A-Z][a-z]+)(?=[,!?.]\s*(?:$|\w))")
 _PRONOUN = re.compile(r"\b(?:(he|He)|(she|She))\b")
 
 
@@ -395,7 +394,7 @@ class _Doc:
         if found is None:
             found = {}
             q = self.ctx.quotes[i]
-            for m in _VOCATIVE.finditer(self.ctx.inner(i)):
+            for m in vocatives(self.ctx, i):
                 span = (q.inner_start + m.start(1), q.inner_start + m.end(1))
                 k = self.wording_key(*span)
                 if k is not None and k not in found:

@@ -16,6 +16,15 @@ from .context import Attribution, Context, sentence_ends
 from .lexicon import lexicon
 from .memo import document_memo
 from .phrases import Phrase, Token
+from .speakers import (
+    _honorific_counts,
+    common_word,
+    is_personal,
+    phrase_gender,
+    phrase_number,
+    root_phrase,
+    written_as_a_name,
+)
 
 ADVERBS = frozenset(
     "also then again now later finally quickly quietly softly slowly simply gravely coldly warmly "
@@ -38,6 +47,18 @@ _NOT_WORDS = ("P", ",", ":", "HDOT")
 
 def _words(tokens: list[Token]) -> list[int]:
     return [k for k, t in enumerate(tokens) if t.tag not in _NOT_WORDS]
+
+
+def _last_words(tokens: list[Token], n: int) -> list[int]:
+    """``_words(tokens)[-n:]``, read from the end."""
+    found: list[int] = []
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].tag not in _NOT_WORDS:
+            found.append(k)
+            if len(found) == n:
+                break
+    found.reverse()
+    return found
 
 
 def _first_word(tokens: list[Token]) -> int | None:
@@ -224,11 +245,11 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
     if any(t.tag not in ("P", ",") for t in tokens[:first]):
         return None
     q = ctx.quotes[i]
-    last_char = ctx.text[q.inner_start : q.inner_end].rstrip("'’\"”)")[-1:]  # (through nested marks)
-    if not first and q.closed and last_char not in ",.!?…—-":
+    if not first and q.closed:
+        last_char = ctx.text[q.inner_start : q.inner_end].rstrip("'’\"”)")[-1:]  # (through nested marks)
         # "accuses Obama of "leading from behind" and Trump says …": a quotation inside a
         # sentence that runs on is not tagged by the next clause's verb ("…," X said is)
-        if ctx.kinds and ctx.kinds[i] in ("term", "partial"):
+        if last_char not in ",.!?…—-" and ctx.kinds and ctx.kinds[i] in ("term", "partial"):
             return None
     if not ctx.fiction and q.closed and ctx.text[q.inner_end - 1 : q.inner_end] == "." and _embedded(ctx, i):
         # 'Ames said the plan "will fail." Brill called it …': the full stop ended Ames's
@@ -578,10 +599,9 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
     if not tokens:
         return None
     phrases = ctx.narration_phrases(start, end)
-    words = _words(tokens)
     # a scare-quoted term or a fragment can sit far into the sentence that reports it
     gap = MAX_LEAD_GAP_FRAGMENT if ctx.kinds and ctx.kinds[i] in ("term", "partial") else MAX_LEAD_GAP
-    recent = words[-gap:]
+    recent = _last_words(tokens, gap)
     # "according to X, "…""
     for k in recent:
         if tokens[k].word.lower() == "according" and k + 2 < len(tokens) and tokens[k + 1].word.lower() == "to":
@@ -766,14 +786,13 @@ def _conversation_partner(
 ) -> Phrase | None:
     """In dialogue, "he said" is the most recent other speaker of that gender: not the one
     who spoke the turn before (speakers alternate)."""
-    from .speakers import phrase_gender, root_phrase
-
     prev = root_phrase(ctx, i - 1) if i > 0 and ctx.attributions[i - 1] is not None else None
+    prev_key = _key(prev) if prev is not None else None
     for j in range(i - 1, max(-1, i - lookback), -1):
         if ctx.attributions[j] is None:
             continue
         p = root_phrase(ctx, j)
-        if p is None or p.kind == "NARRATOR" or (prev is not None and _key(p) == _key(prev)):
+        if p is None or p.kind == "NARRATOR" or (prev is not None and _key(p) == prev_key):
             continue
         if named_only and p.kind in ("DESC", "PRON", "ORG"):
             continue
@@ -784,8 +803,6 @@ def _conversation_partner(
 
 def _recent_speaker(ctx: Context, i: int, want: str, lookback: int = 12) -> Phrase | None:
     """The last character of that gender who spoke, when no one is named nearby."""
-    from .speakers import phrase_gender, root_phrase
-
     for j in range(i - 1, max(-1, i - lookback), -1):
         if ctx.attributions[j] is None:
             continue
@@ -796,8 +813,6 @@ def _recent_speaker(ctx: Context, i: int, want: str, lookback: int = 12) -> Phra
 
 
 def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase | None:
-    from .speakers import is_personal, phrase_gender, phrase_number
-
     tokens, phrases = ctx.paragraph_narration(p_index, before)
     fallback: Phrase | None = None
     unknown: list[Phrase] = []
@@ -830,8 +845,6 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
 
 
 def _alternating_speaker(ctx: Context, para: int, want: str) -> Phrase | None:
-    from .speakers import phrase_gender, root_phrase
-
     prev1 = _last_quote_in(ctx, para - 1)
     prev2 = _last_quote_in(ctx, para - 2)
     if prev1 is None or prev2 is None:
@@ -916,8 +929,6 @@ def narration_subject(ctx: Context, i: int) -> Attribution | None:
         if antecedent is None:
             return None
         return Attribution("narration_subject", 0.5, phrase=p, antecedent=antecedent)
-    from .speakers import is_personal
-
     if not is_personal(ctx, p):
         return None
     return Attribution("narration_subject", 0.5, phrase=p)
@@ -1060,7 +1071,22 @@ def _has_own_cue(ctx: Context, i: int) -> bool:
 
 
 # -- 6. turn-taking in fiction dialogue ---------------------------------------------------------
-_VOCATIVE = re.compile(r"(?:^|[,!?]\s+)((?:(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord)\.?\s+)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=[,!?.]\s*(?:$|\w))")
+_VOCATIVE = re.compile(
+    r"(?:^|[,!?]\s+)((?:(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord)\.?\s+)?[A-Z][a-z]+"
+    r"(?:\s(?!(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord)\b)[A-Z][a-z]+(?=[,!?]))?)(?=[,!?.]\s*(?:$|\w))"
+)  # "Lizzy, …", "…, Mr. Bumble!", "Well, Osric Vane, …"
+_NAME_THEN_MARK = re.compile(r"[A-Z][a-z]+[,!?.]")  # in every match of _VOCATIVE
+
+
+def vocatives(ctx: Context, i: int) -> list[re.Match]:
+    """The matches of :data:`_VOCATIVE` (names called) in quotation ``i``'s words, memoised
+    per document: the sieves and the ranker ask about the same turns. Most quotations have
+    no capitalised word before a comma or a stop, which a quicker pattern tells."""
+    found = ctx._vocatives.get(i)
+    if found is None:
+        inner = ctx.inner(i)
+        found = ctx._vocatives[i] = list(_VOCATIVE.finditer(inner)) if _NAME_THEN_MARK.search(inner) else []
+    return found
 
 
 def turn_taking(ctx: Context, i: int) -> Attribution | None:
@@ -1086,8 +1112,6 @@ def turn_taking(ctx: Context, i: int) -> Attribution | None:
         if ctx.attributions[earlier] is not None and key != last_key and key not in called:
             return Attribution("turn_taking", 0.55 if back == 2 else 0.45, same_as=earlier)
     # the other party is the last person named in the narration before this turn
-    from .speakers import root_phrase
-
     speaker = root_phrase(ctx, prev1)
     reach = 3 if _last_quote_in(ctx, q.paragraph - 2) is None else 6
     start_para = q.paragraph - 1
@@ -1127,15 +1151,11 @@ def _first_quote_in(ctx: Context, para: int) -> int | None:
 
 
 def _key_of(ctx: Context, i: int) -> str | None:
-    from .speakers import root_phrase
-
     p = root_phrase(ctx, i)
     return _key(p) if p is not None else None
 
 
 def _other_person_in(ctx: Context, p_index: int, speaker: Phrase | None) -> Phrase | None:
-    from .speakers import is_personal
-
     tokens, phrases = ctx.paragraph_narration(p_index)
     for p in reversed(phrases):
         if p.kind in ("PRON", "DESC") or not is_personal(ctx, p) or not _can_be_subject(tokens, p):
@@ -1156,8 +1176,6 @@ def _last_quote_in(ctx: Context, para: int) -> int | None:
 def addressee(ctx: Context, i: int) -> Phrase | None:
     """The person the previous turn addressed by name ("…, Mrs. Mann?"), if quotation ``i``
     opens the next paragraph of a dialogue."""
-    from .speakers import common_word, is_personal, written_as_a_name
-
     if not ctx.fiction:
         return None
     q = ctx.quotes[i]
@@ -1167,9 +1185,9 @@ def addressee(ctx: Context, i: int) -> Phrase | None:
     found: list[tuple[int, Phrase]] = []
     for prev in ctx.quotes_in_paragraph(q.paragraph - 1):  # every piece of the last turn
         inner_start = ctx.quotes[prev].inner_start
-        for m in _VOCATIVE.finditer(ctx.inner(prev)):
+        for m in vocatives(ctx, prev):
             name = m.group(1)
-            if name.lower() in stop or name.split()[-1].lower() in stop:
+            if name.lower() in stop or name.split()[-1].lower() in stop or name.split()[0].lower() in stop:
                 continue
             s = inner_start + m.start(1)
             p = Phrase("NAME", s, s + len(name), name, name, s, s + len(name), None, 0, 0)
@@ -1185,8 +1203,6 @@ def addressee(ctx: Context, i: int) -> Phrase | None:
 def _name_evidence(ctx: Context, name: str) -> int:
     """0: an honorific name; 1: a known first name or a surname the text uses with an
     honorific; 2: any other capitalised word."""
-    from .speakers import _honorific_counts
-
     words = name.replace(".", " ").split()
     if len(words) > 1 and words[0].lower() in lexicon().honorifics:
         return 0
@@ -1233,8 +1249,6 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
         att.antecedent = p
         return
     # "the girl", "the doctor": the character of the scene who fits, among the last speakers
-    from .speakers import phrase_gender
-
     gender = phrase_gender(ctx, att.phrase)
     partner = _conversation_partner(ctx, i, gender if gender in ("m", "f") else "?", named_only=True)
     if partner is not None:
@@ -1383,7 +1397,7 @@ def _called(ctx: Context, i: int) -> set[str]:
     stop = lexicon().stop_capitals
     return {
         m.group(1).replace(".", "").split()[-1].lower()
-        for m in _VOCATIVE.finditer(ctx.inner(i))
+        for m in vocatives(ctx, i)
         if m.group(1).lower() not in stop
     }
 
@@ -1411,8 +1425,6 @@ def _protagonist_pass(ctx: Context, kinds: list[str]) -> None:
     """Fiction: "he said" with no one named nearby is most often the book's main character of
     that gender (the one who speaks most); then the quotations around it follow the dialogue."""
     from collections import Counter
-
-    from .speakers import phrase_gender, root_phrase
 
     counts: dict[str, Counter] = {"m": Counter(), "f": Counter()}
     best: dict[str, Phrase] = {}

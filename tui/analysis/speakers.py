@@ -18,6 +18,7 @@ from .lexicon import lexicon
 from .memo import document_memo
 from .model import Mention, Speaker
 from .phrases import NAME_PARTICLES, Phrase
+from .records import constructor
 
 # Whole-text patterns are written without a leading ``\b`` and run through
 # :func:`word_start_matches`: ``re`` then jumps from candidate to candidate instead of
@@ -54,7 +55,9 @@ def capital_pairs(ctx: Context) -> list[int]:
     """The word starts where :data:`_CAPITAL_PAIR` matches (one pass, cached)."""
     cached = getattr(ctx, "_capital_pairs", None)
     if cached is None:
-        cached = [m.start() for m in word_start_matches(_CAPITAL_PAIR, ctx.text, overlapping=True)]
+        text = ctx.text  # (a one-character match: finditer tries every position, as overlapping)
+        starts = [m.start() for m in _CAPITAL_PAIR.finditer(text)]
+        cached = [s for s in starts if not (s and (text[s - 1].isalnum() or text[s - 1] == "_"))]
         ctx._capital_pairs = cached  # type: ignore[attr-defined]
     return cached
 
@@ -978,6 +981,9 @@ def _join_descriptions(quote_entity: dict[int, Entity], indefinite: set[int] | f
             quote_entity[i] = joined[id(e)]
 
 
+_new_mention = constructor(Mention)  # Mention(...), built faster (.records)
+
+
 def mention_for(ctx: Context, i: int) -> tuple[Mention | None, Mention | None]:
     """The words an attribution rests on, and its speech verb."""
     att = ctx.attributions[i]
@@ -987,6 +993,6 @@ def mention_for(ctx: Context, i: int) -> tuple[Mention | None, Mention | None]:
     if root is None:
         return None, None
     phrase = root.phrase
-    mention = Mention(phrase.start, phrase.end, ctx.text[phrase.start : phrase.end]) if phrase else None
-    cue = Mention(root.cue.start, root.cue.end, root.cue.word) if root.cue else None
+    mention = _new_mention(phrase.start, phrase.end, ctx.text[phrase.start : phrase.end]) if phrase else None
+    cue = _new_mention(root.cue.start, root.cue.end, root.cue.word) if root.cue else None
     return mention, cue

@@ -19,6 +19,10 @@ from nltk.tokenize.punkt import PunktParameters
 
 from .model import Paragraph, Sentence
 from .punkt import FastPunkt
+from .records import constructor
+
+_new_paragraph = constructor(Paragraph)  # Paragraph(...) and Sentence(...), built faster (.records)
+_new_sentence = constructor(Sentence)
 
 # A paragraph is a run of non-blank lines (blank = only spaces/tabs).
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -69,7 +73,7 @@ def _add_paragraph(text: str, start: int, end: int, out: list[Paragraph]) -> Non
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        out.append(Paragraph(len(out), start, end))
+        out.append(_new_paragraph(len(out), start, end))
 
 
 def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:
@@ -88,7 +92,7 @@ def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:
             while p < n and ends[p] <= block_start:
                 p += 1
             while p < n and starts[p] < block_end:
-                append(Sentence(len(sentences), starts[p], ends[p], paragraphs[p].index))
+                append(_new_sentence(len(sentences), starts[p], ends[p], paragraphs[p].index))
                 p += 1
             continue
         for start, end in tokenizer.spans(text[block_start:block_end]):
@@ -103,7 +107,7 @@ def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:
                 s = start if start > starts[q] else starts[q]
                 e = end if end < ends[q] else ends[q]
                 if e > s:
-                    append(Sentence(len(sentences), s, e, paragraphs[q].index))
+                    append(_new_sentence(len(sentences), s, e, paragraphs[q].index))
                 q += 1
     return sentences
 

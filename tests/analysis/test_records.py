@@ -1,0 +1,51 @@
+"""The fast record constructors build exactly what the classes' own constructors build."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from tui.analysis.model import Analysis, Link, Mention, Paragraph, Quote, Sentence
+from tui.analysis.phrases import Phrase
+from tui.analysis.quotes import RawQuote
+from tui.analysis.records import constructor
+
+SAMPLES = [
+    (Link, ("q1", "q2", "topic", ("flood", "orchard"), 0.5)),
+    (Sentence, (3, 10, 20, 1)),
+    (Paragraph, (1, 10, 40)),
+    (Mention, (4, 9, "Alice")),
+    (Phrase, ("TITLED", 4, 20, "Mr. Ada Ruiz", "Ada Ruiz", 8, 20, "Mr.", 1, 4)),
+    (RawQuote, (0, 12, 1, 11, 0, True, False)),
+    (Quote, ("q1", 0, 12, "We will win", "speech", 0, 0, "s1", Mention(20, 25, "Alice"), Mention(14, 18, "said"), "trailing_cue", 0.9)),
+]
+
+
+@pytest.mark.parametrize(("cls", "values"), SAMPLES)
+def test_a_fast_constructor_builds_what_the_class_builds(cls, values) -> None:
+    make = constructor(cls)
+    assert make is not cls
+    built = make(*values)
+    assert type(built) is cls
+    assert built == cls(*values)
+    assert hash(built) == hash(cls(*values))
+    names = [f.name for f in dataclasses.fields(cls)]
+    assert make(**dict(zip(names, values, strict=True))) == built  # by name too
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(built, names[0], values[0])
+
+
+def test_defaults_are_the_class_defaults() -> None:
+    assert constructor(Link)("q1", "q2", "topic") == Link("q1", "q2", "topic")
+    assert constructor(Quote)("q1", 0, 5, "x", "term", 0, 0) == Quote("q1", 0, 5, "x", "term", 0, 0)
+
+
+def test_a_class_that_needs_more_than_its_fields_stored_keeps_its_own_constructor() -> None:
+    assert constructor(Analysis) is Analysis  # __post_init__ and default factories
+
+    @dataclasses.dataclass
+    class Mutable:
+        x: int
+
+    assert constructor(Mutable) is Mutable

@@ -1,0 +1,45 @@
+"""Fast constructors for the frozen records the engine builds by the ten thousand.
+
+A frozen dataclass's generated ``__init__`` stores each field through
+``object.__setattr__`` (its own ``__setattr__`` refuses), a generic attribute look-up per
+field. In a class with ``__slots__`` each field is a slot, whose descriptor stores a value
+directly: :func:`constructor` writes the same ``__init__`` with those descriptors — from the
+class's fields, the way :mod:`dataclasses` writes its own — and builds a record in about
+half the time (a novel's analysis makes some fifty thousand links, sentences and mentions).
+A class that needs more than its fields stored (``__post_init__``, a default factory, a
+field left out of ``__init__``) gets no such constructor: the class itself is returned.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def constructor(cls: type[T]) -> Callable[..., T]:
+    """A function that takes ``cls``'s arguments (by position or name, with its defaults)
+    and returns what ``cls(...)`` would."""
+    params = getattr(cls, "__dataclass_params__", None)
+    if params is None or not params.frozen or "__slots__" not in cls.__dict__ or hasattr(cls, "__post_init__"):
+        return cls
+    fields = dataclasses.fields(cls)
+    if any(not f.init or f.default_factory is not dataclasses.MISSING for f in fields):
+        return cls
+    namespace: dict[str, object] = {"new": object.__new__, "cls": cls}
+    arguments = []
+    for f in fields:
+        namespace[f"set_{f.name}"] = cls.__dict__[f.name].__set__
+        if f.default is dataclasses.MISSING:
+            arguments.append(f.name)
+        else:
+            namespace[f"default_{f.name}"] = f.default
+            arguments.append(f"{f.name}=default_{f.name}")
+    stores = "".join(f"    set_{f.name}(record, {f.name})\n" for f in fields)
+    source = f"def make({', '.join(arguments)}):\n    record = new(cls)\n{stores}    return record\n"
+    exec(source, namespace)  # (code written from the class's own field names)
+    make = namespace["make"]
+    make.__doc__ = f"``{cls.__name__}(...)``, each field stored through its slot."  # type: ignore[attr-defined]
+    return make  # type: ignore[return-value]
