@@ -1167,3 +1167,13 @@ def test_news_a_scare_quoted_term_between_a_quotation_and_its_cue():
     )
     a = analyze(text)
     assert [a.speaker_name(q) for q in a.quotes] == ["Ada Ruiz", "Ada Ruiz"]
+
+
+def test_news_a_participle_after_a_comma_goes_to_the_subject_of_the_clause_before_it():
+    text = 'Ada Ruiz endorsed Ben Holt last week, saying he "has shown his commitment to the cause."'
+    assert attribution(text)[0] == "Ada Ruiz"
+    text = 'After the vote, Ada Ruiz rejected the notion that Ben Holt could win, arguing that there is "no path for him."'
+    assert attribution(text)[0] == "Ada Ruiz"
+    # the nearest clause's subject, when a conjunction opens a second clause
+    text = 'Ada Ruiz attacked the plan, and Ben Holt hit back on Monday, calling it "a fraud."'
+    assert attribution(text)[0] == "Ben Holt"

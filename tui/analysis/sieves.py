@@ -514,6 +514,10 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
             after = tokens[p.last + 1] if p.last + 1 < len(tokens) else None
             if after is not None and after.tag == "VSAY" and not after.word.lower().endswith("ing"):
                 return p
+        if news and commas and commas[-1] == v - 1:
+            main = _main_clause_subject(tokens, candidates)
+            if main is not None:
+                return main
         for p in reversed(candidates):
             after = tokens[p.last + 1] if p.last + 1 < len(tokens) else None
             if after is not None and after.tag in ("W", "VSAY") and not after.word.lower().endswith("ing"):
@@ -526,6 +530,24 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
         if head is not None:
             return head
     return candidates[-1]
+
+
+def _main_clause_subject(tokens: list[Token], candidates: list[Phrase]) -> Phrase | None:
+    """News: "Ruiz endorsed Holt last week, saying he …", "Ruiz repeated claims that Holt
+    lies, calling him …": a participle after a comma describes what the subject of the
+    clause before it did — the last phrase that opens a clause (a nominative pronoun, or a
+    phrase after punctuation, a possessor or a conjunction, not after "that") and is followed by its
+    verb; not the objects and reported subjects after it."""
+    found = None
+    for p in candidates:
+        before = tokens[p.first - 1] if p.first > 0 else None
+        opens = p.kind == "PRON" or before is None or before.tag in (",", ":", "P", "NNPS") or (
+            before.word.lower() in _CLAUSE_OPENERS and before.word.lower() != "that"
+        )
+        after = tokens[p.last + 1] if p.last + 1 < len(tokens) else None
+        if opens and after is not None and after.tag in ("W", "VSAY") and after.word.islower() and after.word not in _VERB_COORDINATORS:
+            found = p
+    return found
 
 
 def _relative_clause_head(tokens: list[Token], candidates: list[Phrase], v: int) -> Phrase | None:
