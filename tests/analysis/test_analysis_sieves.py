@@ -1177,3 +1177,20 @@ def test_news_a_participle_after_a_comma_goes_to_the_subject_of_the_clause_befor
     # the nearest clause's subject, when a conjunction opens a second clause
     text = 'Ada Ruiz attacked the plan, and Ben Holt hit back on Monday, calling it "a fraud."'
     assert attribution(text)[0] == "Ben Holt"
+
+
+def test_news_a_trailing_cue_with_a_subject_of_several_words():
+    text = '"It is a stretch for the rebels," Joan Hale of the Lorimer Center for Arms Studies wrote in December.'
+    assert attribution(text)[:3] == ("Joan Hale", "trailing_cue", "Joan Hale")
+    text = '"The rebels can build it," the Ledger\'s senior editor Ada Ruiz responded.'
+    assert attribution(text)[0] == "Ada Ruiz"
+    # a description whose head is a common noun, taken whole
+    text = '"It is hard to blame him," the Ledger employee wrote.'
+    assert attribution(text)[2] == "the Ledger employee"
+    text = '"Friend, let me be blunt. I can win," the email read.'
+    assert attribution(text)[2] == "the email"
+    text = '"We will rebuild the bridge," the sign read.'
+    assert attribution(text)[0] is None
+    # a name followed by its own verb and object is no subject of the cue
+    text = '"The best plan is mine." Ben Holt broke down the numbers on Monday.'
+    assert attribution(text)[0] is None

@@ -275,7 +275,7 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
         if p is not None and p.kind not in ("TITLED", "POSSD", "NAME"):
             p = None
     if p is None:
-        return None
+        return None if ctx.fiction else _long_subject_cue(ctx, i, tokens, phrases, k)
     # "the Vantor Institute's Ada Ruiz said": Ada Ruiz, not her institute
     j = p.last + 1
     possessor = tokens[p.last].tag == "NNPS"
@@ -342,6 +342,53 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
         if not ctx.fiction and _reports_more(ctx, i, tokens, nxt):
             return None
         return _make("trailing_cue", 0.9, p, tokens[nxt])
+    return None if ctx.fiction else _long_subject_cue(ctx, i, tokens, phrases, k)
+
+
+_LONG_SUBJECT_TAGS = frozenset({"DT", "NNP", "NNPS", "HON", "HDOT", "ROLE", "W", "IN", "PRP$"})
+_SUBJECT_PREPOSITIONS = frozenset("of for at with from".split())
+
+
+def _long_subject_cue(ctx: Context, i: int, tokens: list[Token], phrases: list[Phrase], k: int) -> Attribution | None:
+    """News: a subject of several words between the quotation and its speech verb: '"…," Joan
+    Hale of the Lorimer Center for Arms Studies wrote', '"…," former State policy director Ada
+    Ruiz wrote', '"…," the Gawker employee wrote'. The speaker is the phrase before the first
+    preposition (or before the verb); a description ending in a common noun is taken whole."""
+    n = len(tokens)
+    v = k
+    stop = lexicon().stopwords
+    while v < n and v - k < 14:
+        tok = tokens[v]
+        if v > k and _speech_verb(tok):
+            break
+        word = tok.word.lower()
+        if tok.tag not in _LONG_SUBJECT_TAGS or tok.tag == "IN" and word not in _SUBJECT_PREPOSITIONS:
+            return None
+        if tok.tag == "W" and (word in stop or word in _CLAUSE_BREAKS or word.endswith(("ly", "ing")) or word[:1].isdigit()):
+            return None  # (not "…," giving states more power; "…," 75 percent of voters said)
+        if tok.tag == "DT" and v > k and tokens[v - 1].tag != "IN":
+            return None  # a determiner opens the subject or a prepositional phrase, not an object
+        v += 1
+    else:
+        return None
+    verb = tokens[v]
+    weak = lexicon().speech_verb_base.get(verb.word.lower()) in lexicon().weak_verbs
+    if verb.word.lower().endswith("ing") or v + 1 < n and tokens[v + 1].tag == ":" or _reports_more(ctx, i, tokens, v):
+        return None
+    prep = next((j for j in range(k, v) if tokens[j].tag == "IN"), v)
+    if prep == k:
+        return None
+    p = next((p for p in phrases if p.last == prep - 1 and p.first >= k), None)
+    if p is not None and p.kind in ("NAME", "TITLED", "POSSD", "DESC") and tokens[p.last].tag != "NNPS":
+        return None if weak else _make("trailing_cue", 0.8, p, verb)
+    last = tokens[prep - 1]
+    if weak and last.word.lower() not in lexicon().speech_nouns:
+        return None  # "the statement read", never "the sign read"
+    if last.tag in ("ROLE", "W") and last.word.islower():
+        # a description whose head is a common noun: "the Gawker employee"
+        s, e = tokens[k].start, last.end
+        text = ctx.text[s:e]
+        return _make("trailing_cue", 0.8, Phrase("DESC", s, e, text, text, s, e, None, k, prep - 1), verb)
     return None
 
 
