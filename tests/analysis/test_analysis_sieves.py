@@ -1194,3 +1194,9 @@ def test_news_a_trailing_cue_with_a_subject_of_several_words():
     # a name followed by its own verb and object is no subject of the cue
     text = '"The best plan is mine." Ben Holt broke down the numbers on Monday.'
     assert attribution(text)[0] is None
+
+
+def test_news_an_indefinite_description_after_an_inverted_speech_verb():
+    text = '"Ben Holt is bigger than the party," said one Holt confidant. "You may lose a few elites."'
+    a = analyze(text)
+    assert [q.mention.text for q in a.quotes] == ["one Holt confidant", "one Holt confidant"]

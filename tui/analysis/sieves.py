@@ -413,8 +413,8 @@ def _bare_description(ctx: Context, tokens: list[Token], k: int, after: bool) ->
     the speaker."""
     if k >= len(tokens):
         return None
-    if tokens[k].tag != "DT" and not (not ctx.fiction and not after and tokens[k].word.lower() in _QUANTIFIERS):
-        return None  # (news: "some protesters chanted", "one user wrote")
+    if tokens[k].tag != "DT" and not (not ctx.fiction and tokens[k].word.lower() in _QUANTIFIERS):
+        return None  # (news: "some protesters chanted", "one user wrote", "said one aide")
     j = k + 1
     while j < len(tokens) and j - k <= 3 and tokens[j].tag in ("W", "ROLE", "NNP"):
         j += 1
