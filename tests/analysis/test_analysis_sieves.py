@@ -1200,3 +1200,10 @@ def test_news_an_indefinite_description_after_an_inverted_speech_verb():
     text = '"Ben Holt is bigger than the party," said one Holt confidant. "You may lose a few elites."'
     a = analyze(text)
     assert [q.mention.text for q in a.quotes] == ["one Holt confidant", "one Holt confidant"]
+
+
+def test_news_a_cue_after_a_comma_may_end_with_a_time():
+    text = '"Boots on the ground" would be appropriate, Republican candidate Ada Ruiz said after the attacks.'
+    assert attribution(text)[0] == "Ada Ruiz"
+    text = 'Holt wants "boots on the ground" in the region, Ada Ruiz said Monday.'
+    assert attribution(text)[0] == "Ada Ruiz"

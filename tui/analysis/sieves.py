@@ -184,10 +184,23 @@ def _comma_clause_cue(ctx: Context, window: tuple[int, int]) -> Attribution | No
         while v < n and tokens[v].word.lower() in ADVERBS:
             v += 1
         if v < n and _speech_verb(tokens[v]) and not tokens[v].word.lower().endswith("ing"):
-            after = tokens[v + 1].tag if v + 1 < n else None
-            if after in (None, ",", "P", ":", "IN"):  # not "Ruiz said the plan …"
+            if _cue_clause_ends(tokens, v):  # not "Ruiz said the plan …"
                 return _make("trailing_cue", 0.75, p, tokens[v])
     return None
+
+
+_TIME_WORDS = frozenset("after before during earlier later last this yesterday today tonight".split())
+
+
+def _cue_clause_ends(tokens: list[Token], v: int) -> bool:
+    """Whether the speech verb at ``v`` ends its clause, but for a time or place ("Ruiz said.",
+    "Ruiz said on Friday", "Ruiz said after the vote", "Ruiz said Monday"), rather than
+    taking words it reports ("Ruiz said the plan …")."""
+    if v + 1 >= len(tokens):
+        return True
+    nxt = tokens[v + 1]
+    word = nxt.word.lower()
+    return nxt.tag in (",", "P", ":", "IN") or word in _TIME_WORDS or nxt.tag == "NNP" and word in lexicon().non_person_capitals
 
 
 def _phrase_after_modifiers(tokens: list[Token], phrases: list[Phrase], k: int) -> Phrase | None:
