@@ -1207,3 +1207,21 @@ def test_news_a_cue_after_a_comma_may_end_with_a_time():
     assert attribution(text)[0] == "Ada Ruiz"
     text = 'Holt wants "boots on the ground" in the region, Ada Ruiz said Monday.'
     assert attribution(text)[0] == "Ada Ruiz"
+
+
+def test_news_a_quotation_after_a_sentence_closed_by_its_speakers_cue_rests_on_that_mention():
+    text = (
+        '"We think the state went too far," Ada Ruiz, the group\'s director, said by phone. The group will '
+        'not take the case but will watch it closely, Ruiz says. "If the state can pick our words, it can silence anyone."'
+    )
+    name, _, mention, _ = attribution(text, 1)
+    assert (name, mention) == ("Ada Ruiz", "Ruiz")
+
+
+def test_news_a_continuation_rests_on_the_speaker_named_again_just_before_it():
+    text = (
+        '"Jobs matter, but schools matter more," says Ada Ruiz, 32, a clerk in Dayton. '
+        'Ruiz backs Ben Holt in the race. "I have loans and no good job."'
+    )
+    name, _, mention, _ = attribution(text, 1)
+    assert (name, mention) == ("Ada Ruiz", "Ruiz")

@@ -1022,10 +1022,17 @@ def _cue_sentence_before(ctx: Context, i: int) -> Attribution | None:
     tokens = ctx.narration_tokens(sentence_start, q.start)
     phrases = [p for p in ctx.narration_phrases(sentence_start, q.start) if _can_be_subject(tokens, p)]
     if not phrases or phrases[0].first > 0 or phrases[0].kind not in ("NAME", "TITLED", "POSSD", "PRON"):
-        return None
-    p = phrases[0]
-    if not any(_speech_verb(t, leading=True) for t in tokens[p.last + 1 : p.last + 4]):
-        return None
+        p = None
+    else:
+        p = phrases[0]
+        if not any(_speech_verb(t, leading=True) for t in tokens[p.last + 1 : p.last + 4]):
+            p = None
+    if p is None:
+        # 'The group will watch the case, Ruiz says. “…”': the cue closes the sentence
+        closing = _comma_clause_cue(ctx, (sentence_start, q.start))
+        if closing is None or closing.phrase is None or closing.phrase.kind not in ("NAME", "TITLED", "POSSD", "PRON"):
+            return None
+        p = closing.phrase
     if p.kind == "PRON":
         if p.text.lower() not in _SUBJECT_PRONOUNS:
             return None
@@ -1121,6 +1128,9 @@ def continuation(ctx: Context, i: int) -> Attribution | None:
     prev = ctx.quotes[j]
     prev_para = ctx.end_paragraph(j)
     if q.paragraph == prev_para:
+        nearer = None if ctx.fiction else _named_again_before(ctx, i, j)
+        if nearer is not None:
+            return Attribution("continuation", 0.8, phrase=nearer)
         return Attribution("continuation", 0.8, same_as=j)
     if j != i - 1:
         return None
@@ -1134,6 +1144,24 @@ def continuation(ctx: Context, i: int) -> Attribution | None:
         if len(tail) < 120:
             return Attribution("continuation", 0.6, same_as=j)
     return None
+
+
+def _named_again_before(ctx: Context, i: int, j: int) -> Phrase | None:
+    """News: '“…,” says Ada Ruiz. Ruiz backs the plan. “…”': the speaker of quotation ``j``
+    named again as the subject of the sentence right before quotation ``i`` — the words rest
+    on that nearer mention."""
+    q = ctx.quotes[i]
+    if _embedded(ctx, i):
+        return None
+    para = ctx.paragraphs[q.paragraph]
+    start = next((s.start for s in reversed(ctx.sentences_in(para)) if s.start < q.start - 1), para.start)
+    if ctx.quotes[j].end > start or not ctx.text[start : q.start].rstrip().endswith((".", "!", "?")):
+        return None
+    phrases = ctx.narration_phrases(start, q.start)
+    if not phrases or phrases[0].first > 0 or phrases[0].kind not in ("NAME", "TITLED", "POSSD"):
+        return None
+    key = _key_of(ctx, j)
+    return phrases[0] if key and _key(phrases[0]) == key else None
 
 
 def _has_own_cue(ctx: Context, i: int) -> bool:
