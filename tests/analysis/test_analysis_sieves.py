@@ -1225,3 +1225,8 @@ def test_news_a_continuation_rests_on_the_speaker_named_again_just_before_it():
     )
     name, _, mention, _ = attribution(text, 1)
     assert (name, mention) == ("Ada Ruiz", "Ruiz")
+
+
+def test_news_a_participle_right_after_a_quotation_is_no_inverted_cue():
+    text = 'Ada Ruiz said the members will still meet, but said, "It is time we change how we do it," promising the Friends of Lincoln will return.'
+    assert attribution(text)[0] == "Ada Ruiz"

@@ -264,7 +264,7 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
         p = _phrase_at(phrases, k + 2) or _bare_description(ctx, tokens, k + 2, after=True)
         if p is not None:
             return Attribution("according_to", 0.85, phrase=p)
-    if _speech_verb(tok):  # inverted: said Caddell / said he / replied the old man
+    if _speech_verb(tok) and (ctx.fiction or not tok.word.lower().endswith("ing")):  # inverted: said Caddell / said he / replied the old man
         nxt = k + 1
         if nxt < len(tokens) and tokens[nxt].word.lower() in ADVERBS:
             nxt += 1
