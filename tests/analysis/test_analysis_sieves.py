@@ -1230,3 +1230,11 @@ def test_news_a_continuation_rests_on_the_speaker_named_again_just_before_it():
 def test_news_a_participle_right_after_a_quotation_is_no_inverted_cue():
     text = 'Ada Ruiz said the members will still meet, but said, "It is time we change how we do it," promising the Friends of Lincoln will return.'
     assert attribution(text)[0] == "Ada Ruiz"
+
+
+def test_news_a_speech_verbs_homograph_used_as_a_noun_is_no_cue_before_a_real_one():
+    text = 'Ben Holt said Thursday during a town hall in Dayton, Ohio, that states can pass such laws because "men should not be there."'
+    assert attribution(text)[0] == "Ben Holt"
+    text = 'On Wednesday, Dan Kell told reporters that the mayor has confronted the challenges "quite directly."'
+    name, _, _, cue = attribution(text)
+    assert (name, cue) == ("Dan Kell", "told")

@@ -671,7 +671,13 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             if p is not None:  # ("according to the newspaper, …")
                 return Attribution("according_to", 0.85, phrase=p)
     opening = _opening_clause_end(tokens) if not ctx.fiction else None
-    for n, k in enumerate(reversed(recent)):
+    scan = list(enumerate(reversed(recent)))
+    if not ctx.fiction:
+        # a speech verb's homograph used as a noun is the cue only if no verb precedes it
+        nouns = [(n, k) for n, k in scan if tokens[k].tag == "VSAY" and _used_as_noun(tokens, k)]
+        if nouns:
+            scan = [nk for nk in scan if nk not in nouns] + nouns
+    for n, k in scan:
         tok = tokens[k]
         if opening is not None and k < opening:
             break  # "When Ruiz announced …, he called …": the main clause reports the words
@@ -723,6 +729,21 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             # from Ruiz: “…”')
             return Attribution("leading_cue", 0.7, phrase=p)
     return None
+
+
+_NOUN_MARKERS = frozenset("the a an this these those his her its their our my your every each no".split())
+_MODALS = frozenset("can could will would shall should may might must".split())
+
+
+def _used_as_noun(tokens: list[Token], k: int) -> bool:
+    """A speech verb's homograph used as a noun: after a determiner or possessive ("the
+    challenges", "an inspector general's report"), or a plural before a modal ("that states
+    can pass")."""
+    before = tokens[k - 1] if k > 0 else None
+    if before is not None and (before.tag in ("PRP$", "NNPS") or before.word.lower() in _NOUN_MARKERS or before.word.endswith(("'s", "’s"))):
+        return True
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    return after is not None and tokens[k].word.endswith("s") and after.word.lower() in _MODALS
 
 
 _OPENING_SUBORDINATORS = frozenset("when after while before since because if although though once until whenever".split())
