@@ -1238,3 +1238,9 @@ def test_news_a_speech_verbs_homograph_used_as_a_noun_is_no_cue_before_a_real_on
     text = 'On Wednesday, Dan Kell told reporters that the mayor has confronted the challenges "quite directly."'
     name, _, _, cue = attribution(text)
     assert (name, cue) == ("Dan Kell", "told")
+
+
+def test_news_a_reported_clause_opened_by_that_after_an_aside_keeps_the_outer_source():
+    text = 'Ada Ruiz told reporters in Dayton, Ohio, on Friday that she would call the plan "a fraud."'
+    name, _, mention, _ = attribution(text)
+    assert (name, mention) == ("Ada Ruiz", "Ada Ruiz")

@@ -823,8 +823,18 @@ def _outer_source(ctx: Context, pron: Phrase) -> Phrase | None:
         start = ctx.quotes[between[-1]].end  # ('"…," Ruiz replied, adding that she …')
     tokens = ctx.narration_tokens(start, pron.start)
     verb = next((k for k in range(len(tokens) - 1, -1, -1) if _speech_verb(tokens[k], leading=True)), None)
-    if verb is None or any(t.tag in (",", ":", "P") or t.word.lower() in _CLAUSE_BREAKS for t in tokens[verb + 1 :]):
+    if verb is None:
         return None
+    reported = verb + 1
+    if any(t.tag in (",", ":", "P") or t.word.lower() in _CLAUSE_BREAKS for t in tokens[reported:]):
+        # "Ruiz told a crowd in Dayton, Ohio, on Friday that she …": the reported clause may
+        # open with "that" after an aside
+        that = next((k for k in range(len(tokens) - 1, verb, -1) if tokens[k].word.lower() == "that"), None)
+        if that is None or any(t.tag in (":", "P") for t in tokens[reported:that]):
+            return None
+        reported = that + 1
+        if any(t.tag in (",", ":", "P") or t.word.lower() in _CLAUSE_BREAKS for t in tokens[reported:]):
+            return None
     subject = _subject_before(tokens, ctx.narration_phrases(start, pron.start), verb, news=True)
     if subject is None or subject.kind == "PRON" and subject.text.lower() not in _SUBJECT_PRONOUNS:
         return None
