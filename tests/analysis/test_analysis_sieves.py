@@ -1244,3 +1244,9 @@ def test_news_a_reported_clause_opened_by_that_after_an_aside_keeps_the_outer_so
     text = 'Ada Ruiz told reporters in Dayton, Ohio, on Friday that she would call the plan "a fraud."'
     name, _, mention, _ = attribution(text)
     assert (name, mention) == ("Ada Ruiz", "Ada Ruiz")
+
+
+def test_news_a_leading_indefinite_description_starts_at_its_quantifier():
+    text = '"We will win," said Nick Holt, a Ruiz spokesman. One Ruiz spokesman has called the situation "overclassification run amok."'
+    name, _, mention, _ = attribution(text, 1)
+    assert (name, mention) == ("One Ruiz spokesman", "One Ruiz spokesman")

@@ -420,6 +420,22 @@ def trailing_cue(ctx: Context, i: int) -> Attribution | None:
     return att.copy() if att is not None and att.sieve != "pronoun" else None
 
 
+def _indefinite_extent(ctx: Context, tokens: list[Token], p: Phrase) -> Phrase:
+    """News: "one Clinton aide said", "One senior Ruiz spokesman has called": a description
+    the chunker cut after its modifiers starts at the quantifier that makes it indefinite
+    (such a source is kept apart from the named person with that role)."""
+    if p.kind != "DESC":
+        return p
+    j = p.first - 1
+    while j >= 0 and p.first - j <= 3 and tokens[j].tag in ("NNP", "W") and tokens[j].word.lower() not in _QUANTIFIERS:
+        j -= 1
+    if j < 0 or j == p.first - 1 or tokens[j].word.lower() not in _QUANTIFIERS:
+        return p
+    s = tokens[j].start
+    text = ctx.text[s : p.end]
+    return Phrase("DESC", s, p.end, text, text, s, p.end, p.role, j, p.last)
+
+
 def _bare_description(ctx: Context, tokens: list[Token], k: int, after: bool) -> Phrase | None:
     """ "said the old gentleman" / "the beadle replied": a definite description of a person
     that the lexicon has no role noun for. Only next to a speech verb, where it can only be
@@ -712,6 +728,7 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
                 outer = _outer_speaker(tokens, phrases, subject.first)
                 if outer is not None:
                     subject = outer
+                subject = _indefinite_extent(ctx, tokens, subject)
             return _make("leading_cue", 0.85, subject, tok)
         return None
     if not ctx.fiction and len(tokens) >= 2 and tokens[-1].tag == ":":
