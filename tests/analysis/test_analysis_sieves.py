@@ -1250,3 +1250,11 @@ def test_news_a_leading_indefinite_description_starts_at_its_quantifier():
     text = '"We will win," said Nick Holt, a Ruiz spokesman. One Ruiz spokesman has called the situation "overclassification run amok."'
     name, _, mention, _ = attribution(text, 1)
     assert (name, mention) == ("One Ruiz spokesman", "One Ruiz spokesman")
+
+
+def test_news_a_description_joins_a_named_person_only_by_the_head_noun_of_the_role():
+    text = '"We will fight on," said Jeff Kell, the campaign manager for Ruiz. The Ruiz campaign also doubled down, saying Holt is experienced "on paper."'
+    assert attribution(text, 1)[0] == "Ruiz campaign"
+    # the head noun still joins: "the manager" is Jeff Kell
+    text = '"We will fight on," said Jeff Kell, the campaign manager for Ruiz. Later the manager called the plan "a lie."'
+    assert attribution(text, 1)[0] == "Jeff Kell"
