@@ -1258,3 +1258,9 @@ def test_news_a_description_joins_a_named_person_only_by_the_head_noun_of_the_ro
     # the head noun still joins: "the manager" is Jeff Kell
     text = '"We will fight on," said Jeff Kell, the campaign manager for Ruiz. Later the manager called the plan "a lie."'
     assert attribution(text, 1)[0] == "Jeff Kell"
+
+
+def test_news_who_after_a_comma_is_the_subject_of_the_speech_verb_it_precedes():
+    text = 'On Thursday, Ruiz scored her first endorsement, from Ben Holt, who declared in the spin room, "It is time to unite."'
+    name, _, mention, cue = attribution(text)
+    assert (name, mention, cue) == ("Ben Holt", "who", "declared")

@@ -704,6 +704,12 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         ):
             continue  # "has gone soft", "went to Iowa"; but 'he went, "…"'
         subject = _subject_before(tokens, phrases, k, news=not ctx.fiction)
+        if not ctx.fiction:
+            rel = _relative_subject(tokens, phrases, k)
+            if rel is not None:
+                # "… from Ada Ruiz, who declared in the spin room, “…”": the relative pronoun
+                # is the verb's subject, whatever the main clause's is
+                return Attribution("leading_cue", 0.8, phrase=rel[0], cue=tok, antecedent=rel[1])
         # inverted: said Mr. Smith: "…" (but "Lind told Ada Mertz:" has its subject first)
         p = _phrase_at(phrases, k + 1)
         if p is not None and (
@@ -793,6 +799,21 @@ def _relative_pronoun(tokens: list[Token], subject: Phrase, verb: int) -> Phrase
                 return None  # "Clinton, who was speaking …, told …": the clause closed before
             return Phrase("REL", tok.start, tok.end, tok.word, tok.word, tok.start, tok.end, None, k, k)
     return None
+
+
+def _relative_subject(tokens: list[Token], phrases: list[Phrase], v: int) -> tuple[Phrase, Phrase] | None:
+    """ "…, Ada Ruiz, who declared …": "who" opening a clause set off by a comma, right before
+    the speech verb (past its modifiers), and the person named right before that comma."""
+    k = v - 1
+    while k >= 0 and tokens[k].tag == "W" and (tokens[k].word.lower() in _VERB_MODIFIERS or tokens[k].word.lower().endswith("ly")):
+        k -= 1
+    if k < 2 or tokens[k].word.lower() != "who" or tokens[k - 1].tag != ",":
+        return None  # (not "a general who suggested …": a restrictive clause names no one)
+    head = next((p for p in phrases if p.last == k - 2), None)
+    if head is None or head.kind not in ("NAME", "TITLED", "POSSD", "DESC"):
+        return None
+    tok = tokens[k]
+    return Phrase("REL", tok.start, tok.end, tok.word, tok.word, tok.start, tok.end, None, k, k), head
 
 
 def leading_cue(ctx: Context, i: int) -> Attribution | None:
