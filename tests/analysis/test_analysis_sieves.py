@@ -1264,3 +1264,11 @@ def test_news_who_after_a_comma_is_the_subject_of_the_speech_verb_it_precedes():
     text = 'On Thursday, Ruiz scored her first endorsement, from Ben Holt, who declared in the spin room, "It is time to unite."'
     name, _, mention, cue = attribution(text)
     assert (name, mention, cue) == ("Ben Holt", "who", "declared")
+
+
+def test_news_a_pronoun_cue_finds_its_antecedent_paragraphs_back():
+    paragraphs = ["Ada Ruiz opened her campaign in Dayton on Monday."]
+    paragraphs += [f"The county has {n} precincts and a new ballot design." for n in range(2, 8)]
+    paragraphs.append('"We will win every one of them," she added.')
+    name, sieve, mention, _ = attribution("\n\n".join(paragraphs))
+    assert (name, sieve, mention) == ("Ada Ruiz", "pronoun", "she")

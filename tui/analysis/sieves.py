@@ -909,6 +909,12 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
             return found
     if ctx.fiction and want in ("m", "f"):
         return _recent_speaker(ctx, i, want)
+    if want in ("m", "f"):
+        # news: a long article comes back to its subject, named paragraphs before
+        for p_index in range(para - max_paragraphs, max(-1, para - 4 * max_paragraphs), -1):
+            found = _antecedent_in(ctx, p_index, pron.start, want)
+            if found is not None:
+                return found
     return None
 
 
