@@ -1272,3 +1272,9 @@ def test_news_a_pronoun_cue_finds_its_antecedent_paragraphs_back():
     paragraphs.append('"We will win every one of them," she added.')
     name, sieve, mention, _ = attribution("\n\n".join(paragraphs))
     assert (name, sieve, mention) == ("Ada Ruiz", "pronoun", "she")
+
+
+def test_news_it_as_a_cue_refers_to_a_description_of_no_person():
+    text = 'The Ruiz campaign sent an email on Friday. "Friend, we can win this," it said.'
+    name, sieve, mention, _ = attribution(text)
+    assert (name, sieve, mention) == ("Ruiz campaign", "pronoun", "it")

@@ -968,8 +968,8 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
                 return p
             continue
         if want == "n":
-            if p.kind == "ORG":
-                return p
+            if p.kind == "ORG" or not ctx.fiction and p.kind == "DESC" and not is_personal(ctx, p):
+                return p  # (news: "a sign of her own … “…,” it read")
             continue
         if not is_personal(ctx, p):
             continue
