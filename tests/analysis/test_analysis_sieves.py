@@ -1278,3 +1278,11 @@ def test_news_it_as_a_cue_refers_to_a_description_of_no_person():
     text = 'The Ruiz campaign sent an email on Friday. "Friend, we can win this," it said.'
     name, sieve, mention, _ = attribution(text)
     assert (name, sieve, mention) == ("Ruiz campaign", "pronoun", "it")
+
+
+def test_news_a_full_stop_inside_nested_marks_still_ends_the_reported_sentence():
+    text = (
+        'Ben Holt spoke first. "So his fans feel justified," he said. '
+        '"It is like, \'We are all here enjoying this.\'" Ada Ruiz described the fans as happy.'
+    )
+    assert attribution(text, 1)[0] == "Ben Holt"

@@ -409,7 +409,7 @@ def _reports_more(ctx: Context, i: int, tokens: list[Token], v: int) -> bool:
     """News: '"… the deal." Rubio said he would sign it': after words closed with a full stop,
     a subject, a speech verb and more words report the next sentence, not the one before."""
     q = ctx.quotes[i]
-    last = ctx.text[q.inner_end - 1 : q.inner_end]
+    last = ctx.text[q.inner_start : q.inner_end].rstrip("'’\"”)")[-1:]  # (through nested marks)
     if not q.closed or last != "." and (last not in ("?", "!") or not _embedded(ctx, i)):
         return False  # ('Ruiz asked: "Why now?" Holt then wrote back, …' reports Holt's next words)
     return v + 1 < len(tokens) and tokens[v + 1].tag in ("W", "PRP", "DT", "NNP", "PRP$", "VSAY")
