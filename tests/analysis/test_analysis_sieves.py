@@ -1286,3 +1286,9 @@ def test_news_a_full_stop_inside_nested_marks_still_ends_the_reported_sentence()
         '"It is like, \'We are all here enjoying this.\'" Ada Ruiz described the fans as happy.'
     )
     assert attribution(text, 1)[0] == "Ben Holt"
+
+
+def test_it_right_before_a_speech_verb_can_be_its_subject():
+    text = 'The Ruiz campaign sent an email on Friday. It stated that Holt is so rattled by her "surge in the polls" that he is lashing out.'
+    name, _, mention, _ = attribution(text)
+    assert (name, mention) == ("Ruiz campaign", "It")

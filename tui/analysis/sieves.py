@@ -483,7 +483,9 @@ def _can_be_subject(tokens: list[Token], p: Phrase, inverted: bool = False) -> b
     if before in ("IN", "PRP$") or (before == "VSAY" and not inverted):
         return False  # "cited by the Independent", "his Russian counterpart", "told Interfax"
     if p.kind == "PRON" and p.text.lower() not in ("he", "she", "they", "i", "we"):
-        return False
+        # ("It stated that …": "it" right before a speech verb is its subject)
+        if p.text.lower() != "it" or p.last + 1 >= len(tokens) or not _speech_verb(tokens[p.last + 1]):
+            return False
     if p.kind in ("NAME", "TITLED") and tokens[p.last].tag == "NNPS":
         return False  # a possessor: "Putin's backing"
     return True
