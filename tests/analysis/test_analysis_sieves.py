@@ -1167,3 +1167,128 @@ def test_news_a_scare_quoted_term_between_a_quotation_and_its_cue():
     )
     a = analyze(text)
     assert [a.speaker_name(q) for q in a.quotes] == ["Ada Ruiz", "Ada Ruiz"]
+
+
+def test_news_a_participle_after_a_comma_goes_to_the_subject_of_the_clause_before_it():
+    text = 'Ada Ruiz endorsed Ben Holt last week, saying he "has shown his commitment to the cause."'
+    assert attribution(text)[0] == "Ada Ruiz"
+    text = 'After the vote, Ada Ruiz rejected the notion that Ben Holt could win, arguing that there is "no path for him."'
+    assert attribution(text)[0] == "Ada Ruiz"
+    # the nearest clause's subject, when a conjunction opens a second clause
+    text = 'Ada Ruiz attacked the plan, and Ben Holt hit back on Monday, calling it "a fraud."'
+    assert attribution(text)[0] == "Ben Holt"
+
+
+def test_news_a_trailing_cue_with_a_subject_of_several_words():
+    text = '"It is a stretch for the rebels," Joan Hale of the Lorimer Center for Arms Studies wrote in December.'
+    assert attribution(text)[:3] == ("Joan Hale", "trailing_cue", "Joan Hale")
+    text = '"The rebels can build it," the Ledger\'s senior editor Ada Ruiz responded.'
+    assert attribution(text)[0] == "Ada Ruiz"
+    # a description whose head is a common noun, taken whole
+    text = '"It is hard to blame him," the Ledger employee wrote.'
+    assert attribution(text)[2] == "the Ledger employee"
+    text = '"Friend, let me be blunt. I can win," the email read.'
+    assert attribution(text)[2] == "the email"
+    text = '"We will rebuild the bridge," the sign read.'
+    assert attribution(text)[0] is None
+    # a name followed by its own verb and object is no subject of the cue
+    text = '"The best plan is mine." Ben Holt broke down the numbers on Monday.'
+    assert attribution(text)[0] is None
+
+
+def test_news_an_indefinite_description_after_an_inverted_speech_verb():
+    text = '"Ben Holt is bigger than the party," said one Holt confidant. "You may lose a few elites."'
+    a = analyze(text)
+    assert [q.mention.text for q in a.quotes] == ["one Holt confidant", "one Holt confidant"]
+
+
+def test_news_a_cue_after_a_comma_may_end_with_a_time():
+    text = '"Boots on the ground" would be appropriate, Republican candidate Ada Ruiz said after the attacks.'
+    assert attribution(text)[0] == "Ada Ruiz"
+    text = 'Holt wants "boots on the ground" in the region, Ada Ruiz said Monday.'
+    assert attribution(text)[0] == "Ada Ruiz"
+
+
+def test_news_a_quotation_after_a_sentence_closed_by_its_speakers_cue_rests_on_that_mention():
+    text = (
+        '"We think the state went too far," Ada Ruiz, the group\'s director, said by phone. The group will '
+        'not take the case but will watch it closely, Ruiz says. "If the state can pick our words, it can silence anyone."'
+    )
+    name, _, mention, _ = attribution(text, 1)
+    assert (name, mention) == ("Ada Ruiz", "Ruiz")
+
+
+def test_news_a_continuation_rests_on_the_speaker_named_again_just_before_it():
+    text = (
+        '"Jobs matter, but schools matter more," says Ada Ruiz, 32, a clerk in Dayton. '
+        'Ruiz backs Ben Holt in the race. "I have loans and no good job."'
+    )
+    name, _, mention, _ = attribution(text, 1)
+    assert (name, mention) == ("Ada Ruiz", "Ruiz")
+
+
+def test_news_a_participle_right_after_a_quotation_is_no_inverted_cue():
+    text = 'Ada Ruiz said the members will still meet, but said, "It is time we change how we do it," promising the Friends of Lincoln will return.'
+    assert attribution(text)[0] == "Ada Ruiz"
+
+
+def test_news_a_speech_verbs_homograph_used_as_a_noun_is_no_cue_before_a_real_one():
+    text = 'Ben Holt said Thursday during a town hall in Dayton, Ohio, that states can pass such laws because "men should not be there."'
+    assert attribution(text)[0] == "Ben Holt"
+    text = 'On Wednesday, Dan Kell told reporters that the mayor has confronted the challenges "quite directly."'
+    name, _, _, cue = attribution(text)
+    assert (name, cue) == ("Dan Kell", "told")
+
+
+def test_news_a_reported_clause_opened_by_that_after_an_aside_keeps_the_outer_source():
+    text = 'Ada Ruiz told reporters in Dayton, Ohio, on Friday that she would call the plan "a fraud."'
+    name, _, mention, _ = attribution(text)
+    assert (name, mention) == ("Ada Ruiz", "Ada Ruiz")
+
+
+def test_news_a_leading_indefinite_description_starts_at_its_quantifier():
+    text = '"We will win," said Nick Holt, a Ruiz spokesman. One Ruiz spokesman has called the situation "overclassification run amok."'
+    name, _, mention, _ = attribution(text, 1)
+    assert (name, mention) == ("One Ruiz spokesman", "One Ruiz spokesman")
+
+
+def test_news_a_description_joins_a_named_person_only_by_the_head_noun_of_the_role():
+    text = '"We will fight on," said Jeff Kell, the campaign manager for Ruiz. The Ruiz campaign also doubled down, saying Holt is experienced "on paper."'
+    assert attribution(text, 1)[0] == "Ruiz campaign"
+    # the head noun still joins: "the manager" is Jeff Kell
+    text = '"We will fight on," said Jeff Kell, the campaign manager for Ruiz. Later the manager called the plan "a lie."'
+    assert attribution(text, 1)[0] == "Jeff Kell"
+
+
+def test_news_who_after_a_comma_is_the_subject_of_the_speech_verb_it_precedes():
+    text = 'On Thursday, Ruiz scored her first endorsement, from Ben Holt, who declared in the spin room, "It is time to unite."'
+    name, _, mention, cue = attribution(text)
+    assert (name, mention, cue) == ("Ben Holt", "who", "declared")
+
+
+def test_news_a_pronoun_cue_finds_its_antecedent_paragraphs_back():
+    paragraphs = ["Ada Ruiz opened her campaign in Dayton on Monday."]
+    paragraphs += [f"The county has {n} precincts and a new ballot design." for n in range(2, 8)]
+    paragraphs.append('"We will win every one of them," she added.')
+    name, sieve, mention, _ = attribution("\n\n".join(paragraphs))
+    assert (name, sieve, mention) == ("Ada Ruiz", "pronoun", "she")
+
+
+def test_news_it_as_a_cue_refers_to_a_description_of_no_person():
+    text = 'The Ruiz campaign sent an email on Friday. "Friend, we can win this," it said.'
+    name, sieve, mention, _ = attribution(text)
+    assert (name, sieve, mention) == ("Ruiz campaign", "pronoun", "it")
+
+
+def test_news_a_full_stop_inside_nested_marks_still_ends_the_reported_sentence():
+    text = (
+        'Ben Holt spoke first. "So his fans feel justified," he said. '
+        '"It is like, \'We are all here enjoying this.\'" Ada Ruiz described the fans as happy.'
+    )
+    assert attribution(text, 1)[0] == "Ben Holt"
+
+
+def test_it_right_before_a_speech_verb_can_be_its_subject():
+    text = 'The Ruiz campaign sent an email on Friday. It stated that Holt is so rattled by her "surge in the polls" that he is lashing out.'
+    name, _, mention, _ = attribution(text)
+    assert (name, mention) == ("Ruiz campaign", "It")

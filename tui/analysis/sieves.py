@@ -205,10 +205,23 @@ def _comma_clause_cue(ctx: Context, window: tuple[int, int]) -> Attribution | No
         while v < n and tokens[v].word.lower() in ADVERBS:
             v += 1
         if v < n and _speech_verb(tokens[v]) and not tokens[v].word.lower().endswith("ing"):
-            after = tokens[v + 1].tag if v + 1 < n else None
-            if after in (None, ",", "P", ":", "IN"):  # not "Ruiz said the plan …"
+            if _cue_clause_ends(tokens, v):  # not "Ruiz said the plan …"
                 return _make("trailing_cue", 0.75, p, tokens[v])
     return None
+
+
+_TIME_WORDS = frozenset("after before during earlier later last this yesterday today tonight".split())
+
+
+def _cue_clause_ends(tokens: list[Token], v: int) -> bool:
+    """Whether the speech verb at ``v`` ends its clause, but for a time or place ("Ruiz said.",
+    "Ruiz said on Friday", "Ruiz said after the vote", "Ruiz said Monday"), rather than
+    taking words it reports ("Ruiz said the plan …")."""
+    if v + 1 >= len(tokens):
+        return True
+    nxt = tokens[v + 1]
+    word = nxt.word.lower()
+    return nxt.tag in (",", "P", ":", "IN") or word in _TIME_WORDS or nxt.tag == "NNP" and word in lexicon().non_person_capitals
 
 
 def _phrase_after_modifiers(tokens: list[Token], phrases: list[Phrase], k: int) -> Phrase | None:
@@ -272,7 +285,7 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
         p = _phrase_at(phrases, k + 2) or _bare_description(ctx, tokens, k + 2, after=True)
         if p is not None:
             return Attribution("according_to", 0.85, phrase=p)
-    if _speech_verb(tok):  # inverted: said Caddell / said he / replied the old man
+    if _speech_verb(tok) and (ctx.fiction or not tok.word.lower().endswith("ing")):  # inverted: said Caddell / said he / replied the old man
         nxt = k + 1
         if nxt < len(tokens) and tokens[nxt].word.lower() in ADVERBS:
             nxt += 1
@@ -296,7 +309,7 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
         if p is not None and p.kind not in ("TITLED", "POSSD", "NAME"):
             p = None
     if p is None:
-        return None
+        return None if ctx.fiction else _long_subject_cue(ctx, i, tokens, phrases, k)
     # "the Vantor Institute's Ada Ruiz said": Ada Ruiz, not her institute
     j = p.last + 1
     possessor = tokens[p.last].tag == "NNPS"
@@ -363,6 +376,53 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
         if not ctx.fiction and _reports_more(ctx, i, tokens, nxt):
             return None
         return _make("trailing_cue", 0.9, p, tokens[nxt])
+    return None if ctx.fiction else _long_subject_cue(ctx, i, tokens, phrases, k)
+
+
+_LONG_SUBJECT_TAGS = frozenset({"DT", "NNP", "NNPS", "HON", "HDOT", "ROLE", "W", "IN", "PRP$"})
+_SUBJECT_PREPOSITIONS = frozenset("of for at with from".split())
+
+
+def _long_subject_cue(ctx: Context, i: int, tokens: list[Token], phrases: list[Phrase], k: int) -> Attribution | None:
+    """News: a subject of several words between the quotation and its speech verb: '"…," Joan
+    Hale of the Lorimer Center for Arms Studies wrote', '"…," former State policy director Ada
+    Ruiz wrote', '"…," the Gawker employee wrote'. The speaker is the phrase before the first
+    preposition (or before the verb); a description ending in a common noun is taken whole."""
+    n = len(tokens)
+    v = k
+    stop = lexicon().stopwords
+    while v < n and v - k < 14:
+        tok = tokens[v]
+        if v > k and _speech_verb(tok):
+            break
+        word = tok.word.lower()
+        if tok.tag not in _LONG_SUBJECT_TAGS or tok.tag == "IN" and word not in _SUBJECT_PREPOSITIONS:
+            return None
+        if tok.tag == "W" and (word in stop or word in _CLAUSE_BREAKS or word.endswith(("ly", "ing")) or word[:1].isdigit()):
+            return None  # (not "…," giving states more power; "…," 75 percent of voters said)
+        if tok.tag == "DT" and v > k and tokens[v - 1].tag != "IN":
+            return None  # a determiner opens the subject or a prepositional phrase, not an object
+        v += 1
+    else:
+        return None
+    verb = tokens[v]
+    weak = lexicon().speech_verb_base.get(verb.word.lower()) in lexicon().weak_verbs
+    if verb.word.lower().endswith("ing") or v + 1 < n and tokens[v + 1].tag == ":" or _reports_more(ctx, i, tokens, v):
+        return None
+    prep = next((j for j in range(k, v) if tokens[j].tag == "IN"), v)
+    if prep == k:
+        return None
+    p = next((p for p in phrases if p.last == prep - 1 and p.first >= k), None)
+    if p is not None and p.kind in ("NAME", "TITLED", "POSSD", "DESC") and tokens[p.last].tag != "NNPS":
+        return None if weak else _make("trailing_cue", 0.8, p, verb)
+    last = tokens[prep - 1]
+    if weak and last.word.lower() not in lexicon().speech_nouns:
+        return None  # "the statement read", never "the sign read"
+    if last.tag in ("ROLE", "W") and last.word.islower():
+        # a description whose head is a common noun: "the Gawker employee"
+        s, e = tokens[k].start, last.end
+        text = ctx.text[s:e]
+        return _make("trailing_cue", 0.8, Phrase("DESC", s, e, text, text, s, e, None, k, prep - 1), verb)
     return None
 
 
@@ -370,7 +430,7 @@ def _reports_more(ctx: Context, i: int, tokens: list[Token], v: int) -> bool:
     """News: '"… the deal." Rubio said he would sign it': after words closed with a full stop,
     a subject, a speech verb and more words report the next sentence, not the one before."""
     q = ctx.quotes[i]
-    last = ctx.text[q.inner_end - 1 : q.inner_end]
+    last = ctx.text[q.inner_start : q.inner_end].rstrip("'’\"”)")[-1:]  # (through nested marks)
     if not q.closed or last != "." and (last not in ("?", "!") or not _embedded(ctx, i)):
         return False  # ('Ruiz asked: "Why now?" Holt then wrote back, …' reports Holt's next words)
     return v + 1 < len(tokens) and tokens[v + 1].tag in ("W", "PRP", "DT", "NNP", "PRP$", "VSAY")
@@ -381,14 +441,30 @@ def trailing_cue(ctx: Context, i: int) -> Attribution | None:
     return att.copy() if att is not None and att.sieve != "pronoun" else None
 
 
+def _indefinite_extent(ctx: Context, tokens: list[Token], p: Phrase) -> Phrase:
+    """News: "one Clinton aide said", "One senior Ruiz spokesman has called": a description
+    the chunker cut after its modifiers starts at the quantifier that makes it indefinite
+    (such a source is kept apart from the named person with that role)."""
+    if p.kind != "DESC":
+        return p
+    j = p.first - 1
+    while j >= 0 and p.first - j <= 3 and tokens[j].tag in ("NNP", "W") and tokens[j].word.lower() not in _QUANTIFIERS:
+        j -= 1
+    if j < 0 or j == p.first - 1 or tokens[j].word.lower() not in _QUANTIFIERS:
+        return p
+    s = tokens[j].start
+    text = ctx.text[s : p.end]
+    return Phrase("DESC", s, p.end, text, text, s, p.end, p.role, j, p.last)
+
+
 def _bare_description(ctx: Context, tokens: list[Token], k: int, after: bool) -> Phrase | None:
     """ "said the old gentleman" / "the beadle replied": a definite description of a person
     that the lexicon has no role noun for. Only next to a speech verb, where it can only be
     the speaker."""
     if k >= len(tokens):
         return None
-    if tokens[k].tag != "DT" and not (not ctx.fiction and not after and tokens[k].word.lower() in _QUANTIFIERS):
-        return None  # (news: "some protesters chanted", "one user wrote")
+    if tokens[k].tag != "DT" and not (not ctx.fiction and tokens[k].word.lower() in _QUANTIFIERS):
+        return None  # (news: "some protesters chanted", "one user wrote", "said one aide")
     j = k + 1
     while j < len(tokens) and j - k <= 3 and tokens[j].tag in ("W", "ROLE", "NNP"):
         j += 1
@@ -428,7 +504,9 @@ def _can_be_subject(tokens: list[Token], p: Phrase, inverted: bool = False) -> b
     if before in ("IN", "PRP$") or (before == "VSAY" and not inverted):
         return False  # "cited by the Independent", "his Russian counterpart", "told Interfax"
     if p.kind == "PRON" and p.text.lower() not in ("he", "she", "they", "i", "we"):
-        return False
+        # ("It stated that …": "it" right before a speech verb is its subject)
+        if p.text.lower() != "it" or p.last + 1 >= len(tokens) or not _speech_verb(tokens[p.last + 1]):
+            return False
     if p.kind in ("NAME", "TITLED") and tokens[p.last].tag == "NNPS":
         return False  # a possessor: "Putin's backing"
     return True
@@ -535,6 +613,10 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
             after = tokens[p.last + 1] if p.last + 1 < len(tokens) else None
             if after is not None and after.tag == "VSAY" and not after.word.lower().endswith("ing"):
                 return p
+        if news and commas and commas[-1] == v - 1:
+            main = _main_clause_subject(tokens, candidates)
+            if main is not None:
+                return main
         for p in reversed(candidates):
             after = tokens[p.last + 1] if p.last + 1 < len(tokens) else None
             if after is not None and after.tag in ("W", "VSAY") and not after.word.lower().endswith("ing"):
@@ -547,6 +629,24 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
         if head is not None:
             return head
     return candidates[-1]
+
+
+def _main_clause_subject(tokens: list[Token], candidates: list[Phrase]) -> Phrase | None:
+    """News: "Ruiz endorsed Holt last week, saying he …", "Ruiz repeated claims that Holt
+    lies, calling him …": a participle after a comma describes what the subject of the
+    clause before it did — the last phrase that opens a clause (a nominative pronoun, or a
+    phrase after punctuation, a possessor or a conjunction, not after "that") and is followed by its
+    verb; not the objects and reported subjects after it."""
+    found = None
+    for p in candidates:
+        before = tokens[p.first - 1] if p.first > 0 else None
+        opens = p.kind == "PRON" or before is None or before.tag in (",", ":", "P", "NNPS") or (
+            before.word.lower() in _CLAUSE_OPENERS and before.word.lower() != "that"
+        )
+        after = tokens[p.last + 1] if p.last + 1 < len(tokens) else None
+        if opens and after is not None and after.tag in ("W", "VSAY") and after.word.islower() and after.word not in _VERB_COORDINATORS:
+            found = p
+    return found
 
 
 def _relative_clause_head(tokens: list[Token], candidates: list[Phrase], v: int) -> Phrase | None:
@@ -609,7 +709,13 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             if p is not None:  # ("according to the newspaper, …")
                 return Attribution("according_to", 0.85, phrase=p)
     opening = _opening_clause_end(tokens) if not ctx.fiction else None
-    for n, k in enumerate(reversed(recent)):
+    scan = list(enumerate(reversed(recent)))
+    if not ctx.fiction:
+        # a speech verb's homograph used as a noun is the cue only if no verb precedes it
+        nouns = [(n, k) for n, k in scan if tokens[k].tag == "VSAY" and _used_as_noun(tokens, k)]
+        if nouns:
+            scan = [nk for nk in scan if nk not in nouns] + nouns
+    for n, k in scan:
         tok = tokens[k]
         if opening is not None and k < opening:
             break  # "When Ruiz announced …, he called …": the main clause reports the words
@@ -620,6 +726,12 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         ):
             continue  # "has gone soft", "went to Iowa"; but 'he went, "…"'
         subject = _subject_before(tokens, phrases, k, news=not ctx.fiction)
+        if not ctx.fiction:
+            rel = _relative_subject(tokens, phrases, k)
+            if rel is not None:
+                # "… from Ada Ruiz, who declared in the spin room, “…”": the relative pronoun
+                # is the verb's subject, whatever the main clause's is
+                return Attribution("leading_cue", 0.8, phrase=rel[0], cue=tok, antecedent=rel[1])
         # inverted: said Mr. Smith: "…" (but "Lind told Ada Mertz:" has its subject first)
         p = _phrase_at(phrases, k + 1)
         if p is not None and (
@@ -644,6 +756,7 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
                 outer = _outer_speaker(tokens, phrases, subject.first)
                 if outer is not None:
                     subject = outer
+                subject = _indefinite_extent(ctx, tokens, subject)
             return _make("leading_cue", 0.85, subject, tok)
         return None
     if not ctx.fiction and len(tokens) >= 2 and tokens[-1].tag == ":":
@@ -661,6 +774,21 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             # from Ruiz: “…”')
             return Attribution("leading_cue", 0.7, phrase=p)
     return None
+
+
+_NOUN_MARKERS = frozenset("the a an this these those his her its their our my your every each no".split())
+_MODALS = frozenset("can could will would shall should may might must".split())
+
+
+def _used_as_noun(tokens: list[Token], k: int) -> bool:
+    """A speech verb's homograph used as a noun: after a determiner or possessive ("the
+    challenges", "an inspector general's report"), or a plural before a modal ("that states
+    can pass")."""
+    before = tokens[k - 1] if k > 0 else None
+    if before is not None and (before.tag in ("PRP$", "NNPS") or before.word.lower() in _NOUN_MARKERS or before.word.endswith(("'s", "’s"))):
+        return True
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    return after is not None and tokens[k].word.endswith("s") and after.word.lower() in _MODALS
 
 
 _OPENING_SUBORDINATORS = frozenset("when after while before since because if although though once until whenever".split())
@@ -693,6 +821,21 @@ def _relative_pronoun(tokens: list[Token], subject: Phrase, verb: int) -> Phrase
                 return None  # "Clinton, who was speaking …, told …": the clause closed before
             return Phrase("REL", tok.start, tok.end, tok.word, tok.word, tok.start, tok.end, None, k, k)
     return None
+
+
+def _relative_subject(tokens: list[Token], phrases: list[Phrase], v: int) -> tuple[Phrase, Phrase] | None:
+    """ "…, Ada Ruiz, who declared …": "who" opening a clause set off by a comma, right before
+    the speech verb (past its modifiers), and the person named right before that comma."""
+    k = v - 1
+    while k >= 0 and tokens[k].tag == "W" and (tokens[k].word.lower() in _VERB_MODIFIERS or tokens[k].word.lower().endswith("ly")):
+        k -= 1
+    if k < 2 or tokens[k].word.lower() != "who" or tokens[k - 1].tag != ",":
+        return None  # (not "a general who suggested …": a restrictive clause names no one)
+    head = next((p for p in phrases if p.last == k - 2), None)
+    if head is None or head.kind not in ("NAME", "TITLED", "POSSD", "DESC"):
+        return None
+    tok = tokens[k]
+    return Phrase("REL", tok.start, tok.end, tok.word, tok.word, tok.start, tok.end, None, k, k), head
 
 
 def leading_cue(ctx: Context, i: int) -> Attribution | None:
@@ -740,8 +883,18 @@ def _outer_source(ctx: Context, pron: Phrase) -> Phrase | None:
         start = ctx.quotes[between[-1]].end  # ('"…," Ruiz replied, adding that she …')
     tokens = ctx.narration_tokens(start, pron.start)
     verb = next((k for k in range(len(tokens) - 1, -1, -1) if _speech_verb(tokens[k], leading=True)), None)
-    if verb is None or any(t.tag in (",", ":", "P") or t.word.lower() in _CLAUSE_BREAKS for t in tokens[verb + 1 :]):
+    if verb is None:
         return None
+    reported = verb + 1
+    if any(t.tag in (",", ":", "P") or t.word.lower() in _CLAUSE_BREAKS for t in tokens[reported:]):
+        # "Ruiz told a crowd in Dayton, Ohio, on Friday that she …": the reported clause may
+        # open with "that" after an aside
+        that = next((k for k in range(len(tokens) - 1, verb, -1) if tokens[k].word.lower() == "that"), None)
+        if that is None or any(t.tag in (":", "P") for t in tokens[reported:that]):
+            return None
+        reported = that + 1
+        if any(t.tag in (",", ":", "P") or t.word.lower() in _CLAUSE_BREAKS for t in tokens[reported:]):
+            return None
     subject = _subject_before(tokens, ctx.narration_phrases(start, pron.start), verb, news=True)
     if subject is None or subject.kind == "PRON" and subject.text.lower() not in _SUBJECT_PRONOUNS:
         return None
@@ -778,6 +931,12 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
             return found
     if ctx.fiction and want in ("m", "f"):
         return _recent_speaker(ctx, i, want)
+    if want in ("m", "f"):
+        # news: a long article comes back to its subject, named paragraphs before
+        for p_index in range(para - max_paragraphs, max(-1, para - 4 * max_paragraphs), -1):
+            found = _antecedent_in(ctx, p_index, pron.start, want)
+            if found is not None:
+                return found
     return None
 
 
@@ -826,8 +985,8 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
                 return p
             continue
         if want == "n":
-            if p.kind == "ORG":
-                return p
+            if p.kind == "ORG" or not ctx.fiction and p.kind == "DESC" and not is_personal(ctx, p):
+                return p  # (news: "a sign of her own … “…,” it read")
             continue
         if not is_personal(ctx, p):
             continue
@@ -951,10 +1110,17 @@ def _cue_sentence_before(ctx: Context, i: int) -> Attribution | None:
     tokens = ctx.narration_tokens(sentence_start, q.start)
     phrases = [p for p in ctx.narration_phrases(sentence_start, q.start) if _can_be_subject(tokens, p)]
     if not phrases or phrases[0].first > 0 or phrases[0].kind not in ("NAME", "TITLED", "POSSD", "PRON"):
-        return None
-    p = phrases[0]
-    if not any(_speech_verb(t, leading=True) for t in tokens[p.last + 1 : p.last + 4]):
-        return None
+        p = None
+    else:
+        p = phrases[0]
+        if not any(_speech_verb(t, leading=True) for t in tokens[p.last + 1 : p.last + 4]):
+            p = None
+    if p is None:
+        # 'The group will watch the case, Ruiz says. “…”': the cue closes the sentence
+        closing = _comma_clause_cue(ctx, (sentence_start, q.start))
+        if closing is None or closing.phrase is None or closing.phrase.kind not in ("NAME", "TITLED", "POSSD", "PRON"):
+            return None
+        p = closing.phrase
     if p.kind == "PRON":
         if p.text.lower() not in _SUBJECT_PRONOUNS:
             return None
@@ -1050,6 +1216,9 @@ def continuation(ctx: Context, i: int) -> Attribution | None:
     prev = ctx.quotes[j]
     prev_para = ctx.end_paragraph(j)
     if q.paragraph == prev_para:
+        nearer = None if ctx.fiction else _named_again_before(ctx, i, j)
+        if nearer is not None:
+            return Attribution("continuation", 0.8, phrase=nearer)
         return Attribution("continuation", 0.8, same_as=j)
     if j != i - 1:
         return None
@@ -1063,6 +1232,24 @@ def continuation(ctx: Context, i: int) -> Attribution | None:
         if len(tail) < 120:
             return Attribution("continuation", 0.6, same_as=j)
     return None
+
+
+def _named_again_before(ctx: Context, i: int, j: int) -> Phrase | None:
+    """News: '“…,” says Ada Ruiz. Ruiz backs the plan. “…”': the speaker of quotation ``j``
+    named again as the subject of the sentence right before quotation ``i`` — the words rest
+    on that nearer mention."""
+    q = ctx.quotes[i]
+    if _embedded(ctx, i):
+        return None
+    para = ctx.paragraphs[q.paragraph]
+    start = next((s.start for s in reversed(ctx.sentences_in(para)) if s.start < q.start - 1), para.start)
+    if ctx.quotes[j].end > start or not ctx.text[start : q.start].rstrip().endswith((".", "!", "?")):
+        return None
+    phrases = ctx.narration_phrases(start, q.start)
+    if not phrases or phrases[0].first > 0 or phrases[0].kind not in ("NAME", "TITLED", "POSSD"):
+        return None
+    key = _key_of(ctx, j)
+    return phrases[0] if key and _key(phrases[0]) == key else None
 
 
 def _has_own_cue(ctx: Context, i: int) -> bool:

@@ -969,7 +969,7 @@ def _join_descriptions(quote_entity: dict[int, Entity], indefinite: set[int] | f
             continue
         if id(e) not in joined:
             head = e.key[1].split()[-1] if e.key[1] else ""
-            matches = [n for n in named.values() if n.role and head in n.role.lower().replace(",", " ").split()]
+            matches = [n for n in named.values() if n.role and head in _role_heads(n.role)]
             if not matches:
                 matches = [n for n in named.values() if any(head in a.lower().split() for a in n.names)]
             best = max(matches, key=lambda n: sum(n.names.values())) if matches else None
@@ -979,6 +979,22 @@ def _join_descriptions(quote_entity: dict[int, Entity], indefinite: set[int] | f
                     best.names[name] += count
         if joined[id(e)] is not None:
             quote_entity[i] = joined[id(e)]
+
+
+_ROLE_PREPOSITIONS = frozenset("of for at with in on to from under".split())
+
+
+def _role_heads(role: str) -> set[str]:
+    """The head nouns of a role: the last word before its first preposition in each of its
+    comma-separated parts ("a spokeswoman for the ministry": spokeswoman; "Sanders's campaign
+    manager": manager, not campaign)."""
+    heads = set()
+    for part in role.lower().split(","):
+        words = part.split()
+        cut = next((k for k, w in enumerate(words) if w in _ROLE_PREPOSITIONS), len(words))
+        if cut:
+            heads.add(words[cut - 1])
+    return heads
 
 
 _new_mention = constructor(Mention)  # Mention(...), built faster (.records)
