@@ -49,15 +49,12 @@ def _words(tokens: list[Token]) -> list[int]:
 
 
 def _last_words(tokens: list[Token], n: int) -> list[int]:
-    """``_words(tokens)[-n:]``, read from the end."""
-    found: list[int] = []
-    for k in range(len(tokens) - 1, -1, -1):
-        if tokens[k].tag not in _NOT_WORDS:
-            found.append(k)
-            if len(found) == n:
-                break
-    found.reverse()
-    return found
+    """``_words(tokens)[-n:]``: from the window's tail when that holds ``n`` words."""
+    tail = max(0, len(tokens) - 3 * n)
+    words = [k for k, t in enumerate(tokens[tail:], tail) if t.tag not in _NOT_WORDS]
+    if tail and len(words) < n:
+        words = _words(tokens)
+    return words[-n:]
 
 
 def _first_word(tokens: list[Token]) -> int | None:
