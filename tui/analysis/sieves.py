@@ -16,6 +16,7 @@ from .context import Attribution, Context
 from .lexicon import lexicon
 from .memo import document_memo
 from .phrases import Phrase, Token
+from .quotes import ALNUM
 from .speakers import (
     _honorific_counts,
     common_word,
@@ -201,7 +202,7 @@ def _embedded(ctx: Context, i: int) -> bool:
     starts = ctx._sentence_starts
     s = bisect.bisect_right(starts, q.start) - 1
     lead_start = max(starts[s] if s >= 0 else 0, ctx.paragraphs[q.paragraph].start)
-    return any(ch.isalnum() for ch in ctx.text[lead_start : q.start])
+    return ALNUM.search(ctx.text, lead_start, q.start) is not None
 
 
 def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) -> Attribution | None:
