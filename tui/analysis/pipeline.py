@@ -11,7 +11,7 @@ from .context import Context
 from .links import build_links
 from .memo import new_document
 from .model import Analysis, Quote
-from .quotes import ALNUM, RawQuote, find_quotes
+from .quotes import RawQuote, find_quotes
 from .ranker import rerank
 from .records import constructor
 from .sieves import run_sieves
@@ -26,7 +26,8 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int) -> 
     """``speech``, ``partial`` (a fragment inside narration), ``term`` or ``title``."""
     inner = text[raw.inner_start : raw.inner_end].strip()
     words = inner.split()
-    at_start = ALNUM.search(text, max(sentence_start, para_start), raw.start) is None  # no word before it
+    lead = text[max(sentence_start, para_start) : raw.start]
+    at_start = not any(ch.isalnum() for ch in lead)
     if at_start:
         return "speech"
     terminal = bool(_TERMINAL.search(inner))
