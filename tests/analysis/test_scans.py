@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from tui.analysis import speakers
 from tui.analysis.context import last_sentence_end, sentence_ends
 from tui.analysis.phrases import Token, tag_tokens
+from tui.analysis.quotes import ALNUM
 from tui.analysis.sieves import _NAME_THEN_MARK, _VOCATIVE, _first_word, _last_words, _words
 from tui.analysis.speakers import (
     _BIGRAM,
@@ -126,3 +127,9 @@ VOCATIVE_PIECES = [" ", "\n", ",", "!", "?", ".", ";", "Mr", "Mrs.", "Lady", "Em
 def test_a_text_without_a_name_before_a_mark_calls_no_one(text: str) -> None:
     if _NAME_THEN_MARK.search(text) is None:
         assert _VOCATIVE.search(text) is None
+
+
+def test_the_alphanumeric_class_is_exactly_what_isalnum_accepts() -> None:
+    for code in [*range(0x10000), *range(0x1D400, 0x1D800), 0x1F600, 0x20000]:
+        char = chr(code)
+        assert char.isalnum() == (ALNUM.match(char) is not None), hex(code)

@@ -192,8 +192,8 @@ class Context:
 
     def _narration_tokens(self, start: int, end: int) -> list[Token]:
         overlapping = self._quotes_overlapping(start, end)
-        if not overlapping:
-            return tag_tokens(self.text, start, end)  # one stretch of narration
+        if not overlapping:  # one stretch of narration (or none)
+            return tag_tokens(self.text, start, end) if start < end else []
         # the stretches between quotations, each a window of its own (the windows of
         # several sieves and paragraphs cut the same stretches)
         pieces: list[list[Token]] = []

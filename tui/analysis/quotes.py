@@ -24,7 +24,7 @@ SINGLE_CLOSE = "’›"
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE + SINGLE_OPEN + SINGLE_CLOSE + "'"
 
 _DOUBLE_MARKS = '“„«”»"'
-_ALNUM = re.compile(r"[^\W_]")  # exactly the characters str.isalnum() accepts
+ALNUM = re.compile(r"[^\W_]")  # exactly the characters str.isalnum() accepts
 _OPEN_BEFORE = set(" \t\n([{<—–-/:;,") | set(DOUBLE_OPEN + SINGLE_OPEN)
 _STRONG_CLOSE_BEFORE = set(".,!?;:—–-…)")
 
@@ -211,7 +211,7 @@ def _role(chunk: str, i: int, ch: str, single: bool, is_open: bool, marks: list[
 def _emit(text: str, out: list[RawQuote], start: int, end: int, para: int, closed: bool, continues: bool = False) -> None:
     inner_start = start + 1
     inner_end = end - 1 if closed else end
-    if _ALNUM.search(text, inner_start, inner_end) is None:
+    if ALNUM.search(text, inner_start, inner_end) is None:
         return  # "" or " - ": marks around nothing are not a quotation
     continues = continues and bool(out) and not out[-1].closed and out[-1].paragraph == para - 1
     out.append(_new_raw_quote(start, end, inner_start, inner_end, para, closed, continues))

@@ -7,7 +7,8 @@ directly: :func:`constructor` writes the same ``__init__`` with those descriptor
 class's fields, the way :mod:`dataclasses` writes its own — and builds a record in about
 half the time (a novel's analysis makes some fifty thousand links, sentences and mentions).
 A class that needs more than its fields stored (``__post_init__``, a default factory, a
-field left out of ``__init__``) gets no such constructor: the class itself is returned.
+field left out of ``__init__`` or only by keyword) gets no such constructor: the class
+itself is returned.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def constructor(cls: type[T]) -> Callable[..., T]:
     if params is None or not params.frozen or "__slots__" not in cls.__dict__ or hasattr(cls, "__post_init__"):
         return cls
     fields = dataclasses.fields(cls)
-    if any(not f.init or f.default_factory is not dataclasses.MISSING for f in fields):
+    if any(not f.init or f.kw_only or f.default_factory is not dataclasses.MISSING for f in fields):
         return cls
     namespace: dict[str, object] = {"new": object.__new__, "cls": cls}
     arguments = []

@@ -16,6 +16,7 @@ from .context import Attribution, Context, sentence_ends
 from .lexicon import lexicon
 from .memo import document_memo
 from .phrases import Phrase, Token
+from .quotes import ALNUM
 from .speakers import (
     _honorific_counts,
     common_word,
@@ -50,15 +51,12 @@ def _words(tokens: list[Token]) -> list[int]:
 
 
 def _last_words(tokens: list[Token], n: int) -> list[int]:
-    """``_words(tokens)[-n:]``, read from the end."""
-    found: list[int] = []
-    for k in range(len(tokens) - 1, -1, -1):
-        if tokens[k].tag not in _NOT_WORDS:
-            found.append(k)
-            if len(found) == n:
-                break
-    found.reverse()
-    return found
+    """``_words(tokens)[-n:]``: from the window's tail when that holds ``n`` words."""
+    tail = max(0, len(tokens) - 3 * n)
+    words = [k for k, t in enumerate(tokens[tail:], tail) if t.tag not in _NOT_WORDS]
+    if tail and len(words) < n:
+        words = _words(tokens)
+    return words[-n:]
 
 
 def _first_word(tokens: list[Token]) -> int | None:
@@ -246,7 +244,7 @@ def _embedded(ctx: Context, i: int) -> bool:
     starts = ctx._sentence_starts
     s = bisect.bisect_right(starts, q.start) - 1
     lead_start = max(starts[s] if s >= 0 else 0, ctx.paragraphs[q.paragraph].start)
-    return any(ch.isalnum() for ch in ctx.text[lead_start : q.start])
+    return ALNUM.search(ctx.text, lead_start, q.start) is not None
 
 
 _DASHES = frozenset("- – — --".split())

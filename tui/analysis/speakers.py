@@ -135,17 +135,22 @@ def parse_name(p: Phrase) -> NameRef:
 _names_memo: dict = document_memo()
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|a|A|an|An)\s+")
+_LEADING_INDEFINITE = re.compile(r"^(?:a|A|an|An)\s+")
+_LEADING_THE = re.compile(r"^The\s")
+
+
 def _parse_name(p: Phrase) -> NameRef:
     lex = lexicon()
     if p.kind == "NARRATOR":
         return NameRef("narrator", p.text, "", "", "narrator", None, p.start)
     if p.kind == "ORG":
-        text = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", " ".join(_strip_possessive(p.head).split()))
+        text = _LEADING_ARTICLE.sub("", " ".join(_strip_possessive(p.head).split()))
         return NameRef("org", text, "", "", text.lower(), None, p.start)
     if p.kind in ("DESC", "PRON"):
         # "the Jew", "the old gentleman" keep their article: that is how a text names them
-        text = re.sub(r"^(?:a|A|an|An)\s+", "", " ".join(p.text.split()))
-        text = re.sub(r"^The\s", "the ", text)
+        text = _LEADING_INDEFINITE.sub("", " ".join(p.text.split()))
+        text = _LEADING_THE.sub("the ", text)
         return NameRef("desc", text, "", "", text.lower(), p.role, p.start)
     head = " ".join(_strip_possessive(p.head).split())  # "Mrs.\nMaylie" across a line break
     words = head.replace(".", " ").split()
