@@ -1292,3 +1292,16 @@ def test_it_right_before_a_speech_verb_can_be_its_subject():
     text = 'The Ruiz campaign sent an email on Friday. It stated that Holt is so rattled by her "surge in the polls" that he is lashing out.'
     name, _, mention, _ = attribution(text)
     assert (name, mention) == ("Ruiz campaign", "It")
+
+
+# -- news attribution rules, round 4 ---------------------------------------------------------
+def test_news_name_right_before_the_verb_after_a_split_subject():
+    text = (
+        'The county board met on Monday. "We will count every ballot," Ohio Rep. Lena '
+        "Marsh’s chief of staff, Ben Holt, told reporters after the vote."
+    )
+    name, _, mention, cue = attribution(text)
+    assert (name, mention, cue) == ("Ben Holt", "Ben Holt", "told")
+    text = 'The county board met on Monday. "We will count every ballot," Vote for $20 organizing director Ada Ruiz told the paper.'
+    name, _, mention, _ = attribution(text)
+    assert (name, mention) == ("Ada Ruiz", "organizing director Ada Ruiz")

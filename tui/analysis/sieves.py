@@ -395,14 +395,14 @@ def _long_subject_cue(ctx: Context, i: int, tokens: list[Token], phrases: list[P
             break
         word = tok.word.lower()
         if tok.tag not in _LONG_SUBJECT_TAGS or tok.tag == "IN" and word not in _SUBJECT_PREPOSITIONS:
-            return None
+            return _name_before_verb(ctx, i, tokens, phrases, k)
         if tok.tag == "W" and (word in stop or word in _CLAUSE_BREAKS or word.endswith(("ly", "ing")) or word[:1].isdigit()):
-            return None  # (not "…," giving states more power; "…," 75 percent of voters said)
+            return _name_before_verb(ctx, i, tokens, phrases, k)  # (not "…," giving states more power; "…," 75 percent of voters said)
         if tok.tag == "DT" and v > k and tokens[v - 1].tag != "IN":
-            return None  # a determiner opens the subject or a prepositional phrase, not an object
+            return _name_before_verb(ctx, i, tokens, phrases, k)  # a determiner opens the subject or a prepositional phrase, not an object
         v += 1
     else:
-        return None
+        return _name_before_verb(ctx, i, tokens, phrases, k)
     verb = tokens[v]
     weak = lexicon().speech_verb_base.get(verb.word.lower()) in lexicon().weak_verbs
     if verb.word.lower().endswith("ing") or v + 1 < n and tokens[v + 1].tag == ":" or _reports_more(ctx, i, tokens, v):
@@ -422,6 +422,47 @@ def _long_subject_cue(ctx: Context, i: int, tokens: list[Token], phrases: list[P
         text = ctx.text[s:e]
         return _make("trailing_cue", 0.8, Phrase("DESC", s, e, text, text, s, e, None, k, prep - 1), verb)
     return None
+
+
+_NAME_BEFORE_VERB_TAGS = frozenset({"NNP", "NNPS", "HON", "HDOT", "ROLE", "W", "IN", "DT", "PRP$", ",", "P"})
+
+
+def _name_before_verb(ctx: Context, i: int, tokens: list[Token], phrases: list[Phrase], k: int) -> Attribution | None:
+    """News: '"…," Ruiz Group organizing director Ada Holt told the paper', '"…," the city's
+    chief of staff, Ada Holt, said': words closed with a comma, then a subject the chunker
+    splits, then a speech verb — the speaker is the name right before the verb (or the name set
+    off by commas right before it)."""
+    q = ctx.quotes[i]
+    if not q.closed or ctx.text[q.inner_start : q.inner_end].rstrip("'’\"”)")[-1:] != ",":
+        return None
+    if not tokens or tokens[k].word.lower() in _CLAUSE_BREAKS or not tokens[k].word[:1].isupper():
+        return None  # (not '"…," while Ruiz said …'; a subject opens with a capital)
+    v = k
+    while v < len(tokens) and v - k < 16:
+        tok = tokens[v]
+        if v > k and _speech_verb(tok):
+            break
+        if tok.tag not in _NAME_BEFORE_VERB_TAGS or tok.tag == "P" and tok.word in (".", "!", "?", ";") or tok.word.lower() in _CLAUSE_BREAKS:
+            return None
+        if tok.tag == "W" and tok.word.lower().endswith(("ing", "ed")) and not tok.word[:1].isupper() and tokens[v + 1].tag != "ROLE":
+            return None  # a verb of its own ("…," Ruiz, speaking in Ohio, said)
+        v += 1
+    else:
+        return None
+    verb = tokens[v]
+    if verb.word.lower().endswith("ing") or v + 1 < len(tokens) and tokens[v + 1].tag == ":" or _reports_more(ctx, i, tokens, v):
+        return None
+    end = v - 1
+    if tokens[end].tag == ",":
+        end -= 1  # the appositive's closing comma
+    p = next((p for p in phrases if p.last == end and p.first > k), None)
+    if p is None or p.kind not in ("NAME", "TITLED") or tokens[p.first - 1].tag == "IN" or tokens[p.last].tag == "NNPS":
+        return None
+    if tokens[end + 1].tag == "," and tokens[p.first - 1].tag != ",":
+        return None  # 'Ruiz Group, said': not an appositive set off on both sides
+    if not is_personal(ctx, p):
+        return None
+    return _make("trailing_cue", 0.75, p, verb)
 
 
 def _reports_more(ctx: Context, i: int, tokens: list[Token], v: int) -> bool:
