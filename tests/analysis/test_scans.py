@@ -133,3 +133,29 @@ def test_the_alphanumeric_class_is_exactly_what_isalnum_accepts() -> None:
     for code in [*range(0x10000), *range(0x1D400, 0x1D800), 0x1F600, 0x20000]:
         char = chr(code)
         assert char.isalnum() == (ALNUM.match(char) is not None), hex(code)
+
+
+def _written_as_a_name_reference(text: str, word: str) -> bool:
+    """The check as first written: every occurrence, one ``str.find`` at a time."""
+    pos = text.find(word)
+    while pos > 0:
+        end = pos + len(word)
+        k = pos
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        if k < pos and k > 0 and text[k - 1] in "abcdefghijklmnopqrstuvwxyz,;" and not (end < len(text) and text[end].isalnum()):
+            return True
+        pos = text.find(word, pos + 1)
+    return False
+
+
+NAME_PIECES = [" ", "\n", "\t", ",", ";", ".", "!", "said", "to", "Tom", "Tommy", "TomTom", "Go", "Good", "3", "é", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(NAME_PIECES), max_size=40).map("".join),
+    st.sampled_from(["Tom", "Go", "TomTom", "Tom Tom", "o", " ", "", "Good"]),
+)
+def test_written_as_a_name_finds_what_the_one_find_at_a_time_check_finds(text: str, word: str) -> None:
+    assert speakers._written_as_a_name(text, word) == _written_as_a_name_reference(text, word)

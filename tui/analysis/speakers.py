@@ -456,19 +456,36 @@ def written_as_a_name(ctx: Context, word: str) -> bool:
     "to Tom"), as names are and exclamations are not (memoised)."""
     memo = ctx._written_as_name
     if word not in memo:
-        memo[word] = False
-        text = ctx.text
-        pos = text.find(word)
-        while pos > 0:
-            end = pos + len(word)
-            k = pos
-            while k > 0 and text[k - 1].isspace():
-                k -= 1
-            if k < pos and k > 0 and text[k - 1] in _LOWER_OR_CLAUSE and not (end < len(text) and text[end].isalnum()):
-                memo[word] = True
-                break
-            pos = text.find(word, pos + 1)
+        memo[word] = _written_as_a_name(ctx.text, word)
     return memo[word]
+
+
+def _written_as_a_name(text: str, word: str) -> bool:
+    first = text.find(word)
+    if first <= 0:
+        return False  # (nowhere, or first at the very start: the text's first word)
+    if any(ch.isspace() for ch in word):
+        occurrences = _occurrences(text, word, first)
+    else:
+        # the occurrences not followed by a letter or digit, from one scan (``re`` skips
+        # from literal to literal, and they cannot overlap: a qualifying occurrence starts
+        # after white space, which a word without white space holds nowhere)
+        occurrences = (m.start() for m in re.compile(re.escape(word) + r"(?![^\W_])").finditer(text, first))
+    for pos in occurrences:
+        end = pos + len(word)
+        k = pos
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        if k < pos and k > 0 and text[k - 1] in _LOWER_OR_CLAUSE and not (end < len(text) and text[end].isalnum()):
+            return True
+    return False
+
+
+def _occurrences(text: str, word: str, pos: int):
+    """Every occurrence of ``word`` in ``text`` from ``pos`` on (overlapping ones too)."""
+    while pos >= 0:
+        yield pos
+        pos = text.find(word, pos + 1)
 
 
 _LOWER_OR_CLAUSE = frozenset("abcdefghijklmnopqrstuvwxyz,;")
