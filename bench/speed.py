@@ -117,6 +117,9 @@ def app_missing() -> str | None:
 def run_child(mode: str, path: Path, cache_dir: str, timeout: float = 120) -> dict:
     env = {**os.environ, "CLOSEREAD_CACHE_DIR": cache_dir, "PYTHONPATH": str(ROOT),
            "CLOSEREAD_DATA_DIR": os.path.join(cache_dir, "notes")}  # not the user's notes
+    # the warm-up run leaves the package's bytecode behind, as a user's first start does
+    # (a shell that sets PYTHONDONTWRITEBYTECODE would otherwise time compiling every start)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.time()
     proc = subprocess.run(
         [sys.executable, __file__, "--child", mode, str(path)],
