@@ -1305,3 +1305,11 @@ def test_news_name_right_before_the_verb_after_a_split_subject():
     text = 'The county board met on Monday. "We will count every ballot," Vote for $20 organizing director Ada Ruiz told the paper.'
     name, _, mention, _ = attribution(text)
     assert (name, mention) == ("Ada Ruiz", "organizing director Ada Ruiz")
+
+
+def test_fiction_speech_cut_off_before_its_closing_mark_is_not_a_term():
+    text = novel_with([
+        "“The boat is ready,” said Osric Vane; “but ” and he looked away.",
+    ])
+    a = analyze(text)
+    assert a.quotes[-1].text.strip() == "but" and a.quotes[-1].kind == "partial"

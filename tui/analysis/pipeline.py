@@ -47,7 +47,7 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
         if long_words and all(w[:1].isupper() for w in long_words) and len(capitalised) >= 2:
             return "title"
     if len(words) <= 3 and not terminal:
-        return "term"
+        return "partial" if fiction and _cut_off(text, raw) else "term"
     if inner[:1].islower():
         return "term" if fiction and _taken_in(lead) else "partial"
     return "speech"
@@ -62,6 +62,12 @@ def _taken_in(lead: str) -> bool:
     verb that the quoted words complete."""
     m = _LAST_WORD.search(lead)
     return m is not None and m.group(1).lower() in lexicon().term_openers
+
+
+def _cut_off(text: str, raw: RawQuote) -> bool:
+    """Speech broken off: a gap before the closing mark (“But if I ”). (A dash after the
+    mark does not tell: a quoted word goes on into a dash, too: the word “stylish”--for.)"""
+    return raw.closed and text[raw.inner_end - 1 : raw.inner_end].isspace()
 
 
 def _is_fiction(text: str, paragraphs, raws: list[RawQuote]) -> bool:
