@@ -1307,6 +1307,24 @@ def test_news_name_right_before_the_verb_after_a_split_subject():
     assert (name, mention) == ("Ada Ruiz", "organizing director Ada Ruiz")
 
 
+def test_fiction_a_word_quoted_in_passing_keeps_the_comma_inside_the_marks_and_is_a_term():
+    # American punctuation puts the narration's comma or full stop inside the closing mark;
+    # a short quotation the narration's own words run into is still a term, not speech
+    text = novel_with([
+        "At noon they reached the inn at the sign of “The Copper Kettle.” Nobody came out.",
+        "His aunt thought the whole affair rather “too modern,” and said no more of it.",
+        "Wren nodded, and Osric Vane said “Not yet.”",
+        "“Shall we go in?” asked Wren, and the boy answered “Yes, please.”",
+    ])
+    a = analyze(text)
+    by_text = {q.text.strip(" ,."): q for q in a.quotes}
+    for words in ("The Copper Kettle", "too modern"):
+        assert by_text[words].kind == "term" and by_text[words].speaker_id is None
+    # after a speech verb (or a cue ending in a name) the words are a character's
+    assert by_text["Not yet"].kind != "term"
+    assert by_text["Yes, please"].kind != "term"
+
+
 def test_fiction_speech_cut_off_before_its_closing_mark_is_not_a_term():
     text = novel_with([
         "“The boat is ready,” said Osric Vane; “but ” and he looked away.",

@@ -48,6 +48,8 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
             return "title"
     if len(words) <= 3 and not terminal:
         return "partial" if fiction and _cut_off(text, raw) else "term"
+    if fiction and len(words) <= 3 and _inside_comma(inner) and _after_narration_word(lead):
+        return "term"
     if inner[:1].islower():
         return "term" if fiction and _taken_in(lead) else "partial"
     return "speech"
@@ -68,6 +70,29 @@ def _cut_off(text: str, raw: RawQuote) -> bool:
     """Speech broken off: a gap before the closing mark (“But if I ”). (A dash after the
     mark does not tell: a quoted word goes on into a dash, too: the word “stylish”--for.)"""
     return raw.closed and text[raw.inner_end - 1 : raw.inner_end].isspace()
+
+
+def _inside_comma(inner: str) -> bool:
+    """A comma or a full stop (not an ellipsis) that the convention puts inside the closing
+    mark: “Taste,” “the George.”"""
+    return inner[-1:] in ",." and not inner.endswith("..")
+
+
+def _after_narration_word(lead: str) -> bool:
+    """The narration's own words run up to the opening mark (no comma, colon or dash sets
+    the quotation off), and the last of them is no speech verb: a word or name the narrator
+    quotes in passing ("an offence against “Taste,” that", "the sign of “The George.”"),
+    not a character's words ("said “Yes.”", "said Ann “Come in.”")."""
+    if _LAST_WORD.search(lead) is None:
+        return False
+    last = _LAST_WORDS.search(lead).group(0).split()
+    if last[-1].lower() in _SUBJECTS:
+        return False  # he “discovered things.”: his words as the narration's predicate
+    return not any(lexicon().is_speech_verb(w) for w in last)
+
+
+_LAST_WORDS = re.compile(r"(?:[\w'’]+\W*){0,3}$")
+_SUBJECTS = frozenset({"i", "he", "she", "we", "they", "you"})
 
 
 def _is_fiction(text: str, paragraphs, raws: list[RawQuote]) -> bool:
