@@ -1331,3 +1331,18 @@ def test_fiction_speech_cut_off_before_its_closing_mark_is_not_a_term():
     ])
     a = analyze(text)
     assert a.quotes[-1].text.strip() == "but" and a.quotes[-1].kind == "partial"
+
+
+def test_fiction_a_quotation_set_as_verse_is_a_recitation_not_speech():
+    text = novel_with([
+        "Wren stood up by the fire and recited:--",
+        "“Over the marsh the herons go,\n    Grey in the evening light;\nOver the hill the lanterns glow,\n"
+        "    And the ferry is late tonight.”",
+        "“That was very fine,” said Osric Vane, “and very long, and I\nwould rather hear about the"
+        " ferry than sing about it, if you do not\nmind my saying so at this late hour.”",
+    ])
+    a = analyze(text)
+    poem = next(q for q in a.quotes if q.text.startswith("Over the marsh"))
+    assert poem.kind == "term" and poem.speaker_id is None
+    # prose wrapped over several lines is still speech
+    assert a.quotes[-1].kind != "term" and a.speaker_name(a.quotes[-1]) == "Osric Vane"

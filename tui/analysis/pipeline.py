@@ -32,6 +32,8 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
     """
     inner = text[raw.inner_start : raw.inner_end].strip()
     words = inner.split()
+    if fiction and inner.count("\n") >= 2 and _verse(inner):
+        return "term"
     lead = text[max(sentence_start, para_start) : raw.start]
     at_start = not any(ch.isalnum() for ch in lead)
     if at_start:
@@ -64,6 +66,19 @@ def _taken_in(lead: str) -> bool:
     verb that the quoted words complete."""
     m = _LAST_WORD.search(lead)
     return m is not None and m.group(1).lower() in lexicon().term_openers
+
+
+_VERSE_LINE = re.compile(r"\s*[\"'“‘_(]*[A-Z]")
+
+
+def _verse(inner: str) -> bool:
+    """Words set as verse: three lines or more, each opening with a capital, short or
+    indented as a poem's are (prose runs each line to the full measure). A song or a poem
+    a character recites, or the narrator cites, is not the character's speech."""
+    lines = [line for line in inner.split("\n") if line.strip()]
+    if len(lines) < 3 or not all(_VERSE_LINE.match(line) for line in lines[1:]):
+        return False
+    return max(len(line) for line in lines) < 60 or any(line.startswith("  ") for line in lines[1:])
 
 
 def _cut_off(text: str, raw: RawQuote) -> bool:
