@@ -1346,3 +1346,16 @@ def test_fiction_a_quotation_set_as_verse_is_a_recitation_not_speech():
     assert poem.kind == "term" and poem.speaker_id is None
     # prose wrapped over several lines is still speech
     assert a.quotes[-1].kind != "term" and a.speaker_name(a.quotes[-1]) == "Osric Vane"
+
+
+def test_fiction_an_aside_leaves_the_speakers_punctuation_behind_it():
+    text = novel_with([
+        "“You will never guess, (to Wren Talbot), none of you will ever guess the answer,”"
+        " said Osric Vane. “Nobody can, (with a little bow). The riddle is too old.”",
+        "“Perhaps not,” said Wren Talbot. “Not tonight, (in an undertone)--but I have heard it before.”",
+    ])
+    a = analyze(text)
+    pieces = [q.text.strip(" ,.-") for q in a.quotes[-7:]]
+    assert "none of you will ever guess the answer" in pieces
+    assert "The riddle is too old" in pieces
+    assert "but I have heard it before" in pieces

@@ -224,14 +224,18 @@ def _emit(text: str, out: list[RawQuote], start: int, end: int, para: int, close
 _ASIDE = re.compile(r"\s*[-—–]*\s*\(([^()]{2,160})\)\s*[-—–]*\s*")
 _NARRATED = re.compile(
     r"(?:[a-z]+ing\b|to\s+(?:[A-Z]|him\b|her\b|them\b|the\b)|with\s+(?:a|an|his|her|the|great|some|much)\b"
-    r"|in\s+a\b|aside\b|(?:rather\s+)?[a-z]+ly\s*,?\s*$)"
+    r"|in\s+an?\b|aside\b|(?:rather\s+)?[a-z]+ly\s*,?\s*$|again\s+[a-z]+ing\b)"
 )
+# the speaker's punctuation the narrator's parenthesis left behind: "(to Emma), I am
+# certain", "(with a sigh). A charming place"
+_AFTER_ASIDE = re.compile(r"[,.;:]?[\s—–-]*")
 _SPEAKER_WORDS = re.compile(r"\b(?:I|my|me|mine|myself|you|your|yours|we|us|our)\b")
 
 
 def _is_aside(words: str) -> bool:
-    """A parenthesis the narrator speaks in: a participle ("shaking his head"), an addressee
-    ("to Emma"), a manner ("with a sigh", "in a low voice", "rather hesitatingly"), never
+    """A parenthesis the narrator speaks in: a participle ("shaking his head", "again
+    wiping her eyes"), an addressee ("to Emma"), a manner ("with a sigh", "in a low voice",
+    "in an undertone", "rather hesitatingly"), never
     the speaker's own first or second person."""
     words = words.strip()
     return _NARRATED.match(words) is not None and _SPEAKER_WORDS.search(words) is None
@@ -249,12 +253,11 @@ def split_at_asides(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
         for m in _ASIDE.finditer(text, q.inner_start, q.inner_end):
             if not _is_aside(m.group(1)) or not any(c.isalnum() for c in text[start : m.start()]):
                 continue
-            if not text[m.end() : m.end() + 1].isalnum():
+            resume = _AFTER_ASIDE.match(text, m.end(), q.inner_end).end()
+            if not text[resume : resume + 1].isalnum():
                 continue  # a piece starts with a word, never with a mark
-            if not any(c.isalnum() for c in text[m.end() : q.inner_end]):
-                break
             out.append(RawQuote(piece_start, m.start(), start, m.start(), q.paragraph, False, continues))
-            piece_start = start = m.end()
+            piece_start = start = resume
             continues = True
         out.append(RawQuote(piece_start, q.end, start, q.inner_end, q.paragraph, q.closed, continues))
     return out
