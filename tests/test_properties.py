@@ -96,12 +96,13 @@ texts = st.one_of(
 
 
 def _after_aside(text: str, offset: int) -> bool:
-    """``offset`` resumes a quotation after the narrator's aside: "…--(shaking his head)--the"."""
-    return re.search(r"\)[\s\-—–]*\Z", text[max(0, offset - 200) : offset]) is not None
+    """``offset`` resumes a quotation after the narrator's aside ("…--(shaking his head)--the",
+    "(to Emma), I am") or after nested speech ("she said, 'Come in.' So I")."""
+    return re.search(r"(?:\)[,.;:]?|['’‘])[\s\-—–,.;:]*\Z", text[max(0, offset - 200) : offset]) is not None
 
 
 def _before_aside(text: str, offset: int) -> bool:
-    return re.match(r"[\s\-—–]*\(", text[offset : offset + 200]) is not None
+    return re.match(r"[\s\-—–]*[('‘]", text[offset : offset + 200]) is not None
 
 
 def check_invariants(text: str, analysis: Analysis) -> None:

@@ -278,3 +278,31 @@ QUOTE_PIECES = [
 def test_the_scan_finds_what_the_paragraph_by_paragraph_scan_finds(text: str, single: bool) -> None:
     paragraphs = split_paragraphs(text)
     assert quotes._scan(text, paragraphs, single) == _reference_scan(text, paragraphs, single)
+
+
+def test_nested_speech_with_its_own_cue_is_cut_out_of_the_quotation():
+    text = (
+        "“So I went to the mill, and the miller said, 'Come back at noon, and bring the cart.'"
+        " I did not like to, but I went.”"
+    )
+    raws = quotes.split_at_nested(text, find_quotes(text, split_paragraphs(text)))
+    pieces = [text[q.inner_start : q.inner_end].strip() for q in raws]
+    assert pieces == ["So I went to the mill, and the miller said,", "I did not like to, but I went."]
+    assert [q.continues for q in raws] == [False, True]
+
+
+def test_nested_speech_followed_by_its_cue_is_cut_out_too():
+    text = "“I knocked twice. 'Who is there?' said she, and I told her my name.”"
+    raws = quotes.split_at_nested(text, find_quotes(text, split_paragraphs(text)))
+    assert [text[q.inner_start : q.inner_end].strip() for q in raws] == [
+        "I knocked twice.", "said she, and I told her my name."]
+
+
+def test_a_nested_word_without_a_cue_stays_in_the_quotation():
+    for text in (
+        "“I do not know what you mean by 'luck,' and I never shall.”",
+        "“You always called me, 'Captain Hale;' it sounded so formal.”",  # a naming verb
+        "“The boys' dog ran off, and nobody 'round here saw it go.”",  # apostrophes
+    ):
+        raws = find_quotes(text, split_paragraphs(text))
+        assert quotes.split_at_nested(text, raws) == raws

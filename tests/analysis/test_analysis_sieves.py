@@ -1359,3 +1359,18 @@ def test_fiction_an_aside_leaves_the_speakers_punctuation_behind_it():
     assert "none of you will ever guess the answer" in pieces
     assert "The riddle is too old" in pieces
     assert "but I have heard it before" in pieces
+
+
+def test_fiction_nested_speech_with_its_own_cue_is_another_voice():
+    text = novel_with([
+        "“So I went down to the mill,” said Wren Talbot, “and the miller said, 'Come back at"
+        " noon, and bring the cart.' I did not like to, but I went.”",
+    ])
+    a = analyze(text)
+    wren = [q for q in a.quotes if q.paragraph == a.quotes[-1].paragraph]
+    assert [q.text.strip(" ,") for q in wren] == [
+        "So I went down to the mill", "and the miller said", "I did not like to, but I went."]
+    assert {a.speaker_name(q) for q in wren} == {"Wren Talbot"}
+    # the speaker's record lists every piece
+    speaker = a.speaker(wren[0].speaker_id)
+    assert {q.id for q in wren} <= set(speaker.quote_ids)

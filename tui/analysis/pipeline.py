@@ -6,13 +6,20 @@ import bisect
 import gc
 import hashlib
 import re
+from dataclasses import replace
 
 from .context import Context
 from .lexicon import lexicon
 from .links import build_links
 from .memo import new_document
 from .model import Analysis, Quote
-from .quotes import RawQuote, find_quotes, split_at_asides
+from .quotes import (
+    RawQuote,
+    find_quotes,
+    split_at_asides,
+    split_at_nested,
+    uses_single_quote_dialogue,
+)
 from .ranker import rerank
 from .records import constructor
 from .sieves import run_sieves, unattribute_terms
@@ -110,6 +117,26 @@ _LAST_WORDS = re.compile(r"(?:[\w'’]+\W*){0,3}$")
 _SUBJECTS = frozenset({"i", "he", "she", "we", "they", "you"})
 
 
+def _parents(raws: list[RawQuote], pieces: list[RawQuote]) -> list[int]:
+    """For each piece, the index of the quotation it was cut from (pieces keep order and lie
+    inside their quotation)."""
+    out: list[int] = []
+    i = 0
+    for piece in pieces:
+        while raws[i].end < piece.end:
+            i += 1
+        out.append(i)
+    return out
+
+
+def _renumber(speakers: list, parent: list[int]) -> list:
+    """Speakers' quotation ids after the quotations were cut into pieces."""
+    ids: dict[str, list[str]] = {}
+    for n, i in enumerate(parent):
+        ids.setdefault(f"q{i + 1}", []).append(f"q{n + 1}")
+    return [replace(s, quote_ids=tuple(new for old in s.quote_ids for new in ids.get(old, ()))) for s in speakers]
+
+
 def _is_fiction(text: str, paragraphs, raws: list[RawQuote]) -> bool:
     """Dialogue conventions of fiction: many paragraphs that open with a quotation."""
     if len(raws) < 20:
@@ -157,20 +184,29 @@ def _analyze(text: str, path: str | None, title: str | None) -> Analysis:
     rerank(ctx, kinds)
     unattribute_terms(ctx, kinds)
     speakers, speaker_ids = build_speakers(ctx)
+    # fiction: the nested speech a character reports ("she said, 'Come in.'") is cut out of
+    # the quotation after attribution: its pieces are all the outer speaker's, and the nested
+    # cue ("said she") must not name them
+    pieces = split_at_nested(text, raws) if fiction and not uses_single_quote_dialogue(text) else raws
+    parent = list(range(len(raws)))
+    if len(pieces) != len(raws):
+        parent = _parents(raws, pieces)
+        in_sentence = [max(0, bisect.bisect_right(sentence_starts, raw.start) - 1) for raw in pieces]
     quotes = []
-    for i, raw in enumerate(raws):
+    for n, raw in enumerate(pieces):
+        i = parent[n]
         att = ctx.attributions[i]
         sid = speaker_ids[i]
         mention, cue = mention_for(ctx, i) if sid else (None, None)
         quotes.append(
             _new_quote(  # (by position: a dozen keywords cost a third of the construction)
-                f"q{i + 1}",  # id
+                f"q{n + 1}",  # id
                 raw.start,  # start
                 raw.end,  # end
                 text[raw.inner_start : raw.inner_end],  # text
                 kinds[i],  # type: ignore[arg-type]  # kind
                 raw.paragraph,  # paragraph
-                in_sentence[i],  # sentence
+                in_sentence[n],  # sentence
                 sid,  # speaker_id
                 mention,  # mention
                 cue,  # cue
@@ -178,7 +214,9 @@ def _analyze(text: str, path: str | None, title: str | None) -> Analysis:
                 att.confidence if att and sid else 0.0,  # confidence
             )
         )
-    links = build_links(quotes, frozenset(q.id for q, raw in zip(quotes, raws) if raw.continues))
+    if pieces is not raws and len(pieces) != len(raws):
+        speakers = _renumber(speakers, parent)
+    links = build_links(quotes, frozenset(q.id for q, raw in zip(quotes, pieces) if raw.continues))
     if title is None and paragraphs:
         first = paragraphs[0]
         line = text[first.start : first.end]

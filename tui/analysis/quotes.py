@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import lexicon
 from .model import Paragraph
 from .records import constructor
 
@@ -260,4 +261,57 @@ def split_at_asides(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
             piece_start = start = resume
             continues = True
         out.append(RawQuote(piece_start, q.end, start, q.inner_end, q.paragraph, q.closed, continues))
+    return out
+
+
+# -- nested speech -----------------------------------------------------------------------
+# A character who reports another's words inside a double-quoted speech marks them with
+# single quotes: “I went in, and she said, 'Come back at noon.' So I went home.” The nested
+# words are another voice, set off by their own cue (“she said, '…'”, “'…,' said she”); the
+# speaker's own words are the pieces around them. A nested word or phrase with no cue of its
+# own (“what you call 'success'”) stays part of the speech.
+_NESTED = re.compile(r"(?<![\w'’])['‘]([A-Za-z_](?:[^'‘’\"“”]|(?<=\w)['’](?=\w))*?[^\s'‘’])['’](?![\w])")
+# a speech verb, perhaps with its subject ("said she", "said Mr. Frank Hale"), then a comma,
+# colon, semicolon or dash right before the nested mark
+_CUE_BEFORE = re.compile(r"([A-Za-z]+)(?:\s+([A-Za-z]+))?(?:\s+[A-Z][A-Za-z.]*){0,3}\s*(?:[,:;]\s*(?:--)?|--)\s*$")
+# a speech verb, perhaps after a pronoun ("she continued"), right after the nested mark
+_CUE_AFTER = re.compile(r"\s*(?:--)?\s*(?:(?:he|she|I|they|we|you)\s+)?([a-z]+)")
+
+
+def _nested_speech(text: str, m: re.Match, lo: int) -> bool:
+    """The nested quotation ``m`` has a cue of its own."""
+    lex = lexicon()
+    cue = _CUE_BEFORE.search(text, max(lo, m.start() - 40), m.start())
+    if cue is not None and any(w and lex.is_speech_verb(w) and w.lower() not in lex.term_openers for w in cue.groups()):
+        return True  # (not a naming verb: you called me, 'Mr. Hale')
+    words = m.group(1)
+    if not (words[:1].isupper() or words[:1] == "_") or words[-1:] not in ",!?":
+        return False
+    after = _CUE_AFTER.match(text, m.end(), m.end() + 20)
+    return after is not None and lex.is_speech_verb(after.group(1))
+
+
+def split_at_nested(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
+    """Each quotation cut around the nested speech inside it (dropped: another voice); the
+    later pieces continue the first."""
+    out: list[RawQuote] = []
+    for q in quotes:
+        if text.find("'", q.inner_start, q.inner_end) < 0 and text.find("‘", q.inner_start, q.inner_end) < 0:
+            out.append(q)
+            continue
+        piece_start, start, continues = q.start, q.inner_start, q.continues
+        cuts = [m for m in _NESTED.finditer(text, q.inner_start, q.inner_end) if _nested_speech(text, m, q.inner_start)]
+        for k, m in enumerate(cuts):
+            resume = _AFTER_ASIDE.match(text, m.end(), q.inner_end).end()
+            stop = cuts[k + 1].start() if k + 1 < len(cuts) else q.inner_end
+            if not (text[resume : resume + 1].isalnum() or text[resume : resume + 1] == "_") and ALNUM.search(text, resume, stop):
+                continue  # a piece starts with a word, never with a mark
+            if any(c.isalnum() for c in text[start : m.start()]):
+                out.append(RawQuote(piece_start, m.start(), start, m.start(), q.paragraph, False, continues))
+                continues = True
+            piece_start = start = resume
+        if start == q.inner_start:
+            out.append(q)
+        elif any(c.isalnum() for c in text[start : q.inner_end]):
+            out.append(RawQuote(piece_start, q.end, start, q.inner_end, q.paragraph, q.closed, continues))
     return out
