@@ -101,6 +101,11 @@ def _after_aside(text: str, offset: int) -> bool:
     return re.search(r"(?:\)[,.;:]?|['’‘])[\s\-—–,.;:]*\Z", text[max(0, offset - 200) : offset]) is not None
 
 
+def _after_block(text: str, offset: int) -> bool:
+    """``offset`` opens a paragraph that resumes a quotation after an indented block."""
+    return re.search(r"\n[ \t]+\S[^\n]*\n\s*\Z", text[max(0, offset - 300) : offset]) is not None
+
+
 def _before_aside(text: str, offset: int) -> bool:
     return re.match(r"[\s\-—–]*[('‘]", text[offset : offset + 200]) is not None
 
@@ -124,7 +129,7 @@ def check_invariants(text: str, analysis: Analysis) -> None:
         assert q.start >= previous_end, ("quotes overlap or are unsorted", q.id)
         previous_end = q.end
         span = text[q.start : q.end]
-        resumes = span[0] not in OPENERS and _after_aside(text, q.start)
+        resumes = span[0] not in OPENERS and (_after_aside(text, q.start) or _after_block(text, q.start))
         assert span[0] in OPENERS or resumes, ("quote does not start with an opening mark", q.id, span)
         body = span if resumes else span[1:]
         closed = len(body) >= 1 and body[-1] in CLOSERS and q.text == body[:-1]

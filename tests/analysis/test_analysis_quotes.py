@@ -306,3 +306,29 @@ def test_a_nested_word_without_a_cue_stays_in_the_quotation():
     ):
         raws = find_quotes(text, split_paragraphs(text))
         assert quotes.split_at_nested(text, raws) == raws
+
+
+def test_speech_resumes_after_an_indented_block_up_to_its_closing_mark():
+    text = (
+        "“He has written me a verse. Listen to it:\n\n"
+        "        Over the marsh the herons go,\n"
+        "        Grey in the evening light.\n\n"
+        "A pretty compliment! Nobody could have put it better.”\n\n"
+        "She folded the paper away."
+    )
+    paragraphs = split_paragraphs(text)
+    raws = quotes.resume_after_blocks(text, paragraphs, find_quotes(text, paragraphs))
+    pieces = [text[q.inner_start : q.inner_end] for q in raws]
+    assert pieces == ["He has written me a verse. Listen to it:", "A pretty compliment! Nobody could have put it better."]
+    assert raws[1].continues and raws[1].closed
+
+
+def test_no_resumption_after_a_block_when_the_next_paragraph_is_narration():
+    text = (
+        "“He has written me a verse. Listen to it:\n\n"
+        "        Over the marsh the herons go.\n\n"
+        "She folded the paper away, and said nothing more about it."
+    )
+    paragraphs = split_paragraphs(text)
+    raws = find_quotes(text, paragraphs)
+    assert quotes.resume_after_blocks(text, paragraphs, raws) == raws

@@ -16,6 +16,7 @@ from .model import Analysis, Quote
 from .quotes import (
     RawQuote,
     find_quotes,
+    resume_after_blocks,
     split_at_asides,
     split_at_nested,
     uses_single_quote_dialogue,
@@ -172,6 +173,8 @@ def _analyze(text: str, path: str | None, title: str | None) -> Analysis:
     sentence_starts = [s.start for s in sentences]
     fiction = _is_fiction(text, paragraphs, raws)
     if fiction:
+        if "\n " in text:
+            raws = resume_after_blocks(text, paragraphs, raws)
         raws = split_at_asides(text, raws)
     # the sentence each quotation starts in (the last that starts at or before it)
     in_sentence = [max(0, bisect.bisect_right(sentence_starts, raw.start) - 1) for raw in raws]

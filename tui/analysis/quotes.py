@@ -315,3 +315,60 @@ def split_at_nested(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
         elif any(c.isalnum() for c in text[start : q.inner_end]):
             out.append(RawQuote(piece_start, q.end, start, q.inner_end, q.paragraph, q.closed, continues))
     return out
+
+
+# -- block quotations inside speech ----------------------------------------------------------
+# A speaker who reads out lines of verse or a letter leaves the quotation open, the lines
+# stand indented as a block of their own, and the speech goes on in the next paragraph,
+# which does not open with a mark (the quotation never closed) but ends with the closing one:
+#     “…he has written me a charade. Listen:
+#           Thy ready wit the word will soon supply.
+#     A charming compliment! Nobody could have put it better.”
+def resume_after_blocks(text: str, paragraphs: list[Paragraph], quotes: list[RawQuote]) -> list[RawQuote]:
+    """Quotations left open before an indented block, resumed in the unmarked paragraphs
+    after it (and between later blocks) up to the closing mark."""
+    n = len(paragraphs)
+    added: list[RawQuote] = []
+    for q in quotes:
+        para = paragraphs[q.paragraph]
+        if q.closed or q.end != para.end or q.paragraph + 1 >= n or not _indented(text, paragraphs[q.paragraph + 1]):
+            continue
+        k, chain = q.paragraph + 1, []
+        while True:
+            while k < n and _indented(text, paragraphs[k]):
+                k += 1
+            if k >= n:
+                break
+            p = paragraphs[k]
+            if text[p.start] in ALL_MARKS:
+                break  # a new quotation
+            m = _FIRST_DOUBLE.search(text, p.start, p.end)
+            if m is None:  # no mark: the speech goes on only if another block follows
+                if k + 1 < n and _indented(text, paragraphs[k + 1]):
+                    chain.append((k, None))
+                    k += 1
+                    continue
+                break
+            close = m.start()
+            role = "close" if text[close] in DOUBLE_CLOSE else "open" if text[close] in DOUBLE_OPEN else None
+            if role is None:
+                role = _straight_role(text[p.start : p.end], close - p.start)
+            if role == "close":
+                chain.append((k, close))
+                added.extend(
+                    RawQuote(paragraphs[j].start, paragraphs[j].end if c is None else c + 1, paragraphs[j].start,
+                             paragraphs[j].end if c is None else c, j, c is not None, True)
+                    for j, c in chain
+                )
+            break
+    if not added:
+        return quotes
+    return sorted(quotes + added, key=lambda r: r.start)
+
+
+_FIRST_DOUBLE = re.compile("[" + re.escape(_DOUBLE_MARKS) + "]")
+
+
+def _indented(text: str, para: Paragraph) -> bool:
+    """A paragraph set in from the margin (its line opens with spaces)."""
+    return para.start > 0 and text[para.start - 1] in " \t"
