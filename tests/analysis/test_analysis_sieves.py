@@ -1374,3 +1374,20 @@ def test_fiction_nested_speech_with_its_own_cue_is_another_voice():
     # the speaker's record lists every piece
     speaker = a.speaker(wren[0].speaker_id)
     assert {q.id for q in wren} <= set(speaker.quote_ids)
+
+
+def test_fiction_a_straight_quote_opening_inside_a_quotation_is_nested():
+    text = novel().replace("“", '"').replace("”", '"') + (
+        '\n\n"Well, I tried to say "Over the hill and far away," but it all came out wrong!"'
+        " said Wren Talbot.\n\n"
+    )
+    a = analyze(text)
+    last = a.quotes[-1]
+    assert last.text.startswith("Well, I tried") and last.text.endswith("came out wrong!")
+    assert a.speaker_name(last) == "Wren Talbot"
+
+
+def test_news_a_straight_quote_opening_inside_a_quotation_still_closes_it():
+    # outside fiction a stray straight mark is more often a missing closing mark
+    text = 'Ada Ruiz said: "We will "never" give up."'
+    assert [q.text for q in analyze(text).quotes] == ['We will "never']

@@ -16,6 +16,7 @@ from .model import Analysis, Quote
 from .quotes import (
     RawQuote,
     find_quotes,
+    rescan_nested_straight,
     resume_after_blocks,
     split_at_asides,
     split_at_nested,
@@ -172,6 +173,9 @@ def _analyze(text: str, path: str | None, title: str | None) -> Analysis:
     raws = find_quotes(text, paragraphs)
     sentence_starts = [s.start for s in sentences]
     fiction = _is_fiction(text, paragraphs, raws)
+    single = fiction and uses_single_quote_dialogue(text)
+    if fiction and not single:
+        raws = rescan_nested_straight(text, paragraphs, raws)
     if fiction:
         if "\n " in text:
             raws = resume_after_blocks(text, paragraphs, raws)
@@ -190,7 +194,7 @@ def _analyze(text: str, path: str | None, title: str | None) -> Analysis:
     # fiction: the nested speech a character reports ("she said, 'Come in.'") is cut out of
     # the quotation after attribution: its pieces are all the outer speaker's, and the nested
     # cue ("said she") must not name them
-    pieces = split_at_nested(text, raws) if fiction and not uses_single_quote_dialogue(text) else raws
+    pieces = split_at_nested(text, raws) if fiction and not single else raws
     parent = list(range(len(raws)))
     if len(pieces) != len(raws):
         parent = _parents(raws, pieces)

@@ -73,14 +73,15 @@ def _straight_role(chunk: str, i: int) -> str:
     return "either"
 
 
-def _positions(text: str, marks: str) -> list[int]:
+def _positions(text: str, marks: str, lo: int = 0, hi: int | None = None) -> list[int]:
     """The offsets of the characters of ``marks`` in ``text``, in order. One scan per
     character: ``re`` skips straight from one occurrence of a literal to the next, but tries
     every position of the text against a class of characters."""
     found: list[int] = []
+    hi = len(text) if hi is None else hi
     for mark in marks:
         if mark in text:
-            found.extend(m.start() for m in _LITERALS[mark].finditer(text))
+            found.extend(m.start() for m in _LITERALS[mark].finditer(text, lo, hi))
     found.sort()
     return found
 
@@ -110,7 +111,10 @@ def _opens_paragraph(text: str, para: Paragraph, single: bool) -> bool:
     return first == STRAIGHT_DOUBLE and _straight_role(text[para.start : para.start + 2], 0) != "close"
 
 
-def _scan(text: str, paragraphs: list[Paragraph], single: bool) -> list[RawQuote]:
+def _scan(text: str, paragraphs: list[Paragraph], single: bool, nested_straight: bool = False) -> list[RawQuote]:
+    """``nested_straight``: a straight double quote that can only open (after a space, before
+    a word) inside an open quotation opens a nested one (see ``rescan_nested_straight``);
+    otherwise it is passed over, and the next closing mark closes the quotation."""
     quotes: list[RawQuote] = []
     open_at: int | None = None
     open_para = 0
@@ -121,7 +125,7 @@ def _scan(text: str, paragraphs: list[Paragraph], single: bool) -> list[RawQuote
     # every mark of the text in one scan; a paragraph without marks has nothing to do (no
     # quotation is open at a paragraph's start, and none runs on into a paragraph that does
     # not open with a mark)
-    positions = _positions(text, SINGLE_OPEN + SINGLE_CLOSE if single else _DOUBLE_MARKS)
+    positions = _positions(text, SINGLE_OPEN + SINGLE_CLOSE if single else _DOUBLE_MARKS, paragraphs[0].start if paragraphs else 0, paragraphs[-1].end if paragraphs else 0)
     next_mark = 0
     for pi, para in enumerate(paragraphs):
         if next_mark == len(positions):
@@ -154,7 +158,7 @@ def _scan(text: str, paragraphs: list[Paragraph], single: bool) -> list[RawQuote
             if role == "open":
                 if open_at is None:
                     open_at, open_para, depth = pos, pi, 0
-                elif ch != STRAIGHT_DOUBLE:
+                elif ch != STRAIGHT_DOUBLE or nested_straight and _straight_role(chunk, i) == "open":
                     depth += 1
             elif role == "close":
                 if open_at is None:
@@ -372,3 +376,28 @@ _FIRST_DOUBLE = re.compile("[" + re.escape(_DOUBLE_MARKS) + "]")
 def _indented(text: str, para: Paragraph) -> bool:
     """A paragraph set in from the margin (its line opens with spaces)."""
     return para.start > 0 and text[para.start - 1] in " \t"
+
+
+
+# -- straight quotes nested in fiction -------------------------------------------------------
+def rescan_nested_straight(text: str, paragraphs: list[Paragraph], quotes: list[RawQuote]) -> list[RawQuote]:
+    """Fiction: the paragraphs where a straight mark that can only open (after a space, before
+    a word) stood inside a quotation, scanned again with that mark opening a nested quotation
+    (“Well, I tried to say "How doth the little bee," but it came out wrong!”). Only
+    paragraphs whose quotations all close in them, before and after."""
+    flagged = {q.paragraph for q in quotes if text.find('"', q.inner_start, q.inner_end) >= 0}
+    if not flagged:
+        return quotes
+    spanning = {q.paragraph for q in quotes if q.continues or not q.closed}
+    redo: dict[int, list[RawQuote]] = {}
+    for pi in sorted(flagged - spanning):
+        fresh = _scan(text, [paragraphs[pi]], False, nested_straight=True)
+        if all(q.closed and not q.continues for q in fresh):
+            redo[pi] = [RawQuote(q.start, q.end, q.inner_start, q.inner_end, pi, True, False) for q in fresh]
+    if not redo:
+        return quotes
+    out = [q for q in quotes if q.paragraph not in redo]
+    for fresh in redo.values():
+        out.extend(fresh)
+    out.sort(key=lambda q: q.start)
+    return out
