@@ -1391,3 +1391,19 @@ def test_news_a_straight_quote_opening_inside_a_quotation_still_closes_it():
     # outside fiction a stray straight mark is more often a missing closing mark
     text = 'Ada Ruiz said: "We will "never" give up."'
     assert [q.text for q in analyze(text).quotes] == ['We will "never']
+
+
+def test_fiction_words_the_narrations_sentence_runs_through_are_a_term():
+    text = novel_with([
+        "Mr. Hale was one of the few who refused to believe “in all this nonsense” about"
+        " ghosts, and he said so to anyone who asked.",
+        "She sighed, and her only remark “I will not wait for him” filled every pause.",
+        "It was “dear Tom” at every word; “dear Ann and dear Meg” must be told at once.",
+    ])
+    a = analyze(text)
+    by_text = {q.text: q for q in a.quotes}
+    assert by_text["in all this nonsense"].kind == "term"
+    assert by_text["in all this nonsense"].speaker_id is None
+    # what a speech noun announces, or a quotation opening a clause, is still speech
+    assert by_text["I will not wait for him"].kind != "term"
+    assert by_text["dear Ann and dear Meg"].kind != "term"

@@ -61,6 +61,8 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
         return "partial" if fiction and _cut_off(text, raw) else "term"
     if fiction and len(words) <= 3 and _inside_comma(inner) and _after_narration_word(lead):
         return "term"
+    if fiction and _runs_on(text, raw, inner) and not _opens_clause(lead):
+        return "term"
     if inner[:1].islower():
         return "term" if fiction and _taken_in(lead) else "partial"
     return "speech"
@@ -88,6 +90,29 @@ def _verse(inner: str) -> bool:
     if len(lines) < 3 or not all(_VERSE_LINE.match(line) for line in lines[1:]):
         return False
     return max(len(line) for line in lines) < 60 or any(line.startswith("  ") for line in lines[1:])
+
+
+_RUN_ON = re.compile(r"[ \t]*\n?[ \t]*([a-z]+)")
+
+
+def _runs_on(text: str, raw: RawQuote, inner: str) -> bool:
+    """Words the narration's sentence runs through: no punctuation closes them, and the
+    sentence goes on after the closing mark with a lower-case word ("refused to believe “in
+    all this nonsense” about", "they “owed it to society” to show")."""
+    if not raw.closed or not (inner[-1:].isalnum() or inner[-1:] == "_"):
+        return False
+    m = _RUN_ON.match(text, raw.end)
+    return m is not None and not lexicon().is_speech_verb(m.group(1))  # (“I think” said she: speech)
+
+
+def _opens_clause(lead: str) -> bool:
+    """The quotation opens a clause of its own (after a semicolon or colon) or is what a
+    speech noun announces ("this single remark “I will not wait” to fill"): speech."""
+    tail = lead.rstrip()
+    if tail[-1:] in ";:":
+        return True
+    m = _LAST_WORD.search(tail)
+    return m is not None and m.group(1).lower() in lexicon().speech_nouns
 
 
 def _cut_off(text: str, raw: RawQuote) -> bool:
