@@ -102,8 +102,9 @@ def _after_aside(text: str, offset: int) -> bool:
 
 
 def _after_block(text: str, offset: int) -> bool:
-    """``offset`` opens a paragraph that resumes a quotation after an indented block."""
-    return re.search(r"\n[ \t]+\S[^\n]*\n\s*\Z", text[max(0, offset - 300) : offset]) is not None
+    """``offset`` opens a paragraph that resumes a quotation around an indented block."""
+    before = re.search(r"\n\s*\n[ \t]*\Z", text[max(0, offset - 10) : offset]) is not None
+    return before and re.search(r"\n[ \t]+\S", text[max(0, offset - 400) : offset + 400]) is not None
 
 
 def _before_aside(text: str, offset: int) -> bool:

@@ -332,3 +332,25 @@ def test_no_resumption_after_a_block_when_the_next_paragraph_is_narration():
     paragraphs = split_paragraphs(text)
     raws = find_quotes(text, paragraphs)
     assert quotes.resume_after_blocks(text, paragraphs, raws) == raws
+
+
+def test_speech_goes_on_between_indented_blocks():
+    text = (
+        "“Give me the paper and listen.\n\n"
+        "To Miss Marsh, from a friend.\n\n"
+        "        Over the marsh the herons go,\n"
+        "        Grey in the evening light.\n\n"
+        "That is the first line, and a pretty one.”"
+    )
+    paragraphs = split_paragraphs(text)
+    raws = quotes.resume_after_blocks(text, paragraphs, find_quotes(text, paragraphs))
+    assert [text[q.inner_start : q.inner_end] for q in raws] == [
+        "Give me the paper and listen.", "To Miss Marsh, from a friend.", "That is the first line, and a pretty one."]
+
+
+def test_no_resumption_without_a_block():
+    # a paragraph that forgot its opening mark is left alone unless a block intervenes
+    text = "“Look at him, Jack!\n\nI never saw the like.” He laughed."
+    paragraphs = split_paragraphs(text)
+    raws = find_quotes(text, paragraphs)
+    assert quotes.resume_after_blocks(text, paragraphs, raws) == raws

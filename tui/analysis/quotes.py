@@ -335,12 +335,13 @@ def resume_after_blocks(text: str, paragraphs: list[Paragraph], quotes: list[Raw
     added: list[RawQuote] = []
     for q in quotes:
         para = paragraphs[q.paragraph]
-        if q.closed or q.end != para.end or q.paragraph + 1 >= n or not _indented(text, paragraphs[q.paragraph + 1]):
+        if q.closed or q.end != para.end or q.paragraph + 1 >= n:
             continue
-        k, chain = q.paragraph + 1, []
+        k, chain, block = q.paragraph + 1, [], False
         while True:
             while k < n and _indented(text, paragraphs[k]):
                 k += 1
+                block = True
             if k >= n:
                 break
             p = paragraphs[k]
@@ -357,7 +358,7 @@ def resume_after_blocks(text: str, paragraphs: list[Paragraph], quotes: list[Raw
             role = "close" if text[close] in DOUBLE_CLOSE else "open" if text[close] in DOUBLE_OPEN else None
             if role is None:
                 role = _straight_role(text[p.start : p.end], close - p.start)
-            if role == "close":
+            if role == "close" and block:
                 chain.append((k, close))
                 added.extend(
                     RawQuote(paragraphs[j].start, paragraphs[j].end if c is None else c + 1, paragraphs[j].start,
