@@ -10,6 +10,7 @@ quotations. Apostrophes (don't, Russians') are not quote marks.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -86,7 +87,7 @@ def _positions(text: str, marks: str, lo: int = 0, hi: int | None = None) -> lis
     return found
 
 
-_LITERALS = {mark: re.compile(re.escape(mark)) for mark in _DOUBLE_MARKS + SINGLE_OPEN + SINGLE_CLOSE}
+_LITERALS = {mark: re.compile(re.escape(mark)) for mark in _DOUBLE_MARKS + SINGLE_OPEN + SINGLE_CLOSE + "'"}
 
 
 def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[RawQuote]:
@@ -274,7 +275,28 @@ def split_at_asides(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
 # words are another voice, set off by their own cue (“she said, '…'”, “'…,' said she”); the
 # speaker's own words are the pieces around them. A nested word or phrase with no cue of its
 # own (“what you call 'success'”) stays part of the speech.
-_NESTED = re.compile(r"(?<![\w'’])['‘]([A-Za-z_](?:[^'‘’\"“”]|(?<=\w)['’](?=\w))*?[^\s'‘’])['’](?![\w])")
+_NESTED = re.compile(r"['‘]([A-Za-z_](?:[^'‘’\"“”]|(?<=\w)['’](?=\w))*?[^\s'‘’])['’](?![\w])")
+_NESTED_OPEN = re.compile(r"['‘](?=[A-Za-z_])")
+
+
+def _nested_quotes(text: str, lo: int, hi: int):
+    """The nested single-quoted runs in ``text[lo:hi]`` (an opening mark not inside a word),
+    left to right, without overlaps. (A literal first lets ``re`` skip to each mark.)"""
+    pos = lo
+    while True:
+        m = _NESTED_OPEN.search(text, pos, hi)
+        if m is None:
+            return
+        p = m.start()
+        if p > 0 and (text[p - 1].isalnum() or text[p - 1] in "_'’"):
+            pos = p + 1
+            continue
+        body = _NESTED.match(text, p, hi)
+        if body is None:
+            pos = p + 1
+            continue
+        yield body
+        pos = body.end()
 # a speech verb, perhaps with its subject ("said she", "said Mr. Frank Hale"), then a comma,
 # colon, semicolon or dash right before the nested mark
 _CUE_BEFORE = re.compile(r"([A-Za-z]+)(?:\s+([A-Za-z]+))?(?:\s+[A-Z][A-Za-z.]*){0,3}\s*(?:[,:;]\s*(?:--)?|--)\s*$")
@@ -298,13 +320,26 @@ def _nested_speech(text: str, m: re.Match, lo: int) -> bool:
 def split_at_nested(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
     """Each quotation cut around the nested speech inside it (dropped: another voice); the
     later pieces continue the first."""
+    # the offsets of every single mark that may open (not inside a word, before a letter),
+    # found once; most quotations hold none
+    opens = [
+        p for p in _positions(text, "'‘")
+        if (text[p + 1 : p + 2].isalpha() or text[p + 1 : p + 2] == "_")
+        and (p == 0 or not (text[p - 1].isalnum() or text[p - 1] in "_'’"))
+    ]
+    if not opens:
+        return quotes
     out: list[RawQuote] = []
     for q in quotes:
-        if text.find("'", q.inner_start, q.inner_end) < 0 and text.find("‘", q.inner_start, q.inner_end) < 0:
+        k = bisect.bisect_left(opens, q.inner_start)
+        if k == len(opens) or opens[k] >= q.inner_end:
+            out.append(q)
+            continue
+        cuts = [m for m in _nested_quotes(text, opens[k], q.inner_end) if _nested_speech(text, m, q.inner_start)]
+        if not cuts:
             out.append(q)
             continue
         piece_start, start, continues = q.start, q.inner_start, q.continues
-        cuts = [m for m in _NESTED.finditer(text, q.inner_start, q.inner_end) if _nested_speech(text, m, q.inner_start)]
         for k, m in enumerate(cuts):
             resume = _AFTER_ASIDE.match(text, m.end(), q.inner_end).end()
             stop = cuts[k + 1].start() if k + 1 < len(cuts) else q.inner_end
