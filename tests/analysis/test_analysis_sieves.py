@@ -1407,3 +1407,16 @@ def test_fiction_words_the_narrations_sentence_runs_through_are_a_term():
     # what a speech noun announces, or a quotation opening a clause, is still speech
     assert by_text["I will not wait for him"].kind != "term"
     assert by_text["dear Ann and dear Meg"].kind != "term"
+
+
+def test_fiction_a_speech_verb_and_a_colon_announce_speech_even_a_short_one():
+    text = novel_with([
+        "Osric Vane pointed across the bay and said: “There's Marrow Point”; and Wren nodded.",
+        "The maid opened the door, announcing: “Mrs. Ada Finch”--and went out again.",
+        "It was a small inn at the sign of “The Copper Kettle” by the harbour.",
+    ])
+    a = analyze(text)
+    by_text = {q.text: q for q in a.quotes}
+    assert by_text["There's Marrow Point"].kind == "speech"
+    assert by_text["Mrs. Ada Finch"].kind == "speech"
+    assert by_text["The Copper Kettle"].kind == "title"  # no announcing verb: a name

@@ -48,6 +48,8 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
     if at_start:
         return "speech"
     terminal = bool(_TERMINAL.search(inner))
+    if fiction and _announced(lead):
+        return "partial" if inner[:1].islower() else "speech"
     # a title keeps the comma American style puts inside the marks: on “Fox & Friends,” Rep.;
     # news: and the full stop, after "on", a kind of work or a network's possessive: on “Meet
     # the Press.”, the podcast “So, It Happened.”, told ABC’s “Good Morning America.”
@@ -113,6 +115,15 @@ def _opens_clause(lead: str) -> bool:
         return True
     m = _LAST_WORD.search(tail)
     return m is not None and m.group(1).lower() in lexicon().speech_nouns
+
+
+_ANNOUNCED = re.compile(r"([A-Za-z]+)\s*:\s*$")
+
+
+def _announced(lead: str) -> bool:
+    """A speech verb and a colon announce the words that follow: said: “There's the river”."""
+    m = _ANNOUNCED.search(lead)
+    return m is not None and lexicon().is_speech_verb(m.group(1)) and m.group(1).lower() not in lexicon().term_openers
 
 
 def _cut_off(text: str, raw: RawQuote) -> bool:
