@@ -1305,3 +1305,19 @@ def test_news_name_right_before_the_verb_after_a_split_subject():
     text = 'The county board met on Monday. "We will count every ballot," Vote for $20 organizing director Ada Ruiz told the paper.'
     name, _, mention, _ = attribution(text)
     assert (name, mention) == ("Ada Ruiz", "organizing director Ada Ruiz")
+
+
+# -- news attribution rules, round 5 ---------------------------------------------------------
+def test_news_a_transcript_label_before_as_follows_is_the_source_of_the_quoted_paragraphs():
+    text = (
+        "The mayor spoke about the bridge on Monday in Dayton.\n\n"
+        "Partial transcript as follows:\n\n"
+        '"HOST: Mayor, what will you do about the roads?\n\n'
+        '"MAYOR: We will fix them, every one of them, starting next week."\n\n'
+        "The council meets again in May."
+    )
+    assert attribution(text, 0)[:3] == ("Partial transcript", "leading_cue", "Partial transcript")
+    assert attribution(text, 1)[0] == "Partial transcript"
+    # a clause with a pronoun subject is not a label
+    text = "The bridge is old.\n\nIt works as follows:\n\n\"Every road gets a crew.\""
+    assert attribution(text)[0] is None

@@ -798,6 +798,10 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
                 subject = _indefinite_extent(ctx, tokens, subject)
             return _make("leading_cue", 0.85, subject, tok)
         return None
+    if not ctx.fiction and len(tokens) >= 3 and tokens[-1].tag == ":":
+        source = _follows_label(tokens)
+        if source is not None:
+            return Attribution("leading_cue", 0.7, phrase=source)
     if not ctx.fiction and len(tokens) >= 2 and tokens[-1].tag == ":":
         # "… doesn't surprise Republican pollster Ada Ruiz: “…”": a person named right
         # before the colon that opens the quotation
@@ -813,6 +817,29 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             # from Ruiz: “…”')
             return Attribution("leading_cue", 0.7, phrase=p)
     return None
+
+
+_FOLLOWS_MAX_WORDS = 5
+
+
+def _follows_label(tokens: list[Token]) -> Phrase | None:
+    """News: 'Transcript as follows:', 'Partial transcript as follows:' — a verbless label
+    that introduces a transcript or document: the words it names are the source of what is
+    quoted after it."""
+    if tokens[-2].word.lower() != "follows" or tokens[-3].word.lower() != "as":
+        return None
+    end = len(tokens) - 3
+    first = end
+    while first > 0 and tokens[first - 1].tag not in ("P", ":", ",") and end - first < _FOLLOWS_MAX_WORDS:
+        first -= 1
+    if first == end or (first > 0 and tokens[first - 1].tag not in ("P", ":")):
+        return None
+    words = tokens[first:end]
+    if not words[0].word[:1].isupper() or any(t.tag in ("VSAY", "PRP", "PRP$") for t in words):
+        return None
+    s, e = words[0].start, words[-1].end
+    head = words[-1].word
+    return Phrase("DESC", s, e, " ".join(t.word for t in words), head, words[-1].start, e, None, first, end - 1)
 
 
 _NOUN_MARKERS = frozenset("the a an this these those his her its their our my your every each no".split())
