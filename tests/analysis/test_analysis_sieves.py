@@ -1321,3 +1321,16 @@ def test_news_a_transcript_label_before_as_follows_is_the_source_of_the_quoted_p
     # a clause with a pronoun subject is not a label
     text = "The bridge is old.\n\nIt works as follows:\n\n\"Every road gets a crew.\""
     assert attribution(text)[0] is None
+
+
+def test_news_a_heading_in_capitals_that_runs_into_a_quotation_is_its_source():
+    text = (
+        "Your morning briefing.\n\n"
+        "BRIDGE TOLLS GO UP IN MAY “The county will raise every toll by a dollar to pay for the repairs.” [Daily Ledger.]\n\n"
+        "The mayor said the toll was “a tax on commuters.”"
+    )
+    name, sieve, mention, _ = attribution(text)
+    assert (name, sieve, mention) == ("BRIDGE TOLLS GO UP IN MAY", "headline", "BRIDGE TOLLS GO UP IN MAY")
+    # one capitalised word, or words in mixed case, are no heading
+    text = "Your morning briefing.\n\nNASA “will launch in May,” the agency’s chief told reporters."
+    assert attribution(text)[1] != "headline"

@@ -93,6 +93,8 @@ def _make(sieve: str, confidence: float, phrase: Phrase, cue: Token | None) -> A
 def headline(ctx: Context, i: int) -> Attribution | None:
     q = ctx.quotes[i]
     para = ctx.paragraphs[q.paragraph]
+    if not ctx.fiction and q.start != para.start:
+        return _capitals_heading(ctx, para.start, q.start)
     if q.start != para.start or not q.closed or ctx.text[q.end : q.end + 1] != ":":
         return None
     start, end = q.end + 1, min(para.end, q.end + 80)
@@ -109,6 +111,26 @@ def headline(ctx: Context, i: int) -> Attribution | None:
                 return Attribution("headline", 0.6, phrase=p, cue=tok)
             break
     return None
+
+
+_CAPITALS_HEADING = re.compile(r"[^\w\s]*([A-Z0-9][A-Z0-9’'.,&:-]*(?:[ \t]+[A-Z0-9][A-Z0-9’'.,&:-]*)+)[ \t]*")
+
+
+def _capitals_heading(ctx: Context, start: int, end: int) -> Attribution | None:
+    """News digests: 'STATE OF THE UNION “The president will …” [Source.]' — a heading in
+    capitals that runs into a quotation is the source it names."""
+    if end - start > 120:
+        return None
+    m = _CAPITALS_HEADING.fullmatch(ctx.text, start, end)
+    if m is None or sum(1 for w in m.group(1).split() if sum(ch.isalpha() for ch in w) >= 2) < 2:
+        return None
+    s, e = m.span(1)
+    tokens = ctx.narration_tokens(s, e)
+    if not tokens:
+        return None
+    head = ctx.text[s:e]
+    p = Phrase("DESC", s, e, head, head, s, e, None, 0, len(tokens) - 1)
+    return Attribution("headline", 0.6, phrase=p)
 
 
 # -- 1. trailing cue: "…," Dmitry Peskov told reporters / "…," said Caddell -------------------
