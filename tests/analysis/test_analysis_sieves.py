@@ -1334,3 +1334,15 @@ def test_news_a_heading_in_capitals_that_runs_into_a_quotation_is_its_source():
     # one capitalised word, or words in mixed case, are no heading
     text = "Your morning briefing.\n\nNASA “will launch in May,” the agency’s chief told reporters."
     assert attribution(text)[1] != "headline"
+
+
+def test_news_a_cue_followed_by_according_to_rests_on_that_source():
+    text = 'The mayor spoke in Dayton. "We will fix every road by May," Ruiz said, according to the Daily Ledger. "Every one."'
+    name, sieve, mention, _ = attribution(text)
+    assert (name, sieve, mention) == ("Daily Ledger", "according_to", "the Daily Ledger")
+    assert attribution(text, 1)[0] == "Daily Ledger"
+    text = 'Ada Ruiz spoke in Dayton. "We will fix every road by May," she told reporters, according to a county official.'
+    assert attribution(text)[1:3] == ("according_to", "a county official")
+    # without the report, the cue's own subject
+    text = 'The mayor spoke in Dayton. "We will fix every road by May," Ruiz said.'
+    assert attribution(text)[0] == "Ruiz"
