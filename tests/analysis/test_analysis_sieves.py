@@ -1346,3 +1346,8 @@ def test_news_a_cue_followed_by_according_to_rests_on_that_source():
     # without the report, the cue's own subject
     text = 'The mayor spoke in Dayton. "We will fix every road by May," Ruiz said.'
     assert attribution(text)[0] == "Ruiz"
+
+
+def test_news_according_to_after_a_cue_needs_no_comma():
+    text = 'The board met. "We disagree with the ruling," a board spokesman said in a statement according to the Daily Ledger.'
+    assert attribution(text)[1:3] == ("according_to", "the Daily Ledger")

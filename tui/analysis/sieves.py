@@ -519,8 +519,6 @@ def _according_after(ctx: Context, i: int) -> Attribution | None:
         if tok.tag == "VSAY":
             seen_verb = True
         elif seen_verb and tok.word.lower() == "according" and k + 2 < len(tokens) and tokens[k + 1].word.lower() == "to":
-            if tokens[k - 1].tag != ",":
-                return None
             phrases = ctx.narration_phrases(start, end)
             p = _phrase_at(phrases, k + 2) or _bare_description(ctx, tokens, k + 2, after=True)
             return Attribution("according_to", 0.8, phrase=p) if p is not None else None
