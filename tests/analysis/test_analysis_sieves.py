@@ -1351,3 +1351,8 @@ def test_news_a_cue_followed_by_according_to_rests_on_that_source():
 def test_news_according_to_after_a_cue_needs_no_comma():
     text = 'The board met. "We disagree with the ruling," a board spokesman said in a statement according to the Daily Ledger.'
     assert attribution(text)[1:3] == ("according_to", "the Daily Ledger")
+
+
+def test_news_remembered_after_the_words_is_a_speech_verb():
+    text = 'The merger failed. "Every analyst told her not to do it," remembered Ben Holt, the firm\'s former spokesman.'
+    assert attribution(text)[:3] == ("Ben Holt", "trailing_cue", "Ben Holt")
