@@ -1356,3 +1356,8 @@ def test_news_according_to_after_a_cue_needs_no_comma():
 def test_news_remembered_after_the_words_is_a_speech_verb():
     text = 'The merger failed. "Every analyst told her not to do it," remembered Ben Holt, the firm\'s former spokesman.'
     assert attribution(text)[:3] == ("Ben Holt", "trailing_cue", "Ben Holt")
+
+
+def test_news_a_word_in_ing_before_a_role_noun_modifies_it():
+    text = 'The vote is close. "I cannot imagine how tired you must be," former county planning director Ada Ruiz wrote to the mayor.'
+    assert attribution(text)[:2] == ("Ada Ruiz", "trailing_cue")

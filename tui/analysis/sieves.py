@@ -418,7 +418,8 @@ def _long_subject_cue(ctx: Context, i: int, tokens: list[Token], phrases: list[P
         word = tok.word.lower()
         if tok.tag not in _LONG_SUBJECT_TAGS or tok.tag == "IN" and word not in _SUBJECT_PREPOSITIONS:
             return _name_before_verb(ctx, i, tokens, phrases, k)
-        if tok.tag == "W" and (word in stop or word in _CLAUSE_BREAKS or word.endswith(("ly", "ing")) or word[:1].isdigit()):
+        modifier = word.endswith("ing") and v + 1 < n and tokens[v + 1].tag == "ROLE"  # "planning director"
+        if tok.tag == "W" and (word in stop or word in _CLAUSE_BREAKS or word.endswith(("ly", "ing")) and not modifier or word[:1].isdigit()):
             return _name_before_verb(ctx, i, tokens, phrases, k)  # (not "…," giving states more power; "…," 75 percent of voters said)
         if tok.tag == "DT" and v > k and tokens[v - 1].tag != "IN":
             return _name_before_verb(ctx, i, tokens, phrases, k)  # a determiner opens the subject or a prepositional phrase, not an object
