@@ -1361,3 +1361,11 @@ def test_news_remembered_after_the_words_is_a_speech_verb():
 def test_news_a_word_in_ing_before_a_role_noun_modifies_it():
     text = 'The vote is close. "I cannot imagine how tired you must be," former county planning director Ada Ruiz wrote to the mayor.'
     assert attribution(text)[:2] == ("Ada Ruiz", "trailing_cue")
+
+
+def test_news_a_name_after_a_dash_before_the_colon_is_a_digest_source():
+    text = 'Polls closed early. [Ledger.] Turnout beat every forecast - Ada Ruiz: “We have never seen lines like these.” [Ledger.]'
+    assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Ada Ruiz")
+    # a lower-case word after the dash is no label
+    text = 'Polls closed early. Holt said turnout was high - and added: “We have never seen lines like these.”'
+    assert attribution(text)[0] == "Holt"

@@ -793,6 +793,10 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             p = _phrase_at(phrases, k + 2) or _bare_description(ctx, tokens, k + 2, after=True)
             if p is not None:  # ("according to the newspaper, …")
                 return Attribution("according_to", 0.85, phrase=p)
+    if not ctx.fiction and len(tokens) >= 3 and tokens[-1].tag == ":":
+        label = _dash_label(ctx, tokens, phrases)
+        if label is not None:
+            return Attribution("leading_cue", 0.7, phrase=label)
     opening = _opening_clause_end(tokens) if not ctx.fiction else None
     scan = list(enumerate(reversed(recent)))
     if not ctx.fiction:
@@ -863,6 +867,16 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             # from Ruiz: “…”')
             return Attribution("leading_cue", 0.7, phrase=p)
     return None
+
+
+def _dash_label(ctx: Context, tokens: list[Token], phrases: list[Phrase]) -> Phrase | None:
+    """News digests: 'Polls missed the upset - Ada Ruiz: “…”' — a name set off by a dash
+    before the colon that opens the quotation is its source (the words before the dash are
+    the item's headline)."""
+    p = next((p for p in phrases if p.last == len(tokens) - 2), None)
+    if p is None or p.first == 0 or tokens[p.first - 1].word not in _DASHES or p.kind not in ("NAME", "TITLED", "ORG"):
+        return None
+    return p if ctx.text[p.start].isupper() else None
 
 
 _FOLLOWS_MAX_WORDS = 5
