@@ -1369,3 +1369,10 @@ def test_news_a_name_after_a_dash_before_the_colon_is_a_digest_source():
     # a lower-case word after the dash is no label
     text = 'Polls closed early. Holt said turnout was high - and added: “We have never seen lines like these.”'
     assert attribution(text)[0] == "Holt"
+
+
+def test_news_an_inverted_cue_takes_a_name_after_modifiers_or_before_a_relative_clause():
+    text = 'The vote was close. In other words, explained county moderator Ada Ruiz: "What does that have to do with roads?"'
+    assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Ada Ruiz")
+    text = 'The vote was close. Said Ada Ruiz, who grew up in the county, "We were all so proud of him."'
+    assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Ada Ruiz")

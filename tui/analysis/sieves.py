@@ -823,6 +823,8 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
                 return Attribution("leading_cue", 0.8, phrase=rel[0], cue=tok, antecedent=rel[1])
         # inverted: said Mr. Smith: "…" (but "Lind told Ada Mertz:" has its subject first)
         p = _phrase_at(phrases, k + 1)
+        if not ctx.fiction and tokens[-1].tag in (",", ":"):
+            p = _inverted_subject(tokens, phrases, k, p)
         if p is not None and (
             p.last == len(tokens) - 2 and tokens[-1].tag in (",", ":") or ctx.fiction and p.last == len(tokens) - 1 and p.kind in ("NAME", "TITLED")
         ):  # (or right before the quotation: '"…," thought Alice "…"')
@@ -867,6 +869,22 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             # from Ruiz: “…”')
             return Attribution("leading_cue", 0.7, phrase=p)
     return None
+
+
+def _inverted_subject(tokens: list[Token], phrases: list[Phrase], k: int, p: Phrase | None) -> Phrase | None:
+    """News, a speaker after the speech verb that closes the words before the quotation:
+    'explained county moderator Ada Ruiz: “…”' (modifiers before the name), 'Said Ada Ruiz,
+    who grew up there, “…”' (a relative clause set off by commas). The phrase returned ends
+    right before the closing punctuation, as the caller wants it."""
+    end = len(tokens) - 2
+    if p is None or p.last != end:
+        after = _phrase_after_modifiers(tokens, phrases, k + 1)
+        if after is not None and after.last == end:
+            return after
+    if p is not None and p.last + 2 < end and tokens[p.last + 1].tag == "," and tokens[p.last + 2].word.lower() == "who" and tokens[-1].tag == ",":
+        if not any(t.tag in ("P", ":", "VSAY") or t.tag == "," and t is not tokens[p.last + 1] for t in tokens[p.last + 1 : end + 1]):
+            return Phrase(p.kind, p.start, p.end, p.text, p.head, p.head_start, p.head_end, p.role, p.first, end)
+    return p
 
 
 def _dash_label(ctx: Context, tokens: list[Token], phrases: list[Phrase]) -> Phrase | None:
