@@ -1376,3 +1376,8 @@ def test_news_an_inverted_cue_takes_a_name_after_modifiers_or_before_a_relative_
     assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Ada Ruiz")
     text = 'The vote was close. Said Ada Ruiz, who grew up in the county, "We were all so proud of him."'
     assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Ada Ruiz")
+
+
+def test_news_a_speech_verb_after_of_is_a_noun():
+    text = 'The debate went on. Sen. Ada Ruiz, who has endorsed Holt, said Holt has pushed the former secretary of state to be "stronger" in the race.'
+    assert attribution(text)[0] == "Ada Ruiz"

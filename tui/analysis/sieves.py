@@ -931,6 +931,8 @@ def _used_as_noun(tokens: list[Token], k: int) -> bool:
     before = tokens[k - 1] if k > 0 else None
     if before is not None and (before.tag in ("PRP$", "NNPS") or before.word.lower() in _NOUN_MARKERS or before.word.endswith(("'s", "’s"))):
         return True
+    if before is not None and before.word.lower() == "of" and not tokens[k].word.lower().endswith("ing"):
+        return True  # "the secretary of state": after "of" a verb would be a gerund
     after = tokens[k + 1] if k + 1 < len(tokens) else None
     return after is not None and tokens[k].word.endswith("s") and after.word.lower() in _MODALS
 
