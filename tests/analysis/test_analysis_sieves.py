@@ -1381,3 +1381,8 @@ def test_news_an_inverted_cue_takes_a_name_after_modifiers_or_before_a_relative_
 def test_news_a_speech_verb_after_of_is_a_noun():
     text = 'The debate went on. Sen. Ada Ruiz, who has endorsed Holt, said Holt has pushed the former secretary of state to be "stronger" in the race.'
     assert attribution(text)[0] == "Ada Ruiz"
+
+
+def test_news_a_party_and_state_in_parentheses_is_no_subject():
+    text = 'The debate went on. Sen. Ada Ruiz (D-Ore.) said county executive Ben Holt was a "proven failure" in business.'
+    assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Sen. Ada Ruiz")

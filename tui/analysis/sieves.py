@@ -664,6 +664,9 @@ _SUBORDINATORS = frozenset("after before when while although though as if becaus
 
 def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bool = False) -> Phrase | None:
     candidates = [p for p in phrases if p.last < v and _can_be_subject(tokens, p) and not _dateline(tokens, p)]
+    if news:
+        # "Sen. Ada Ruiz (D-Ore.) said": a party and state in parentheses is no subject
+        candidates = [p for p in candidates if not _in_parentheses(tokens, p)] or candidates
     if not candidates:
         return None
     if news and not tokens[v].word.lower().endswith("ing") and _coordinated_verb(tokens, v):
@@ -714,6 +717,10 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
         if head is not None:
             return head
     return candidates[-1]
+
+
+def _in_parentheses(tokens: list[Token], p: Phrase) -> bool:
+    return p.first > 0 and tokens[p.first - 1].word == "(" and p.last + 1 < len(tokens) and tokens[p.last + 1].word in (")", ".")
 
 
 def _main_clause_subject(tokens: list[Token], candidates: list[Phrase]) -> Phrase | None:
