@@ -1386,3 +1386,22 @@ def test_news_a_speech_verb_after_of_is_a_noun():
 def test_news_a_party_and_state_in_parentheses_is_no_subject():
     text = 'The debate went on. Sen. Ada Ruiz (D-Ore.) said county executive Ben Holt was a "proven failure" in business.'
     assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Sen. Ada Ruiz")
+
+
+def test_news_press_or_state_before_a_role_modifies_it_and_is_no_speech_verb():
+    text = 'The debate went on. "We will win," White House press secretary Ada Ruiz said.'
+    assert attribution(text)[:3] == ("Ada Ruiz", "trailing_cue", "press secretary Ada Ruiz")
+    text = 'The debate went on. Ohio state Sen. Ada Ruiz said, "We will win."'
+    assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Sen. Ada Ruiz")
+    # the verb still reports when no role follows it
+    text = 'The debate went on. Ruiz will state, "We will win."'
+    assert attribution(text)[0] == "Ruiz"
+
+
+def test_news_a_title_cut_off_before_of_joins_no_one_who_shares_the_role():
+    text = (
+        'The talks went on. "We are close," White House press secretary Ada Ruiz said. '
+        'Secretary of State Ben Holt said the vote was an "important step forward."'
+    )
+    a = analyze(text)
+    assert a.speaker_name(a.quotes[1]) != "Ada Ruiz"
