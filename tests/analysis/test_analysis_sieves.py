@@ -1405,3 +1405,8 @@ def test_news_a_title_cut_off_before_of_joins_no_one_who_shares_the_role():
     )
     a = analyze(text)
     assert a.speaker_name(a.quotes[1]) != "Ada Ruiz"
+
+
+def test_news_an_appositive_missing_its_closing_comma_ends_at_the_speech_verb():
+    text = 'The vote is close. “Ruiz needs a plan for the rural counties,” Ben Holt, the pollster who founded a polling site tweeted on Wednesday.'
+    assert attribution(text)[:3] == ("Ben Holt", "trailing_cue", "Ben Holt")

@@ -374,6 +374,14 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
             # "another friend, Mariam Emara told CNN": the name after the description
             if p.kind == "DESC" and named is not None and named.kind in ("NAME", "TITLED", "POSSD"):
                 p, nxt = named, named.last + 1
+            elif not ctx.fiction and p.kind in ("NAME", "TITLED"):
+                # '“…,” Ada Ruiz, the pollster who founded the site tweeted': an appositive
+                # whose closing comma is missing ends at the first speech verb
+                verb = next((k2 for k2 in range(nxt + 2, min(len(tokens), nxt + 14)) if tokens[k2].tag == "VSAY"), None)
+                if verb is not None and not tokens[verb].word.lower().endswith("ing") and not any(
+                    t.tag in ("P", ":") for t in tokens[nxt + 1 : verb]
+                ):
+                    nxt = verb
     elif nxt < len(tokens) and tokens[nxt].tag == "IN":  # "a spokesman for the ministry said"
         modified = _with_modifier(ctx, tokens, p, closers=("VSAY",)) if ctx.fiction and p.kind == "DESC" else p
         if modified is not p:  # "the man in the hat said": the modifier belongs to the name
