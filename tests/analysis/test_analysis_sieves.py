@@ -1410,3 +1410,9 @@ def test_news_a_title_cut_off_before_of_joins_no_one_who_shares_the_role():
 def test_news_an_appositive_missing_its_closing_comma_ends_at_the_speech_verb():
     text = 'The vote is close. “Ruiz needs a plan for the rural counties,” Ben Holt, the pollster who founded a polling site tweeted on Wednesday.'
     assert attribution(text)[:3] == ("Ben Holt", "trailing_cue", "Ben Holt")
+
+
+def test_news_a_speech_noun_followed_by_as_is_described_by_the_subject():
+    text = 'Ada Ruiz urged voters to call. Ben Holt later defended her comments as being "sarcastic."'
+    name, _, mention, _ = attribution(text)
+    assert (name, mention) == ("Ben Holt", "Ben Holt")

@@ -1203,6 +1203,8 @@ def speech_noun(ctx: Context, i: int) -> Attribution | None:
     phrases = ctx.narration_phrases(start, end)
     for k in range(len(tokens) - 1, 0, -1):
         if tokens[k].word.lower() in nouns:
+            if not ctx.fiction and any(t.word.lower() == "as" for t in tokens[k + 1 : k + 3]):
+                return None  # news: 'Ruiz defended his comments as "…"': the subject's words about them
             for p in phrases:
                 if p.last == k - 1 and tokens[p.last].tag == "NNPS":
                     return Attribution("speech_noun", 0.7, phrase=p)
