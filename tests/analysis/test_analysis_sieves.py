@@ -1416,3 +1416,10 @@ def test_news_a_speech_noun_followed_by_as_is_described_by_the_subject():
     text = 'Ada Ruiz urged voters to call. Ben Holt later defended her comments as being "sarcastic."'
     name, _, mention, _ = attribution(text)
     assert (name, mention) == ("Ben Holt", "Ben Holt")
+
+
+def test_news_an_abbreviated_state_after_a_place_is_no_subject():
+    text = 'Ada Ruiz spoke first. At a fair in Aspen, Colo., the county clerk ended her speech by quoting a poet: "Every obstacle yields."'
+    assert attribution(text)[0] == "county clerk"
+    text = 'Ada Ruiz toured the capital. Ruiz visited Washington, D.C., and told the crowd: "We will win."'
+    assert attribution(text)[0] == "Ada Ruiz"

@@ -674,7 +674,7 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
     candidates = [p for p in phrases if p.last < v and _can_be_subject(tokens, p) and not _dateline(tokens, p)]
     if news:
         # "Sen. Ada Ruiz (D-Ore.) said": a party and state in parentheses is no subject
-        candidates = [p for p in candidates if not _in_parentheses(tokens, p)] or candidates
+        candidates = [p for p in candidates if not _in_parentheses(tokens, p) and not _place_or_date_part(tokens, p)] or candidates
     if not candidates:
         return None
     if news and not tokens[v].word.lower().endswith("ing") and _coordinated_verb(tokens, v):
@@ -725,6 +725,21 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
         if head is not None:
             return head
     return candidates[-1]
+
+
+_SHORT_CAPITAL = re.compile(r"[A-Z][a-z]{1,4}")  # "Colo", "Calif", "Dec" (before their full stop)
+_INITIALS = re.compile(r"(?:[A-Z]\.){2}")  # "D.C."
+
+
+def _place_or_date_part(tokens: list[Token], p: Phrase) -> bool:
+    """News: "in Aspen, Colo., the graduate …", "WASHINGTON, Dec. 8 —": an abbreviated state
+    after a place and its comma, or a month before its day, is no subject."""
+    if p.first != p.last or p.first == 0 or tokens[p.first - 1].tag != ",":
+        return False
+    word = tokens[p.first].word
+    nxt = tokens[p.first + 1] if p.first + 1 < len(tokens) else None
+    abbreviated = _INITIALS.fullmatch(word) is not None or nxt is not None and nxt.word == "." and _SHORT_CAPITAL.fullmatch(word) is not None
+    return abbreviated and p.first >= 2 and tokens[p.first - 2].word[:1].isupper()
 
 
 def _in_parentheses(tokens: list[Token], p: Phrase) -> bool:
