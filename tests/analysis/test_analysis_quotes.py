@@ -247,7 +247,7 @@ def _reference_scan(text: str, paragraphs, single: bool) -> list[quotes.RawQuote
                 open_at, open_para, depth, continues = pos, pi, 0, True
                 continue
             role = quotes._role(chunk, i, ch, single, open_at is not None, marks, k + 1)
-            if role == "open" and ch in quotes.DOUBLE_OPEN and open_at is not None and not depth and quotes._misprinted_close(chunk, i):
+            if role == "open" and ch == "“" and open_at is not None and not depth and quotes._misprinted_close(chunk, i):
                 role = "close"  # an opening mark typed for the closing one
             if role == "open":
                 if open_at is None:

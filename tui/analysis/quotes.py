@@ -143,7 +143,7 @@ def _scan(text: str, paragraphs: list[Paragraph], single: bool) -> list[RawQuote
             if single:
                 role = _role(chunk, i, ch, single, open_at is not None, marks, k + 1)
             elif ch in DOUBLE_OPEN:
-                role = "close" if open_at is not None and not depth and _misprinted_close(chunk, i) else "open"
+                role = "close" if ch == "“" and open_at is not None and not depth and _misprinted_close(chunk, i) else "open"
             elif ch in DOUBLE_CLOSE:
                 role = "close"
             else:  # (as _role decides a straight mark)
