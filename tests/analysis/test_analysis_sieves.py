@@ -1423,3 +1423,9 @@ def test_news_an_abbreviated_state_after_a_place_is_no_subject():
     assert attribution(text)[0] == "county clerk"
     text = 'Ada Ruiz toured the capital. Ruiz visited Washington, D.C., and told the crowd: "We will win."'
     assert attribution(text)[0] == "Ada Ruiz"
+
+
+def test_news_an_opening_prepositional_phrase_is_skipped_for_the_subject():
+    text = 'Ada Ruiz won. In June, after Ben Holt suffered a fall, Ruiz emailed her wishes, addressing him as "Benny" and wishing him well.'
+    name, sieve, mention, _ = attribution(text)
+    assert (name, sieve, mention) == ("Ada Ruiz", "narration_subject", "Ruiz")

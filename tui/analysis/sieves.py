@@ -981,6 +981,21 @@ def _opening_clause_end(tokens: list[Token]) -> int | None:
     return comma
 
 
+def _opening_phrase_end(tokens: list[Token], phrases: list[Phrase]) -> int | None:
+    """News: "At his news conference in Ankara on Monday, Ruiz's questioners were …": the
+    comma that closes a prepositional phrase opening the sentence — the first comma right
+    after which a phrase and its verb follow."""
+    for k, t in enumerate(tokens):
+        if t.tag in ("P", ":"):
+            return None
+        if t.tag != ",":
+            continue
+        p = next((p for p in phrases if p.first == k + 1), None)
+        if p is not None and p.last + 1 < len(tokens) and tokens[p.last + 1].tag in ("W", "VSAY") and tokens[p.last + 1].word.islower():
+            return k
+    return None
+
+
 def _is_person_name(p: Phrase) -> bool:
     """A titled name, or a name that starts with a known first name."""
     if p.kind in ("TITLED", "POSSD"):
@@ -1328,8 +1343,11 @@ def _sentence_subject(ctx: Context, i: int, window: tuple[int, int] | None = Non
     if not tokens:
         return None
     opening = _opening_clause_end(tokens)
+    all_phrases = ctx.narration_phrases(start, end)
+    if opening is None and tokens[0].tag == "IN":
+        opening = _opening_phrase_end(tokens, all_phrases)
     phrases = [
-        p for p in ctx.narration_phrases(start, end)
+        p for p in all_phrases
         if _can_be_subject(tokens, p) and not _dateline(tokens, p) and (opening is None or p.first > opening)
     ]
     if not phrases:
