@@ -1429,3 +1429,8 @@ def test_news_an_opening_prepositional_phrase_is_skipped_for_the_subject():
     text = 'Ada Ruiz won. In June, after Ben Holt suffered a fall, Ruiz emailed her wishes, addressing him as "Benny" and wishing him well.'
     name, sieve, mention, _ = attribution(text)
     assert (name, sieve, mention) == ("Ada Ruiz", "narration_subject", "Ruiz")
+
+
+def test_news_it_after_put_is_the_object_not_the_inverted_subject():
+    text = 'Few senators met Holt. As Sen. Ada Ruiz, the No. 2 in the leadership, put it: "This person will not be confirmed."'
+    assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Sen. Ada Ruiz")

@@ -625,6 +625,7 @@ def _appositive_head(tokens: list[Token], phrases: list[Phrase], p: Phrase | Non
     return p
 
 
+_OBJECT_PRONOUNS = frozenset("it him her them me us".split())
 _VERB_COORDINATORS = frozenset("and but or nor yet to".split())
 _VERB_MODIFIERS = frozenset(
     "has have had would will could should might may must can did does do not never also then later "
@@ -853,6 +854,8 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
                 return Attribution("leading_cue", 0.8, phrase=rel[0], cue=tok, antecedent=rel[1])
         # inverted: said Mr. Smith: "…" (but "Lind told Ada Mertz:" has its subject first)
         p = _phrase_at(phrases, k + 1)
+        if not ctx.fiction and p is not None and p.kind == "PRON" and p.text.lower() in _OBJECT_PRONOUNS:
+            p = None  # 'as Ruiz put it: "…"': "it" is the verb's object, never its inverted subject
         if not ctx.fiction and tokens[-1].tag in (",", ":"):
             p = _inverted_subject(tokens, phrases, k, p)
         if p is not None and (
