@@ -1434,3 +1434,10 @@ def test_news_an_opening_prepositional_phrase_is_skipped_for_the_subject():
 def test_news_it_after_put_is_the_object_not_the_inverted_subject():
     text = 'Few senators met Holt. As Sen. Ada Ruiz, the No. 2 in the leadership, put it: "This person will not be confirmed."'
     assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Sen. Ada Ruiz")
+
+
+def test_news_reacted_and_retaliated_after_the_words_are_speech_verbs():
+    text = 'The mayor spoke first. "The county will always be the county," an angry Ada Ruiz retaliated.'
+    assert attribution(text)[1:3] == ("trailing_cue", "an angry Ada Ruiz")
+    text = 'The mayor spoke first. "What sport is he talking about?" reacted Ben Holt.'
+    assert attribution(text)[:2] == ("Ben Holt", "trailing_cue")
