@@ -1441,3 +1441,8 @@ def test_news_reacted_and_retaliated_after_the_words_are_speech_verbs():
     assert attribution(text)[1:3] == ("trailing_cue", "an angry Ada Ruiz")
     text = 'The mayor spoke first. "What sport is he talking about?" reacted Ben Holt.'
     assert attribution(text)[:2] == ("Ben Holt", "trailing_cue")
+
+
+def test_news_a_name_that_is_also_a_speech_verb_before_said():
+    text = 'Company chief Ian Read spoke. "We have assessed the deal," Read said.'
+    assert attribution(text)[1:3] == ("trailing_cue", "Read")

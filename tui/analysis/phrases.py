@@ -146,8 +146,8 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
             if info is not None:
                 # a capitalised word: what the word alone says, then its context
                 speech_verb, fixed, after_verb, common, adverb_like, possessive = info
-                if speech_verb and prev_tag in ("", "P", ",", ":") and not prev_word[:1].isupper():
-                    tag = "VSAY"  # "Said he", "Asked about it, …"
+                if speech_verb and prev_tag in ("", "P", ",", ":") and not prev_word[:1].isupper() and not _verb_follows(text, m.end(), end):
+                    tag = "VSAY"  # "Said he", "Asked about it, …" (but "Read said": a name)
                 elif fixed == "HON":
                     # "the Duchess", "the King": a title used as the name itself
                     e = m.end()
@@ -209,6 +209,12 @@ def _tag_other(word: str, prev_tag: str, text: str, e: int, stop: int) -> str:
         tag = "W"
     _remember(word, tag)
     return tag
+
+
+def _verb_follows(text: str, pos: int, stop: int) -> bool:
+    """The next word is a speech verb in lower case ("Read said": "Read" is the name)."""
+    m = _NEXT_PARTICLE.match(text, pos, stop)
+    return m is not None and m.group(1).islower() and m.group(1) in lexicon().speech_verb_base
 
 
 def _role_follows(text: str, pos: int, stop: int) -> bool:
