@@ -1446,3 +1446,8 @@ def test_news_reacted_and_retaliated_after_the_words_are_speech_verbs():
 def test_news_a_name_that_is_also_a_speech_verb_before_said():
     text = 'Company chief Ian Read spoke. "We have assessed the deal," Read said.'
     assert attribution(text)[1:3] == ("trailing_cue", "Read")
+
+
+def test_news_a_possessor_a_few_modifiers_before_a_speech_noun_is_its_source():
+    text = 'The race tightened. For example, Ruiz\'s recent evidence-free assertion that "thousands" of voters cheered spread online.'
+    assert attribution(text)[1:3] == ("speech_noun", "Ruiz's")
