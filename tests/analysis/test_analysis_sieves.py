@@ -1451,3 +1451,12 @@ def test_news_a_name_that_is_also_a_speech_verb_before_said():
 def test_news_a_possessor_a_few_modifiers_before_a_speech_noun_is_its_source():
     text = 'The race tightened. For example, Ruiz\'s recent evidence-free assertion that "thousands" of voters cheered spread online.'
     assert attribution(text)[1:3] == ("speech_noun", "Ruiz's")
+
+
+def test_news_a_verbless_from_or_heres_sentence_names_the_source():
+    text = 'Aides say Ruiz will back Holt. From Ruiz\'s Facebook post: "We must overcome the divisiveness."'
+    assert attribution(text)[1:3] == ("leading_cue", "Ruiz's")
+    text = 'Ada Ruiz built the plan. Here\'s Ruiz in December 1992: "Our new direction must rest on the new realities."'
+    assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Ruiz")
+    text = 'The panel studied the polls. From the report: "Numerous vendors condition their samples."'
+    assert attribution(text)[1:3] == ("leading_cue", "the report")

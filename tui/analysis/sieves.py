@@ -825,7 +825,7 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             if p is not None:  # ("according to the newspaper, …")
                 return Attribution("according_to", 0.85, phrase=p)
     if not ctx.fiction and len(tokens) >= 3 and tokens[-1].tag == ":":
-        label = _dash_label(ctx, tokens, phrases)
+        label = _dash_label(ctx, tokens, phrases) or _from_label(ctx, tokens, phrases)
         if label is not None:
             return Attribution("leading_cue", 0.7, phrase=label)
     opening = _opening_clause_end(tokens) if not ctx.fiction else None
@@ -918,6 +918,24 @@ def _inverted_subject(tokens: list[Token], phrases: list[Phrase], k: int, p: Phr
         if not any(t.tag in ("P", ":", "VSAY") or t.tag == "," and t is not tokens[p.last + 1] for t in tokens[p.last + 1 : end + 1]):
             return Phrase(p.kind, p.start, p.end, p.text, p.head, p.head_start, p.head_end, p.role, p.first, end)
     return p
+
+
+def _from_label(ctx: Context, tokens: list[Token], phrases: list[Phrase]) -> Phrase | None:
+    """News: 'From Ruiz's Facebook post: “…”', 'From the report: “…”', 'Here's Ruiz in 1992:
+    “…”' — a verbless sentence that names where the quoted words come from."""
+    first = tokens[0].word.lower()
+    if first == "from":
+        p = _phrase_at(phrases, 1)
+        if p is not None and (p.kind in ("NAME", "TITLED", "POSSD") and ctx.text[p.start].isupper()):
+            return p
+        if p is None and tokens[1].tag == "DT" and len(tokens) <= 6 and all(t.tag in ("W", "VSAY", "ROLE") for t in tokens[2:-1]):
+            s, e = tokens[1].start, tokens[-2].end
+            return Phrase("DESC", s, e, ctx.text[s:e], ctx.text[s:e], s, e, None, 1, len(tokens) - 2)
+        return None
+    if first in ("here's", "here’s") and len(tokens) > 2:
+        p = _phrase_at(phrases, 1)
+        return p if p is not None and p.kind in ("NAME", "TITLED") else None
+    return None
 
 
 def _dash_label(ctx: Context, tokens: list[Token], phrases: list[Phrase]) -> Phrase | None:
