@@ -1460,3 +1460,8 @@ def test_news_a_verbless_from_or_heres_sentence_names_the_source():
     assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Ruiz")
     text = 'The panel studied the polls. From the report: "Numerous vendors condition their samples."'
     assert attribution(text)[1:3] == ("leading_cue", "the report")
+
+
+def test_news_an_opening_participial_phrase_is_skipped_for_the_subject():
+    text = 'Ada Ruiz spoke. Horrified at the prospect of Ben Holt winning, Ruiz believes in journalism that "takes sides."'
+    assert attribution(text)[1:3] == ("narration_subject", "Ruiz")

@@ -1370,8 +1370,8 @@ def _sentence_subject(ctx: Context, i: int, window: tuple[int, int] | None = Non
         return None
     opening = _opening_clause_end(tokens)
     all_phrases = ctx.narration_phrases(start, end)
-    if opening is None and tokens[0].tag == "IN":
-        opening = _opening_phrase_end(tokens, all_phrases)
+    if opening is None and (tokens[0].tag == "IN" or tokens[0].word.lower().endswith(("ing", "ed"))):
+        opening = _opening_phrase_end(tokens, all_phrases)  # (or a participle: "Speaking to …, ")
     phrases = [
         p for p in all_phrases
         if _can_be_subject(tokens, p) and not _dateline(tokens, p) and (opening is None or p.first > opening)
