@@ -1465,3 +1465,9 @@ def test_news_a_verbless_from_or_heres_sentence_names_the_source():
 def test_news_an_opening_participial_phrase_is_skipped_for_the_subject():
     text = 'Ada Ruiz spoke. Horrified at the prospect of Ben Holt winning, Ruiz believes in journalism that "takes sides."'
     assert attribution(text)[1:3] == ("narration_subject", "Ruiz")
+
+
+def test_news_i_in_the_narration_is_the_writer():
+    text = 'The judge turned to me. "Your Honor, I made a mistake," I said. "I am sorry."'
+    name, sieve, mention, _ = attribution(text)
+    assert (sieve, mention) == ("pronoun", "I") and name is not None

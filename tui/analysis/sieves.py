@@ -1124,7 +1124,7 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
     the preceding paragraphs. "I" in fiction is the narrator.
     """
     want = lexicon().pronouns.get(pron.text.lower(), "?")
-    if want == "1" and ctx.fiction:
+    if want == "1" and (ctx.fiction or pron.text.lower() == "i"):  # (news: the writer of a first-person piece)
         return Phrase("NARRATOR", pron.start, pron.end, pron.text, "narrator", pron.start, pron.end, None, 0, 0)
     if want in ("1", "1p", "2"):
         return None
