@@ -580,9 +580,10 @@ def test_pronouns_and_narrator_in_fiction():
     assert len(a.speakers) == 3
 
 
-def test_first_person_outside_fiction_is_not_attributed():
+def test_first_person_outside_fiction_is_the_writer():
+    # (news gold counts "I" as the source: the writer of a first-person piece)
     a = analyze("“I am tired of this kettle,” I said.")
-    assert a.quotes[0].speaker_id is None
+    assert a.quotes[0].mention is not None and a.quotes[0].mention.text == "I"
 
 
 # -- narration subject (fiction) -----------------------------------------------------------------
