@@ -1472,3 +1472,15 @@ def test_news_i_in_the_narration_is_the_writer():
     text = 'The judge turned to me. "Your Honor, I made a mistake," I said. "I am sorry."'
     name, sieve, mention, _ = attribution(text)
     assert (sieve, mention) == ("pronoun", "I") and name is not None
+
+
+def test_news_a_cue_clause_after_a_full_stop_belongs_to_the_next_sentence():
+    text = (
+        "Ada Ruiz spoke. Ben Holt said he would pay the fees. On Tuesday, he said, "
+        "“I never said I was going to pay for fees.” Asked if he had encouraged violence, Cal Mott replied, “We will see.”"
+    )
+    name, sieve, mention, _ = attribution(text)
+    assert (name, sieve, mention) == ("Ben Holt", "pronoun", "he")
+    # a comma clause that goes on with the quotation's sentence still counts
+    text = 'Ada Ruiz spoke. Holt said turnout "drew quite well" in the primary, said Cal Mott.'
+    assert attribution(text)[0] == "Cal Mott"

@@ -164,9 +164,16 @@ def _trailing_match(ctx: Context, i: int) -> Attribution | None:
     if first is None:
         return _sign_off_paragraph(ctx, i) if not ctx.fiction else None
     found = _cue_right_after(ctx, i, (start, end), first)
-    if found is None and not ctx.fiction:
+    if found is None and not ctx.fiction and not _closes_sentence(ctx, i, tokens[first]):
         found = _comma_clause_cue(ctx, (start, end))
     return found
+
+
+def _closes_sentence(ctx: Context, i: int, nxt: Token) -> bool:
+    """News: a quotation that ends with a full stop, followed by a capitalised word: what
+    follows is the next sentence ('“…fees.” Asked about it, Holt replied, “…”')."""
+    q = ctx.quotes[i]
+    return q.closed and ctx.text[q.inner_start : q.inner_end].rstrip("'’\"”)")[-1:] == "." and nxt.word[:1].isupper()
 
 
 def _sign_off_paragraph(ctx: Context, i: int) -> Attribution | None:
