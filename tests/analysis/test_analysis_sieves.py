@@ -1484,3 +1484,12 @@ def test_news_a_cue_clause_after_a_full_stop_belongs_to_the_next_sentence():
     # a comma clause that goes on with the quotation's sentence still counts
     text = 'Ada Ruiz spoke. Holt said turnout "drew quite well" in the primary, said Cal Mott.'
     assert attribution(text)[0] == "Cal Mott"
+
+
+def test_news_a_verb_with_a_prepositional_phrase_and_that_reports_the_next_sentence():
+    text = (
+        'Ben Holt is selling the car. "I am a free man," he told a local station. '
+        '"I can do what I like with my things." Holt wrote in the listing that he plans to give the money away.'
+    )
+    name, sieve, mention, _ = attribution(text, 1)
+    assert (name, mention) == ("Ben Holt", "he")

@@ -510,6 +510,8 @@ def _reports_more(ctx: Context, i: int, tokens: list[Token], v: int) -> bool:
     last = ctx.text[q.inner_start : q.inner_end].rstrip("'’\"”)")[-1:]  # (through nested marks)
     if not q.closed or last != "." and (last not in ("?", "!") or not _embedded(ctx, i)):
         return False  # ('Ruiz asked: "Why now?" Holt then wrote back, …' reports Holt's next words)
+    if v + 1 < len(tokens) and tokens[v + 1].tag == "IN" and any(t.word.lower() == "that" for t in tokens[v + 2 :]):
+        return True  # '"… done." Ruiz wrote in the filing that she …': the verb reports what follows
     return v + 1 < len(tokens) and tokens[v + 1].tag in ("W", "PRP", "DT", "NNP", "PRP$", "VSAY")
 
 
