@@ -1493,3 +1493,15 @@ def test_news_a_verb_with_a_prepositional_phrase_and_that_reports_the_next_sente
     )
     name, sieve, mention, _ = attribution(text, 1)
     assert (name, mention) == ("Ben Holt", "he")
+
+
+def test_news_a_later_paragraph_of_a_long_quotation_takes_its_own_pronoun_cue():
+    text = (
+        "Ada Ruiz and Ben Holt met voters on Monday.\n\n"
+        "“The roads are bad,” Ruiz said. “The bridges are worse.\n\n"
+        "“We will fix them all,” he added, pointing at Holt."
+    )
+    a = analyze(text)
+    assert (a.quotes[2].sieve, a.quotes[2].mention.text) == ("pronoun", "he")
+    # the piece the earlier cue introduces stays with it
+    assert a.quotes[1].mention.text == "Ruiz"

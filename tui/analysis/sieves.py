@@ -1095,6 +1095,13 @@ def pronoun(ctx: Context, i: int) -> Attribution | None:
     return att
 
 
+def _trailing_pronoun(ctx: Context, i: int) -> Attribution | None:
+    """News: a later paragraph of one long quotation closed by its own pronoun cue ('“…,” he
+    continued'): that cue, not the piece before, says who."""
+    att = _trailing_match(ctx, i)
+    return pronoun(ctx, i) if att is not None and att.sieve == "pronoun" else None
+
+
 def _outer_source(ctx: Context, pron: Phrase) -> Phrase | None:
     """News: the subject of a speech verb earlier in the pronoun's sentence whose reported
     words the pronoun stands in ("Ruiz says if he …", "Ruiz, noting that she …"); not when a
@@ -1722,7 +1729,7 @@ def run_sieves(ctx: Context, kinds: list[str], sieves: list[tuple[str, Sieve]] |
         if ctx.quotes[i].continues and ctx.attributions[i - 1] is not None:
             # a later paragraph of one long quotation: its speaker goes on (unless its own cue
             # says who, as the last paragraph's often does)
-            att = trailing_cue(ctx, i) or Attribution("continuation", 0.95, same_as=i - 1)
+            att = trailing_cue(ctx, i) or (None if ctx.fiction else _trailing_pronoun(ctx, i)) or Attribution("continuation", 0.95, same_as=i - 1)
             _name_description(ctx, i, att)
             ctx.attributions[i] = att
             continue
@@ -1771,6 +1778,8 @@ def _whole_quotations(ctx: Context) -> None:
             explicit = [k for k in range(i, j) if ctx.attributions[k] is not None and ctx.attributions[k].sieve in _EXPLICIT]
             for k in range(i, j):
                 att = ctx.attributions[k]
+                if not ctx.fiction and k == i and att is not None and att.same_as is not None and att.same_as < i:
+                    continue  # news: '“…,” Ruiz said. “…' opens the run: Ruiz's, whatever cue ends it
                 if explicit and (att is None or att.sieve not in _EXPLICIT):
                     anchor = min(explicit, key=lambda e: abs(e - k))
                     ctx.attributions[k] = Attribution("continuation", 0.9, same_as=anchor)
