@@ -1505,3 +1505,8 @@ def test_news_a_later_paragraph_of_a_long_quotation_takes_its_own_pronoun_cue():
     assert (a.quotes[2].sieve, a.quotes[2].mention.text) == ("pronoun", "he")
     # the piece the earlier cue introduces stays with it
     assert a.quotes[1].mention.text == "Ruiz"
+
+
+def test_news_an_inverted_possessive_place_before_a_name_is_not_the_speaker():
+    text = 'The party met. "We are going to have a generational wipeout," said Ohio’s Ada Ruiz, a political consultant.'
+    assert attribution(text)[:3] == ("Ada Ruiz", "trailing_cue", "Ada Ruiz")

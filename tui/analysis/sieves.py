@@ -321,6 +321,10 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
             p = _with_modifier(ctx, tokens, p)
         if p is None and not ctx.fiction:
             p = _phrase_after_modifiers(tokens, phrases, nxt)
+        if p is not None and not ctx.fiction and tokens[p.last].tag == "NNPS":
+            owned = _phrase_at(phrases, p.last + 1)  # 'said Ohio's Ada Ruiz': the person, not her state
+            if owned is not None and owned.kind in ("NAME", "TITLED"):
+                p = owned
         if p is not None:
             return _make("trailing_cue", 0.9, p, tok)
         return None
