@@ -1141,7 +1141,8 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
 
     In order: a compatible person named earlier in the same paragraph; in fiction dialogue,
     the speaker of the turn before last (speakers alternate); a compatible person named in
-    the preceding paragraphs. "I" in fiction is the narrator.
+    the preceding paragraphs. "I" in fiction is the narrator; in news, the writer of a
+    first-person piece.
     """
     want = lexicon().pronouns.get(pron.text.lower(), "?")
     if want == "1" and (ctx.fiction or pron.text.lower() == "i"):  # (news: the writer of a first-person piece)
