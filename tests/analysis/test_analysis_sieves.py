@@ -1510,3 +1510,8 @@ def test_news_a_later_paragraph_of_a_long_quotation_takes_its_own_pronoun_cue():
 def test_news_an_inverted_possessive_place_before_a_name_is_not_the_speaker():
     text = 'The party met. "We are going to have a generational wipeout," said Ohio’s Ada Ruiz, a political consultant.'
     assert attribution(text)[:3] == ("Ada Ruiz", "trailing_cue", "Ada Ruiz")
+
+
+def test_news_chided_is_a_speech_verb():
+    text = 'The hearing went on. Ada Ruiz clashed with Ben Holt during the hearing, chiding him, "What difference does it make?"'
+    assert attribution(text)[:2] == ("Ada Ruiz", "leading_cue")
