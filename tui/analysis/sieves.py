@@ -93,6 +93,8 @@ def _make(sieve: str, confidence: float, phrase: Phrase, cue: Token | None) -> A
 def headline(ctx: Context, i: int) -> Attribution | None:
     q = ctx.quotes[i]
     para = ctx.paragraphs[q.paragraph]
+    if not ctx.fiction and q.start != para.start:
+        return _capitals_heading(ctx, para.start, q.start)
     if q.start != para.start or not q.closed or ctx.text[q.end : q.end + 1] != ":":
         return None
     start, end = q.end + 1, min(para.end, q.end + 80)
@@ -109,6 +111,26 @@ def headline(ctx: Context, i: int) -> Attribution | None:
                 return Attribution("headline", 0.6, phrase=p, cue=tok)
             break
     return None
+
+
+_CAPITALS_HEADING = re.compile(r"[^\w\s]*([A-Z0-9][A-Z0-9’'.,&:-]*(?:[ \t]+[A-Z0-9][A-Z0-9’'.,&:-]*)+)[ \t]*")
+
+
+def _capitals_heading(ctx: Context, start: int, end: int) -> Attribution | None:
+    """News digests: 'STATE OF THE UNION “The president will …” [Source.]' — a heading in
+    capitals that runs into a quotation is the source it names."""
+    if end - start > 120:
+        return None
+    m = _CAPITALS_HEADING.fullmatch(ctx.text, start, end)
+    if m is None or sum(1 for w in m.group(1).split() if sum(ch.isalpha() for ch in w) >= 2) < 2:
+        return None
+    s, e = m.span(1)
+    tokens = ctx.narration_tokens(s, e)
+    if not tokens:
+        return None
+    head = ctx.text[s:e]
+    p = Phrase("DESC", s, e, head, head, s, e, None, 0, len(tokens) - 1)
+    return Attribution("headline", 0.6, phrase=p)
 
 
 # -- 1. trailing cue: "…," Dmitry Peskov told reporters / "…," said Caddell -------------------
@@ -142,9 +164,16 @@ def _trailing_match(ctx: Context, i: int) -> Attribution | None:
     if first is None:
         return _sign_off_paragraph(ctx, i) if not ctx.fiction else None
     found = _cue_right_after(ctx, i, (start, end), first)
-    if found is None and not ctx.fiction:
+    if found is None and not ctx.fiction and not _closes_sentence(ctx, i, tokens[first]):
         found = _comma_clause_cue(ctx, (start, end))
     return found
+
+
+def _closes_sentence(ctx: Context, i: int, nxt: Token) -> bool:
+    """News: a quotation that ends with a full stop, followed by a capitalised word: what
+    follows is the next sentence ('“…fees.” Asked about it, Holt replied, “…”')."""
+    q = ctx.quotes[i]
+    return q.closed and ctx.text[q.inner_start : q.inner_end].rstrip("'’\"”)")[-1:] == "." and nxt.word[:1].isupper()
 
 
 def _sign_off_paragraph(ctx: Context, i: int) -> Attribution | None:
@@ -292,6 +321,10 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
             p = _with_modifier(ctx, tokens, p)
         if p is None and not ctx.fiction:
             p = _phrase_after_modifiers(tokens, phrases, nxt)
+        if p is not None and not ctx.fiction and tokens[p.last].tag == "NNPS":
+            owned = _phrase_at(phrases, p.last + 1)  # 'said Ohio's Ada Ruiz': the person, not her state
+            if owned is not None and owned.kind in ("NAME", "TITLED"):
+                p = owned
         if p is not None:
             return _make("trailing_cue", 0.9, p, tok)
         return None
@@ -352,6 +385,14 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
             # "another friend, Mariam Emara told CNN": the name after the description
             if p.kind == "DESC" and named is not None and named.kind in ("NAME", "TITLED", "POSSD"):
                 p, nxt = named, named.last + 1
+            elif not ctx.fiction and p.kind in ("NAME", "TITLED"):
+                # '“…,” Ada Ruiz, the pollster who founded the site tweeted': an appositive
+                # whose closing comma is missing ends at the first speech verb
+                verb = next((k2 for k2 in range(nxt + 2, min(len(tokens), nxt + 14)) if tokens[k2].tag == "VSAY"), None)
+                if verb is not None and not tokens[verb].word.lower().endswith("ing") and not any(
+                    t.tag in ("P", ":") for t in tokens[nxt + 1 : verb]
+                ):
+                    nxt = verb
     elif nxt < len(tokens) and tokens[nxt].tag == "IN":  # "a spokesman for the ministry said"
         modified = _with_modifier(ctx, tokens, p, closers=("VSAY",)) if ctx.fiction and p.kind == "DESC" else p
         if modified is not p:  # "the man in the hat said": the modifier belongs to the name
@@ -396,7 +437,8 @@ def _long_subject_cue(ctx: Context, i: int, tokens: list[Token], phrases: list[P
         word = tok.word.lower()
         if tok.tag not in _LONG_SUBJECT_TAGS or tok.tag == "IN" and word not in _SUBJECT_PREPOSITIONS:
             return _name_before_verb(ctx, i, tokens, phrases, k)
-        if tok.tag == "W" and (word in stop or word in _CLAUSE_BREAKS or word.endswith(("ly", "ing")) or word[:1].isdigit()):
+        modifier = word.endswith("ing") and v + 1 < n and tokens[v + 1].tag == "ROLE"  # "planning director"
+        if tok.tag == "W" and (word in stop or word in _CLAUSE_BREAKS or word.endswith(("ly", "ing")) and not modifier or word[:1].isdigit()):
             return _name_before_verb(ctx, i, tokens, phrases, k)  # (not "…," giving states more power; "…," 75 percent of voters said)
         if tok.tag == "DT" and v > k and tokens[v - 1].tag != "IN":
             return _name_before_verb(ctx, i, tokens, phrases, k)  # a determiner opens the subject or a prepositional phrase, not an object
@@ -472,12 +514,37 @@ def _reports_more(ctx: Context, i: int, tokens: list[Token], v: int) -> bool:
     last = ctx.text[q.inner_start : q.inner_end].rstrip("'’\"”)")[-1:]  # (through nested marks)
     if not q.closed or last != "." and (last not in ("?", "!") or not _embedded(ctx, i)):
         return False  # ('Ruiz asked: "Why now?" Holt then wrote back, …' reports Holt's next words)
+    if v + 1 < len(tokens) and tokens[v + 1].tag == "IN" and any(t.word.lower() == "that" for t in tokens[v + 2 :]):
+        return True  # '"… done." Ruiz wrote in the filing that she …': the verb reports what follows
     return v + 1 < len(tokens) and tokens[v + 1].tag in ("W", "PRP", "DT", "NNP", "PRP$", "VSAY")
 
 
 def trailing_cue(ctx: Context, i: int) -> Attribution | None:
     att = _trailing_match(ctx, i)
-    return att.copy() if att is not None and att.sieve != "pronoun" else None
+    if att is None or att.sieve == "pronoun":
+        return None
+    if not ctx.fiction:
+        outer = _according_after(ctx, i)
+        if outer is not None:
+            return outer
+    return att.copy()
+
+
+def _according_after(ctx: Context, i: int) -> Attribution | None:
+    """News: '“…,” Ruiz said, according to the Daily Ledger.' — a cue whose report rests on
+    another source: that source, named after "according to" in the cue's sentence, is the
+    attribution's source."""
+    start, end = ctx.trailing_window(i, 240)
+    tokens = ctx.narration_tokens(start, end)
+    seen_verb = False
+    for k, tok in enumerate(tokens):
+        if tok.tag == "VSAY":
+            seen_verb = True
+        elif seen_verb and tok.word.lower() == "according" and k + 2 < len(tokens) and tokens[k + 1].word.lower() == "to":
+            phrases = ctx.narration_phrases(start, end)
+            p = _phrase_at(phrases, k + 2) or _bare_description(ctx, tokens, k + 2, after=True)
+            return Attribution("according_to", 0.8, phrase=p) if p is not None else None
+    return None
 
 
 def _indefinite_extent(ctx: Context, tokens: list[Token], p: Phrase) -> Phrase:
@@ -571,6 +638,7 @@ def _appositive_head(tokens: list[Token], phrases: list[Phrase], p: Phrase | Non
     return p
 
 
+_OBJECT_PRONOUNS = frozenset("it him her them me us".split())
 _VERB_COORDINATORS = frozenset("and but or nor yet to".split())
 _VERB_MODIFIERS = frozenset(
     "has have had would will could should might may must can did does do not never also then later "
@@ -618,6 +686,9 @@ _SUBORDINATORS = frozenset("after before when while although though as if becaus
 
 def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bool = False) -> Phrase | None:
     candidates = [p for p in phrases if p.last < v and _can_be_subject(tokens, p) and not _dateline(tokens, p)]
+    if news:
+        # "Sen. Ada Ruiz (D-Ore.) said": a party and state in parentheses is no subject
+        candidates = [p for p in candidates if not _in_parentheses(tokens, p) and not _place_or_date_part(tokens, p)] or candidates
     if not candidates:
         return None
     if news and not tokens[v].word.lower().endswith("ing") and _coordinated_verb(tokens, v):
@@ -668,6 +739,25 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
         if head is not None:
             return head
     return candidates[-1]
+
+
+_SHORT_CAPITAL = re.compile(r"[A-Z][a-z]{1,4}")  # "Colo", "Calif", "Dec" (before their full stop)
+_INITIALS = re.compile(r"(?:[A-Z]\.){2}")  # "D.C."
+
+
+def _place_or_date_part(tokens: list[Token], p: Phrase) -> bool:
+    """News: "in Aspen, Colo., the graduate …", "WASHINGTON, Dec. 8 —": an abbreviated state
+    after a place and its comma, or a month before its day, is no subject."""
+    if p.first != p.last or p.first == 0 or tokens[p.first - 1].tag != ",":
+        return False
+    word = tokens[p.first].word
+    nxt = tokens[p.first + 1] if p.first + 1 < len(tokens) else None
+    abbreviated = _INITIALS.fullmatch(word) is not None or nxt is not None and nxt.word == "." and _SHORT_CAPITAL.fullmatch(word) is not None
+    return abbreviated and p.first >= 2 and tokens[p.first - 2].word[:1].isupper()
+
+
+def _in_parentheses(tokens: list[Token], p: Phrase) -> bool:
+    return p.first > 0 and tokens[p.first - 1].word == "(" and p.last + 1 < len(tokens) and tokens[p.last + 1].word in (")", ".")
 
 
 def _main_clause_subject(tokens: list[Token], candidates: list[Phrase]) -> Phrase | None:
@@ -747,6 +837,10 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             p = _phrase_at(phrases, k + 2) or _bare_description(ctx, tokens, k + 2, after=True)
             if p is not None:  # ("according to the newspaper, …")
                 return Attribution("according_to", 0.85, phrase=p)
+    if not ctx.fiction and len(tokens) >= 3 and tokens[-1].tag == ":":
+        label = _dash_label(ctx, tokens, phrases) or _from_label(ctx, tokens, phrases)
+        if label is not None:
+            return Attribution("leading_cue", 0.7, phrase=label)
     opening = _opening_clause_end(tokens) if not ctx.fiction else None
     scan = list(enumerate(reversed(recent)))
     if not ctx.fiction:
@@ -773,6 +867,10 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
                 return Attribution("leading_cue", 0.8, phrase=rel[0], cue=tok, antecedent=rel[1])
         # inverted: said Mr. Smith: "…" (but "Lind told Ada Mertz:" has its subject first)
         p = _phrase_at(phrases, k + 1)
+        if not ctx.fiction and p is not None and p.kind == "PRON" and p.text.lower() in _OBJECT_PRONOUNS:
+            p = None  # 'as Ruiz put it: "…"': "it" is the verb's object, never its inverted subject
+        if not ctx.fiction and tokens[-1].tag in (",", ":"):
+            p = _inverted_subject(tokens, phrases, k, p)
         if p is not None and (
             p.last == len(tokens) - 2 and tokens[-1].tag in (",", ":") or ctx.fiction and p.last == len(tokens) - 1 and p.kind in ("NAME", "TITLED")
         ):  # (or right before the quotation: '"…," thought Alice "…"')
@@ -798,6 +896,10 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
                 subject = _indefinite_extent(ctx, tokens, subject)
             return _make("leading_cue", 0.85, subject, tok)
         return None
+    if not ctx.fiction and len(tokens) >= 3 and tokens[-1].tag == ":":
+        source = _follows_label(tokens)
+        if source is not None:
+            return Attribution("leading_cue", 0.7, phrase=source)
     if not ctx.fiction and len(tokens) >= 2 and tokens[-1].tag == ":":
         # "… doesn't surprise Republican pollster Ada Ruiz: “…”": a person named right
         # before the colon that opens the quotation
@@ -815,6 +917,73 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
     return None
 
 
+def _inverted_subject(tokens: list[Token], phrases: list[Phrase], k: int, p: Phrase | None) -> Phrase | None:
+    """News, a speaker after the speech verb that closes the words before the quotation:
+    'explained county moderator Ada Ruiz: “…”' (modifiers before the name), 'Said Ada Ruiz,
+    who grew up there, “…”' (a relative clause set off by commas). The phrase returned ends
+    right before the closing punctuation, as the caller wants it."""
+    end = len(tokens) - 2
+    if p is None or p.last != end:
+        after = _phrase_after_modifiers(tokens, phrases, k + 1)
+        if after is not None and after.last == end:
+            return after
+    if p is not None and p.last + 2 < end and tokens[p.last + 1].tag == "," and tokens[p.last + 2].word.lower() == "who" and tokens[-1].tag == ",":
+        if not any(t.tag in ("P", ":", "VSAY") or t.tag == "," and t is not tokens[p.last + 1] for t in tokens[p.last + 1 : end + 1]):
+            return Phrase(p.kind, p.start, p.end, p.text, p.head, p.head_start, p.head_end, p.role, p.first, end)
+    return p
+
+
+def _from_label(ctx: Context, tokens: list[Token], phrases: list[Phrase]) -> Phrase | None:
+    """News: 'From Ruiz's Facebook post: “…”', 'From the report: “…”', 'Here's Ruiz in 1992:
+    “…”' — a verbless sentence that names where the quoted words come from."""
+    first = tokens[0].word.lower()
+    if first == "from":
+        p = _phrase_at(phrases, 1)
+        if p is not None and (p.kind in ("NAME", "TITLED", "POSSD") and ctx.text[p.start].isupper()):
+            return p
+        if p is None and tokens[1].tag == "DT" and len(tokens) <= 6 and all(t.tag in ("W", "VSAY", "ROLE") for t in tokens[2:-1]):
+            s, e = tokens[1].start, tokens[-2].end
+            return Phrase("DESC", s, e, ctx.text[s:e], ctx.text[s:e], s, e, None, 1, len(tokens) - 2)
+        return None
+    if first in ("here's", "here’s") and len(tokens) > 2:
+        p = _phrase_at(phrases, 1)
+        return p if p is not None and p.kind in ("NAME", "TITLED") else None
+    return None
+
+
+def _dash_label(ctx: Context, tokens: list[Token], phrases: list[Phrase]) -> Phrase | None:
+    """News digests: 'Polls missed the upset - Ada Ruiz: “…”' — a name set off by a dash
+    before the colon that opens the quotation is its source (the words before the dash are
+    the item's headline)."""
+    p = next((p for p in phrases if p.last == len(tokens) - 2), None)
+    if p is None or p.first == 0 or tokens[p.first - 1].word not in _DASHES or p.kind not in ("NAME", "TITLED", "ORG"):
+        return None
+    return p if ctx.text[p.start].isupper() else None
+
+
+_FOLLOWS_MAX_WORDS = 5
+
+
+def _follows_label(tokens: list[Token]) -> Phrase | None:
+    """News: 'Transcript as follows:', 'Partial transcript as follows:' — a verbless label
+    that introduces a transcript or document: the words it names are the source of what is
+    quoted after it."""
+    if tokens[-2].word.lower() != "follows" or tokens[-3].word.lower() != "as":
+        return None
+    end = len(tokens) - 3
+    first = end
+    while first > 0 and tokens[first - 1].tag not in ("P", ":", ",") and end - first < _FOLLOWS_MAX_WORDS:
+        first -= 1
+    if first == end or (first > 0 and tokens[first - 1].tag not in ("P", ":")):
+        return None
+    words = tokens[first:end]
+    if not words[0].word[:1].isupper() or any(t.tag in ("VSAY", "PRP", "PRP$") for t in words):
+        return None
+    s, e = words[0].start, words[-1].end
+    head = words[-1].word
+    return Phrase("DESC", s, e, " ".join(t.word for t in words), head, words[-1].start, e, None, first, end - 1)
+
+
 _NOUN_MARKERS = frozenset("the a an this these those his her its their our my your every each no".split())
 _MODALS = frozenset("can could will would shall should may might must".split())
 
@@ -826,6 +995,8 @@ def _used_as_noun(tokens: list[Token], k: int) -> bool:
     before = tokens[k - 1] if k > 0 else None
     if before is not None and (before.tag in ("PRP$", "NNPS") or before.word.lower() in _NOUN_MARKERS or before.word.endswith(("'s", "’s"))):
         return True
+    if before is not None and before.word.lower() == "of" and not tokens[k].word.lower().endswith("ing"):
+        return True  # "the secretary of state": after "of" a verb would be a gerund
     after = tokens[k + 1] if k + 1 < len(tokens) else None
     return after is not None and tokens[k].word.endswith("s") and after.word.lower() in _MODALS
 
@@ -842,6 +1013,21 @@ def _opening_clause_end(tokens: list[Token]) -> int | None:
     if comma is None or not any(t.tag not in (",", ":", "P") for t in tokens[comma + 1 :]):
         return None  # ("If Ruiz said, “…”": the clause ends at the words)
     return comma
+
+
+def _opening_phrase_end(tokens: list[Token], phrases: list[Phrase]) -> int | None:
+    """News: "At his news conference in Ankara on Monday, Ruiz's questioners were …": the
+    comma that closes a prepositional phrase opening the sentence — the first comma right
+    after which a phrase and its verb follow."""
+    for k, t in enumerate(tokens):
+        if t.tag in ("P", ":"):
+            return None
+        if t.tag != ",":
+            continue
+        p = next((p for p in phrases if p.first == k + 1), None)
+        if p is not None and p.last + 1 < len(tokens) and tokens[p.last + 1].tag in ("W", "VSAY") and tokens[p.last + 1].word.islower():
+            return k
+    return None
 
 
 def _is_person_name(p: Phrase) -> bool:
@@ -894,6 +1080,9 @@ def pronoun(ctx: Context, i: int) -> Attribution | None:
         return None
     phrase = att.phrase
     if not ctx.fiction:
+        according = _according_after(ctx, i)
+        if according is not None:
+            return according
         outer = _outer_source(ctx, phrase)
         if outer is not None and outer.kind != "PRON":
             # news: "Ruiz said that he expects “…”": the pronoun stands inside what someone
@@ -908,6 +1097,13 @@ def pronoun(ctx: Context, i: int) -> Attribution | None:
     att.phrase = phrase
     att.antecedent = antecedent
     return att
+
+
+def _trailing_pronoun(ctx: Context, i: int) -> Attribution | None:
+    """News: a later paragraph of one long quotation closed by its own pronoun cue ('“…,” he
+    continued'): that cue, not the piece before, says who."""
+    att = _trailing_match(ctx, i)
+    return pronoun(ctx, i) if att is not None and att.sieve == "pronoun" else None
 
 
 def _outer_source(ctx: Context, pron: Phrase) -> Phrase | None:
@@ -945,10 +1141,11 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
 
     In order: a compatible person named earlier in the same paragraph; in fiction dialogue,
     the speaker of the turn before last (speakers alternate); a compatible person named in
-    the preceding paragraphs. "I" in fiction is the narrator.
+    the preceding paragraphs. "I" in fiction is the narrator; in news, the writer of a
+    first-person piece.
     """
     want = lexicon().pronouns.get(pron.text.lower(), "?")
-    if want == "1" and ctx.fiction:
+    if want == "1" and (ctx.fiction or pron.text.lower() == "i"):  # (news: the writer of a first-person piece)
         return Phrase("NARRATOR", pron.start, pron.end, pron.text, "narrator", pron.start, pron.end, None, 0, 0)
     if want in ("1", "1p", "2"):
         return None
@@ -1078,9 +1275,16 @@ def speech_noun(ctx: Context, i: int) -> Attribution | None:
     phrases = ctx.narration_phrases(start, end)
     for k in range(len(tokens) - 1, 0, -1):
         if tokens[k].word.lower() in nouns:
+            if not ctx.fiction and any(t.word.lower() == "as" for t in tokens[k + 1 : k + 3]):
+                return None  # news: 'Ruiz defended his comments as "…"': the subject's words about them
             for p in phrases:
                 if p.last == k - 1 and tokens[p.last].tag == "NNPS":
                     return Attribution("speech_noun", 0.7, phrase=p)
+                if (
+                    not ctx.fiction and k - 3 <= p.last < k - 1 and tokens[p.last].tag == "NNPS"
+                    and all(t.tag in ("W", "ROLE") and t.word.islower() for t in tokens[p.last + 1 : k])
+                ):
+                    return Attribution("speech_noun", 0.7, phrase=p)  # news: "Ruiz's campaign slogan"
             if k + 2 < len(tokens) and tokens[k + 1].word.lower() in ("by", "from"):
                 p = _phrase_at(phrases, k + 2)
                 if p is not None:
@@ -1186,8 +1390,11 @@ def _sentence_subject(ctx: Context, i: int, window: tuple[int, int] | None = Non
     if not tokens:
         return None
     opening = _opening_clause_end(tokens)
+    all_phrases = ctx.narration_phrases(start, end)
+    if opening is None and (tokens[0].tag == "IN" or tokens[0].word.lower().endswith(("ing", "ed"))):
+        opening = _opening_phrase_end(tokens, all_phrases)  # (or a participle: "Speaking to …, ")
     phrases = [
-        p for p in ctx.narration_phrases(start, end)
+        p for p in all_phrases
         if _can_be_subject(tokens, p) and not _dateline(tokens, p) and (opening is None or p.first > opening)
     ]
     if not phrases:
@@ -1527,7 +1734,7 @@ def run_sieves(ctx: Context, kinds: list[str], sieves: list[tuple[str, Sieve]] |
         if ctx.quotes[i].continues and ctx.attributions[i - 1] is not None:
             # a later paragraph of one long quotation: its speaker goes on (unless its own cue
             # says who, as the last paragraph's often does)
-            att = trailing_cue(ctx, i) or Attribution("continuation", 0.95, same_as=i - 1)
+            att = trailing_cue(ctx, i) or (None if ctx.fiction else _trailing_pronoun(ctx, i)) or Attribution("continuation", 0.95, same_as=i - 1)
             _name_description(ctx, i, att)
             ctx.attributions[i] = att
             continue
@@ -1576,6 +1783,8 @@ def _whole_quotations(ctx: Context) -> None:
             explicit = [k for k in range(i, j) if ctx.attributions[k] is not None and ctx.attributions[k].sieve in _EXPLICIT]
             for k in range(i, j):
                 att = ctx.attributions[k]
+                if not ctx.fiction and k == i and att is not None and att.same_as is not None and att.same_as < i:
+                    continue  # news: '“…,” Ruiz said. “…' opens the run: Ruiz's, whatever cue ends it
                 if explicit and (att is None or att.sieve not in _EXPLICIT):
                     anchor = min(explicit, key=lambda e: abs(e - k))
                     ctx.attributions[k] = Attribution("continuation", 0.9, same_as=anchor)

@@ -972,15 +972,20 @@ _INDEFINITE = frozenset("a an one another some several two three four many".spli
 def _indefinite_descriptions(ctx: Context, refs: dict[int, NameRef]) -> set[int]:
     """News: quotations whose source is an indefinite description ("one Clinton aide said",
     "a spokesman for the campaign said"): someone the article does not name, so not a
-    named person who shares the role."""
+    named person who shares the role; likewise a title cut off before its "of"."""
     found = set()
     for i, ref in refs.items():
         if ref.kind != "desc":
             continue
         p = root_phrase(ctx, i)
-        if p is not None and p.kind == "DESC" and p.text.split()[0].lower() in _INDEFINITE:
+        if p is not None and p.kind == "DESC" and (p.text.split()[0].lower() in _INDEFINITE or _OFFICE_OF.match(ctx.text, p.end)):
             found.add(i)
     return found
+
+
+# "Secretary of State Ada Ruiz": a title of office cut off before its "of", not a description
+# that a named person's role ("press secretary") shares
+_OFFICE_OF = re.compile(r"\s+of\s+[A-Z]")
 
 
 def _join_descriptions(quote_entity: dict[int, Entity], indefinite: set[int] | frozenset = frozenset()) -> None:
