@@ -521,30 +521,7 @@ def _reports_more(ctx: Context, i: int, tokens: list[Token], v: int) -> bool:
 
 def trailing_cue(ctx: Context, i: int) -> Attribution | None:
     att = _trailing_match(ctx, i)
-    if att is None or att.sieve == "pronoun":
-        return None
-    if not ctx.fiction:
-        outer = _according_after(ctx, i)
-        if outer is not None:
-            return outer
-    return att.copy()
-
-
-def _according_after(ctx: Context, i: int) -> Attribution | None:
-    """News: '“…,” Ruiz said, according to the Daily Ledger.' — a cue whose report rests on
-    another source: that source, named after "according to" in the cue's sentence, is the
-    attribution's source."""
-    start, end = ctx.trailing_window(i, 240)
-    tokens = ctx.narration_tokens(start, end)
-    seen_verb = False
-    for k, tok in enumerate(tokens):
-        if tok.tag == "VSAY":
-            seen_verb = True
-        elif seen_verb and tok.word.lower() == "according" and k + 2 < len(tokens) and tokens[k + 1].word.lower() == "to":
-            phrases = ctx.narration_phrases(start, end)
-            p = _phrase_at(phrases, k + 2) or _bare_description(ctx, tokens, k + 2, after=True)
-            return Attribution("according_to", 0.8, phrase=p) if p is not None else None
-    return None
+    return att.copy() if att is not None and att.sieve != "pronoun" else None
 
 
 def _indefinite_extent(ctx: Context, tokens: list[Token], p: Phrase) -> Phrase:
@@ -1080,9 +1057,6 @@ def pronoun(ctx: Context, i: int) -> Attribution | None:
         return None
     phrase = att.phrase
     if not ctx.fiction:
-        according = _according_after(ctx, i)
-        if according is not None:
-            return according
         outer = _outer_source(ctx, phrase)
         if outer is not None and outer.kind != "PRON":
             # news: "Ruiz said that he expects “…”": the pronoun stands inside what someone
