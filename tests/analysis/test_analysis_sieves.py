@@ -584,6 +584,7 @@ def test_first_person_outside_fiction_is_the_writer():
     # (news gold counts "I" as the source: the writer of a first-person piece)
     a = analyze("“I am tired of this kettle,” I said.")
     assert a.quotes[0].mention is not None and a.quotes[0].mention.text == "I"
+    assert [s.name for s in a.speakers] == ["The writer"]
 
 
 # -- narration subject (fiction) -----------------------------------------------------------------

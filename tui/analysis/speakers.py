@@ -821,7 +821,7 @@ def _name_narrator(ctx: Context, narrator: Entity, quote_entity: dict[int, Entit
         narrator.hon_name = name
         narrator.names[name] += 1
     else:
-        narrator.hon_name = "Narrator"
+        narrator.hon_name = "Narrator" if ctx.fiction else "The writer"  # news: a first-person piece
 
 
 _TITLE_NAME = re.compile(r"([A-Z][a-z]+)\.?\s+([A-Z][a-z][\w'’-]*)")  # at word starts
