@@ -595,6 +595,7 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
     _join_descriptions(quote_entity, set() if ctx.fiction else _indefinite_descriptions(ctx, refs))
     if ctx.fiction:
         _join_by_salience(ctx, quote_entity)
+        _join_by_scene(ctx, quote_entity)
 
     ordered: list[Entity] = []
     seen: set[int] = set()
@@ -905,6 +906,90 @@ def _join_by_salience(ctx: Context, quote_entity: dict[int, Entity]) -> None:
     ]
     if not plain:
         return
+    found = _named_mentions(ctx, entities, by_entity, plain)
+    if found is None:
+        return
+    starts, mentions = found
+    for d in plain:
+        quotes = by_entity[id(d)]
+        votes = _salience_votes(ctx, quote_entity, d, quotes, starts, mentions)
+        if not votes:
+            continue
+        best, n = votes.most_common(1)[0]
+        if n >= SALIENCE_MIN_QUOTES and n >= SALIENCE_SHARE * len(quotes):
+            target = entities[best]
+            for name, count in d.names.items():
+                target.names[name] += count
+            for i in quotes:
+                quote_entity[i] = target
+
+
+SCENE_GAP = 4000  # characters between two quotations of a description that end its scene
+SCENE_MIN_QUOTES = 2  # a scene's description must speak this often, one name leading
+
+
+def _join_by_scene(ctx: Context, quote_entity: dict[int, Entity]) -> None:
+    """Fiction: a plain description the whole book uses for several people ("the gentleman",
+    "the woman") is, within one scene, one character: the one of its gender the narration
+    last named before most of its quotations there (not the one it talks to). Scenes are runs
+    of its quotations close together; a scene where it speaks only once stays as it is."""
+    by_entity: dict[int, list[int]] = defaultdict(list)
+    for i, e in quote_entity.items():
+        by_entity[id(e)].append(i)
+    entities = {id(e): e for e in quote_entity.values()}
+    plain = [
+        e for e in entities.values()
+        if e.key[0] == "desc" and e.kind == "person" and e.gender in ("m", "f")
+        and len(by_entity[id(e)]) >= SCENE_MIN_QUOTES
+        and all(_PLAIN_DESCRIPTION.fullmatch(" ".join(name.split())) for name in e.names)
+    ]
+    if not plain:
+        return
+    found = _named_mentions(ctx, entities, by_entity, plain)
+    if found is None:
+        return
+    starts, mentions = found
+    for d in plain:
+        quotes = sorted(by_entity[id(d)])
+        scenes: list[list[int]] = []
+        for i in quotes:
+            if scenes and ctx.quotes[i].start - ctx.quotes[scenes[-1][-1]].end <= SCENE_GAP:
+                scenes[-1].append(i)
+            else:
+                scenes.append([i])
+        for scene in scenes:
+            if len(scene) < SCENE_MIN_QUOTES:
+                continue
+            votes = _salience_votes(ctx, quote_entity, d, scene, starts, mentions)
+            if not votes:
+                continue
+            best, n = votes.most_common(1)[0]
+            if n >= SCENE_MIN_QUOTES and n >= SALIENCE_SHARE * len(scene):
+                target = entities[best]
+                for i in scene:
+                    quote_entity[i] = target
+
+
+def _salience_votes(ctx: Context, quote_entity: dict[int, Entity], d: Entity, quotes: list[int], starts: list[int], mentions: list) -> Counter:
+    """For each of description ``d``'s quotations, a vote for the character of its gender the
+    narration last named before it (not one of the speakers of the turns around it)."""
+    votes: Counter = Counter()
+    for i in quotes:
+        start = ctx.quotes[i].start
+        around = {id(quote_entity[j]) for j in (i - 1, i + 1) if j in quote_entity}
+        k = bisect.bisect_left(starts, start) - 1
+        while k >= 0 and mentions[k][0] >= start - SALIENCE_WINDOW:
+            e = mentions[k][1]
+            if e.gender == d.gender and id(e) not in around:
+                votes[id(e)] += 1
+                break
+            k -= 1
+    return votes
+
+
+def _named_mentions(ctx: Context, entities: dict, by_entity: dict, plain: list[Entity]) -> tuple[list[int], list] | None:
+    """Where the narration names a speaking character of the descriptions' genders, in the
+    scenes before the descriptions' quotations: (positions, [(position, entity)])."""
     genders = {e.gender for e in plain}
     forms: dict[str, Entity | None] = {}
     for e in entities.values():
@@ -918,7 +1003,7 @@ def _join_by_salience(ctx: Context, quote_entity: dict[int, Entity]) -> None:
                 forms[name] = None if forms.get(name, e) is not e else e  # "John" of two Johns: no one
     forms = {name: e for name, e in forms.items() if e is not None}
     if not forms:
-        return
+        return None
     rx = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
     text = ctx.text
     mentions = []
@@ -929,29 +1014,7 @@ def _join_by_salience(ctx: Context, quote_entity: dict[int, Entity]) -> None:
             k = m.start()
             if not (k and (text[k - 1].isalnum() or text[k - 1] == "_")) and not text[pos : pos + 1].isalnum():
                 mentions.append((k, forms[m.group()]))
-    starts = [pos for pos, _ in mentions]
-    for d in plain:
-        votes: Counter = Counter()
-        quotes = by_entity[id(d)]
-        for i in quotes:
-            start = ctx.quotes[i].start
-            around = {id(quote_entity[j]) for j in (i - 1, i + 1) if j in quote_entity}
-            k = bisect.bisect_left(starts, start) - 1
-            while k >= 0 and mentions[k][0] >= start - SALIENCE_WINDOW:
-                e = mentions[k][1]
-                if e.gender == d.gender and id(e) not in around:
-                    votes[id(e)] += 1
-                    break
-                k -= 1
-        if not votes:
-            continue
-        best, n = votes.most_common(1)[0]
-        if n >= SALIENCE_MIN_QUOTES and n >= SALIENCE_SHARE * len(quotes):
-            target = entities[best]
-            for name, count in d.names.items():
-                target.names[name] += count
-            for i in quotes:
-                quote_entity[i] = target
+    return [pos for pos, _ in mentions], mentions
 
 
 def _merged_windows(starts: list[int]) -> list[tuple[int, int]]:
