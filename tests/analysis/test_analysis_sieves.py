@@ -1305,3 +1305,21 @@ def test_news_name_right_before_the_verb_after_a_split_subject():
     text = 'The county board met on Monday. "We will count every ballot," Vote for $20 organizing director Ada Ruiz told the paper.'
     name, _, mention, _ = attribution(text)
     assert (name, mention) == ("Ada Ruiz", "organizing director Ada Ruiz")
+
+
+def test_fiction_he_went_on_is_the_last_speaker_of_that_gender_not_the_partner():
+    turns = (
+        "“The bridge is down,” said Peter Cobb.\n\n"
+        "“Then we go round by the mill,” said John Hale.\n\n"
+    )
+    for verb, who in (("went on", "John Hale"), ("continued", "John Hale"), ("said", "Peter Cobb")):
+        ctx = context(turns + f"“The mill road is dry,” he {verb}.", fiction=True)
+        ctx.attributions[0] = trailing_cue(ctx, 0)
+        ctx.attributions[1] = trailing_cue(ctx, 1)
+        att = pronoun(ctx, 2)
+        assert att is not None and att.antecedent.head == who, verb
+    # an interruption by a woman between his words does not stop him
+    ctx = context(turns + "“Is it?” said Mary Cobb.\n\n“The mill road is dry,” he continued.", fiction=True)
+    for k in range(3):
+        ctx.attributions[k] = trailing_cue(ctx, k)
+    assert pronoun(ctx, 3).antecedent.head == "John Hale"

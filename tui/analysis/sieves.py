@@ -901,13 +901,53 @@ def pronoun(ctx: Context, i: int) -> Attribution | None:
             return Attribution("pronoun", att.confidence, phrase=outer, cue=att.cue)
         if outer is not None:
             phrase = outer  # "He said that he …": the first "he"
-    antecedent = resolve_pronoun(ctx, phrase, i)
+    antecedent = _continuing_speaker(ctx, i, att) if ctx.fiction else None
+    if antecedent is None:
+        antecedent = resolve_pronoun(ctx, phrase, i)
     if antecedent is None:
         return None
     att = att.copy()
     att.phrase = phrase
     att.antecedent = antecedent
     return att
+
+
+_CONTINUING = frozenset("continue add resume pursue persist".split())
+_GO_ON = re.compile(r"\s+on\b")
+
+
+def _continuing_verb(ctx: Context, cue: Token | None) -> bool:
+    """ "continued", "added", "resumed", "went on": a speech verb of someone going on."""
+    if cue is None:
+        return False
+    base = lexicon().speech_verb_base.get(cue.word.lower(), "")
+    return base in _CONTINUING or base == "go" and _GO_ON.match(ctx.text, cue.end) is not None
+
+
+def _continuing_speaker(ctx: Context, i: int, att: Attribution, lookback: int = 6) -> Phrase | None:
+    """Fiction: '"…," he continued' / 'she went on' / 'he added': someone goes on with their
+    own words — the last one of the pronoun's gender who spoke, a few quotations back (an
+    interruption by someone of the other gender between them)."""
+    if att.phrase is None or not _continuing_verb(ctx, att.cue):
+        return None
+    want = lexicon().pronouns.get(att.phrase.text.lower(), "?")
+    if want not in ("m", "f"):
+        return None
+    named = _antecedent_in(ctx, ctx.paragraph_at(att.phrase.start), att.phrase.start, want)
+    if named is not None:
+        return named  # "Mr. Hale smiled. “…,” he went on": the narration says who
+    for j in range(i - 1, max(-1, i - lookback), -1):
+        if ctx.attributions[j] is None:
+            continue
+        p = root_phrase(ctx, j)
+        if p is None or p.kind == "NARRATOR":
+            continue
+        gender = phrase_gender(ctx, p)
+        if gender == want:
+            return p
+        if gender not in ("m", "f"):
+            return None
+    return None
 
 
 def _outer_source(ctx: Context, pron: Phrase) -> Phrase | None:
