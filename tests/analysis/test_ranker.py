@@ -121,6 +121,22 @@ def test_a_line_that_calls_someone_by_name_marks_them_as_addressed_not_speaking(
     assert ranker.INDEX["self_vocative"] in cands["silas brand"]
 
 
+
+def test_a_line_that_names_someone_in_passing_marks_them_as_named_inside():
+    extra = ("“I saw Silas at the nets this morning.”",)
+    ctx, kinds = ranked_context(harbour(extra=extra))
+    doc = ranker._Doc(ctx, kinds)
+    i = quote_index(ctx, "I saw Silas", 5)
+    _, cands, _ = ranker.candidates(ctx, doc, i)
+    assert ranker.INDEX["named_inside"] in cands["silas brand"]
+    assert ranker.INDEX["self_vocative"] not in cands["silas brand"]
+    assert ranker.INDEX["named_inside"] not in cands["mara quill"]
+
+
+def test_model_does_not_give_a_line_to_a_person_it_names():
+    table = ranker._tables(weights())["none"]
+    assert score(table, "prev2", "named_inside") < score(table, "prev2")
+
 # -- the shipped model ------------------------------------------------------------------------------
 def weights() -> dict:
     return json.loads((ROOT / "tui" / "analysis" / "data" / "ranker.json").read_text(encoding="utf-8"))

@@ -78,6 +78,7 @@ FEATURES: tuple[str, ...] = (
     "addressed_before",  # the turn before calls them by name
     "addressed_after",  # the turn after calls them by name
     "self_vocative",  # this quotation calls them by name (nobody addresses themselves)
+    "named_inside",  # this quotation names them (people rarely name themselves)
     # names in the narration
     "ment_before",  # in the quotation's paragraph, before it
     "ment_before_subject",  # … opening a sentence
@@ -388,6 +389,13 @@ class _Doc:
             self._mentions[para] = found
         return found
 
+    def named_inside(self, i: int) -> set[str]:
+        """Keys of the names that count in quotation ``i``'s own words."""
+        q = self.ctx.quotes[i]
+        found: list = []
+        self._scan(q.inner_start, q.inner_end, found)
+        return {k for _s, _e, k, _o in found}
+
     def called(self, i: int) -> dict[str, tuple[int, int]]:
         """Keys quotation ``i`` calls by name ("…, Emma, …"), and where."""
         found = self._called.get(i)
@@ -561,11 +569,14 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
         last = next(j for j in range(i - 1, -1, -1) if keys[j] == k)
         add(k, _F["local_top"], last)
     called = doc.called(i)
+    inside = doc.named_inside(i)
     agree = _F["g_agree"] if cue_gender == "m" or cue_gender == "f" else None
     freq = doc.freq
     for k, f in cands.items():
         if k in called:
             f.add(_F["self_vocative"])
+        elif k in inside:
+            f.add(_F["named_inside"])
         if agree is not None:
             g = gender.get(k, "?")
             f.add(agree if g == cue_gender else _F["g_unknown"] if g != "m" and g != "f" else _F["g_clash"])
