@@ -1323,3 +1323,22 @@ def test_fiction_he_went_on_is_the_last_speaker_of_that_gender_not_the_partner()
     for k in range(3):
         ctx.attributions[k] = trailing_cue(ctx, k)
     assert pronoun(ctx, 3).antecedent.head == "John Hale"
+
+
+def test_fiction_her_father_is_the_mr_of_her_family_name():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“The frost is early this year,” said Mr. Hale.\n\n"
+        "“It killed my beans,” said John Brand.\n\n"
+        "“Then the roses will suffer,” said Ada Hale.\n\n"
+        "“They always do,” said her father.\n\n"
+        "Mrs. Brand was at the window.\n\n"
+        "John Brand laughed. “Not always,” said his wife."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 3).text == "Mr. Hale"  # not John Brand, the other man of the scene
+    # "his wife" of John Brand: the text names a Mrs. Brand, but she has not spoken yet
+    assert root_phrase(ctx, 4).text != "Mrs. Brand"

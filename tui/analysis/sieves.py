@@ -1510,6 +1510,10 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     words = " ".join(att.phrase.text.lower().split())
     if any(f" {word} " in words for word in ("with", "in", "of", "from")):
         return
+    kin = _kin_by_surname(ctx, i, att.phrase)
+    if kin is not None:
+        att.antecedent = kin
+        return
     p = addressee(ctx, i)
     if p is not None:
         att.antecedent = p
@@ -1519,6 +1523,67 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     partner = _conversation_partner(ctx, i, gender if gender in ("m", "f") else "?", named_only=True)
     if partner is not None:
         att.antecedent = partner
+
+
+# a relative named by kinship, and the honorific the relative shares the family name under
+_KIN = {"mother": "Mrs", "wife": "Mrs", "father": "Mr", "husband": "Mr", "daughter": "Miss", "sister": "Miss"}
+_KIN_PHRASE = re.compile(r"(his|her)\s+([a-z]+)", re.I)
+
+
+def _kin_by_surname(ctx: Context, i: int, desc: Phrase) -> Phrase | None:
+    """Fiction: "said her father", "cried his wife" — a parent or spouse shares the family
+    name: "her father", of Ada Hale, is Mr. Hale, when the text has a Mr. Hale (and he is not
+    the one whose father he would be). "Her" is the woman the paragraph's narration names
+    before the cue, else the last woman who spoke."""
+    m = _KIN_PHRASE.fullmatch(" ".join(desc.text.split()))
+    if m is None or m.group(2).lower() not in _KIN:
+        return None
+    hon = _KIN[m.group(2).lower()]
+    want = "m" if m.group(1).lower() == "his" else "f"
+    owner = _antecedent_in(ctx, ctx.paragraph_at(desc.start), desc.start, want) or _recent_speaker(ctx, i, want)
+    if owner is None or owner.kind not in ("NAME", "TITLED", "POSSD"):
+        return None
+    from .speakers import _surname_for_first, parse_name
+
+    ref = parse_name(owner)
+    if ref.kind != "person" or not ref.last:
+        return None
+    surname = ref.last
+    if not ref.first and not ref.hon and surname.lower() in lexicon().first_names:
+        found = _surname_for_first(ctx, surname)
+        if found is None:
+            return None
+        surname = found[0]
+    if ref.hon and ref.text.replace(".", " ").split()[0].lower() == hon.lower():
+        return None  # Mrs. Hale's mother is no Mrs. Hale the text would name so
+    if not _has_spoken(ctx, i, hon, surname):
+        return None  # (a stepson's "his father" is no Mr. of his name who never speaks)
+    rx = re.compile(rf"\b{hon}\.?\s+{re.escape(surname)}\b")
+    best = None
+    for found_m in rx.finditer(ctx.text, 0, ctx.quotes[i].start):
+        best = found_m
+    if best is None:
+        return None
+    s, e = best.span()
+    name = ctx.text[s:e]
+    return Phrase("TITLED", s, e, name, name, s, e, None, 0, 0)
+
+
+def _has_spoken(ctx: Context, i: int, hon: str, surname: str) -> bool:
+    """Whether a cue before quotation ``i`` named "Mr./Mrs. <surname>" as its speaker."""
+    from .speakers import parse_name
+
+    for j in range(i - 1, -1, -1):
+        att = ctx.attributions[j]
+        if att is None or att.same_as is not None:
+            continue
+        p = att.antecedent or att.phrase
+        if p is None or p.kind != "TITLED":
+            continue
+        ref = parse_name(p)
+        if ref.last == surname and not ref.first and ref.text.replace(".", " ").split()[0].lower() == hon.lower():
+            return True
+    return False
 
 
 def reported_before(ctx: Context, i: int) -> Attribution | None:
