@@ -317,3 +317,22 @@ def test_fiction_a_description_used_for_several_people_is_the_one_named_in_each_
     a = analyze(text)
     gentlemen = [a.speaker_name(q) for q in a.quotes if "said the gentleman" in text[q.end : q.end + 25]]
     assert gentlemen == ["Mr. Corbin", "Mr. Corbin", "Mr. Penwarden", "Mr. Penwarden"]
+
+
+def test_fiction_a_bare_surname_the_novel_gives_a_mr_and_a_mrs_is_the_man():
+    from tests.analysis.test_analysis_sieves import context
+    from tui.analysis.phrases import Phrase
+    from tui.analysis.speakers import name_gender, parse_name
+
+    text = (
+        "Mr. Hale and Mrs. Hale sat by the fire. Hale looked at her. Hale thanked her. "
+        "Hale smiled at her. Mrs. Hale rose."
+    )
+
+    def gender(fiction: bool) -> str:
+        ctx = context(text, fiction=fiction)
+        start = text.index("Hale looked")
+        return name_gender(ctx, parse_name(Phrase("NAME", start, start + 4, "Hale", "Hale", start, start + 4, None, 0, 0)))
+
+    assert gender(fiction=True) == "m"
+    assert gender(fiction=False) != "m"  # news: the pronouns after the name decide

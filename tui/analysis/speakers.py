@@ -248,9 +248,21 @@ def name_gender(ctx: Context, ref: NameRef) -> str:
     learned = _learned_genders(ctx).get(ref.last.lower(), "?")
     if learned != "?":
         return learned
+    if _bare_surname_of_a_man(ctx, ref):
+        return "m"
     # the pronouns that follow the name in the text: "Tobias Wren … his"
     name = " ".join(ref.tokens) if ref.tokens else ref.text
     return _pronoun_gender(ctx, name)
+
+
+def _bare_surname_of_a_man(ctx: Context, ref: NameRef) -> bool:
+    """Fiction: a surname alone ("said Archer") that the novel gives both a Mr. and a Mrs.
+    is the man's — the narration calls men by their surname, women by Mrs. or Miss or their
+    first name."""
+    if not ctx.fiction or ref.first or ref.hon or len(ref.tokens) > 1:
+        return False
+    last = ref.last.lower()
+    return last in _honorific_index(ctx).mixed and last not in lexicon().first_names
 
 
 _FOLLOWING_PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
