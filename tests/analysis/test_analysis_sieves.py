@@ -1342,3 +1342,20 @@ def test_fiction_her_father_is_the_mr_of_her_family_name():
     assert root_phrase(ctx, 3).text == "Mr. Hale"  # not John Brand, the other man of the scene
     # "his wife" of John Brand: the text names a Mrs. Brand, but she has not spoken yet
     assert root_phrase(ctx, 4).text != "Mrs. Brand"
+
+
+def test_fiction_he_said_after_the_man_of_a_man_and_woman_exchange_is_that_man_again():
+    t = (
+        "“The bridge is down,” said Peter Cobb.\n\n"
+        "“Then we go round by the mill,” said John Hale.\n\n"
+        "“The mill road is flooded,” said Mary Cobb.\n\n"
+        "“Then we wait for morning,” said John Hale.\n\n"
+        "The fire crackled, and nobody spoke for a while.\n\n"
+        "“It will have to do,” he said, and sat down."
+    )
+    ctx = context(t, fiction=True)
+    for k in range(4):
+        ctx.attributions[k] = trailing_cue(ctx, k)
+    att = pronoun(ctx, 4)
+    # the man who just spoke, after narration (not Peter Cobb, the other man further back)
+    assert att is not None and att.antecedent.head == "John Hale"

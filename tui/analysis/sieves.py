@@ -997,6 +997,9 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
         found = _antecedent_in(ctx, para, pron.start, want)
         if found is not None:
             return found
+        again = _same_speaker_by_gender(ctx, i, want)
+        if again is not None:
+            return again
         partner = _conversation_partner(ctx, i, want)
         if partner is not None:
             return partner
@@ -1016,6 +1019,29 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
             found = _antecedent_in(ctx, p_index, pron.start, want)
             if found is not None:
                 return found
+    return None
+
+
+def _same_speaker_by_gender(ctx: Context, i: int, want: str, lookback: int = 8) -> Phrase | None:
+    """Fiction: in a conversation between a man and a woman, "he said" opening the next
+    paragraph after the man spoke is the man again (narration came between his words), not
+    someone further back: the pronoun tells the two apart."""
+    last: Phrase | None = None
+    for j in range(i - 1, max(-1, i - lookback), -1):
+        if ctx.attributions[j] is None:
+            continue
+        p = root_phrase(ctx, j)
+        if p is None or p.kind == "NARRATOR":
+            return None
+        if last is None:
+            if phrase_gender(ctx, p) != want:
+                return None
+            last = p
+            continue
+        if _key(p) == _key(last):
+            continue
+        other = phrase_gender(ctx, p)
+        return last if other in ("m", "f") and other != want else None
     return None
 
 
