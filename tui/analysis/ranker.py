@@ -74,6 +74,9 @@ FEATURES: tuple[str, ...] = (
     "next2",
     "next1_named",
     "next2_named",
+    # a man and a woman talking: of the last two speakers, the one of the cue's gender
+    "pair_last",  # … who spoke last (narration came between their words)
+    "pair_other",  # … who spoke before the last one
     # names inside quotations
     "addressed_before",  # the turn before calls them by name
     "addressed_after",  # the turn after calls them by name
@@ -568,6 +571,8 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
     for _c, k in local.values():
         last = next(j for j in range(i - 1, -1, -1) if keys[j] == k)
         add(k, _F["local_top"], last)
+    if cue_gender == "m" or cue_gender == "f":
+        _pair(doc, i, cue_gender, add)
     called = doc.called(i)
     inside = doc.named_inside(i)
     agree = _F["g_agree"] if cue_gender == "m" or cue_gender == "f" else None
@@ -591,6 +596,31 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
             f.add(_F["is_description"])
         f.add(0)  # bias
     return cue, cands, source
+
+
+def _pair(doc: _Doc, i: int, cue_gender: str, add, lookback: int = 8) -> None:
+    """The last two people who spoke before quotation ``i``, when one is of the cue's gender
+    and the other is not: "he said" in a man-and-woman exchange names the man."""
+    keys = doc.keys
+    last = other = None
+    for j in range(i - 1, max(-1, i - lookback), -1):
+        k = keys[j]
+        if k is None or k == NARRATOR:
+            continue
+        if last is None:
+            last = (k, j)
+        elif k != last[0]:
+            other = (k, j)
+            break
+    if last is None or other is None:
+        return
+    g1, g2 = doc.gender.get(last[0], "?"), doc.gender.get(other[0], "?")
+    if g1 not in ("m", "f") or g2 not in ("m", "f") or g1 == g2:
+        return
+    if g1 == cue_gender:
+        add(last[0], _F["pair_last"], last[1])
+    else:
+        add(other[0], _F["pair_other"], other[1])
 
 
 def rerank(ctx: Context, kinds: list[str]) -> None:
