@@ -1359,3 +1359,14 @@ def test_fiction_he_said_after_the_man_of_a_man_and_woman_exchange_is_that_man_a
     att = pronoun(ctx, 4)
     # the man who just spoke, after narration (not Peter Cobb, the other man further back)
     assert att is not None and att.antecedent.head == "John Hale"
+
+
+def test_fiction_in_a_low_voice_is_how_it_was_said_not_part_of_the_speaker():
+    for cue, who in (
+        ("said the clerk in a low voice.", "the clerk"),
+        ("said the old man with a faint smile.", "the old man"),
+        ("said the man with the black beard.", "the man with the black beard"),
+    ):
+        ctx = context(f"“The door is locked,” {cue}", fiction=True)
+        att = trailing_cue(ctx, 0)
+        assert att is not None and att.phrase.text == who

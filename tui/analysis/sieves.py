@@ -1509,6 +1509,13 @@ def vocative(ctx: Context, i: int) -> Attribution | None:
     return Attribution("vocative", 0.5, phrase=p) if p is not None else None
 
 
+# "in a low voice", "with a faint smile", "in an altered tone": the manner of speaking
+_MANNER_NOUNS = frozenset(
+    "voice voices tone tones whisper whispers accent accents manner air smile smiles glance glances look "
+    "looks laugh sigh shrug nod frown grin sneer gesture emphasis way breath".split()
+)
+
+
 def _with_modifier(ctx: Context, tokens: list[Token], p: Phrase, closers: tuple[str, ...] = (",", "P", ":")) -> Phrase:
     """Fiction: "said the man with the black beard," — a description with its modifier is how
     a novel names a minor character; the modifier closes the clause."""
@@ -1524,6 +1531,8 @@ def _with_modifier(ctx: Context, tokens: list[Token], p: Phrase, closers: tuple[
     if j == start_words or (j < len(tokens) and tokens[j].tag not in closers) or (j == len(tokens) and "VSAY" in closers):
         return p
     last = tokens[j - 1]
+    if last.word.lower() in _MANNER_NOUNS:
+        return p  # "said the clerk in a low voice": how it was said, not who said it
     text = ctx.text[p.start : last.end]
     return Phrase("DESC", p.start, last.end, text, text, p.start, last.end, p.role, p.first, j - 1)
 
