@@ -1370,3 +1370,9 @@ def test_fiction_in_a_low_voice_is_how_it_was_said_not_part_of_the_speaker():
         ctx = context(f"“The door is locked,” {cue}", fiction=True)
         att = trailing_cue(ctx, 0)
         assert att is not None and att.phrase.text == who
+
+
+def test_fiction_a_body_part_before_the_speech_verb_is_no_speaker():
+    ctx = context("He looked at the fire for a while, and then, raising his head, said: “We leave at dawn.”", fiction=True)
+    att = leading_cue(ctx, 0)
+    assert att is None or att.phrase.text != "his head"

@@ -786,6 +786,8 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
                     subject = bare
                     break
         subject = _appositive_head(tokens, phrases, subject)
+        if ctx.fiction and subject is not None and _body_part(subject):
+            return None  # "raising his head, said": the head is what he raised
         if subject is not None:
             rel = _relative_pronoun(tokens, subject, k)
             if rel is not None:
@@ -1507,6 +1509,17 @@ def vocative(ctx: Context, i: int) -> Attribution | None:
     """The person addressed by name in the previous turn usually speaks next."""
     p = addressee(ctx, i)
     return Attribution("vocative", 0.5, phrase=p) if p is not None else None
+
+
+_BODY_PARTS = frozenset(
+    "head heads face faces eyes eye hand hands lips mouth arm arms shoulder shoulders brow cheek cheeks "
+    "heart fingers finger nose chin feet foot".split()
+)
+
+
+def _body_part(p: Phrase) -> bool:
+    """ "his head", "the face": a part of someone, not someone."""
+    return p.kind == "DESC" and p.text.lower().split()[-1] in _BODY_PARTS
 
 
 # "in a low voice", "with a faint smile", "in an altered tone": the manner of speaking
