@@ -1376,3 +1376,17 @@ def test_fiction_a_body_part_before_the_speech_verb_is_no_speaker():
     ctx = context("He looked at the fire for a while, and then, raising his head, said: “We leave at dawn.”", fiction=True)
     att = leading_cue(ctx, 0)
     assert att is None or att.phrase.text != "his head"
+
+
+def test_fiction_said_the_other_is_the_one_of_the_two_who_did_not_speak_last():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“The tide is turning,” said Peter Cobb.\n\n"
+        "“Then we sail at once,” said John Hale.\n\n"
+        "“Not before the mate comes back,” said the other."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 2).text == "Peter Cobb"

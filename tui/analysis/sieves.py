@@ -1558,7 +1558,7 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     words = " ".join(att.phrase.text.lower().split())
     if any(f" {word} " in words for word in ("with", "in", "of", "from")):
         return
-    kin = _kin_by_surname(ctx, i, att.phrase)
+    kin = _kin_by_surname(ctx, i, att.phrase) or _the_other(ctx, i, att.phrase)
     if kin is not None:
         att.antecedent = kin
         return
@@ -1615,6 +1615,33 @@ def _kin_by_surname(ctx: Context, i: int, desc: Phrase) -> Phrase | None:
     s, e = best.span()
     name = ctx.text[s:e]
     return Phrase("TITLED", s, e, name, name, s, e, None, 0, 0)
+
+
+_THE_OTHER = re.compile(r"the\s+other(?:\s+([a-z]+))?", re.I)
+
+
+def _the_other(ctx: Context, i: int, desc: Phrase, lookback: int = 8) -> Phrase | None:
+    """Fiction: "“…,” said the other" — of the two who are talking, the one who did not
+    speak last: the latest earlier speaker who is not the last one (of the noun's gender,
+    "the other man")."""
+    m = _THE_OTHER.fullmatch(" ".join(desc.text.split()))
+    if m is None:
+        return None
+    want = phrase_gender(ctx, desc) if m.group(1) else "?"
+    last: Phrase | None = None
+    for j in range(i - 1, max(-1, i - lookback), -1):
+        if ctx.attributions[j] is None:
+            continue
+        p = root_phrase(ctx, j)
+        if p is None or p.kind == "NARRATOR":
+            return None
+        if last is None:
+            last = p
+        elif _key(p) != _key(last):
+            if want in ("m", "f") and phrase_gender(ctx, p) not in ("?", want):
+                return None
+            return p
+    return None
 
 
 def _has_spoken(ctx: Context, i: int, hon: str, surname: str) -> bool:
