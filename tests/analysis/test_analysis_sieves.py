@@ -1390,3 +1390,18 @@ def test_fiction_said_the_other_is_the_one_of_the_two_who_did_not_speak_last():
     ctx = context(t, fiction=True)
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 2).text == "Peter Cobb"
+
+
+def test_fiction_a_pronoun_does_not_go_back_to_a_body_part_or_a_place():
+    from tui.analysis.phrases import Phrase
+    from tui.analysis.speakers import is_personal
+
+    t = "A little man came to the door. The shining head bobbed twice. “Come in, come in,” he said."
+    ctx = context(t, fiction=True)
+    att = pronoun(ctx, 0)
+    assert att is not None and "head" not in att.antecedent.text
+    t = "They drove to Pondicherry Lodge, where Ada Hale lived. “It is late,” said Ada Hale."
+    ctx = context(t, fiction=True)
+    s = t.index("Pondicherry")
+    place = Phrase("NAME", s, s + 17, "Pondicherry Lodge", "Pondicherry Lodge", s, s + 17, None, 0, 1)
+    assert not is_personal(ctx, place)

@@ -1087,6 +1087,8 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
             continue
         if p.kind == "DESC" and tokens[p.first].tag == "PRP$":
             continue  # "his head", "her husband": relative to someone else
+        if ctx.fiction and _body_part(p):
+            continue  # "a shining head": a part of someone
         if want == "p":
             if phrase_number(p) == "p" or p.kind == "ORG":
                 return p

@@ -87,6 +87,11 @@ ORG_ROLES = frozenset(
     "committee agency ministry department office administration government company organization "
     "organisation campaign party group".split()
 )
+# the last word of a place's name ("Pondicherry Lodge", "Baker Street", "Northanger Abbey")
+PLACE_WORDS = frozenset(
+    "lodge street abbey hall house park square road lane court place castle church inn terrace "
+    "gardens bridge hill manor cottage farm station row crescent avenue".split()
+)
 EARLY = 2000  # a full name this close to the start introduces the person (news style)
 
 
@@ -338,6 +343,8 @@ def is_personal(ctx: Context, p: Phrase) -> bool:
         word = head.split()[0].lower().rstrip(".")
         if word in lex.non_person_capitals or word in lex.stop_capitals:
             return False
+        if ctx.fiction and len(head.split()) > 1 and head.split()[-1].lower() in PLACE_WORDS:
+            return False  # "Pondicherry Lodge", "Northanger Abbey": a place
         # one word the text also writes in lower case, never as a name mid-sentence: a
         # capitalised sentence opening ("Stopped at last!"), not a person
         return not (len(head.split()) == 1 and common_word(ctx, head) and not written_as_a_name(ctx, head))
