@@ -336,3 +336,12 @@ def test_fiction_a_bare_surname_the_novel_gives_a_mr_and_a_mrs_is_the_man():
 
     assert gender(fiction=True) == "m"
     assert gender(fiction=False) != "m"  # news: the pronouns after the name decide
+
+
+def test_fiction_gendered_nouns_give_a_description_its_gender():
+    from tests.analysis.test_analysis_sieves import context
+    from tui.analysis.speakers import NameRef, name_gender
+
+    ctx = context("“It is late,” said the widow. “Aye,” said the lad.", fiction=True)
+    assert name_gender(ctx, NameRef("desc", "the widow", "", "", "the widow", None, 0)) == "f"
+    assert name_gender(ctx, NameRef("desc", "the old lad", "", "", "the old lad", None, 0)) == "m"

@@ -83,6 +83,16 @@ ROLE_GENDER = {
     "gentleman": "m", "lady": "f", "congressman": "m", "congresswoman": "f", "chairman": "m",
     "chairwoman": "f",
 }
+# fiction's gendered nouns for people ("said the lad", "the widow replied")
+FICTION_ROLE_GENDER = {
+    **dict.fromkeys(
+        "lad fellow uncle nephew grandfather landlord master widower bachelor squire monk priest "
+        "bridegroom duke count baron earl lord sir papa".split(), "m"),
+    **dict.fromkeys(
+        "lass maid maiden widow matron landlady mistress aunt niece grandmother duchess countess "
+        "marchioness baroness governess housekeeper hostess actress nun bride spinster dame madam "
+        "mamma".split(), "f"),
+}
 ORG_ROLES = frozenset(
     "committee agency ministry department office administration government company organization "
     "organisation campaign party group".split()
@@ -241,6 +251,8 @@ def name_gender(ctx: Context, ref: NameRef) -> str:
         for word in reversed(ref.text.lower().split()):
             if word in ROLE_GENDER:
                 return ROLE_GENDER[word]
+            if ctx.fiction and word in FICTION_ROLE_GENDER:
+                return FICTION_ROLE_GENDER[word]
             if lex.honorifics.get(word) in ("m", "f"):  # "the Duchess", "the King"
                 return lex.honorifics[word]
         return "?"
