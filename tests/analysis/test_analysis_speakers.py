@@ -345,3 +345,14 @@ def test_fiction_gendered_nouns_give_a_description_its_gender():
     ctx = context("“It is late,” said the widow. “Aye,” said the lad.", fiction=True)
     assert name_gender(ctx, NameRef("desc", "the widow", "", "", "the widow", None, 0)) == "f"
     assert name_gender(ctx, NameRef("desc", "the old lad", "", "", "the old lad", None, 0)) == "m"
+
+
+def test_fiction_the_general_is_the_one_general_the_text_names():
+    text = _gendered_novel([
+        "General Hale came in from the rain with his son, and Ada Hale followed them.",
+        "“The roads are bad,” said John Hale.",
+        "“They are, John,” said Ada Hale.",
+        "“We leave at dawn,” said the general.",
+    ])
+    a = analyze(text)
+    assert a.speaker_name(a.quotes[-1]) == "General Hale"  # not John Hale, whom Ada addressed

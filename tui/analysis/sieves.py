@@ -1564,6 +1564,8 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     if kin is not None:
         att.antecedent = kin
         return
+    if _titled_in_text(ctx, att.phrase):
+        return  # "the general" of a novel with a General Tilney: the speakers' join names him
     p = addressee(ctx, i)
     if p is not None:
         att.antecedent = p
@@ -1644,6 +1646,25 @@ def _the_other(ctx: Context, i: int, desc: Phrase, lookback: int = 8) -> Phrase 
                 return None
             return p
     return None
+
+
+_THE_TITLE = re.compile(r"the\s+([a-z]+)", re.I)
+
+
+def _titled_in_text(ctx: Context, desc: Phrase) -> bool:
+    """ "the general", "the doctor": a title the text also writes before a name ("General
+    Tilney", "Doctor Losberne") — then the title names that character, whoever spoke last."""
+    m = _THE_TITLE.fullmatch(" ".join(desc.text.split()))
+    if m is None or lexicon().honorifics.get(m.group(1).lower()) != "?":
+        return False  # (a title of rank or office; "the lady" is anyone's)
+    title = m.group(1).lower()
+    found = _titles_memo.get(title)
+    if found is None:
+        found = _titles_memo[title] = re.search(rf"\b{title.capitalize()}\s+[A-Z][a-z]", ctx.text) is not None
+    return found
+
+
+_titles_memo: dict[str, bool] = document_memo()
 
 
 def _has_spoken(ctx: Context, i: int, hon: str, surname: str) -> bool:

@@ -890,6 +890,7 @@ def _join_titles(ctx: Context, quote_entity: dict[int, Entity]) -> None:
         if e.kind == "person" and e.key[0] in ("full", "single") and (e.full or e.hon_name):
             by_last[e.key[2]].append(e)
     joined: dict[str, Entity | None] = {}
+    named_as: dict[str, str] = {}
     for i, e in list(quote_entity.items()):
         if e.key[0] != "desc" or not e.key[1].split() or e.key[1].split()[0] not in ("the", "a", "an"):
             continue
@@ -903,8 +904,16 @@ def _join_titles(ctx: Context, quote_entity: dict[int, Entity]) -> None:
                 people = by_last.get(surname.lower(), [])
                 if hon and len(people) > 1:  # "Mr. Bumble, the beadle": not Mrs. Bumble
                     people = [e for e in people if e.key[0] == "single" and e.key[1] == _HON_CLASS.get(hon.lower())]
+                elif len(people) > 1:  # "the general": General Tilney, not Henry Tilney
+                    people = [e for e in people if any(n.lower().startswith(title + " ") for n in e.names)]
                 if n >= 0.8 * sum(counts.values()) and len(people) == 1:
                     joined[title] = people[0]
+                elif n >= 0.8 * sum(counts.values()) and not people and not hon and honorifics.get(title) == "?":
+                    named_as[title] = f"{title.capitalize()} {surname}"
+        if joined[title] is None and title in named_as:
+            # "the general" of a novel whose one general is General Tilney, who speaks
+            # under no other name: the description is named so
+            e.hon_name = named_as[title]
         if joined[title] is not None:
             target = joined[title]
             for name, count in e.names.items():
@@ -931,7 +940,7 @@ def _join_by_salience(ctx: Context, quote_entity: dict[int, Entity]) -> None:
     entities = {id(e): e for e in quote_entity.values()}
     plain = [
         e for e in entities.values()
-        if e.key[0] == "desc" and e.kind == "person" and e.gender in ("m", "f")
+        if e.key[0] == "desc" and e.kind == "person" and e.gender in ("m", "f") and not e.hon_name
         and len(by_entity[id(e)]) >= SALIENCE_MIN_QUOTES
         and all(_PLAIN_DESCRIPTION.fullmatch(" ".join(name.split())) for name in e.names)
     ]
@@ -970,7 +979,7 @@ def _join_by_scene(ctx: Context, quote_entity: dict[int, Entity]) -> None:
     entities = {id(e): e for e in quote_entity.values()}
     plain = [
         e for e in entities.values()
-        if e.key[0] == "desc" and e.kind == "person" and e.gender in ("m", "f")
+        if e.key[0] == "desc" and e.kind == "person" and e.gender in ("m", "f") and not e.hon_name
         and len(by_entity[id(e)]) >= SCENE_MIN_QUOTES
         and all(_PLAIN_DESCRIPTION.fullmatch(" ".join(name.split())) for name in e.names)
     ]
@@ -1081,8 +1090,8 @@ def _join_descriptions(quote_entity: dict[int, Entity], indefinite: set[int] | f
     named = {id(e): e for e in quote_entity.values() if e.kind == "person" and (e.full or e.hon_name)}
     joined: dict[int, Entity | None] = {}
     for i, e in list(quote_entity.items()):
-        if e.key[0] != "desc" or i in indefinite:
-            continue
+        if e.key[0] != "desc" or i in indefinite or e.hon_name:
+            continue  # (fiction: "the general" already named General Tilney)
         if id(e) not in joined:
             head = e.key[1].split()[-1] if e.key[1] else ""
             matches = [n for n in named.values() if n.role and head in _role_heads(n.role)]
