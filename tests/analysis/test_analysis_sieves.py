@@ -1405,3 +1405,18 @@ def test_fiction_a_pronoun_does_not_go_back_to_a_body_part_or_a_place():
     s = t.index("Pondicherry")
     place = Phrase("NAME", s, s + 17, "Pondicherry Lodge", "Pondicherry Lodge", s, s + 17, None, 0, 1)
     assert not is_personal(ctx, place)
+
+
+def test_fiction_her_friend_is_the_one_talking_with_her():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“The rain will spoil the ball,” said Mary Cobb.\n\n"
+        "“Then we shall dance at home,” said Ada Hale.\n\n"
+        "“I never mind the rain,” said Mary Cobb.\n\n"
+        "“No,” replied her friend, “you never do.”"
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 3).text == "Ada Hale"  # Mary Cobb's friend, not Mary Cobb

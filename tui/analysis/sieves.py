@@ -1560,7 +1560,7 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     words = " ".join(att.phrase.text.lower().split())
     if any(f" {word} " in words for word in ("with", "in", "of", "from")):
         return
-    kin = _kin_by_surname(ctx, i, att.phrase) or _the_other(ctx, i, att.phrase)
+    kin = _kin_by_surname(ctx, i, att.phrase) or _the_other(ctx, i, att.phrase) or _owners_partner(ctx, i, att.phrase)
     if kin is not None:
         att.antecedent = kin
         return
@@ -1665,6 +1665,37 @@ def _titled_in_text(ctx: Context, desc: Phrase) -> bool:
 
 
 _titles_memo: dict[str, bool] = document_memo()
+
+
+# someone defined by being with the possessive's owner: "her friend", "his visitor"
+_INTERLOCUTORS = frozenset(
+    "friend companion visitor guest host hostess partner neighbour neighbor interlocutor hearer "
+    "listener caller questioner informant escort".split()
+)
+
+
+def _owners_partner(ctx: Context, i: int, desc: Phrase, lookback: int = 8) -> Phrase | None:
+    """Fiction: "said her friend", "replied his visitor" — someone talking with the owner
+    of the possessive: the latest speaker who is not that owner (the owner: the person of that
+    gender the paragraph names before the cue, else the last to speak)."""
+    m = _KIN_PHRASE.fullmatch(" ".join(desc.text.split()))
+    if m is None or m.group(2).lower() not in _INTERLOCUTORS:
+        return None
+    want = "m" if m.group(1).lower() == "his" else "f"
+    owner = _antecedent_in(ctx, ctx.paragraph_at(desc.start), desc.start, want) or _recent_speaker(ctx, i, want)
+    if owner is None:
+        return None
+    gender = phrase_gender(ctx, desc)
+    for j in range(i - 1, max(-1, i - lookback), -1):
+        if ctx.attributions[j] is None:
+            continue
+        p = root_phrase(ctx, j)
+        if p is None or p.kind in ("NARRATOR", "PRON") or _key(p) == _key(owner):
+            continue
+        if gender in ("m", "f") and phrase_gender(ctx, p) not in (gender, "?"):
+            continue
+        return p
+    return None
 
 
 def _has_spoken(ctx: Context, i: int, hon: str, surname: str) -> bool:
