@@ -1610,15 +1610,19 @@ def _kin_by_surname(ctx: Context, i: int, desc: Phrase) -> Phrase | None:
         return None  # Mrs. Hale's mother is no Mrs. Hale the text would name so
     if not _has_spoken(ctx, i, hon, surname):
         return None  # (a stepson's "his father" is no Mr. of his name who never speaks)
-    rx = re.compile(rf"\b{hon}\.?\s+{re.escape(surname)}\b")
-    best = None
-    for found_m in rx.finditer(ctx.text, 0, ctx.quotes[i].start):
-        best = found_m
-    if best is None:
-        return None
-    s, e = best.span()
-    name = ctx.text[s:e]
-    return Phrase("TITLED", s, e, name, name, s, e, None, 0, 0)
+    # the nearest "Mr. Hale" before the quotation (searched backwards from it: quicker than
+    # a pattern over the whole text)
+    text = ctx.text
+    rx = re.compile(rf"\b{hon}\.?\s+$")
+    pos = ctx.quotes[i].start
+    while (pos := text.rfind(surname, 0, pos)) > 0:
+        end = pos + len(surname)
+        if not text[end : end + 1].isalnum():
+            hon_m = rx.search(text, max(0, pos - len(hon) - 4), pos)
+            if hon_m is not None:
+                name = text[hon_m.start() : end]
+                return Phrase("TITLED", hon_m.start(), end, name, name, hon_m.start(), end, None, 0, 0)
+    return None
 
 
 _THE_OTHER = re.compile(r"the\s+other(?:\s+([a-z]+))?", re.I)
@@ -1660,8 +1664,20 @@ def _titled_in_text(ctx: Context, desc: Phrase) -> bool:
     title = m.group(1).lower()
     found = _titles_memo.get(title)
     if found is None:
-        found = _titles_memo[title] = re.search(rf"\b{title.capitalize()}\s+[A-Z][a-z]", ctx.text) is not None
+        found = _titles_memo[title] = _written_before_a_name(ctx.text, title.capitalize())
     return found
+
+
+def _written_before_a_name(text: str, word: str) -> bool:
+    """Whether ``word`` stands somewhere right before a capitalised word ("General Tilney")."""
+    pos = -1
+    while (pos := text.find(word, pos + 1)) >= 0:
+        if pos and text[pos - 1].isalnum():
+            continue
+        rest = text[pos + len(word) : pos + len(word) + 3]
+        if len(rest) == 3 and rest[0].isspace() and rest[1].isupper() and rest[2].islower():
+            return True
+    return False
 
 
 _titles_memo: dict[str, bool] = document_memo()
