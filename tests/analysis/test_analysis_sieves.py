@@ -1507,3 +1507,118 @@ def test_news_an_inverted_possessive_place_before_a_name_is_not_the_speaker():
 def test_news_chided_is_a_speech_verb():
     text = 'The hearing went on. Ada Ruiz clashed with Ben Holt during the hearing, chiding him, "What difference does it make?"'
     assert attribution(text)[:2] == ("Ada Ruiz", "leading_cue")
+
+
+def test_fiction_he_went_on_is_the_last_speaker_of_that_gender_not_the_partner():
+    turns = (
+        "“The bridge is down,” said Peter Cobb.\n\n"
+        "“Then we go round by the mill,” said John Hale.\n\n"
+    )
+    for verb, who in (("went on", "John Hale"), ("continued", "John Hale"), ("said", "Peter Cobb")):
+        ctx = context(turns + f"“The mill road is dry,” he {verb}.", fiction=True)
+        ctx.attributions[0] = trailing_cue(ctx, 0)
+        ctx.attributions[1] = trailing_cue(ctx, 1)
+        att = pronoun(ctx, 2)
+        assert att is not None and att.antecedent.head == who, verb
+    # an interruption by a woman between his words does not stop him
+    ctx = context(turns + "“Is it?” said Mary Cobb.\n\n“The mill road is dry,” he continued.", fiction=True)
+    for k in range(3):
+        ctx.attributions[k] = trailing_cue(ctx, k)
+    assert pronoun(ctx, 3).antecedent.head == "John Hale"
+
+
+def test_fiction_her_father_is_the_mr_of_her_family_name():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“The frost is early this year,” said Mr. Hale.\n\n"
+        "“It killed my beans,” said John Brand.\n\n"
+        "“Then the roses will suffer,” said Ada Hale.\n\n"
+        "“They always do,” said her father.\n\n"
+        "Mrs. Brand was at the window.\n\n"
+        "John Brand laughed. “Not always,” said his wife."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 3).text == "Mr. Hale"  # not John Brand, the other man of the scene
+    # "his wife" of John Brand: the text names a Mrs. Brand, but she has not spoken yet
+    assert root_phrase(ctx, 4).text != "Mrs. Brand"
+
+
+def test_fiction_he_said_after_the_man_of_a_man_and_woman_exchange_is_that_man_again():
+    t = (
+        "“The bridge is down,” said Peter Cobb.\n\n"
+        "“Then we go round by the mill,” said John Hale.\n\n"
+        "“The mill road is flooded,” said Mary Cobb.\n\n"
+        "“Then we wait for morning,” said John Hale.\n\n"
+        "The fire crackled, and nobody spoke for a while.\n\n"
+        "“It will have to do,” he said, and sat down."
+    )
+    ctx = context(t, fiction=True)
+    for k in range(4):
+        ctx.attributions[k] = trailing_cue(ctx, k)
+    att = pronoun(ctx, 4)
+    # the man who just spoke, after narration (not Peter Cobb, the other man further back)
+    assert att is not None and att.antecedent.head == "John Hale"
+
+
+def test_fiction_in_a_low_voice_is_how_it_was_said_not_part_of_the_speaker():
+    for cue, who in (
+        ("said the clerk in a low voice.", "the clerk"),
+        ("said the old man with a faint smile.", "the old man"),
+        ("said the man with the black beard.", "the man with the black beard"),
+    ):
+        ctx = context(f"“The door is locked,” {cue}", fiction=True)
+        att = trailing_cue(ctx, 0)
+        assert att is not None and att.phrase.text == who
+
+
+def test_fiction_a_body_part_before_the_speech_verb_is_no_speaker():
+    ctx = context("He looked at the fire for a while, and then, raising his head, said: “We leave at dawn.”", fiction=True)
+    att = leading_cue(ctx, 0)
+    assert att is None or att.phrase.text != "his head"
+
+
+def test_fiction_said_the_other_is_the_one_of_the_two_who_did_not_speak_last():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“The tide is turning,” said Peter Cobb.\n\n"
+        "“Then we sail at once,” said John Hale.\n\n"
+        "“Not before the mate comes back,” said the other."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 2).text == "Peter Cobb"
+
+
+def test_fiction_a_pronoun_does_not_go_back_to_a_body_part_or_a_place():
+    from tui.analysis.phrases import Phrase
+    from tui.analysis.speakers import is_personal
+
+    t = "A little man came to the door. The shining head bobbed twice. “Come in, come in,” he said."
+    ctx = context(t, fiction=True)
+    att = pronoun(ctx, 0)
+    assert att is not None and "head" not in att.antecedent.text
+    t = "They drove to Pondicherry Lodge, where Ada Hale lived. “It is late,” said Ada Hale."
+    ctx = context(t, fiction=True)
+    s = t.index("Pondicherry")
+    place = Phrase("NAME", s, s + 17, "Pondicherry Lodge", "Pondicherry Lodge", s, s + 17, None, 0, 1)
+    assert not is_personal(ctx, place)
+
+
+def test_fiction_her_friend_is_the_one_talking_with_her():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“The rain will spoil the ball,” said Mary Cobb.\n\n"
+        "“Then we shall dance at home,” said Ada Hale.\n\n"
+        "“I never mind the rain,” said Mary Cobb.\n\n"
+        "“No,” replied her friend, “you never do.”"
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 3).text == "Ada Hale"  # Mary Cobb's friend, not Mary Cobb

@@ -861,6 +861,8 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
                     subject = bare
                     break
         subject = _appositive_head(tokens, phrases, subject)
+        if ctx.fiction and subject is not None and _body_part(subject):
+            return None  # "raising his head, said": the head is what he raised
         if subject is not None:
             rel = _relative_pronoun(tokens, subject, k)
             if rel is not None:
@@ -1064,7 +1066,9 @@ def pronoun(ctx: Context, i: int) -> Attribution | None:
             return Attribution("pronoun", att.confidence, phrase=outer, cue=att.cue)
         if outer is not None:
             phrase = outer  # "He said that he …": the first "he"
-    antecedent = resolve_pronoun(ctx, phrase, i)
+    antecedent = _continuing_speaker(ctx, i, att) if ctx.fiction else None
+    if antecedent is None:
+        antecedent = resolve_pronoun(ctx, phrase, i)
     if antecedent is None:
         return None
     att = att.copy()
@@ -1078,6 +1082,44 @@ def _trailing_pronoun(ctx: Context, i: int) -> Attribution | None:
     continued'): that cue, not the piece before, says who."""
     att = _trailing_match(ctx, i)
     return pronoun(ctx, i) if att is not None and att.sieve == "pronoun" else None
+
+
+_CONTINUING = frozenset("continue add resume pursue persist".split())
+_GO_ON = re.compile(r"\s+on\b")
+
+
+def _continuing_verb(ctx: Context, cue: Token | None) -> bool:
+    """ "continued", "added", "resumed", "went on": a speech verb of someone going on."""
+    if cue is None:
+        return False
+    base = lexicon().speech_verb_base.get(cue.word.lower(), "")
+    return base in _CONTINUING or base == "go" and _GO_ON.match(ctx.text, cue.end) is not None
+
+
+def _continuing_speaker(ctx: Context, i: int, att: Attribution, lookback: int = 6) -> Phrase | None:
+    """Fiction: '"…," he continued' / 'she went on' / 'he added': someone goes on with their
+    own words — the last one of the pronoun's gender who spoke, a few quotations back (an
+    interruption by someone of the other gender between them)."""
+    if att.phrase is None or not _continuing_verb(ctx, att.cue):
+        return None
+    want = lexicon().pronouns.get(att.phrase.text.lower(), "?")
+    if want not in ("m", "f"):
+        return None
+    named = _antecedent_in(ctx, ctx.paragraph_at(att.phrase.start), att.phrase.start, want)
+    if named is not None:
+        return named  # "Mr. Hale smiled. “…,” he went on": the narration says who
+    for j in range(i - 1, max(-1, i - lookback), -1):
+        if ctx.attributions[j] is None:
+            continue
+        p = root_phrase(ctx, j)
+        if p is None or p.kind == "NARRATOR":
+            continue
+        gender = phrase_gender(ctx, p)
+        if gender == want:
+            return p
+        if gender not in ("m", "f"):
+            return None
+    return None
 
 
 def _outer_source(ctx: Context, pron: Phrase) -> Phrase | None:
@@ -1128,6 +1170,9 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
         found = _antecedent_in(ctx, para, pron.start, want)
         if found is not None:
             return found
+        again = _same_speaker_by_gender(ctx, i, want)
+        if again is not None:
+            return again
         partner = _conversation_partner(ctx, i, want)
         if partner is not None:
             return partner
@@ -1147,6 +1192,29 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
             found = _antecedent_in(ctx, p_index, pron.start, want)
             if found is not None:
                 return found
+    return None
+
+
+def _same_speaker_by_gender(ctx: Context, i: int, want: str, lookback: int = 8) -> Phrase | None:
+    """Fiction: in a conversation between a man and a woman, "he said" opening the next
+    paragraph after the man spoke is the man again (narration came between his words), not
+    someone further back: the pronoun tells the two apart."""
+    last: Phrase | None = None
+    for j in range(i - 1, max(-1, i - lookback), -1):
+        if ctx.attributions[j] is None:
+            continue
+        p = root_phrase(ctx, j)
+        if p is None or p.kind == "NARRATOR":
+            return None
+        if last is None:
+            if phrase_gender(ctx, p) != want:
+                return None
+            last = p
+            continue
+        if _key(p) == _key(last):
+            continue
+        other = phrase_gender(ctx, p)
+        return last if other in ("m", "f") and other != want else None
     return None
 
 
@@ -1190,6 +1258,8 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
             continue
         if p.kind == "DESC" and tokens[p.first].tag == "PRP$":
             continue  # "his head", "her husband": relative to someone else
+        if ctx.fiction and _body_part(p):
+            continue  # "a shining head": a part of someone
         if want == "p":
             if phrase_number(p) == "p" or p.kind == "ORG":
                 return p
@@ -1624,6 +1694,24 @@ def vocative(ctx: Context, i: int) -> Attribution | None:
     return Attribution("vocative", 0.5, phrase=p) if p is not None else None
 
 
+_BODY_PARTS = frozenset(
+    "head heads face faces eyes eye hand hands lips mouth arm arms shoulder shoulders brow cheek cheeks "
+    "heart fingers finger nose chin feet foot".split()
+)
+
+
+def _body_part(p: Phrase) -> bool:
+    """ "his head", "the face": a part of someone, not someone."""
+    return p.kind == "DESC" and p.text.lower().split()[-1] in _BODY_PARTS
+
+
+# "in a low voice", "with a faint smile", "in an altered tone": the manner of speaking
+_MANNER_NOUNS = frozenset(
+    "voice voices tone tones whisper whispers accent accents manner air smile smiles glance glances look "
+    "looks laugh sigh shrug nod frown grin sneer gesture emphasis way breath".split()
+)
+
+
 def _with_modifier(ctx: Context, tokens: list[Token], p: Phrase, closers: tuple[str, ...] = (",", "P", ":")) -> Phrase:
     """Fiction: "said the man with the black beard," — a description with its modifier is how
     a novel names a minor character; the modifier closes the clause."""
@@ -1639,6 +1727,8 @@ def _with_modifier(ctx: Context, tokens: list[Token], p: Phrase, closers: tuple[
     if j == start_words or (j < len(tokens) and tokens[j].tag not in closers) or (j == len(tokens) and "VSAY" in closers):
         return p
     last = tokens[j - 1]
+    if last.word.lower() in _MANNER_NOUNS:
+        return p  # "said the clerk in a low voice": how it was said, not who said it
     text = ctx.text[p.start : last.end]
     return Phrase("DESC", p.start, last.end, text, text, p.start, last.end, p.role, p.first, j - 1)
 
@@ -1651,6 +1741,12 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     words = " ".join(att.phrase.text.lower().split())
     if any(f" {word} " in words for word in ("with", "in", "of", "from")):
         return
+    kin = _kin_by_surname(ctx, i, att.phrase) or _the_other(ctx, i, att.phrase) or _owners_partner(ctx, i, att.phrase)
+    if kin is not None:
+        att.antecedent = kin
+        return
+    if _titled_in_text(ctx, att.phrase):
+        return  # "the general" of a novel with a General Tilney: the speakers' join names him
     p = addressee(ctx, i)
     if p is not None:
         att.antecedent = p
@@ -1660,6 +1756,160 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     partner = _conversation_partner(ctx, i, gender if gender in ("m", "f") else "?", named_only=True)
     if partner is not None:
         att.antecedent = partner
+
+
+# a relative named by kinship, and the honorific the relative shares the family name under
+_KIN = {"mother": "Mrs", "wife": "Mrs", "father": "Mr", "husband": "Mr", "daughter": "Miss", "sister": "Miss"}
+_KIN_PHRASE = re.compile(r"(his|her)\s+([a-z]+)", re.I)
+
+
+def _kin_by_surname(ctx: Context, i: int, desc: Phrase) -> Phrase | None:
+    """Fiction: "said her father", "cried his wife" — a parent or spouse shares the family
+    name: "her father", of Ada Hale, is Mr. Hale, when the text has a Mr. Hale (and he is not
+    the one whose father he would be). "Her" is the woman the paragraph's narration names
+    before the cue, else the last woman who spoke."""
+    m = _KIN_PHRASE.fullmatch(" ".join(desc.text.split()))
+    if m is None or m.group(2).lower() not in _KIN:
+        return None
+    hon = _KIN[m.group(2).lower()]
+    want = "m" if m.group(1).lower() == "his" else "f"
+    owner = _antecedent_in(ctx, ctx.paragraph_at(desc.start), desc.start, want) or _recent_speaker(ctx, i, want)
+    if owner is None or owner.kind not in ("NAME", "TITLED", "POSSD"):
+        return None
+    from .speakers import _surname_for_first, parse_name
+
+    ref = parse_name(owner)
+    if ref.kind != "person" or not ref.last:
+        return None
+    surname = ref.last
+    if not ref.first and not ref.hon and surname.lower() in lexicon().first_names:
+        found = _surname_for_first(ctx, surname)
+        if found is None:
+            return None
+        surname = found[0]
+    if ref.hon and ref.text.replace(".", " ").split()[0].lower() == hon.lower():
+        return None  # Mrs. Hale's mother is no Mrs. Hale the text would name so
+    if not _has_spoken(ctx, i, hon, surname):
+        return None  # (a stepson's "his father" is no Mr. of his name who never speaks)
+    # the nearest "Mr. Hale" before the quotation (searched backwards from it: quicker than
+    # a pattern over the whole text)
+    text = ctx.text
+    rx = re.compile(rf"\b{hon}\.?\s+$")
+    pos = ctx.quotes[i].start
+    while (pos := text.rfind(surname, 0, pos)) > 0:
+        end = pos + len(surname)
+        if not text[end : end + 1].isalnum():
+            hon_m = rx.search(text, max(0, pos - len(hon) - 4), pos)
+            if hon_m is not None:
+                name = text[hon_m.start() : end]
+                return Phrase("TITLED", hon_m.start(), end, name, name, hon_m.start(), end, None, 0, 0)
+    return None
+
+
+_THE_OTHER = re.compile(r"the\s+other(?:\s+([a-z]+))?", re.I)
+
+
+def _the_other(ctx: Context, i: int, desc: Phrase, lookback: int = 8) -> Phrase | None:
+    """Fiction: "“…,” said the other" — of the two who are talking, the one who did not
+    speak last: the latest earlier speaker who is not the last one (of the noun's gender,
+    "the other man")."""
+    m = _THE_OTHER.fullmatch(" ".join(desc.text.split()))
+    if m is None:
+        return None
+    want = phrase_gender(ctx, desc) if m.group(1) else "?"
+    last: Phrase | None = None
+    for j in range(i - 1, max(-1, i - lookback), -1):
+        if ctx.attributions[j] is None:
+            continue
+        p = root_phrase(ctx, j)
+        if p is None or p.kind == "NARRATOR":
+            return None
+        if last is None:
+            last = p
+        elif _key(p) != _key(last):
+            if want in ("m", "f") and phrase_gender(ctx, p) not in ("?", want):
+                return None
+            return p
+    return None
+
+
+_THE_TITLE = re.compile(r"the\s+([a-z]+)", re.I)
+
+
+def _titled_in_text(ctx: Context, desc: Phrase) -> bool:
+    """ "the general", "the doctor": a title the text also writes before a name ("General
+    Tilney", "Doctor Losberne") — then the title names that character, whoever spoke last."""
+    m = _THE_TITLE.fullmatch(" ".join(desc.text.split()))
+    if m is None or lexicon().honorifics.get(m.group(1).lower()) != "?":
+        return False  # (a title of rank or office; "the lady" is anyone's)
+    title = m.group(1).lower()
+    found = _titles_memo.get(title)
+    if found is None:
+        found = _titles_memo[title] = _written_before_a_name(ctx.text, title.capitalize())
+    return found
+
+
+def _written_before_a_name(text: str, word: str) -> bool:
+    """Whether ``word`` stands somewhere right before a capitalised word ("General Tilney")."""
+    pos = -1
+    while (pos := text.find(word, pos + 1)) >= 0:
+        if pos and text[pos - 1].isalnum():
+            continue
+        rest = text[pos + len(word) : pos + len(word) + 3]
+        if len(rest) == 3 and rest[0].isspace() and rest[1].isupper() and rest[2].islower():
+            return True
+    return False
+
+
+_titles_memo: dict[str, bool] = document_memo()
+
+
+# someone defined by being with the possessive's owner: "her friend", "his visitor"
+_INTERLOCUTORS = frozenset(
+    "friend companion visitor guest host hostess partner neighbour neighbor interlocutor hearer "
+    "listener caller questioner informant escort".split()
+)
+
+
+def _owners_partner(ctx: Context, i: int, desc: Phrase, lookback: int = 8) -> Phrase | None:
+    """Fiction: "said her friend", "replied his visitor" — someone talking with the owner
+    of the possessive: the latest speaker who is not that owner (the owner: the person of that
+    gender the paragraph names before the cue, else the last to speak)."""
+    m = _KIN_PHRASE.fullmatch(" ".join(desc.text.split()))
+    if m is None or m.group(2).lower() not in _INTERLOCUTORS:
+        return None
+    want = "m" if m.group(1).lower() == "his" else "f"
+    owner = _antecedent_in(ctx, ctx.paragraph_at(desc.start), desc.start, want) or _recent_speaker(ctx, i, want)
+    if owner is None:
+        return None
+    gender = phrase_gender(ctx, desc)
+    for j in range(i - 1, max(-1, i - lookback), -1):
+        if ctx.attributions[j] is None:
+            continue
+        p = root_phrase(ctx, j)
+        if p is None or p.kind in ("NARRATOR", "PRON") or _key(p) == _key(owner):
+            continue
+        if gender in ("m", "f") and phrase_gender(ctx, p) not in (gender, "?"):
+            continue
+        return p
+    return None
+
+
+def _has_spoken(ctx: Context, i: int, hon: str, surname: str) -> bool:
+    """Whether a cue before quotation ``i`` named "Mr./Mrs. <surname>" as its speaker."""
+    from .speakers import parse_name
+
+    for j in range(i - 1, -1, -1):
+        att = ctx.attributions[j]
+        if att is None or att.same_as is not None:
+            continue
+        p = att.antecedent or att.phrase
+        if p is None or p.kind != "TITLED":
+            continue
+        ref = parse_name(p)
+        if ref.last == surname and not ref.first and ref.text.replace(".", " ").split()[0].lower() == hon.lower():
+            return True
+    return False
 
 
 def reported_before(ctx: Context, i: int) -> Attribution | None:
