@@ -101,3 +101,13 @@ def test_name_and_titled_name_in_one_clause_stay_separate():
 def test_sentence_initial_adverb_is_not_part_of_a_name():
     s = "Later Halvard Steen said"
     assert any(text == "Halvard Steen" for _, text in phrases(s)), phrases(s)
+
+
+def test_a_capitalised_speech_verb_before_a_speech_verb_is_a_name():
+    from tui.analysis.phrases import tag_tokens
+
+    text = '"We have assessed the deal," Read said.'
+    tags = {t.word: t.tag for t in tag_tokens(text, 0, len(text))}
+    assert tags["Read"] == "NNP" and tags["said"] == "VSAY"
+    text = "Said he, without a smile."
+    assert tag_tokens(text, 0, len(text))[0].tag == "VSAY"

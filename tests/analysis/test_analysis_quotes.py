@@ -247,6 +247,8 @@ def _reference_scan(text: str, paragraphs, single: bool) -> list[quotes.RawQuote
                 open_at, open_para, depth, continues = pos, pi, 0, True
                 continue
             role = quotes._role(chunk, i, ch, single, open_at is not None, marks, k + 1)
+            if role == "open" and ch == "“" and open_at is not None and not depth and quotes._misprinted_close(chunk, i):
+                role = "close"  # an opening mark typed for the closing one
             if role == "open":
                 if open_at is None:
                     open_at, open_para, depth = pos, pi, 0
@@ -354,3 +356,13 @@ def test_no_resumption_without_a_block():
     paragraphs = split_paragraphs(text)
     raws = find_quotes(text, paragraphs)
     assert quotes.resume_after_blocks(text, paragraphs, raws) == raws
+
+
+def test_an_opening_mark_typed_for_the_closing_one_closes_the_quotation():
+    text = "Ruiz called the plan “reckless“ in a tweet. Holt said it was “a fine idea.”"
+    assert texts(text) == ["reckless", "a fine idea."]
+    text = "“It's over,“ said Ada Ruiz on Monday."
+    assert texts(text) == ["It's over,"]
+    # nested quotations still open with it
+    text = "Ruiz said: “They chanted “Lock her up” all night.”"
+    assert texts(text) == ["They chanted “Lock her up” all night."]

@@ -580,9 +580,11 @@ def test_pronouns_and_narrator_in_fiction():
     assert len(a.speakers) == 3
 
 
-def test_first_person_outside_fiction_is_not_attributed():
+def test_first_person_outside_fiction_is_the_writer():
+    # (news gold counts "I" as the source: the writer of a first-person piece)
     a = analyze("“I am tired of this kettle,” I said.")
-    assert a.quotes[0].speaker_id is None
+    assert a.quotes[0].mention is not None and a.quotes[0].mention.text == "I"
+    assert [s.name for s in a.speakers] == ["The writer"]
 
 
 # -- narration subject (fiction) -----------------------------------------------------------------
@@ -1420,3 +1422,318 @@ def test_fiction_a_speech_verb_and_a_colon_announce_speech_even_a_short_one():
     assert by_text["There's Marrow Point"].kind == "speech"
     assert by_text["Mrs. Ada Finch"].kind == "speech"
     assert by_text["The Copper Kettle"].kind == "title"  # no announcing verb: a name
+
+
+# -- news attribution rules, round 5 ---------------------------------------------------------
+def test_news_a_transcript_label_before_as_follows_is_the_source_of_the_quoted_paragraphs():
+    text = (
+        "The mayor spoke about the bridge on Monday in Dayton.\n\n"
+        "Partial transcript as follows:\n\n"
+        '"HOST: Mayor, what will you do about the roads?\n\n'
+        '"MAYOR: We will fix them, every one of them, starting next week."\n\n'
+        "The council meets again in May."
+    )
+    assert attribution(text, 0)[:3] == ("Partial transcript", "leading_cue", "Partial transcript")
+    assert attribution(text, 1)[0] == "Partial transcript"
+    # a clause with a pronoun subject is not a label
+    text = "The bridge is old.\n\nIt works as follows:\n\n\"Every road gets a crew.\""
+    assert attribution(text)[0] is None
+
+
+def test_news_a_heading_in_capitals_that_runs_into_a_quotation_is_its_source():
+    text = (
+        "Your morning briefing.\n\n"
+        "BRIDGE TOLLS GO UP IN MAY “The county will raise every toll by a dollar to pay for the repairs.” [Daily Ledger.]\n\n"
+        "The mayor said the toll was “a tax on commuters.”"
+    )
+    name, sieve, mention, _ = attribution(text)
+    assert (name, sieve, mention) == ("BRIDGE TOLLS GO UP IN MAY", "headline", "BRIDGE TOLLS GO UP IN MAY")
+    # one capitalised word, or words in mixed case, are no heading
+    text = "Your morning briefing.\n\nNASA “will launch in May,” the agency’s chief told reporters."
+    assert attribution(text)[1] != "headline"
+
+
+def test_news_a_cue_followed_by_according_to_keeps_its_own_speaker():
+    # the reader sees who spoke; the outlet after "according to" only reported it
+    text = 'The mayor spoke in Dayton. "We will fix every road by May," Ruiz said, according to the Daily Ledger. "Every one."'
+    assert attribution(text)[:2] == ("Ruiz", "trailing_cue")
+    text = 'The board met. "We disagree with the ruling," a board spokesman said in a statement according to the Daily Ledger.'
+    assert attribution(text)[2] == "a board spokesman"
+
+
+def test_news_remembered_after_the_words_is_a_speech_verb():
+    text = 'The merger failed. "Every analyst told her not to do it," remembered Ben Holt, the firm\'s former spokesman.'
+    assert attribution(text)[:3] == ("Ben Holt", "trailing_cue", "Ben Holt")
+
+
+def test_news_a_word_in_ing_before_a_role_noun_modifies_it():
+    text = 'The vote is close. "I cannot imagine how tired you must be," former county planning director Ada Ruiz wrote to the mayor.'
+    assert attribution(text)[:2] == ("Ada Ruiz", "trailing_cue")
+
+
+def test_news_a_name_after_a_dash_before_the_colon_is_a_digest_source():
+    text = 'Polls closed early. [Ledger.] Turnout beat every forecast - Ada Ruiz: “We have never seen lines like these.” [Ledger.]'
+    assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Ada Ruiz")
+    # a lower-case word after the dash is no label
+    text = 'Polls closed early. Holt said turnout was high - and added: “We have never seen lines like these.”'
+    assert attribution(text)[0] == "Holt"
+
+
+def test_news_an_inverted_cue_takes_a_name_after_modifiers_or_before_a_relative_clause():
+    text = 'The vote was close. In other words, explained county moderator Ada Ruiz: "What does that have to do with roads?"'
+    assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Ada Ruiz")
+    text = 'The vote was close. Said Ada Ruiz, who grew up in the county, "We were all so proud of him."'
+    assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Ada Ruiz")
+
+
+def test_news_a_speech_verb_after_of_is_a_noun():
+    text = 'The debate went on. Sen. Ada Ruiz, who has endorsed Holt, said Holt has pushed the former secretary of state to be "stronger" in the race.'
+    assert attribution(text)[0] == "Ada Ruiz"
+
+
+def test_news_a_party_and_state_in_parentheses_is_no_subject():
+    text = 'The debate went on. Sen. Ada Ruiz (D-Ore.) said county executive Ben Holt was a "proven failure" in business.'
+    assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Sen. Ada Ruiz")
+
+
+def test_news_press_or_state_before_a_role_modifies_it_and_is_no_speech_verb():
+    text = 'The debate went on. "We will win," White House press secretary Ada Ruiz said.'
+    assert attribution(text)[:3] == ("Ada Ruiz", "trailing_cue", "press secretary Ada Ruiz")
+    text = 'The debate went on. Ohio state Sen. Ada Ruiz said, "We will win."'
+    assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Sen. Ada Ruiz")
+    # the verb still reports when no role follows it
+    text = 'The debate went on. Ruiz will state, "We will win."'
+    assert attribution(text)[0] == "Ruiz"
+
+
+def test_news_a_title_cut_off_before_of_joins_no_one_who_shares_the_role():
+    text = (
+        'The talks went on. "We are close," White House press secretary Ada Ruiz said. '
+        'Secretary of State Ben Holt said the vote was an "important step forward."'
+    )
+    a = analyze(text)
+    assert a.speaker_name(a.quotes[1]) != "Ada Ruiz"
+
+
+def test_news_an_appositive_missing_its_closing_comma_ends_at_the_speech_verb():
+    text = 'The vote is close. “Ruiz needs a plan for the rural counties,” Ben Holt, the pollster who founded a polling site tweeted on Wednesday.'
+    assert attribution(text)[:3] == ("Ben Holt", "trailing_cue", "Ben Holt")
+
+
+def test_news_a_speech_noun_followed_by_as_is_described_by_the_subject():
+    text = 'Ada Ruiz urged voters to call. Ben Holt later defended her comments as being "sarcastic."'
+    name, _, mention, _ = attribution(text)
+    assert (name, mention) == ("Ben Holt", "Ben Holt")
+
+
+def test_news_an_abbreviated_state_after_a_place_is_no_subject():
+    text = 'Ada Ruiz spoke first. At a fair in Aspen, Colo., the county clerk ended her speech by quoting a poet: "Every obstacle yields."'
+    assert attribution(text)[0] == "county clerk"
+    text = 'Ada Ruiz toured the capital. Ruiz visited Washington, D.C., and told the crowd: "We will win."'
+    assert attribution(text)[0] == "Ada Ruiz"
+
+
+def test_news_an_opening_prepositional_phrase_is_skipped_for_the_subject():
+    text = 'Ada Ruiz won. In June, after Ben Holt suffered a fall, Ruiz emailed her wishes, addressing him as "Benny" and wishing him well.'
+    name, sieve, mention, _ = attribution(text)
+    assert (name, sieve, mention) == ("Ada Ruiz", "narration_subject", "Ruiz")
+
+
+def test_news_it_after_put_is_the_object_not_the_inverted_subject():
+    text = 'Few senators met Holt. As Sen. Ada Ruiz, the No. 2 in the leadership, put it: "This person will not be confirmed."'
+    assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Sen. Ada Ruiz")
+
+
+def test_news_reacted_and_retaliated_after_the_words_are_speech_verbs():
+    text = 'The mayor spoke first. "The county will always be the county," an angry Ada Ruiz retaliated.'
+    assert attribution(text)[1:3] == ("trailing_cue", "an angry Ada Ruiz")
+    text = 'The mayor spoke first. "What sport is he talking about?" reacted Ben Holt.'
+    assert attribution(text)[:2] == ("Ben Holt", "trailing_cue")
+
+
+def test_news_a_name_that_is_also_a_speech_verb_before_said():
+    text = 'Company chief Ian Read spoke. "We have assessed the deal," Read said.'
+    assert attribution(text)[1:3] == ("trailing_cue", "Read")
+
+
+def test_news_a_possessor_a_few_modifiers_before_a_speech_noun_is_its_source():
+    text = 'The race tightened. For example, Ruiz\'s recent evidence-free assertion that "thousands" of voters cheered spread online.'
+    assert attribution(text)[1:3] == ("speech_noun", "Ruiz's")
+
+
+def test_news_a_verbless_from_or_heres_sentence_names_the_source():
+    text = 'Aides say Ruiz will back Holt. From Ruiz\'s Facebook post: "We must overcome the divisiveness."'
+    assert attribution(text)[1:3] == ("leading_cue", "Ruiz's")
+    text = 'Ada Ruiz built the plan. Here\'s Ruiz in December 1992: "Our new direction must rest on the new realities."'
+    assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Ruiz")
+    text = 'The panel studied the polls. From the report: "Numerous vendors condition their samples."'
+    assert attribution(text)[1:3] == ("leading_cue", "the report")
+
+
+def test_news_an_opening_participial_phrase_is_skipped_for_the_subject():
+    text = 'Ada Ruiz spoke. Horrified at the prospect of Ben Holt winning, Ruiz believes in journalism that "takes sides."'
+    assert attribution(text)[1:3] == ("narration_subject", "Ruiz")
+
+
+def test_news_i_in_the_narration_is_the_writer():
+    text = 'The judge turned to me. "Your Honor, I made a mistake," I said. "I am sorry."'
+    name, sieve, mention, _ = attribution(text)
+    assert (sieve, mention) == ("pronoun", "I") and name is not None
+
+
+def test_news_a_cue_clause_after_a_full_stop_belongs_to_the_next_sentence():
+    text = (
+        "Ada Ruiz spoke. Ben Holt said he would pay the fees. On Tuesday, he said, "
+        "“I never said I was going to pay for fees.” Asked if he had encouraged violence, Cal Mott replied, “We will see.”"
+    )
+    name, sieve, mention, _ = attribution(text)
+    assert (name, sieve, mention) == ("Ben Holt", "pronoun", "he")
+    # a comma clause that goes on with the quotation's sentence still counts
+    text = 'Ada Ruiz spoke. Holt said turnout "drew quite well" in the primary, said Cal Mott.'
+    assert attribution(text)[0] == "Cal Mott"
+
+
+def test_news_a_verb_with_a_prepositional_phrase_and_that_reports_the_next_sentence():
+    text = (
+        'Ben Holt is selling the car. "I am a free man," he told a local station. '
+        '"I can do what I like with my things." Holt wrote in the listing that he plans to give the money away.'
+    )
+    name, sieve, mention, _ = attribution(text, 1)
+    assert (name, mention) == ("Ben Holt", "he")
+
+
+def test_news_a_later_paragraph_of_a_long_quotation_takes_its_own_pronoun_cue():
+    text = (
+        "Ada Ruiz and Ben Holt met voters on Monday.\n\n"
+        "“The roads are bad,” Ruiz said. “The bridges are worse.\n\n"
+        "“We will fix them all,” he added, pointing at Holt."
+    )
+    a = analyze(text)
+    assert (a.quotes[2].sieve, a.quotes[2].mention.text) == ("pronoun", "he")
+    # the piece the earlier cue introduces stays with it
+    assert a.quotes[1].mention.text == "Ruiz"
+
+
+def test_news_an_inverted_possessive_place_before_a_name_is_not_the_speaker():
+    text = 'The party met. "We are going to have a generational wipeout," said Ohio’s Ada Ruiz, a political consultant.'
+    assert attribution(text)[:3] == ("Ada Ruiz", "trailing_cue", "Ada Ruiz")
+
+
+def test_news_chided_is_a_speech_verb():
+    text = 'The hearing went on. Ada Ruiz clashed with Ben Holt during the hearing, chiding him, "What difference does it make?"'
+    assert attribution(text)[:2] == ("Ada Ruiz", "leading_cue")
+
+
+def test_fiction_he_went_on_is_the_last_speaker_of_that_gender_not_the_partner():
+    turns = (
+        "“The bridge is down,” said Peter Cobb.\n\n"
+        "“Then we go round by the mill,” said John Hale.\n\n"
+    )
+    for verb, who in (("went on", "John Hale"), ("continued", "John Hale"), ("said", "Peter Cobb")):
+        ctx = context(turns + f"“The mill road is dry,” he {verb}.", fiction=True)
+        ctx.attributions[0] = trailing_cue(ctx, 0)
+        ctx.attributions[1] = trailing_cue(ctx, 1)
+        att = pronoun(ctx, 2)
+        assert att is not None and att.antecedent.head == who, verb
+    # an interruption by a woman between his words does not stop him
+    ctx = context(turns + "“Is it?” said Mary Cobb.\n\n“The mill road is dry,” he continued.", fiction=True)
+    for k in range(3):
+        ctx.attributions[k] = trailing_cue(ctx, k)
+    assert pronoun(ctx, 3).antecedent.head == "John Hale"
+
+
+def test_fiction_her_father_is_the_mr_of_her_family_name():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“The frost is early this year,” said Mr. Hale.\n\n"
+        "“It killed my beans,” said John Brand.\n\n"
+        "“Then the roses will suffer,” said Ada Hale.\n\n"
+        "“They always do,” said her father.\n\n"
+        "Mrs. Brand was at the window.\n\n"
+        "John Brand laughed. “Not always,” said his wife."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 3).text == "Mr. Hale"  # not John Brand, the other man of the scene
+    # "his wife" of John Brand: the text names a Mrs. Brand, but she has not spoken yet
+    assert root_phrase(ctx, 4).text != "Mrs. Brand"
+
+
+def test_fiction_he_said_after_the_man_of_a_man_and_woman_exchange_is_that_man_again():
+    t = (
+        "“The bridge is down,” said Peter Cobb.\n\n"
+        "“Then we go round by the mill,” said John Hale.\n\n"
+        "“The mill road is flooded,” said Mary Cobb.\n\n"
+        "“Then we wait for morning,” said John Hale.\n\n"
+        "The fire crackled, and nobody spoke for a while.\n\n"
+        "“It will have to do,” he said, and sat down."
+    )
+    ctx = context(t, fiction=True)
+    for k in range(4):
+        ctx.attributions[k] = trailing_cue(ctx, k)
+    att = pronoun(ctx, 4)
+    # the man who just spoke, after narration (not Peter Cobb, the other man further back)
+    assert att is not None and att.antecedent.head == "John Hale"
+
+
+def test_fiction_in_a_low_voice_is_how_it_was_said_not_part_of_the_speaker():
+    for cue, who in (
+        ("said the clerk in a low voice.", "the clerk"),
+        ("said the old man with a faint smile.", "the old man"),
+        ("said the man with the black beard.", "the man with the black beard"),
+    ):
+        ctx = context(f"“The door is locked,” {cue}", fiction=True)
+        att = trailing_cue(ctx, 0)
+        assert att is not None and att.phrase.text == who
+
+
+def test_fiction_a_body_part_before_the_speech_verb_is_no_speaker():
+    ctx = context("He looked at the fire for a while, and then, raising his head, said: “We leave at dawn.”", fiction=True)
+    att = leading_cue(ctx, 0)
+    assert att is None or att.phrase.text != "his head"
+
+
+def test_fiction_said_the_other_is_the_one_of_the_two_who_did_not_speak_last():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“The tide is turning,” said Peter Cobb.\n\n"
+        "“Then we sail at once,” said John Hale.\n\n"
+        "“Not before the mate comes back,” said the other."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 2).text == "Peter Cobb"
+
+
+def test_fiction_a_pronoun_does_not_go_back_to_a_body_part_or_a_place():
+    from tui.analysis.phrases import Phrase
+    from tui.analysis.speakers import is_personal
+
+    t = "A little man came to the door. The shining head bobbed twice. “Come in, come in,” he said."
+    ctx = context(t, fiction=True)
+    att = pronoun(ctx, 0)
+    assert att is not None and "head" not in att.antecedent.text
+    t = "They drove to Pondicherry Lodge, where Ada Hale lived. “It is late,” said Ada Hale."
+    ctx = context(t, fiction=True)
+    s = t.index("Pondicherry")
+    place = Phrase("NAME", s, s + 17, "Pondicherry Lodge", "Pondicherry Lodge", s, s + 17, None, 0, 1)
+    assert not is_personal(ctx, place)
+
+
+def test_fiction_her_friend_is_the_one_talking_with_her():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“The rain will spoil the ball,” said Mary Cobb.\n\n"
+        "“Then we shall dance at home,” said Ada Hale.\n\n"
+        "“I never mind the rain,” said Mary Cobb.\n\n"
+        "“No,” replied her friend, “you never do.”"
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 3).text == "Ada Hale"  # Mary Cobb's friend, not Mary Cobb

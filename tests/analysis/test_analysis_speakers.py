@@ -293,3 +293,66 @@ def test_news_an_indefinite_description_is_not_the_named_person_with_that_role()
         '"That does not mean no response," the aide said.'
     )
     assert names(t) == ["Ada Ruiz", "Ada Ruiz"]
+
+
+def test_fiction_a_description_used_for_several_people_is_the_one_named_in_each_scene():
+    from tests.analysis.test_analysis_sieves import novel
+
+    wind = ["The wind rattled the shutters of the little cottage by the shore."] * 80
+    text = "\n\n".join([
+        "“The carriage is late,” said Mr. Corbin.", "“It is,” said Mr. Penwarden.",
+        "“The road is bad,” said Mr. Corbin.", "“Very bad,” said Mr. Penwarden.",
+        "“We must wait,” said Mr. Corbin.", "“We must,” said Mr. Penwarden.",
+        novel().replace("Wren Talbot", "Mary Tallis").replace("Osric Vane", "Lucy Vane"),
+        "Mr. Corbin came into the parlour and sat down by the fire.",
+        "“It is cold tonight,” said the gentleman.",
+        "“It is,” said Mary Tallis.",
+        "“Colder than last night,” said the gentleman.",
+        *wind,
+        "Mr. Penwarden came into the parlour and sat down by the fire.",
+        "“The roads are flooded,” said the gentleman.",
+        "“They are,” said Mary Tallis.",
+        "“Flooded to the bridge,” said the gentleman.",
+    ])
+    a = analyze(text)
+    gentlemen = [a.speaker_name(q) for q in a.quotes if "said the gentleman" in text[q.end : q.end + 25]]
+    assert gentlemen == ["Mr. Corbin", "Mr. Corbin", "Mr. Penwarden", "Mr. Penwarden"]
+
+
+def test_fiction_a_bare_surname_the_novel_gives_a_mr_and_a_mrs_is_the_man():
+    from tests.analysis.test_analysis_sieves import context
+    from tui.analysis.phrases import Phrase
+    from tui.analysis.speakers import name_gender, parse_name
+
+    text = (
+        "Mr. Hale and Mrs. Hale sat by the fire. Hale looked at her. Hale thanked her. "
+        "Hale smiled at her. Mrs. Hale rose."
+    )
+
+    def gender(fiction: bool) -> str:
+        ctx = context(text, fiction=fiction)
+        start = text.index("Hale looked")
+        return name_gender(ctx, parse_name(Phrase("NAME", start, start + 4, "Hale", "Hale", start, start + 4, None, 0, 0)))
+
+    assert gender(fiction=True) == "m"
+    assert gender(fiction=False) != "m"  # news: the pronouns after the name decide
+
+
+def test_fiction_gendered_nouns_give_a_description_its_gender():
+    from tests.analysis.test_analysis_sieves import context
+    from tui.analysis.speakers import NameRef, name_gender
+
+    ctx = context("“It is late,” said the widow. “Aye,” said the lad.", fiction=True)
+    assert name_gender(ctx, NameRef("desc", "the widow", "", "", "the widow", None, 0)) == "f"
+    assert name_gender(ctx, NameRef("desc", "the old lad", "", "", "the old lad", None, 0)) == "m"
+
+
+def test_fiction_the_general_is_the_one_general_the_text_names():
+    text = _gendered_novel([
+        "General Hale came in from the rain with his son, and Ada Hale followed them.",
+        "“The roads are bad,” said John Hale.",
+        "“They are, John,” said Ada Hale.",
+        "“We leave at dawn,” said the general.",
+    ])
+    a = analyze(text)
+    assert a.speaker_name(a.quotes[-1]) == "General Hale"  # not John Hale, whom Ada addressed

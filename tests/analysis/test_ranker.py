@@ -121,6 +121,41 @@ def test_a_line_that_calls_someone_by_name_marks_them_as_addressed_not_speaking(
     assert ranker.INDEX["self_vocative"] in cands["silas brand"]
 
 
+
+def test_a_line_that_names_someone_in_passing_marks_them_as_named_inside():
+    extra = ("“I saw Silas at the nets this morning.”",)
+    ctx, kinds = ranked_context(harbour(extra=extra))
+    doc = ranker._Doc(ctx, kinds)
+    i = quote_index(ctx, "I saw Silas", 5)
+    _, cands, _ = ranker.candidates(ctx, doc, i)
+    assert ranker.INDEX["named_inside"] in cands["silas brand"]
+    assert ranker.INDEX["self_vocative"] not in cands["silas brand"]
+    assert ranker.INDEX["named_inside"] not in cands["mara quill"]
+
+
+def test_model_does_not_give_a_line_to_a_person_it_names():
+    table = ranker._tables(weights())["none"]
+    assert score(table, "prev2", "named_inside") < score(table, "prev2")
+
+
+def test_he_or_she_after_a_man_and_a_woman_spoke_marks_the_one_of_that_gender():
+    extra = (
+        "“Bitter cold tonight,” said Silas Brand.",
+        "The bell rang twice over the harbour.",
+        "“We should go in,” he said.",
+        "“Not yet,” she said.",
+    )
+    ctx, kinds = ranked_context(harbour(extra=extra))
+    doc = ranker._Doc(ctx, kinds)
+    he = quote_index(ctx, "We should go in", 5)
+    _, cands, _ = ranker.candidates(ctx, doc, he)
+    assert ranker.INDEX["pair_last"] in cands["silas brand"]
+    assert ranker.INDEX["pair_other"] not in cands.get("mara quill", set())
+    she = quote_index(ctx, "Not yet", 5)
+    doc.keys[he] = "silas brand"
+    _, cands, _ = ranker.candidates(ctx, doc, she)
+    assert ranker.INDEX["pair_other"] in cands["mara quill"]
+
 # -- the shipped model ------------------------------------------------------------------------------
 def weights() -> dict:
     return json.loads((ROOT / "tui" / "analysis" / "data" / "ranker.json").read_text(encoding="utf-8"))

@@ -146,8 +146,8 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
             if info is not None:
                 # a capitalised word: what the word alone says, then its context
                 speech_verb, fixed, after_verb, common, adverb_like, possessive = info
-                if speech_verb and prev_tag in ("", "P", ",", ":") and not prev_word[:1].isupper():
-                    tag = "VSAY"  # "Said he", "Asked about it, …"
+                if speech_verb and prev_tag in ("", "P", ",", ":") and not prev_word[:1].isupper() and not _verb_follows(text, m.end(), end):
+                    tag = "VSAY"  # "Said he", "Asked about it, …" (but "Read said": a name)
                 elif fixed == "HON":
                     # "the Duchess", "the King": a title used as the name itself
                     e = m.end()
@@ -184,6 +184,10 @@ def _tag_other(word: str, prev_tag: str, text: str, e: int, stop: int) -> str:
             return "HDOT" if prev_tag == "HON" else "P"
         tag = word if word in ",:" else "P"
     elif low in lex.speech_verb_base:
+        if low in lex.weak_verbs:
+            # "press secretary", "state senator", "state Rep.": a noun modifying the role
+            # after it (decided by the next word, so never remembered)
+            return "W" if _role_follows(text, e, stop) else "VSAY"
         tag = "VSAY"
     elif (low in PRP_SUBJECT or low in ("him", "them", "me", "us") or ("'" in low or "’" in low) and _contracted_pronoun(low)) and (
         not word.isupper()
@@ -205,6 +209,21 @@ def _tag_other(word: str, prev_tag: str, text: str, e: int, stop: int) -> str:
         tag = "W"
     _remember(word, tag)
     return tag
+
+
+def _verb_follows(text: str, pos: int, stop: int) -> bool:
+    """The next word is a speech verb in lower case ("Read said": "Read" is the name)."""
+    m = _NEXT_PARTICLE.match(text, pos, stop)
+    return m is not None and m.group(1).islower() and m.group(1) in lexicon().speech_verb_base
+
+
+def _role_follows(text: str, pos: int, stop: int) -> bool:
+    """The next word is a role noun or an honorific ("secretary", "senator", "Rep.")."""
+    m = _NEXT_PARTICLE.match(text, pos, stop)
+    if m is None:
+        return False
+    nxt = m.group(1).lower()
+    return nxt in lexicon().role_nouns or nxt in lexicon().honorifics
 
 
 def _prefixed_role(low: str) -> bool:

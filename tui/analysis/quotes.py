@@ -149,7 +149,7 @@ def _scan(text: str, paragraphs: list[Paragraph], single: bool, nested_straight:
             if single:
                 role = _role(chunk, i, ch, single, open_at is not None, marks, k + 1)
             elif ch in DOUBLE_OPEN:
-                role = "open"
+                role = "close" if ch == "“" and open_at is not None and not depth and _misprinted_close(chunk, i) else "open"
             elif ch in DOUBLE_CLOSE:
                 role = "close"
             else:  # (as _role decides a straight mark)
@@ -179,6 +179,19 @@ def _scan(text: str, paragraphs: list[Paragraph], single: bool, nested_straight:
             skip_first_open = nxt is not None and _opens_paragraph(text, nxt, single)
             open_at, continues = None, False
     return quotes
+
+
+_NOT_BEFORE_CLOSE = set(" \t\n([{<—–-/:;") | set(DOUBLE_OPEN + SINGLE_OPEN)
+
+
+def _misprinted_close(chunk: str, i: int) -> bool:
+    """An opening mark typed for a closing one ('called it “abhorrent“ in a tweet'): right
+    after a word or its punctuation and before a space, punctuation or the paragraph's end,
+    while a quotation is open."""
+    if i == 0 or chunk[i - 1] in _NOT_BEFORE_CLOSE or chunk[i - 1].isspace():
+        return False
+    nxt = chunk[i + 1] if i + 1 < len(chunk) else " "
+    return nxt.isspace() or nxt in ",.;:!?)”’"
 
 
 def _role(chunk: str, i: int, ch: str, single: bool, is_open: bool, marks: list[int], nxt_k: int) -> str:

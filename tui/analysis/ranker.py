@@ -74,10 +74,14 @@ FEATURES: tuple[str, ...] = (
     "next2",
     "next1_named",
     "next2_named",
+    # a man and a woman talking: of the last two speakers, the one of the cue's gender
+    "pair_last",  # … who spoke last (narration came between their words)
+    "pair_other",  # … who spoke before the last one
     # names inside quotations
     "addressed_before",  # the turn before calls them by name
     "addressed_after",  # the turn after calls them by name
     "self_vocative",  # this quotation calls them by name (nobody addresses themselves)
+    "named_inside",  # this quotation names them (people rarely name themselves)
     # names in the narration
     "ment_before",  # in the quotation's paragraph, before it
     "ment_before_subject",  # … opening a sentence
@@ -388,6 +392,13 @@ class _Doc:
             self._mentions[para] = found
         return found
 
+    def named_inside(self, i: int) -> set[str]:
+        """Keys of the names that count in quotation ``i``'s own words."""
+        q = self.ctx.quotes[i]
+        found: list = []
+        self._scan(q.inner_start, q.inner_end, found)
+        return {k for _s, _e, k, _o in found}
+
     def called(self, i: int) -> dict[str, tuple[int, int]]:
         """Keys quotation ``i`` calls by name ("…, Emma, …"), and where."""
         found = self._called.get(i)
@@ -560,12 +571,17 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
     for _c, k in local.values():
         last = next(j for j in range(i - 1, -1, -1) if keys[j] == k)
         add(k, _F["local_top"], last)
+    if cue_gender == "m" or cue_gender == "f":
+        _pair(doc, i, cue_gender, add)
     called = doc.called(i)
+    inside = doc.named_inside(i)
     agree = _F["g_agree"] if cue_gender == "m" or cue_gender == "f" else None
     freq = doc.freq
     for k, f in cands.items():
         if k in called:
             f.add(_F["self_vocative"])
+        elif k in inside:
+            f.add(_F["named_inside"])
         if agree is not None:
             g = gender.get(k, "?")
             f.add(agree if g == cue_gender else _F["g_unknown"] if g != "m" and g != "f" else _F["g_clash"])
@@ -580,6 +596,31 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
             f.add(_F["is_description"])
         f.add(0)  # bias
     return cue, cands, source
+
+
+def _pair(doc: _Doc, i: int, cue_gender: str, add, lookback: int = 8) -> None:
+    """The last two people who spoke before quotation ``i``, when one is of the cue's gender
+    and the other is not: "he said" in a man-and-woman exchange names the man."""
+    keys = doc.keys
+    last = other = None
+    for j in range(i - 1, max(-1, i - lookback), -1):
+        k = keys[j]
+        if k is None or k == NARRATOR:
+            continue
+        if last is None:
+            last = (k, j)
+        elif k != last[0]:
+            other = (k, j)
+            break
+    if last is None or other is None:
+        return
+    g1, g2 = doc.gender.get(last[0], "?"), doc.gender.get(other[0], "?")
+    if g1 not in ("m", "f") or g2 not in ("m", "f") or g1 == g2:
+        return
+    if g1 == cue_gender:
+        add(last[0], _F["pair_last"], last[1])
+    else:
+        add(other[0], _F["pair_other"], other[1])
 
 
 def rerank(ctx: Context, kinds: list[str]) -> None:

@@ -93,6 +93,8 @@ def _make(sieve: str, confidence: float, phrase: Phrase, cue: Token | None) -> A
 def headline(ctx: Context, i: int) -> Attribution | None:
     q = ctx.quotes[i]
     para = ctx.paragraphs[q.paragraph]
+    if not ctx.fiction and q.start != para.start:
+        return _capitals_heading(ctx, para.start, q.start)
     if q.start != para.start or not q.closed or ctx.text[q.end : q.end + 1] != ":":
         return None
     start, end = q.end + 1, min(para.end, q.end + 80)
@@ -109,6 +111,26 @@ def headline(ctx: Context, i: int) -> Attribution | None:
                 return Attribution("headline", 0.6, phrase=p, cue=tok)
             break
     return None
+
+
+_CAPITALS_HEADING = re.compile(r"[^\w\s]*([A-Z0-9][A-Z0-9’'.,&:-]*(?:[ \t]+[A-Z0-9][A-Z0-9’'.,&:-]*)+)[ \t]*")
+
+
+def _capitals_heading(ctx: Context, start: int, end: int) -> Attribution | None:
+    """News digests: 'STATE OF THE UNION “The president will …” [Source.]' — a heading in
+    capitals that runs into a quotation is the source it names."""
+    if end - start > 120:
+        return None
+    m = _CAPITALS_HEADING.fullmatch(ctx.text, start, end)
+    if m is None or sum(1 for w in m.group(1).split() if sum(ch.isalpha() for ch in w) >= 2) < 2:
+        return None
+    s, e = m.span(1)
+    tokens = ctx.narration_tokens(s, e)
+    if not tokens:
+        return None
+    head = ctx.text[s:e]
+    p = Phrase("DESC", s, e, head, head, s, e, None, 0, len(tokens) - 1)
+    return Attribution("headline", 0.6, phrase=p)
 
 
 # -- 1. trailing cue: "…," Dmitry Peskov told reporters / "…," said Caddell -------------------
@@ -142,9 +164,16 @@ def _trailing_match(ctx: Context, i: int) -> Attribution | None:
     if first is None:
         return _sign_off_paragraph(ctx, i) if not ctx.fiction else None
     found = _cue_right_after(ctx, i, (start, end), first)
-    if found is None and not ctx.fiction:
+    if found is None and not ctx.fiction and not _closes_sentence(ctx, i, tokens[first]):
         found = _comma_clause_cue(ctx, (start, end))
     return found
+
+
+def _closes_sentence(ctx: Context, i: int, nxt: Token) -> bool:
+    """News: a quotation that ends with a full stop, followed by a capitalised word: what
+    follows is the next sentence ('“…fees.” Asked about it, Holt replied, “…”')."""
+    q = ctx.quotes[i]
+    return q.closed and ctx.text[q.inner_start : q.inner_end].rstrip("'’\"”)")[-1:] == "." and nxt.word[:1].isupper()
 
 
 def _sign_off_paragraph(ctx: Context, i: int) -> Attribution | None:
@@ -292,6 +321,10 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
             p = _with_modifier(ctx, tokens, p)
         if p is None and not ctx.fiction:
             p = _phrase_after_modifiers(tokens, phrases, nxt)
+        if p is not None and not ctx.fiction and tokens[p.last].tag == "NNPS":
+            owned = _phrase_at(phrases, p.last + 1)  # 'said Ohio's Ada Ruiz': the person, not her state
+            if owned is not None and owned.kind in ("NAME", "TITLED"):
+                p = owned
         if p is not None:
             return _make("trailing_cue", 0.9, p, tok)
         return None
@@ -352,6 +385,14 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
             # "another friend, Mariam Emara told CNN": the name after the description
             if p.kind == "DESC" and named is not None and named.kind in ("NAME", "TITLED", "POSSD"):
                 p, nxt = named, named.last + 1
+            elif not ctx.fiction and p.kind in ("NAME", "TITLED"):
+                # '“…,” Ada Ruiz, the pollster who founded the site tweeted': an appositive
+                # whose closing comma is missing ends at the first speech verb
+                verb = next((k2 for k2 in range(nxt + 2, min(len(tokens), nxt + 14)) if tokens[k2].tag == "VSAY"), None)
+                if verb is not None and not tokens[verb].word.lower().endswith("ing") and not any(
+                    t.tag in ("P", ":") for t in tokens[nxt + 1 : verb]
+                ):
+                    nxt = verb
     elif nxt < len(tokens) and tokens[nxt].tag == "IN":  # "a spokesman for the ministry said"
         modified = _with_modifier(ctx, tokens, p, closers=("VSAY",)) if ctx.fiction and p.kind == "DESC" else p
         if modified is not p:  # "the man in the hat said": the modifier belongs to the name
@@ -396,7 +437,8 @@ def _long_subject_cue(ctx: Context, i: int, tokens: list[Token], phrases: list[P
         word = tok.word.lower()
         if tok.tag not in _LONG_SUBJECT_TAGS or tok.tag == "IN" and word not in _SUBJECT_PREPOSITIONS:
             return _name_before_verb(ctx, i, tokens, phrases, k)
-        if tok.tag == "W" and (word in stop or word in _CLAUSE_BREAKS or word.endswith(("ly", "ing")) or word[:1].isdigit()):
+        modifier = word.endswith("ing") and v + 1 < n and tokens[v + 1].tag == "ROLE"  # "planning director"
+        if tok.tag == "W" and (word in stop or word in _CLAUSE_BREAKS or word.endswith(("ly", "ing")) and not modifier or word[:1].isdigit()):
             return _name_before_verb(ctx, i, tokens, phrases, k)  # (not "…," giving states more power; "…," 75 percent of voters said)
         if tok.tag == "DT" and v > k and tokens[v - 1].tag != "IN":
             return _name_before_verb(ctx, i, tokens, phrases, k)  # a determiner opens the subject or a prepositional phrase, not an object
@@ -472,6 +514,8 @@ def _reports_more(ctx: Context, i: int, tokens: list[Token], v: int) -> bool:
     last = ctx.text[q.inner_start : q.inner_end].rstrip("'’\"”)")[-1:]  # (through nested marks)
     if not q.closed or last != "." and (last not in ("?", "!") or not _embedded(ctx, i)):
         return False  # ('Ruiz asked: "Why now?" Holt then wrote back, …' reports Holt's next words)
+    if v + 1 < len(tokens) and tokens[v + 1].tag == "IN" and any(t.word.lower() == "that" for t in tokens[v + 2 :]):
+        return True  # '"… done." Ruiz wrote in the filing that she …': the verb reports what follows
     return v + 1 < len(tokens) and tokens[v + 1].tag in ("W", "PRP", "DT", "NNP", "PRP$", "VSAY")
 
 
@@ -571,6 +615,7 @@ def _appositive_head(tokens: list[Token], phrases: list[Phrase], p: Phrase | Non
     return p
 
 
+_OBJECT_PRONOUNS = frozenset("it him her them me us".split())
 _VERB_COORDINATORS = frozenset("and but or nor yet to".split())
 _VERB_MODIFIERS = frozenset(
     "has have had would will could should might may must can did does do not never also then later "
@@ -618,6 +663,9 @@ _SUBORDINATORS = frozenset("after before when while although though as if becaus
 
 def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bool = False) -> Phrase | None:
     candidates = [p for p in phrases if p.last < v and _can_be_subject(tokens, p) and not _dateline(tokens, p)]
+    if news:
+        # "Sen. Ada Ruiz (D-Ore.) said": a party and state in parentheses is no subject
+        candidates = [p for p in candidates if not _in_parentheses(tokens, p) and not _place_or_date_part(tokens, p)] or candidates
     if not candidates:
         return None
     if news and not tokens[v].word.lower().endswith("ing") and _coordinated_verb(tokens, v):
@@ -668,6 +716,25 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
         if head is not None:
             return head
     return candidates[-1]
+
+
+_SHORT_CAPITAL = re.compile(r"[A-Z][a-z]{1,4}")  # "Colo", "Calif", "Dec" (before their full stop)
+_INITIALS = re.compile(r"(?:[A-Z]\.){2}")  # "D.C."
+
+
+def _place_or_date_part(tokens: list[Token], p: Phrase) -> bool:
+    """News: "in Aspen, Colo., the graduate …", "WASHINGTON, Dec. 8 —": an abbreviated state
+    after a place and its comma, or a month before its day, is no subject."""
+    if p.first != p.last or p.first == 0 or tokens[p.first - 1].tag != ",":
+        return False
+    word = tokens[p.first].word
+    nxt = tokens[p.first + 1] if p.first + 1 < len(tokens) else None
+    abbreviated = _INITIALS.fullmatch(word) is not None or nxt is not None and nxt.word == "." and _SHORT_CAPITAL.fullmatch(word) is not None
+    return abbreviated and p.first >= 2 and tokens[p.first - 2].word[:1].isupper()
+
+
+def _in_parentheses(tokens: list[Token], p: Phrase) -> bool:
+    return p.first > 0 and tokens[p.first - 1].word == "(" and p.last + 1 < len(tokens) and tokens[p.last + 1].word in (")", ".")
 
 
 def _main_clause_subject(tokens: list[Token], candidates: list[Phrase]) -> Phrase | None:
@@ -747,6 +814,10 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             p = _phrase_at(phrases, k + 2) or _bare_description(ctx, tokens, k + 2, after=True)
             if p is not None:  # ("according to the newspaper, …")
                 return Attribution("according_to", 0.85, phrase=p)
+    if not ctx.fiction and len(tokens) >= 3 and tokens[-1].tag == ":":
+        label = _dash_label(ctx, tokens, phrases) or _from_label(ctx, tokens, phrases)
+        if label is not None:
+            return Attribution("leading_cue", 0.7, phrase=label)
     opening = _opening_clause_end(tokens) if not ctx.fiction else None
     scan = list(enumerate(reversed(recent)))
     if not ctx.fiction:
@@ -773,6 +844,10 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
                 return Attribution("leading_cue", 0.8, phrase=rel[0], cue=tok, antecedent=rel[1])
         # inverted: said Mr. Smith: "…" (but "Lind told Ada Mertz:" has its subject first)
         p = _phrase_at(phrases, k + 1)
+        if not ctx.fiction and p is not None and p.kind == "PRON" and p.text.lower() in _OBJECT_PRONOUNS:
+            p = None  # 'as Ruiz put it: "…"': "it" is the verb's object, never its inverted subject
+        if not ctx.fiction and tokens[-1].tag in (",", ":"):
+            p = _inverted_subject(tokens, phrases, k, p)
         if p is not None and (
             p.last == len(tokens) - 2 and tokens[-1].tag in (",", ":") or ctx.fiction and p.last == len(tokens) - 1 and p.kind in ("NAME", "TITLED")
         ):  # (or right before the quotation: '"…," thought Alice "…"')
@@ -786,6 +861,8 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
                     subject = bare
                     break
         subject = _appositive_head(tokens, phrases, subject)
+        if ctx.fiction and subject is not None and _body_part(subject):
+            return None  # "raising his head, said": the head is what he raised
         if subject is not None:
             rel = _relative_pronoun(tokens, subject, k)
             if rel is not None:
@@ -798,6 +875,10 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
                 subject = _indefinite_extent(ctx, tokens, subject)
             return _make("leading_cue", 0.85, subject, tok)
         return None
+    if not ctx.fiction and len(tokens) >= 3 and tokens[-1].tag == ":":
+        source = _follows_label(tokens)
+        if source is not None:
+            return Attribution("leading_cue", 0.7, phrase=source)
     if not ctx.fiction and len(tokens) >= 2 and tokens[-1].tag == ":":
         # "… doesn't surprise Republican pollster Ada Ruiz: “…”": a person named right
         # before the colon that opens the quotation
@@ -815,6 +896,73 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
     return None
 
 
+def _inverted_subject(tokens: list[Token], phrases: list[Phrase], k: int, p: Phrase | None) -> Phrase | None:
+    """News, a speaker after the speech verb that closes the words before the quotation:
+    'explained county moderator Ada Ruiz: “…”' (modifiers before the name), 'Said Ada Ruiz,
+    who grew up there, “…”' (a relative clause set off by commas). The phrase returned ends
+    right before the closing punctuation, as the caller wants it."""
+    end = len(tokens) - 2
+    if p is None or p.last != end:
+        after = _phrase_after_modifiers(tokens, phrases, k + 1)
+        if after is not None and after.last == end:
+            return after
+    if p is not None and p.last + 2 < end and tokens[p.last + 1].tag == "," and tokens[p.last + 2].word.lower() == "who" and tokens[-1].tag == ",":
+        if not any(t.tag in ("P", ":", "VSAY") or t.tag == "," and t is not tokens[p.last + 1] for t in tokens[p.last + 1 : end + 1]):
+            return Phrase(p.kind, p.start, p.end, p.text, p.head, p.head_start, p.head_end, p.role, p.first, end)
+    return p
+
+
+def _from_label(ctx: Context, tokens: list[Token], phrases: list[Phrase]) -> Phrase | None:
+    """News: 'From Ruiz's Facebook post: “…”', 'From the report: “…”', 'Here's Ruiz in 1992:
+    “…”' — a verbless sentence that names where the quoted words come from."""
+    first = tokens[0].word.lower()
+    if first == "from":
+        p = _phrase_at(phrases, 1)
+        if p is not None and (p.kind in ("NAME", "TITLED", "POSSD") and ctx.text[p.start].isupper()):
+            return p
+        if p is None and tokens[1].tag == "DT" and len(tokens) <= 6 and all(t.tag in ("W", "VSAY", "ROLE") for t in tokens[2:-1]):
+            s, e = tokens[1].start, tokens[-2].end
+            return Phrase("DESC", s, e, ctx.text[s:e], ctx.text[s:e], s, e, None, 1, len(tokens) - 2)
+        return None
+    if first in ("here's", "here’s") and len(tokens) > 2:
+        p = _phrase_at(phrases, 1)
+        return p if p is not None and p.kind in ("NAME", "TITLED") else None
+    return None
+
+
+def _dash_label(ctx: Context, tokens: list[Token], phrases: list[Phrase]) -> Phrase | None:
+    """News digests: 'Polls missed the upset - Ada Ruiz: “…”' — a name set off by a dash
+    before the colon that opens the quotation is its source (the words before the dash are
+    the item's headline)."""
+    p = next((p for p in phrases if p.last == len(tokens) - 2), None)
+    if p is None or p.first == 0 or tokens[p.first - 1].word not in _DASHES or p.kind not in ("NAME", "TITLED", "ORG"):
+        return None
+    return p if ctx.text[p.start].isupper() else None
+
+
+_FOLLOWS_MAX_WORDS = 5
+
+
+def _follows_label(tokens: list[Token]) -> Phrase | None:
+    """News: 'Transcript as follows:', 'Partial transcript as follows:' — a verbless label
+    that introduces a transcript or document: the words it names are the source of what is
+    quoted after it."""
+    if tokens[-2].word.lower() != "follows" or tokens[-3].word.lower() != "as":
+        return None
+    end = len(tokens) - 3
+    first = end
+    while first > 0 and tokens[first - 1].tag not in ("P", ":", ",") and end - first < _FOLLOWS_MAX_WORDS:
+        first -= 1
+    if first == end or (first > 0 and tokens[first - 1].tag not in ("P", ":")):
+        return None
+    words = tokens[first:end]
+    if not words[0].word[:1].isupper() or any(t.tag in ("VSAY", "PRP", "PRP$") for t in words):
+        return None
+    s, e = words[0].start, words[-1].end
+    head = words[-1].word
+    return Phrase("DESC", s, e, " ".join(t.word for t in words), head, words[-1].start, e, None, first, end - 1)
+
+
 _NOUN_MARKERS = frozenset("the a an this these those his her its their our my your every each no".split())
 _MODALS = frozenset("can could will would shall should may might must".split())
 
@@ -826,6 +974,8 @@ def _used_as_noun(tokens: list[Token], k: int) -> bool:
     before = tokens[k - 1] if k > 0 else None
     if before is not None and (before.tag in ("PRP$", "NNPS") or before.word.lower() in _NOUN_MARKERS or before.word.endswith(("'s", "’s"))):
         return True
+    if before is not None and before.word.lower() == "of" and not tokens[k].word.lower().endswith("ing"):
+        return True  # "the secretary of state": after "of" a verb would be a gerund
     after = tokens[k + 1] if k + 1 < len(tokens) else None
     return after is not None and tokens[k].word.endswith("s") and after.word.lower() in _MODALS
 
@@ -842,6 +992,21 @@ def _opening_clause_end(tokens: list[Token]) -> int | None:
     if comma is None or not any(t.tag not in (",", ":", "P") for t in tokens[comma + 1 :]):
         return None  # ("If Ruiz said, “…”": the clause ends at the words)
     return comma
+
+
+def _opening_phrase_end(tokens: list[Token], phrases: list[Phrase]) -> int | None:
+    """News: "At his news conference in Ankara on Monday, Ruiz's questioners were …": the
+    comma that closes a prepositional phrase opening the sentence — the first comma right
+    after which a phrase and its verb follow."""
+    for k, t in enumerate(tokens):
+        if t.tag in ("P", ":"):
+            return None
+        if t.tag != ",":
+            continue
+        p = next((p for p in phrases if p.first == k + 1), None)
+        if p is not None and p.last + 1 < len(tokens) and tokens[p.last + 1].tag in ("W", "VSAY") and tokens[p.last + 1].word.islower():
+            return k
+    return None
 
 
 def _is_person_name(p: Phrase) -> bool:
@@ -901,13 +1066,60 @@ def pronoun(ctx: Context, i: int) -> Attribution | None:
             return Attribution("pronoun", att.confidence, phrase=outer, cue=att.cue)
         if outer is not None:
             phrase = outer  # "He said that he …": the first "he"
-    antecedent = resolve_pronoun(ctx, phrase, i)
+    antecedent = _continuing_speaker(ctx, i, att) if ctx.fiction else None
+    if antecedent is None:
+        antecedent = resolve_pronoun(ctx, phrase, i)
     if antecedent is None:
         return None
     att = att.copy()
     att.phrase = phrase
     att.antecedent = antecedent
     return att
+
+
+def _trailing_pronoun(ctx: Context, i: int) -> Attribution | None:
+    """News: a later paragraph of one long quotation closed by its own pronoun cue ('“…,” he
+    continued'): that cue, not the piece before, says who."""
+    att = _trailing_match(ctx, i)
+    return pronoun(ctx, i) if att is not None and att.sieve == "pronoun" else None
+
+
+_CONTINUING = frozenset("continue add resume pursue persist".split())
+_GO_ON = re.compile(r"\s+on\b")
+
+
+def _continuing_verb(ctx: Context, cue: Token | None) -> bool:
+    """ "continued", "added", "resumed", "went on": a speech verb of someone going on."""
+    if cue is None:
+        return False
+    base = lexicon().speech_verb_base.get(cue.word.lower(), "")
+    return base in _CONTINUING or base == "go" and _GO_ON.match(ctx.text, cue.end) is not None
+
+
+def _continuing_speaker(ctx: Context, i: int, att: Attribution, lookback: int = 6) -> Phrase | None:
+    """Fiction: '"…," he continued' / 'she went on' / 'he added': someone goes on with their
+    own words — the last one of the pronoun's gender who spoke, a few quotations back (an
+    interruption by someone of the other gender between them)."""
+    if att.phrase is None or not _continuing_verb(ctx, att.cue):
+        return None
+    want = lexicon().pronouns.get(att.phrase.text.lower(), "?")
+    if want not in ("m", "f"):
+        return None
+    named = _antecedent_in(ctx, ctx.paragraph_at(att.phrase.start), att.phrase.start, want)
+    if named is not None:
+        return named  # "Mr. Hale smiled. “…,” he went on": the narration says who
+    for j in range(i - 1, max(-1, i - lookback), -1):
+        if ctx.attributions[j] is None:
+            continue
+        p = root_phrase(ctx, j)
+        if p is None or p.kind == "NARRATOR":
+            continue
+        gender = phrase_gender(ctx, p)
+        if gender == want:
+            return p
+        if gender not in ("m", "f"):
+            return None
+    return None
 
 
 def _outer_source(ctx: Context, pron: Phrase) -> Phrase | None:
@@ -945,10 +1157,11 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
 
     In order: a compatible person named earlier in the same paragraph; in fiction dialogue,
     the speaker of the turn before last (speakers alternate); a compatible person named in
-    the preceding paragraphs. "I" in fiction is the narrator.
+    the preceding paragraphs. "I" in fiction is the narrator; in news, the writer of a
+    first-person piece.
     """
     want = lexicon().pronouns.get(pron.text.lower(), "?")
-    if want == "1" and ctx.fiction:
+    if want == "1" and (ctx.fiction or pron.text.lower() == "i"):  # (news: the writer of a first-person piece)
         return Phrase("NARRATOR", pron.start, pron.end, pron.text, "narrator", pron.start, pron.end, None, 0, 0)
     if want in ("1", "1p", "2"):
         return None
@@ -957,6 +1170,9 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
         found = _antecedent_in(ctx, para, pron.start, want)
         if found is not None:
             return found
+        again = _same_speaker_by_gender(ctx, i, want)
+        if again is not None:
+            return again
         partner = _conversation_partner(ctx, i, want)
         if partner is not None:
             return partner
@@ -976,6 +1192,29 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
             found = _antecedent_in(ctx, p_index, pron.start, want)
             if found is not None:
                 return found
+    return None
+
+
+def _same_speaker_by_gender(ctx: Context, i: int, want: str, lookback: int = 8) -> Phrase | None:
+    """Fiction: in a conversation between a man and a woman, "he said" opening the next
+    paragraph after the man spoke is the man again (narration came between his words), not
+    someone further back: the pronoun tells the two apart."""
+    last: Phrase | None = None
+    for j in range(i - 1, max(-1, i - lookback), -1):
+        if ctx.attributions[j] is None:
+            continue
+        p = root_phrase(ctx, j)
+        if p is None or p.kind == "NARRATOR":
+            return None
+        if last is None:
+            if phrase_gender(ctx, p) != want:
+                return None
+            last = p
+            continue
+        if _key(p) == _key(last):
+            continue
+        other = phrase_gender(ctx, p)
+        return last if other in ("m", "f") and other != want else None
     return None
 
 
@@ -1019,6 +1258,8 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
             continue
         if p.kind == "DESC" and tokens[p.first].tag == "PRP$":
             continue  # "his head", "her husband": relative to someone else
+        if ctx.fiction and _body_part(p):
+            continue  # "a shining head": a part of someone
         if want == "p":
             if phrase_number(p) == "p" or p.kind == "ORG":
                 return p
@@ -1078,9 +1319,16 @@ def speech_noun(ctx: Context, i: int) -> Attribution | None:
     phrases = ctx.narration_phrases(start, end)
     for k in range(len(tokens) - 1, 0, -1):
         if tokens[k].word.lower() in nouns:
+            if not ctx.fiction and any(t.word.lower() == "as" for t in tokens[k + 1 : k + 3]):
+                return None  # news: 'Ruiz defended his comments as "…"': the subject's words about them
             for p in phrases:
                 if p.last == k - 1 and tokens[p.last].tag == "NNPS":
                     return Attribution("speech_noun", 0.7, phrase=p)
+                if (
+                    not ctx.fiction and k - 3 <= p.last < k - 1 and tokens[p.last].tag == "NNPS"
+                    and all(t.tag in ("W", "ROLE") and t.word.islower() for t in tokens[p.last + 1 : k])
+                ):
+                    return Attribution("speech_noun", 0.7, phrase=p)  # news: "Ruiz's campaign slogan"
             if k + 2 < len(tokens) and tokens[k + 1].word.lower() in ("by", "from"):
                 p = _phrase_at(phrases, k + 2)
                 if p is not None:
@@ -1186,8 +1434,11 @@ def _sentence_subject(ctx: Context, i: int, window: tuple[int, int] | None = Non
     if not tokens:
         return None
     opening = _opening_clause_end(tokens)
+    all_phrases = ctx.narration_phrases(start, end)
+    if opening is None and (tokens[0].tag == "IN" or tokens[0].word.lower().endswith(("ing", "ed"))):
+        opening = _opening_phrase_end(tokens, all_phrases)  # (or a participle: "Speaking to …, ")
     phrases = [
-        p for p in ctx.narration_phrases(start, end)
+        p for p in all_phrases
         if _can_be_subject(tokens, p) and not _dateline(tokens, p) and (opening is None or p.first > opening)
     ]
     if not phrases:
@@ -1443,6 +1694,24 @@ def vocative(ctx: Context, i: int) -> Attribution | None:
     return Attribution("vocative", 0.5, phrase=p) if p is not None else None
 
 
+_BODY_PARTS = frozenset(
+    "head heads face faces eyes eye hand hands lips mouth arm arms shoulder shoulders brow cheek cheeks "
+    "heart fingers finger nose chin feet foot".split()
+)
+
+
+def _body_part(p: Phrase) -> bool:
+    """ "his head", "the face": a part of someone, not someone."""
+    return p.kind == "DESC" and p.text.lower().split()[-1] in _BODY_PARTS
+
+
+# "in a low voice", "with a faint smile", "in an altered tone": the manner of speaking
+_MANNER_NOUNS = frozenset(
+    "voice voices tone tones whisper whispers accent accents manner air smile smiles glance glances look "
+    "looks laugh sigh shrug nod frown grin sneer gesture emphasis way breath".split()
+)
+
+
 def _with_modifier(ctx: Context, tokens: list[Token], p: Phrase, closers: tuple[str, ...] = (",", "P", ":")) -> Phrase:
     """Fiction: "said the man with the black beard," — a description with its modifier is how
     a novel names a minor character; the modifier closes the clause."""
@@ -1458,6 +1727,8 @@ def _with_modifier(ctx: Context, tokens: list[Token], p: Phrase, closers: tuple[
     if j == start_words or (j < len(tokens) and tokens[j].tag not in closers) or (j == len(tokens) and "VSAY" in closers):
         return p
     last = tokens[j - 1]
+    if last.word.lower() in _MANNER_NOUNS:
+        return p  # "said the clerk in a low voice": how it was said, not who said it
     text = ctx.text[p.start : last.end]
     return Phrase("DESC", p.start, last.end, text, text, p.start, last.end, p.role, p.first, j - 1)
 
@@ -1470,6 +1741,12 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     words = " ".join(att.phrase.text.lower().split())
     if any(f" {word} " in words for word in ("with", "in", "of", "from")):
         return
+    kin = _kin_by_surname(ctx, i, att.phrase) or _the_other(ctx, i, att.phrase) or _owners_partner(ctx, i, att.phrase)
+    if kin is not None:
+        att.antecedent = kin
+        return
+    if _titled_in_text(ctx, att.phrase):
+        return  # "the general" of a novel with a General Tilney: the speakers' join names him
     p = addressee(ctx, i)
     if p is not None:
         att.antecedent = p
@@ -1479,6 +1756,160 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     partner = _conversation_partner(ctx, i, gender if gender in ("m", "f") else "?", named_only=True)
     if partner is not None:
         att.antecedent = partner
+
+
+# a relative named by kinship, and the honorific the relative shares the family name under
+_KIN = {"mother": "Mrs", "wife": "Mrs", "father": "Mr", "husband": "Mr", "daughter": "Miss", "sister": "Miss"}
+_KIN_PHRASE = re.compile(r"(his|her)\s+([a-z]+)", re.I)
+
+
+def _kin_by_surname(ctx: Context, i: int, desc: Phrase) -> Phrase | None:
+    """Fiction: "said her father", "cried his wife" — a parent or spouse shares the family
+    name: "her father", of Ada Hale, is Mr. Hale, when the text has a Mr. Hale (and he is not
+    the one whose father he would be). "Her" is the woman the paragraph's narration names
+    before the cue, else the last woman who spoke."""
+    m = _KIN_PHRASE.fullmatch(" ".join(desc.text.split()))
+    if m is None or m.group(2).lower() not in _KIN:
+        return None
+    hon = _KIN[m.group(2).lower()]
+    want = "m" if m.group(1).lower() == "his" else "f"
+    owner = _antecedent_in(ctx, ctx.paragraph_at(desc.start), desc.start, want) or _recent_speaker(ctx, i, want)
+    if owner is None or owner.kind not in ("NAME", "TITLED", "POSSD"):
+        return None
+    from .speakers import _surname_for_first, parse_name
+
+    ref = parse_name(owner)
+    if ref.kind != "person" or not ref.last:
+        return None
+    surname = ref.last
+    if not ref.first and not ref.hon and surname.lower() in lexicon().first_names:
+        found = _surname_for_first(ctx, surname)
+        if found is None:
+            return None
+        surname = found[0]
+    if ref.hon and ref.text.replace(".", " ").split()[0].lower() == hon.lower():
+        return None  # Mrs. Hale's mother is no Mrs. Hale the text would name so
+    if not _has_spoken(ctx, i, hon, surname):
+        return None  # (a stepson's "his father" is no Mr. of his name who never speaks)
+    # the nearest "Mr. Hale" before the quotation (searched backwards from it: quicker than
+    # a pattern over the whole text)
+    text = ctx.text
+    rx = re.compile(rf"\b{hon}\.?\s+$")
+    pos = ctx.quotes[i].start
+    while (pos := text.rfind(surname, 0, pos)) > 0:
+        end = pos + len(surname)
+        if not text[end : end + 1].isalnum():
+            hon_m = rx.search(text, max(0, pos - len(hon) - 4), pos)
+            if hon_m is not None:
+                name = text[hon_m.start() : end]
+                return Phrase("TITLED", hon_m.start(), end, name, name, hon_m.start(), end, None, 0, 0)
+    return None
+
+
+_THE_OTHER = re.compile(r"the\s+other(?:\s+([a-z]+))?", re.I)
+
+
+def _the_other(ctx: Context, i: int, desc: Phrase, lookback: int = 8) -> Phrase | None:
+    """Fiction: "“…,” said the other" — of the two who are talking, the one who did not
+    speak last: the latest earlier speaker who is not the last one (of the noun's gender,
+    "the other man")."""
+    m = _THE_OTHER.fullmatch(" ".join(desc.text.split()))
+    if m is None:
+        return None
+    want = phrase_gender(ctx, desc) if m.group(1) else "?"
+    last: Phrase | None = None
+    for j in range(i - 1, max(-1, i - lookback), -1):
+        if ctx.attributions[j] is None:
+            continue
+        p = root_phrase(ctx, j)
+        if p is None or p.kind == "NARRATOR":
+            return None
+        if last is None:
+            last = p
+        elif _key(p) != _key(last):
+            if want in ("m", "f") and phrase_gender(ctx, p) not in ("?", want):
+                return None
+            return p
+    return None
+
+
+_THE_TITLE = re.compile(r"the\s+([a-z]+)", re.I)
+
+
+def _titled_in_text(ctx: Context, desc: Phrase) -> bool:
+    """ "the general", "the doctor": a title the text also writes before a name ("General
+    Tilney", "Doctor Losberne") — then the title names that character, whoever spoke last."""
+    m = _THE_TITLE.fullmatch(" ".join(desc.text.split()))
+    if m is None or lexicon().honorifics.get(m.group(1).lower()) != "?":
+        return False  # (a title of rank or office; "the lady" is anyone's)
+    title = m.group(1).lower()
+    found = _titles_memo.get(title)
+    if found is None:
+        found = _titles_memo[title] = _written_before_a_name(ctx.text, title.capitalize())
+    return found
+
+
+def _written_before_a_name(text: str, word: str) -> bool:
+    """Whether ``word`` stands somewhere right before a capitalised word ("General Tilney")."""
+    pos = -1
+    while (pos := text.find(word, pos + 1)) >= 0:
+        if pos and text[pos - 1].isalnum():
+            continue
+        rest = text[pos + len(word) : pos + len(word) + 3]
+        if len(rest) == 3 and rest[0].isspace() and rest[1].isupper() and rest[2].islower():
+            return True
+    return False
+
+
+_titles_memo: dict[str, bool] = document_memo()
+
+
+# someone defined by being with the possessive's owner: "her friend", "his visitor"
+_INTERLOCUTORS = frozenset(
+    "friend companion visitor guest host hostess partner neighbour neighbor interlocutor hearer "
+    "listener caller questioner informant escort".split()
+)
+
+
+def _owners_partner(ctx: Context, i: int, desc: Phrase, lookback: int = 8) -> Phrase | None:
+    """Fiction: "said her friend", "replied his visitor" — someone talking with the owner
+    of the possessive: the latest speaker who is not that owner (the owner: the person of that
+    gender the paragraph names before the cue, else the last to speak)."""
+    m = _KIN_PHRASE.fullmatch(" ".join(desc.text.split()))
+    if m is None or m.group(2).lower() not in _INTERLOCUTORS:
+        return None
+    want = "m" if m.group(1).lower() == "his" else "f"
+    owner = _antecedent_in(ctx, ctx.paragraph_at(desc.start), desc.start, want) or _recent_speaker(ctx, i, want)
+    if owner is None:
+        return None
+    gender = phrase_gender(ctx, desc)
+    for j in range(i - 1, max(-1, i - lookback), -1):
+        if ctx.attributions[j] is None:
+            continue
+        p = root_phrase(ctx, j)
+        if p is None or p.kind in ("NARRATOR", "PRON") or _key(p) == _key(owner):
+            continue
+        if gender in ("m", "f") and phrase_gender(ctx, p) not in (gender, "?"):
+            continue
+        return p
+    return None
+
+
+def _has_spoken(ctx: Context, i: int, hon: str, surname: str) -> bool:
+    """Whether a cue before quotation ``i`` named "Mr./Mrs. <surname>" as its speaker."""
+    from .speakers import parse_name
+
+    for j in range(i - 1, -1, -1):
+        att = ctx.attributions[j]
+        if att is None or att.same_as is not None:
+            continue
+        p = att.antecedent or att.phrase
+        if p is None or p.kind != "TITLED":
+            continue
+        ref = parse_name(p)
+        if ref.last == surname and not ref.first and ref.text.replace(".", " ").split()[0].lower() == hon.lower():
+            return True
+    return False
 
 
 def reported_before(ctx: Context, i: int) -> Attribution | None:
@@ -1527,7 +1958,7 @@ def run_sieves(ctx: Context, kinds: list[str], sieves: list[tuple[str, Sieve]] |
         if ctx.quotes[i].continues and ctx.attributions[i - 1] is not None:
             # a later paragraph of one long quotation: its speaker goes on (unless its own cue
             # says who, as the last paragraph's often does)
-            att = trailing_cue(ctx, i) or Attribution("continuation", 0.95, same_as=i - 1)
+            att = trailing_cue(ctx, i) or (None if ctx.fiction else _trailing_pronoun(ctx, i)) or Attribution("continuation", 0.95, same_as=i - 1)
             _name_description(ctx, i, att)
             ctx.attributions[i] = att
             continue
@@ -1576,6 +2007,8 @@ def _whole_quotations(ctx: Context) -> None:
             explicit = [k for k in range(i, j) if ctx.attributions[k] is not None and ctx.attributions[k].sieve in _EXPLICIT]
             for k in range(i, j):
                 att = ctx.attributions[k]
+                if not ctx.fiction and k == i and att is not None and att.same_as is not None and att.same_as < i:
+                    continue  # news: '“…,” Ruiz said. “…' opens the run: Ruiz's, whatever cue ends it
                 if explicit and (att is None or att.sieve not in _EXPLICIT):
                     anchor = min(explicit, key=lambda e: abs(e - k))
                     ctx.attributions[k] = Attribution("continuation", 0.9, same_as=anchor)

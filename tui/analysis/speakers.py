@@ -83,9 +83,24 @@ ROLE_GENDER = {
     "gentleman": "m", "lady": "f", "congressman": "m", "congresswoman": "f", "chairman": "m",
     "chairwoman": "f",
 }
+# fiction's gendered nouns for people ("said the lad", "the widow replied")
+FICTION_ROLE_GENDER = {
+    **dict.fromkeys(
+        "lad fellow uncle nephew grandfather landlord master widower bachelor squire monk priest "
+        "bridegroom duke count baron earl lord sir papa".split(), "m"),
+    **dict.fromkeys(
+        "lass maid maiden widow matron landlady mistress aunt niece grandmother duchess countess "
+        "marchioness baroness governess housekeeper hostess actress nun bride spinster dame madam "
+        "mamma".split(), "f"),
+}
 ORG_ROLES = frozenset(
     "committee agency ministry department office administration government company organization "
     "organisation campaign party group".split()
+)
+# the last word of a place's name ("Pondicherry Lodge", "Baker Street", "Northanger Abbey")
+PLACE_WORDS = frozenset(
+    "lodge street abbey hall house park square road lane court place castle church inn terrace "
+    "gardens bridge hill manor cottage farm station row crescent avenue".split()
 )
 EARLY = 2000  # a full name this close to the start introduces the person (news style)
 
@@ -236,6 +251,8 @@ def name_gender(ctx: Context, ref: NameRef) -> str:
         for word in reversed(ref.text.lower().split()):
             if word in ROLE_GENDER:
                 return ROLE_GENDER[word]
+            if ctx.fiction and word in FICTION_ROLE_GENDER:
+                return FICTION_ROLE_GENDER[word]
             if lex.honorifics.get(word) in ("m", "f"):  # "the Duchess", "the King"
                 return lex.honorifics[word]
         return "?"
@@ -248,9 +265,21 @@ def name_gender(ctx: Context, ref: NameRef) -> str:
     learned = _learned_genders(ctx).get(ref.last.lower(), "?")
     if learned != "?":
         return learned
+    if _bare_surname_of_a_man(ctx, ref):
+        return "m"
     # the pronouns that follow the name in the text: "Tobias Wren … his"
     name = " ".join(ref.tokens) if ref.tokens else ref.text
     return _pronoun_gender(ctx, name)
+
+
+def _bare_surname_of_a_man(ctx: Context, ref: NameRef) -> bool:
+    """Fiction: a surname alone ("said Archer") that the novel gives both a Mr. and a Mrs.
+    is the man's — the narration calls men by their surname, women by Mrs. or Miss or their
+    first name."""
+    if not ctx.fiction or ref.first or ref.hon or len(ref.tokens) > 1:
+        return False
+    last = ref.last.lower()
+    return last in _honorific_index(ctx).mixed and last not in lexicon().first_names
 
 
 _FOLLOWING_PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
@@ -326,6 +355,8 @@ def is_personal(ctx: Context, p: Phrase) -> bool:
         word = head.split()[0].lower().rstrip(".")
         if word in lex.non_person_capitals or word in lex.stop_capitals:
             return False
+        if ctx.fiction and len(head.split()) > 1 and head.split()[-1].lower() in PLACE_WORDS:
+            return False  # "Pondicherry Lodge", "Northanger Abbey": a place
         # one word the text also writes in lower case, never as a name mid-sentence: a
         # capitalised sentence opening ("Stopped at last!"), not a person
         return not (len(head.split()) == 1 and common_word(ctx, head) and not written_as_a_name(ctx, head))
@@ -595,6 +626,7 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
     _join_descriptions(quote_entity, set() if ctx.fiction else _indefinite_descriptions(ctx, refs))
     if ctx.fiction:
         _join_by_salience(ctx, quote_entity)
+        _join_by_scene(ctx, quote_entity)
 
     ordered: list[Entity] = []
     seen: set[int] = set()
@@ -821,7 +853,7 @@ def _name_narrator(ctx: Context, narrator: Entity, quote_entity: dict[int, Entit
         narrator.hon_name = name
         narrator.names[name] += 1
     else:
-        narrator.hon_name = "Narrator"
+        narrator.hon_name = "Narrator" if ctx.fiction else "The writer"  # news: a first-person piece
 
 
 _TITLE_NAME = re.compile(r"([A-Z][a-z]+)\.?\s+([A-Z][a-z][\w'’-]*)")  # at word starts
@@ -858,6 +890,7 @@ def _join_titles(ctx: Context, quote_entity: dict[int, Entity]) -> None:
         if e.kind == "person" and e.key[0] in ("full", "single") and (e.full or e.hon_name):
             by_last[e.key[2]].append(e)
     joined: dict[str, Entity | None] = {}
+    named_as: dict[str, str] = {}
     for i, e in list(quote_entity.items()):
         if e.key[0] != "desc" or not e.key[1].split() or e.key[1].split()[0] not in ("the", "a", "an"):
             continue
@@ -871,8 +904,16 @@ def _join_titles(ctx: Context, quote_entity: dict[int, Entity]) -> None:
                 people = by_last.get(surname.lower(), [])
                 if hon and len(people) > 1:  # "Mr. Bumble, the beadle": not Mrs. Bumble
                     people = [e for e in people if e.key[0] == "single" and e.key[1] == _HON_CLASS.get(hon.lower())]
+                elif len(people) > 1:  # "the general": General Tilney, not Henry Tilney
+                    people = [e for e in people if any(n.lower().startswith(title + " ") for n in e.names)]
                 if n >= 0.8 * sum(counts.values()) and len(people) == 1:
                     joined[title] = people[0]
+                elif n >= 0.8 * sum(counts.values()) and not people and not hon and honorifics.get(title) == "?":
+                    named_as[title] = f"{title.capitalize()} {surname}"
+        if joined[title] is None and title in named_as:
+            # "the general" of a novel whose one general is General Tilney, who speaks
+            # under no other name: the description is named so
+            e.hon_name = named_as[title]
         if joined[title] is not None:
             target = joined[title]
             for name, count in e.names.items():
@@ -899,12 +940,96 @@ def _join_by_salience(ctx: Context, quote_entity: dict[int, Entity]) -> None:
     entities = {id(e): e for e in quote_entity.values()}
     plain = [
         e for e in entities.values()
-        if e.key[0] == "desc" and e.kind == "person" and e.gender in ("m", "f")
+        if e.key[0] == "desc" and e.kind == "person" and e.gender in ("m", "f") and not e.hon_name
         and len(by_entity[id(e)]) >= SALIENCE_MIN_QUOTES
         and all(_PLAIN_DESCRIPTION.fullmatch(" ".join(name.split())) for name in e.names)
     ]
     if not plain:
         return
+    found = _named_mentions(ctx, entities, by_entity, plain)
+    if found is None:
+        return
+    starts, mentions = found
+    for d in plain:
+        quotes = by_entity[id(d)]
+        votes = _salience_votes(ctx, quote_entity, d, quotes, starts, mentions)
+        if not votes:
+            continue
+        best, n = votes.most_common(1)[0]
+        if n >= SALIENCE_MIN_QUOTES and n >= SALIENCE_SHARE * len(quotes):
+            target = entities[best]
+            for name, count in d.names.items():
+                target.names[name] += count
+            for i in quotes:
+                quote_entity[i] = target
+
+
+SCENE_GAP = 4000  # characters between two quotations of a description that end its scene
+SCENE_MIN_QUOTES = 2  # a scene's description must speak this often, one name leading
+
+
+def _join_by_scene(ctx: Context, quote_entity: dict[int, Entity]) -> None:
+    """Fiction: a plain description the whole book uses for several people ("the gentleman",
+    "the woman") is, within one scene, one character: the one of its gender the narration
+    last named before most of its quotations there (not the one it talks to). Scenes are runs
+    of its quotations close together; a scene where it speaks only once stays as it is."""
+    by_entity: dict[int, list[int]] = defaultdict(list)
+    for i, e in quote_entity.items():
+        by_entity[id(e)].append(i)
+    entities = {id(e): e for e in quote_entity.values()}
+    plain = [
+        e for e in entities.values()
+        if e.key[0] == "desc" and e.kind == "person" and e.gender in ("m", "f") and not e.hon_name
+        and len(by_entity[id(e)]) >= SCENE_MIN_QUOTES
+        and all(_PLAIN_DESCRIPTION.fullmatch(" ".join(name.split())) for name in e.names)
+    ]
+    if not plain:
+        return
+    found = _named_mentions(ctx, entities, by_entity, plain)
+    if found is None:
+        return
+    starts, mentions = found
+    for d in plain:
+        quotes = sorted(by_entity[id(d)])
+        scenes: list[list[int]] = []
+        for i in quotes:
+            if scenes and ctx.quotes[i].start - ctx.quotes[scenes[-1][-1]].end <= SCENE_GAP:
+                scenes[-1].append(i)
+            else:
+                scenes.append([i])
+        for scene in scenes:
+            if len(scene) < SCENE_MIN_QUOTES:
+                continue
+            votes = _salience_votes(ctx, quote_entity, d, scene, starts, mentions)
+            if not votes:
+                continue
+            best, n = votes.most_common(1)[0]
+            if n >= SCENE_MIN_QUOTES and n >= SALIENCE_SHARE * len(scene):
+                target = entities[best]
+                for i in scene:
+                    quote_entity[i] = target
+
+
+def _salience_votes(ctx: Context, quote_entity: dict[int, Entity], d: Entity, quotes: list[int], starts: list[int], mentions: list) -> Counter:
+    """For each of description ``d``'s quotations, a vote for the character of its gender the
+    narration last named before it (not one of the speakers of the turns around it)."""
+    votes: Counter = Counter()
+    for i in quotes:
+        start = ctx.quotes[i].start
+        around = {id(quote_entity[j]) for j in (i - 1, i + 1) if j in quote_entity}
+        k = bisect.bisect_left(starts, start) - 1
+        while k >= 0 and mentions[k][0] >= start - SALIENCE_WINDOW:
+            e = mentions[k][1]
+            if e.gender == d.gender and id(e) not in around:
+                votes[id(e)] += 1
+                break
+            k -= 1
+    return votes
+
+
+def _named_mentions(ctx: Context, entities: dict, by_entity: dict, plain: list[Entity]) -> tuple[list[int], list] | None:
+    """Where the narration names a speaking character of the descriptions' genders, in the
+    scenes before the descriptions' quotations: (positions, [(position, entity)])."""
     genders = {e.gender for e in plain}
     forms: dict[str, Entity | None] = {}
     for e in entities.values():
@@ -918,7 +1043,7 @@ def _join_by_salience(ctx: Context, quote_entity: dict[int, Entity]) -> None:
                 forms[name] = None if forms.get(name, e) is not e else e  # "John" of two Johns: no one
     forms = {name: e for name, e in forms.items() if e is not None}
     if not forms:
-        return
+        return None
     rx = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
     text = ctx.text
     mentions = []
@@ -929,29 +1054,7 @@ def _join_by_salience(ctx: Context, quote_entity: dict[int, Entity]) -> None:
             k = m.start()
             if not (k and (text[k - 1].isalnum() or text[k - 1] == "_")) and not text[pos : pos + 1].isalnum():
                 mentions.append((k, forms[m.group()]))
-    starts = [pos for pos, _ in mentions]
-    for d in plain:
-        votes: Counter = Counter()
-        quotes = by_entity[id(d)]
-        for i in quotes:
-            start = ctx.quotes[i].start
-            around = {id(quote_entity[j]) for j in (i - 1, i + 1) if j in quote_entity}
-            k = bisect.bisect_left(starts, start) - 1
-            while k >= 0 and mentions[k][0] >= start - SALIENCE_WINDOW:
-                e = mentions[k][1]
-                if e.gender == d.gender and id(e) not in around:
-                    votes[id(e)] += 1
-                    break
-                k -= 1
-        if not votes:
-            continue
-        best, n = votes.most_common(1)[0]
-        if n >= SALIENCE_MIN_QUOTES and n >= SALIENCE_SHARE * len(quotes):
-            target = entities[best]
-            for name, count in d.names.items():
-                target.names[name] += count
-            for i in quotes:
-                quote_entity[i] = target
+    return [pos for pos, _ in mentions], mentions
 
 
 def _merged_windows(starts: list[int]) -> list[tuple[int, int]]:
@@ -972,23 +1075,28 @@ _INDEFINITE = frozenset("a an one another some several two three four many".spli
 def _indefinite_descriptions(ctx: Context, refs: dict[int, NameRef]) -> set[int]:
     """News: quotations whose source is an indefinite description ("one Clinton aide said",
     "a spokesman for the campaign said"): someone the article does not name, so not a
-    named person who shares the role."""
+    named person who shares the role; likewise a title cut off before its "of"."""
     found = set()
     for i, ref in refs.items():
         if ref.kind != "desc":
             continue
         p = root_phrase(ctx, i)
-        if p is not None and p.kind == "DESC" and p.text.split()[0].lower() in _INDEFINITE:
+        if p is not None and p.kind == "DESC" and (p.text.split()[0].lower() in _INDEFINITE or _OFFICE_OF.match(ctx.text, p.end)):
             found.add(i)
     return found
+
+
+# "Secretary of State Ada Ruiz": a title of office cut off before its "of", not a description
+# that a named person's role ("press secretary") shares
+_OFFICE_OF = re.compile(r"\s+of\s+[A-Z]")
 
 
 def _join_descriptions(quote_entity: dict[int, Entity], indefinite: set[int] | frozenset = frozenset()) -> None:
     named = {id(e): e for e in quote_entity.values() if e.kind == "person" and (e.full or e.hon_name)}
     joined: dict[int, Entity | None] = {}
     for i, e in list(quote_entity.items()):
-        if e.key[0] != "desc" or i in indefinite:
-            continue
+        if e.key[0] != "desc" or i in indefinite or e.hon_name:
+            continue  # (fiction: "the general" already named General Tilney)
         if id(e) not in joined:
             head = e.key[1].split()[-1] if e.key[1] else ""
             matches = [n for n in named.values() if n.role and head in _role_heads(n.role)]
