@@ -159,3 +159,17 @@ NAME_PIECES = [" ", "\n", "\t", ",", ";", ".", "!", "said", "to", "Tom", "Tommy"
 )
 def test_written_as_a_name_finds_what_the_one_find_at_a_time_check_finds(text: str, word: str) -> None:
     assert speakers._written_as_a_name(text, word) == _written_as_a_name_reference(text, word)
+
+
+LEAD_PIECES = [
+    " ", "  ", "\n", "\t", "\u2003", "on", "ON", "to", "with", "told", "book", "boo\u212a", "film", "podcast",
+    "s", "ſ", "'s", "’s", "ABC’s", "Fox", "the", "a", "-", ".", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(LEAD_PIECES), max_size=30).map("".join))
+def test_the_title_lead_check_finds_what_the_whole_lead_search_finds(lead: str) -> None:
+    from tui.analysis.pipeline import _TITLE_LEAD, _title_lead
+
+    assert _title_lead(lead) == (_TITLE_LEAD.search(lead) is not None)
