@@ -137,7 +137,7 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
     prev_tag = ""
     prev_word = ""
     for m in TOKEN_RE.finditer(text, start, end):
-        word = m.group()
+        word = m[0]
         tag = static.get(word)
         if tag is None:
             info = capitals.get(word)
@@ -311,17 +311,19 @@ def chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
 def _chunk_runs(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
     out: list[tuple[str, int, int]] = []
     start = 0
-    n = len(tags)
-    while start < n:
-        end = start
-        while end < n and tags[end] not in _SEPARATORS:
-            end += 1
+    # the separators' positions in one pass, then each run between them (most runs chunk to
+    # nothing: no offsets to shift)
+    for end in [k for k, tag in enumerate(tags) if tag in _SEPARATORS] + [len(tags)]:
         if end > start:
             run = tags[start:end]
             found = _chunk_memo.get(run)
             if found is None:
                 found = _chunk_memo[run] = _chunk_tags(run)
-            out.extend((label, first + start, last + start) for label, first, last in found)
+            if found:
+                if start:
+                    out.extend([(label, first + start, last + start) for label, first, last in found])
+                else:
+                    out.extend(found)
         start = end + 1
     return tuple(out)
 
