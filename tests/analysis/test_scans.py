@@ -99,6 +99,16 @@ def test_the_tagger_reads_nothing_outside_its_stretch(text: str, a: int, b: int)
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*TAG_PIECES, "\t", "\u2003", "“", "é", "_"]), max_size=40).map("".join), st.integers(0, 200), st.integers(0, 200))
+def test_the_tagger_finds_the_token_pattern_matches(text: str, a: int, b: int) -> None:
+    from tui.analysis.text import TOKEN_RE
+
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    spans = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, end)]
+    assert [(s, e, word) for s, e, word, _ in tag_tokens(text, start, end)] == spans
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["W", "P", ",", ":", "HDOT", "NNP", "VSAY", "DT"]), max_size=30), st.integers(1, 40))
 def test_first_and_last_words_are_read_off_the_words(tags: list[str], n: int) -> None:
     tokens = [Token(k, k + 1, "w", tag) for k, tag in enumerate(tags)]

@@ -136,8 +136,14 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
     capitals = _capital_info
     prev_tag = ""
     prev_word = ""
-    for m in TOKEN_RE.finditer(text, start, end):
-        word = m[0]
+    # the words alone (no match objects), each found from the end of the one before: only
+    # white space lies between two tokens (every other character is part of one), so the
+    # first occurrence of a word from there is where the pattern matched it
+    find = text.find
+    hi = start
+    for word in TOKEN_RE.findall(text, start, end):
+        lo = find(word, hi)
+        hi = lo + len(word)
         tag = static.get(word)
         if tag is None:
             info = capitals.get(word)
@@ -150,8 +156,7 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
                     tag = "VSAY"  # "Said he", "Asked about it, …"
                 elif fixed == "HON":
                     # "the Duchess", "the King": a title used as the name itself
-                    e = m.end()
-                    tag = "HON" if _name_continues(text, e + (e < end and text[e] == "."), end) else "NNP"
+                    tag = "HON" if _name_continues(text, hi + (hi < end and text[hi] == "."), end) else "NNP"
                 elif fixed is not None:
                     tag = fixed
                 elif prev_tag == "VSAY" and after_verb:
@@ -165,8 +170,7 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
                 else:
                     tag = "NNP"
             else:
-                tag = _tag_other(word, prev_tag, text, m.end(), end)
-        lo, hi = m.span()
+                tag = _tag_other(word, prev_tag, text, hi, end)
         append(new_token(Token, (lo, hi, word, tag)))
         prev_tag = tag
         prev_word = word
