@@ -282,14 +282,44 @@ def nltk_chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
 
 
 @lru_cache(maxsize=1)
-def _stages() -> tuple[tuple[str, tuple[tuple[re.Pattern, str], ...]], ...]:
+def _stages() -> tuple[tuple[str, tuple[tuple[re.Pattern, str, frozenset[str], frozenset[str] | None], ...]], ...]:
     """The grammar's stages as (label, rules), each rule the regular expression NLTK's
-    RegexpParser compiled for it, recompiled with ``re``: NLTK 3.10 runs its own through a
-    time-guarded engine that dominates the cost of chunking."""
+    RegexpParser compiled for it, recompiled with ``re`` (NLTK 3.10 runs its own through a
+    time-guarded engine that dominates the cost of chunking), its replacement, and the tags
+    it cannot match without (:func:`_required_tags`)."""
     return tuple(
-        (stage._chunk_label, tuple((re.compile(rule._regexp._rx.pattern), rule._repl) for rule in stage._rules))
+        (
+            stage._chunk_label,
+            tuple(
+                (re.compile(rule._regexp._rx.pattern), rule._repl, *_required_tags(rule._regexp._rx.pattern))
+                for rule in stage._rules
+            ),
+        )
         for stage in chunker()._stages
     )
+
+
+_TAG_PATTERN = re.compile(r"\(<\(([^()]*)\)>\)([*+?]?)")
+
+
+def _required_tags(pattern: str) -> tuple[frozenset[str], frozenset[str] | None]:
+    """What a rule's pattern (NLTK's: ``(<(NNP|ROLE)>)*(<(HON)>)…``) cannot match without:
+    the tags of its tag patterns that are neither optional (``*``, ``?``) nor a choice, and
+    the choices of its first required choice (``ROLE|HON``: one of them). A pattern written
+    any other way requires nothing (the rule is always tried)."""
+    need: set[str] = set()
+    choice = None
+    found = _TAG_PATTERN.findall(pattern)
+    if "".join(f"(<({alternatives})>){quantifier}" for alternatives, quantifier in found) != pattern[: pattern.find(")(?=")].removeprefix("(?P<chunk>"):
+        return frozenset(), None
+    for alternatives, quantifier in found:
+        tags = [tag.replace("\\", "") for tag in alternatives.split("|")]
+        if quantifier in ("", "+"):
+            if len(tags) == 1:
+                need.add(tags[0])
+            elif choice is None:
+                choice = frozenset(tags)
+    return frozenset(need), choice
 
 
 def chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
@@ -341,12 +371,14 @@ _sequence_memo: dict[tuple[str, ...], tuple[tuple[str, int, int], ...]] = vocabu
 def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
     # an item: (tag, first token, last token, is a chunk)
     items = [(tag, i, i, False) for i, tag in enumerate(tags)]
-    s = "".join(f"<{tag}>" for tag in tags)
+    s = "<" + "><".join(tags) + ">" if tags else ""
+    present = set(tags)  # the items' tags (a rule only adds braces: they change with the items)
     for label, rules in _stages():
-        for rx, repl in rules:
+        for rx, repl, need, choice in rules:
+            # a rule without all the tags it needs cannot match (most rules match nothing);
             # ``sub`` finds the same first match as ``search``, but costs far more when there
-            # is none (it prepares its template first), and most rules match nothing
-            if rx.search(s) is not None:
+            # is none (it prepares its template first)
+            if need <= present and (choice is None or not choice.isdisjoint(present)) and rx.search(s) is not None:
                 s = rx.sub(repl, s).replace("{}", "")
         if "{" not in s:
             continue  # no chunk: the next stage sees the same items
@@ -364,7 +396,8 @@ def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
                 (members if members is not None else grouped).append(items[k])
                 k += 1
         items = grouped
-        s = "".join(f"<{item[0]}>" for item in items)
+        present = {item[0] for item in items}
+        s = "<" + "><".join([item[0] for item in items]) + ">" if items else ""
     return tuple((tag, first, last) for tag, first, last, is_chunk in items if is_chunk)
 
 
