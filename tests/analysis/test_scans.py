@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.analysis import speakers
-from tui.analysis.context import last_sentence_end, sentence_ends
+from tui.analysis.context import first_sentence_end, last_sentence_end, sentence_ends
 from tui.analysis.phrases import Token, tag_tokens
 from tui.analysis.quotes import ALNUM
 from tui.analysis.sieves import _NAME_THEN_MARK, _VOCATIVE, _first_word, _last_words, _words
@@ -122,11 +122,13 @@ END_PIECES = [" ", "\n", ".", "!", "?", "…", "”", "’", ")", "Mr", "Sen", "
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(END_PIECES), max_size=40).map("".join), st.integers(0, 120), st.integers(0, 120))
-def test_the_last_sentence_end_is_the_last_of_the_sentence_ends(text: str, a: int, b: int) -> None:
+def test_the_first_and_last_sentence_ends_are_those_of_the_sentence_ends(text: str, a: int, b: int) -> None:
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     ends = list(sentence_ends(text, start, end))
     last = last_sentence_end(text, start, end)
     assert (last.span() if last else None) == (ends[-1].span() if ends else None)
+    first = first_sentence_end(text, start, end)
+    assert (first.span() if first else None) == (ends[0].span() if ends else None)
 
 
 VOCATIVE_PIECES = [" ", "\n", ",", "!", "?", ".", ";", "Mr", "Mrs.", "Lady", "Emma", "EMMA", "emma", "O", "x", "3", "é"]
