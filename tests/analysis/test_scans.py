@@ -83,6 +83,18 @@ def test_lowercase_words_are_the_whole_text_matches(text: str) -> None:
         speakers._STRETCH = stretch
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([*LOWER_PIECES, "a", "b", "ab", "-", "'", "’", "X", "1", "_", "é"]), max_size=60).map("".join),
+    st.lists(st.sampled_from(["a", "b", "ab", "-", "'", "’", "x", "X", "é"]), min_size=1, max_size=5).map("".join),
+)
+def test_lower_case_words_answer_word_by_word_what_the_whole_text_set_holds(text: str, word: str) -> None:
+    found = set(_LOWER_WORD.findall(text))
+    lazy = speakers._LowerCaseWords(text)
+    for w in [word, *found, *(w[:-1] for w in found), *(w[1:] for w in found)]:
+        assert (w in lazy) == (w in found), w
+
+
 TAG_PIECES = [
     " ", "\n", ".", ",", "'", "’", "-", "Mr", "Mrs.", "Dr", "Duchess", "King", "van", "der", "de",
     "Ludwig", "Beethoven", "said", "Said", "he", "He", "the", "J.", "U.S.", "A.", "May", "Will",
