@@ -525,16 +525,16 @@ def written_as_a_name(ctx: Context, word: str) -> bool:
 
 
 def _written_as_a_name(text: str, word: str) -> bool:
-    first = text.find(word)
-    if first <= 0:
-        return False  # (nowhere, or first at the very start: the text's first word)
+    if text.startswith(word):
+        return False  # (first at the very start: the text's first word)
     if any(ch.isspace() for ch in word):
-        occurrences = _occurrences(text, word, first)
+        occurrences = _occurrences(text, word, text.find(word))
     else:
         # the occurrences not followed by a letter or digit, from one scan (``re`` skips
         # from literal to literal, and they cannot overlap: a qualifying occurrence starts
-        # after white space, which a word without white space holds nowhere)
-        occurrences = (m.start() for m in re.compile(re.escape(word) + r"(?![^\W_])").finditer(text, first))
+        # after white space, which a word without white space holds nowhere); none if the
+        # word is nowhere (one scan of the text, not a search for it first)
+        occurrences = (m.start() for m in re.compile(re.escape(word) + r"(?![^\W_])").finditer(text))
     for pos in occurrences:
         end = pos + len(word)
         k = pos
