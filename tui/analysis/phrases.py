@@ -145,7 +145,9 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
         lo = find(word, hi)
         hi = lo + len(word)
         tag = static.get(word)
-        if tag is None:
+        if tag is None and word == ".":
+            tag = "HDOT" if prev_tag == "HON" else "P"  # (as _tag_other says: never remembered)
+        elif tag is None:
             info = capitals.get(word)
             if info is None and word[0].isupper():
                 info = _remember_capital(word)
