@@ -417,7 +417,15 @@ def chunk_phrases(text: str, tokens: list[Token]) -> list[Phrase]:
 
 
 def _phrase(text: str, tokens: list[Token], kind: str, i: int, j: int) -> Phrase:
-    start, end = tokens[i].start, tokens[j].end
+    start, end = tokens[i][0], tokens[j][1]  # (.start, .end)
+    if kind != "POSSD" and kind != "TITLED":
+        # the phrase is its own head (but for a possessive's ending)
+        words = text[start:end]
+        m = _POSSESSIVE.match(words) if tokens[j][3] == "NNPS" else None
+        if m:
+            head = m.group(1)
+            return _new_phrase(kind, start, end, words, head, start, start + len(head), None, i, j)
+        return _new_phrase(kind, start, end, words, words, start, end, None, i, j)
     head_i = i
     role = None
     if kind in ("POSSD", "TITLED"):
