@@ -20,6 +20,7 @@ W        any other word;  ``,`` ``:`` ``P`` punctuation
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -284,7 +285,7 @@ def nltk_chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
 
 
 @lru_cache(maxsize=1)
-def _stages() -> tuple[tuple[str, tuple[tuple[re.Pattern, str, frozenset[str], frozenset[str] | None], ...]], ...]:
+def _stages() -> tuple[tuple[str, tuple[tuple[re.Pattern, Callable[[re.Match], str] | str, frozenset[str], frozenset[str] | None], ...]], ...]:
     """The grammar's stages as (label, rules), each rule the regular expression NLTK's
     RegexpParser compiled for it, recompiled with ``re`` (NLTK 3.10 runs its own through a
     time-guarded engine that dominates the cost of chunking), its replacement, and the tags
@@ -293,12 +294,24 @@ def _stages() -> tuple[tuple[str, tuple[tuple[re.Pattern, str, frozenset[str], f
         (
             stage._chunk_label,
             tuple(
-                (re.compile(rule._regexp._rx.pattern), rule._repl, *_required_tags(rule._regexp._rx.pattern))
+                (re.compile(rule._regexp._rx.pattern), _replacement(rule._repl), *_required_tags(rule._regexp._rx.pattern))
                 for rule in stage._rules
             ),
         )
         for stage in chunker()._stages
     )
+
+
+def _brace(m: re.Match) -> str:
+    """``m.expand(r"{\\g<chunk>}")`` for a rule's match (its ``chunk`` group is the whole match:
+    only a look-ahead follows it), without ``re``'s template machinery, which a string
+    replacement goes through on every ``sub``."""
+    return "{" + m.group("chunk") + "}"
+
+
+def _replacement(repl: str) -> Callable[[re.Match], str] | str:
+    """A chunk rule's replacement, as ``sub`` takes it: :func:`_brace` for NLTK's ``{\\g<chunk>}``."""
+    return _brace if repl == "{\\g<chunk>}" else repl
 
 
 _TAG_PATTERN = re.compile(r"\(<\(([^()]*)\)>\)([*+?]?)")
