@@ -155,7 +155,7 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
             if info is not None:
                 # a capitalised word: what the word alone says, then its context
                 speech_verb, fixed, after_verb, common, adverb_like, possessive = info
-                if speech_verb and prev_tag in ("", "P", ",", ":") and not prev_word[:1].isupper() and not _verb_follows(text, m.end(), end):
+                if speech_verb and prev_tag in ("", "P", ",", ":") and not prev_word[:1].isupper() and not _verb_follows(text, hi, end):
                     tag = "VSAY"  # "Said he", "Asked about it, …" (but "Read said": a name)
                 elif fixed == "HON":
                     # "the Duchess", "the King": a title used as the name itself
