@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.analysis import speakers
-from tui.analysis.context import last_sentence_end, sentence_ends
+from tui.analysis.context import first_sentence_end, last_sentence_end, sentence_ends
 from tui.analysis.phrases import Token, tag_tokens
 from tui.analysis.quotes import ALNUM
 from tui.analysis.sieves import _NAME_THEN_MARK, _VOCATIVE, _first_word, _last_words, _words
@@ -83,6 +83,18 @@ def test_lowercase_words_are_the_whole_text_matches(text: str) -> None:
         speakers._STRETCH = stretch
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([*LOWER_PIECES, "a", "b", "ab", "-", "'", "’", "X", "1", "_", "é"]), max_size=60).map("".join),
+    st.lists(st.sampled_from(["a", "b", "ab", "-", "'", "’", "x", "X", "é"]), min_size=1, max_size=5).map("".join),
+)
+def test_lower_case_words_answer_word_by_word_what_the_whole_text_set_holds(text: str, word: str) -> None:
+    found = set(_LOWER_WORD.findall(text))
+    lazy = speakers._LowerCaseWords(text)
+    for w in [word, *found, *(w[:-1] for w in found), *(w[1:] for w in found)]:
+        assert (w in lazy) == (w in found), w
+
+
 TAG_PIECES = [
     " ", "\n", ".", ",", "'", "’", "-", "Mr", "Mrs.", "Dr", "Duchess", "King", "van", "der", "de",
     "Ludwig", "Beethoven", "said", "Said", "he", "He", "the", "J.", "U.S.", "A.", "May", "Will",
@@ -99,6 +111,16 @@ def test_the_tagger_reads_nothing_outside_its_stretch(text: str, a: int, b: int)
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*TAG_PIECES, "\t", "\u2003", "“", "é", "_"]), max_size=40).map("".join), st.integers(0, 200), st.integers(0, 200))
+def test_the_tagger_finds_the_token_pattern_matches(text: str, a: int, b: int) -> None:
+    from tui.analysis.text import TOKEN_RE
+
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    spans = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, end)]
+    assert [(s, e, word) for s, e, word, _ in tag_tokens(text, start, end)] == spans
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["W", "P", ",", ":", "HDOT", "NNP", "VSAY", "DT"]), max_size=30), st.integers(1, 40))
 def test_first_and_last_words_are_read_off_the_words(tags: list[str], n: int) -> None:
     tokens = [Token(k, k + 1, "w", tag) for k, tag in enumerate(tags)]
@@ -112,11 +134,13 @@ END_PIECES = [" ", "\n", ".", "!", "?", "…", "”", "’", ")", "Mr", "Sen", "
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(END_PIECES), max_size=40).map("".join), st.integers(0, 120), st.integers(0, 120))
-def test_the_last_sentence_end_is_the_last_of_the_sentence_ends(text: str, a: int, b: int) -> None:
+def test_the_first_and_last_sentence_ends_are_those_of_the_sentence_ends(text: str, a: int, b: int) -> None:
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     ends = list(sentence_ends(text, start, end))
     last = last_sentence_end(text, start, end)
     assert (last.span() if last else None) == (ends[-1].span() if ends else None)
+    first = first_sentence_end(text, start, end)
+    assert (first.span() if first else None) == (ends[0].span() if ends else None)
 
 
 VOCATIVE_PIECES = [" ", "\n", ",", "!", "?", ".", ";", "Mr", "Mrs.", "Lady", "Emma", "EMMA", "emma", "O", "x", "3", "é"]
@@ -159,3 +183,17 @@ NAME_PIECES = [" ", "\n", "\t", ",", ";", ".", "!", "said", "to", "Tom", "Tommy"
 )
 def test_written_as_a_name_finds_what_the_one_find_at_a_time_check_finds(text: str, word: str) -> None:
     assert speakers._written_as_a_name(text, word) == _written_as_a_name_reference(text, word)
+
+
+LEAD_PIECES = [
+    " ", "  ", "\n", "\t", "\u2003", "on", "ON", "to", "with", "told", "book", "boo\u212a", "film", "podcast",
+    "s", "ſ", "'s", "’s", "ABC’s", "Fox", "the", "a", "-", ".", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(LEAD_PIECES), max_size=30).map("".join))
+def test_the_title_lead_check_finds_what_the_whole_lead_search_finds(lead: str) -> None:
+    from tui.analysis.pipeline import _TITLE_LEAD, _title_lead
+
+    assert _title_lead(lead) == (_TITLE_LEAD.search(lead) is not None)

@@ -23,6 +23,15 @@ def sentence_ends(text: str, start: int, end: int):
             yield m
 
 
+def first_sentence_end(text: str, start: int, end: int) -> re.Match | None:
+    """``next(sentence_ends(text, start, end), None)``, without the generator."""
+    abbreviations = punkt_parameters().abbrev_types
+    for m in _TERMINATOR.finditer(text, start, end):
+        if _ends_sentence(text, start, m, abbreviations):
+            return m
+    return None
+
+
 def last_sentence_end(text: str, start: int, end: int) -> re.Match | None:
     """The last of :func:`sentence_ends`, or None: the candidates are judged from the last
     back (each on its own), so the ones before a sentence end are not looked at."""
@@ -132,7 +141,7 @@ class Context:
         if i + 1 < len(self.quotes) and self.quotes[i + 1].start < end:
             end = self.quotes[i + 1].start
         end = min(end, q.end + max_chars)
-        m = next(sentence_ends(self.text, q.end, end), None)
+        m = first_sentence_end(self.text, q.end, end)
         if m:
             end = m.start() + 1
         return q.end, end

@@ -20,6 +20,7 @@ W        any other word;  ``,`` ``:`` ``P`` punctuation
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -136,22 +137,29 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
     capitals = _capital_info
     prev_tag = ""
     prev_word = ""
-    for m in TOKEN_RE.finditer(text, start, end):
-        word = m.group()
+    # the words alone (no match objects), each found from the end of the one before: only
+    # white space lies between two tokens (every other character is part of one), so the
+    # first occurrence of a word from there is where the pattern matched it
+    find = text.find
+    hi = start
+    for word in TOKEN_RE.findall(text, start, end):
+        lo = find(word, hi)
+        hi = lo + len(word)
         tag = static.get(word)
-        if tag is None:
+        if tag is None and word == ".":
+            tag = "HDOT" if prev_tag == "HON" else "P"  # (as _tag_other says: never remembered)
+        elif tag is None:
             info = capitals.get(word)
             if info is None and word[0].isupper():
                 info = _remember_capital(word)
             if info is not None:
                 # a capitalised word: what the word alone says, then its context
                 speech_verb, fixed, after_verb, common, adverb_like, possessive = info
-                if speech_verb and prev_tag in ("", "P", ",", ":") and not prev_word[:1].isupper() and not _verb_follows(text, m.end(), end):
+                if speech_verb and prev_tag in ("", "P", ",", ":") and not prev_word[:1].isupper() and not _verb_follows(text, hi, end):
                     tag = "VSAY"  # "Said he", "Asked about it, …" (but "Read said": a name)
                 elif fixed == "HON":
                     # "the Duchess", "the King": a title used as the name itself
-                    e = m.end()
-                    tag = "HON" if _name_continues(text, e + (e < end and text[e] == "."), end) else "NNP"
+                    tag = "HON" if _name_continues(text, hi + (hi < end and text[hi] == "."), end) else "NNP"
                 elif fixed is not None:
                     tag = fixed
                 elif prev_tag == "VSAY" and after_verb:
@@ -165,8 +173,7 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
                 else:
                     tag = "NNP"
             else:
-                tag = _tag_other(word, prev_tag, text, m.end(), end)
-        lo, hi = m.span()
+                tag = _tag_other(word, prev_tag, text, hi, end)
         append(new_token(Token, (lo, hi, word, tag)))
         prev_tag = tag
         prev_word = word
@@ -297,14 +304,56 @@ def nltk_chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
 
 
 @lru_cache(maxsize=1)
-def _stages() -> tuple[tuple[str, tuple[tuple[re.Pattern, str], ...]], ...]:
+def _stages() -> tuple[tuple[str, tuple[tuple[re.Pattern, Callable[[re.Match], str] | str, frozenset[str], frozenset[str] | None], ...]], ...]:
     """The grammar's stages as (label, rules), each rule the regular expression NLTK's
-    RegexpParser compiled for it, recompiled with ``re``: NLTK 3.10 runs its own through a
-    time-guarded engine that dominates the cost of chunking."""
+    RegexpParser compiled for it, recompiled with ``re`` (NLTK 3.10 runs its own through a
+    time-guarded engine that dominates the cost of chunking), its replacement, and the tags
+    it cannot match without (:func:`_required_tags`)."""
     return tuple(
-        (stage._chunk_label, tuple((re.compile(rule._regexp._rx.pattern), rule._repl) for rule in stage._rules))
+        (
+            stage._chunk_label,
+            tuple(
+                (re.compile(rule._regexp._rx.pattern), _replacement(rule._repl), *_required_tags(rule._regexp._rx.pattern))
+                for rule in stage._rules
+            ),
+        )
         for stage in chunker()._stages
     )
+
+
+def _brace(m: re.Match) -> str:
+    """``m.expand(r"{\\g<chunk>}")`` for a rule's match (its ``chunk`` group is the whole match:
+    only a look-ahead follows it), without ``re``'s template machinery, which a string
+    replacement goes through on every ``sub``."""
+    return "{" + m.group("chunk") + "}"
+
+
+def _replacement(repl: str) -> Callable[[re.Match], str] | str:
+    """A chunk rule's replacement, as ``sub`` takes it: :func:`_brace` for NLTK's ``{\\g<chunk>}``."""
+    return _brace if repl == "{\\g<chunk>}" else repl
+
+
+_TAG_PATTERN = re.compile(r"\(<\(([^()]*)\)>\)([*+?]?)")
+
+
+def _required_tags(pattern: str) -> tuple[frozenset[str], frozenset[str] | None]:
+    """What a rule's pattern (NLTK's: ``(<(NNP|ROLE)>)*(<(HON)>)…``) cannot match without:
+    the tags of its tag patterns that are neither optional (``*``, ``?``) nor a choice, and
+    the choices of its first required choice (``ROLE|HON``: one of them). A pattern written
+    any other way requires nothing (the rule is always tried)."""
+    need: set[str] = set()
+    choice = None
+    found = _TAG_PATTERN.findall(pattern)
+    if "".join(f"(<({alternatives})>){quantifier}" for alternatives, quantifier in found) != pattern[: pattern.find(")(?=")].removeprefix("(?P<chunk>"):
+        return frozenset(), None
+    for alternatives, quantifier in found:
+        tags = [tag.replace("\\", "") for tag in alternatives.split("|")]
+        if quantifier in ("", "+"):
+            if len(tags) == 1:
+                need.add(tags[0])
+            elif choice is None:
+                choice = frozenset(tags)
+    return frozenset(need), choice
 
 
 def chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
@@ -330,17 +379,19 @@ def chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
 def _chunk_runs(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
     out: list[tuple[str, int, int]] = []
     start = 0
-    n = len(tags)
-    while start < n:
-        end = start
-        while end < n and tags[end] not in _SEPARATORS:
-            end += 1
+    # the separators' positions in one pass, then each run between them (most runs chunk to
+    # nothing: no offsets to shift)
+    for end in [k for k, tag in enumerate(tags) if tag in _SEPARATORS] + [len(tags)]:
         if end > start:
             run = tags[start:end]
             found = _chunk_memo.get(run)
             if found is None:
                 found = _chunk_memo[run] = _chunk_tags(run)
-            out.extend((label, first + start, last + start) for label, first, last in found)
+            if found:
+                if start:
+                    out.extend([(label, first + start, last + start) for label, first, last in found])
+                else:
+                    out.extend(found)
         start = end + 1
     return tuple(out)
 
@@ -354,12 +405,14 @@ _sequence_memo: dict[tuple[str, ...], tuple[tuple[str, int, int], ...]] = vocabu
 def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
     # an item: (tag, first token, last token, is a chunk)
     items = [(tag, i, i, False) for i, tag in enumerate(tags)]
-    s = "".join(f"<{tag}>" for tag in tags)
+    s = "<" + "><".join(tags) + ">" if tags else ""
+    present = set(tags)  # the items' tags (a rule only adds braces: they change with the items)
     for label, rules in _stages():
-        for rx, repl in rules:
+        for rx, repl, need, choice in rules:
+            # a rule without all the tags it needs cannot match (most rules match nothing);
             # ``sub`` finds the same first match as ``search``, but costs far more when there
-            # is none (it prepares its template first), and most rules match nothing
-            if rx.search(s) is not None:
+            # is none (it prepares its template first)
+            if need <= present and (choice is None or not choice.isdisjoint(present)) and rx.search(s) is not None:
                 s = rx.sub(repl, s).replace("{}", "")
         if "{" not in s:
             continue  # no chunk: the next stage sees the same items
@@ -377,7 +430,8 @@ def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
                 (members if members is not None else grouped).append(items[k])
                 k += 1
         items = grouped
-        s = "".join(f"<{item[0]}>" for item in items)
+        present = {item[0] for item in items}
+        s = "<" + "><".join([item[0] for item in items]) + ">" if items else ""
     return tuple((tag, first, last) for tag, first, last, is_chunk in items if is_chunk)
 
 
@@ -395,7 +449,15 @@ def chunk_phrases(text: str, tokens: list[Token]) -> list[Phrase]:
 
 
 def _phrase(text: str, tokens: list[Token], kind: str, i: int, j: int) -> Phrase:
-    start, end = tokens[i].start, tokens[j].end
+    start, end = tokens[i][0], tokens[j][1]  # (.start, .end)
+    if kind != "POSSD" and kind != "TITLED":
+        # the phrase is its own head (but for a possessive's ending)
+        words = text[start:end]
+        m = _POSSESSIVE.match(words) if tokens[j][3] == "NNPS" else None
+        if m:
+            head = m.group(1)
+            return _new_phrase(kind, start, end, words, head, start, start + len(head), None, i, j)
+        return _new_phrase(kind, start, end, words, words, start, end, None, i, j)
     head_i = i
     role = None
     if kind in ("POSSD", "TITLED"):

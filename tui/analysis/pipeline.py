@@ -53,7 +53,7 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
     # a title keeps the comma American style puts inside the marks: on “Fox & Friends,” Rep.;
     # news: and the full stop, after "on", a kind of work or a network's possessive: on “Meet
     # the Press.”, the podcast “So, It Happened.”, told ABC’s “Good Morning America.”
-    closing = ",." if not fiction and _TITLE_LEAD.search(lead) else ","
+    closing = ",." if not fiction and _title_lead(lead) else ","
     if 2 <= len(words) <= 10 and not _TERMINAL.search(inner.rstrip(closing)):
         capitalised = [w for w in words if w[:1].isupper()]
         long_words = [w for w in words if len(w) > 3]
@@ -72,6 +72,16 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
 
 _LAST_WORD = re.compile(r"(\w+)\s*$")
 _TITLE_LEAD = re.compile(r"\b(?:on|podcast|program|series|film|movie|documentary|book|memoir|novel|play|song|album|(?:on|with|told|to)\s+(?:\S+\s+)?\S+['’]s)\s*$", re.I)
+
+
+def _title_lead(lead: str) -> bool:
+    """``_TITLE_LEAD.search(lead)``, tried only from where a match can start: it ends the lead
+    (but for white space), within its last three white-space-separated words, so the search
+    starts four characters before the end of the third last (the longest word before the
+    first white space of the pattern) instead of at every character of a long sentence."""
+    pieces = lead.rsplit(None, 3)
+    pos = len(pieces[0]) + len(pieces[1]) - 4 if len(pieces) == 4 else 0
+    return _TITLE_LEAD.search(lead, max(0, pos)) is not None
 
 
 def _taken_in(lead: str) -> bool:

@@ -193,7 +193,7 @@ def _drop_common_words(ctx: Context, ref: NameRef) -> NameRef:
     if ref.kind != "person" or len(ref.tokens) < 2:
         return ref
     lex = lexicon()
-    lower = _lowercase_words(ctx)
+    lower = lower_case_words(ctx)
     tokens = list(ref.tokens)
     while len(tokens) > 1 and tokens[0].lower() in lower and tokens[0].lower() not in lex.first_names:
         tokens.pop(0)
@@ -425,7 +425,7 @@ def _bigram_index(ctx: Context) -> tuple[dict, dict]:
             continue
         if m.start() > 1 and text[m.start() - 1] == "-" and text[m.start() - 2].isalpha():
             continue  # "Rabbit-Hole Alice"
-        if low not in lex.first_names and low in _lowercase_words(ctx):
+        if low not in lex.first_names and low in lower_case_words(ctx):
             continue  # "Poor Isabella", "Come Emma": a word the text also writes in lower case
         if low not in lex.first_names:
             k = m.start() - 1
@@ -469,6 +469,70 @@ def _lowercase_words(ctx: Context) -> set[str]:
 
 
 _STRETCH = 1 << 15
+_LAZY_BELOW = 50_000  # characters: a shorter text is asked about its few words one at a time
+
+
+def lower_case_words(ctx: Context) -> set[str] | _LowerCaseWords:
+    """Something to ask ``word in …`` of :func:`_lowercase_words`: that set for a long text;
+    for a short one (an article asks about a few dozen words), the answer word by word
+    (:class:`_LowerCaseWords`) instead of a scan of every word of the text."""
+    if len(ctx.text) >= _LAZY_BELOW:
+        return _lowercase_words(ctx)
+    cached = getattr(ctx, "_lower_case_words", None)
+    if cached is None:
+        cached = ctx._lower_case_words = _LowerCaseWords(ctx.text)  # type: ignore[attr-defined]
+    return cached
+
+
+_LOWER_RUN = frozenset("abcdefghijklmnopqrstuvwxyz'’-")  # what a match of _LOWER_WORD is made of
+_LOWER_START = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+class _LowerCaseWords:
+    """``word in _lowercase_words(ctx)``, answered for each word asked (memoised).
+
+    A match of :data:`_LOWER_WORD` lies within one maximal run of the characters it is made
+    of, and the whole-text scan reaches each such run fresh (no earlier match reaches into
+    it), so the matches inside a run are what the pattern finds scanning that run alone
+    (from its start, with the character after it in view for the closing ``\b``). A word is
+    among the matches if one of its occurrences that starts a word is where such a scan
+    finds it, and ends where the match does."""
+
+    __slots__ = ("text", "memo")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.memo: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        found = self.memo.get(word)  # type: ignore[call-overload]
+        if found is None:
+            found = self.memo[word] = self._written(word)  # type: ignore[index]
+        return found
+
+    def _written(self, word: object) -> bool:
+        if not isinstance(word, str) or not word or word[0] not in _LOWER_START or not all(ch in _LOWER_RUN for ch in word):
+            return False
+        text = self.text
+        n = len(text)
+        size = len(word)
+        p = text.find(word)
+        while p >= 0:
+            before = text[p - 1] if p else ""
+            if not (before and (before.isalnum() or before == "_")):  # a word starts here
+                start = p
+                while start and text[start - 1] in _LOWER_RUN:
+                    start -= 1
+                end = p + size
+                while end < n and text[end] in _LOWER_RUN:
+                    end += 1
+                for m in _LOWER_WORD.finditer(text, start, min(n, end + 1)):
+                    if m.start() >= p:
+                        if m.start() == p and m.end() == p + size:
+                            return True
+                        break
+            p = text.find(word, p + 1)
+        return False
 
 
 def _starts_with_the(text: str) -> bool:
@@ -479,7 +543,7 @@ def _starts_with_the(text: str) -> bool:
 def common_word(ctx: Context, word: str) -> bool:
     """A word the text also writes in lower case ("good", "stop"), unless a first name."""
     low = word.lower()
-    return low not in lexicon().first_names and low in _lowercase_words(ctx)
+    return low not in lexicon().first_names and low in lower_case_words(ctx)
 
 
 def written_as_a_name(ctx: Context, word: str) -> bool:
@@ -492,16 +556,16 @@ def written_as_a_name(ctx: Context, word: str) -> bool:
 
 
 def _written_as_a_name(text: str, word: str) -> bool:
-    first = text.find(word)
-    if first <= 0:
-        return False  # (nowhere, or first at the very start: the text's first word)
+    if text.startswith(word):
+        return False  # (first at the very start: the text's first word)
     if any(ch.isspace() for ch in word):
-        occurrences = _occurrences(text, word, first)
+        occurrences = _occurrences(text, word, text.find(word))
     else:
         # the occurrences not followed by a letter or digit, from one scan (``re`` skips
         # from literal to literal, and they cannot overlap: a qualifying occurrence starts
-        # after white space, which a word without white space holds nowhere)
-        occurrences = (m.start() for m in re.compile(re.escape(word) + r"(?![^\W_])").finditer(text, first))
+        # after white space, which a word without white space holds nowhere); none if the
+        # word is nowhere (one scan of the text, not a search for it first)
+        occurrences = (m.start() for m in re.compile(re.escape(word) + r"(?![^\W_])").finditer(text))
     for pos in occurrences:
         end = pos + len(word)
         k = pos
