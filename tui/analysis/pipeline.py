@@ -91,6 +91,7 @@ def _taken_in(lead: str) -> bool:
     return m is not None and m.group(1).lower() in lexicon().term_openers
 
 
+_LOWER_LINE = re.compile(r"\n[ \t]*[\"'“‘_(]*[a-z]")
 _VERSE_LINE = re.compile(r"\s*[\"'“‘_(]*[A-Z]")
 
 
@@ -98,6 +99,8 @@ def _verse(inner: str) -> bool:
     """Words set as verse: three lines or more, each opening with a capital, short or
     indented as a poem's are (prose runs each line to the full measure). A song or a poem
     a character recites, or the narrator cites, is not the character's speech."""
+    if _LOWER_LINE.search(inner) is not None:
+        return False  # (prose: some line opens with a small letter)
     lines = [line for line in inner.split("\n") if line.strip()]
     if len(lines) < 3 or not all(_VERSE_LINE.match(line) for line in lines[1:]):
         return False
@@ -132,7 +135,10 @@ _ANNOUNCED = re.compile(r"([A-Za-z]+)\s*:\s*$")
 
 def _announced(lead: str) -> bool:
     """A speech verb and a colon announce the words that follow: said: “There's the river”."""
-    m = _ANNOUNCED.search(lead)
+    tail = lead.rstrip()
+    if not tail.endswith(":"):
+        return False
+    m = _ANNOUNCED.search(tail, max(0, len(tail) - 40))
     return m is not None and lexicon().is_speech_verb(m.group(1)) and m.group(1).lower() not in lexicon().term_openers
 
 
