@@ -96,12 +96,19 @@ texts = st.one_of(
 
 
 def _after_aside(text: str, offset: int) -> bool:
-    """``offset`` resumes a quotation after the narrator's aside: "…--(shaking his head)--the"."""
-    return re.search(r"\)[\s\-—–]*\Z", text[max(0, offset - 200) : offset]) is not None
+    """``offset`` resumes a quotation after the narrator's aside ("…--(shaking his head)--the",
+    "(to Emma), I am") or after nested speech ("she said, 'Come in.' So I")."""
+    return re.search(r"(?:\)[,.;:]?|['’‘])[\s\-—–,.;:]*\Z", text[max(0, offset - 200) : offset]) is not None
+
+
+def _after_block(text: str, offset: int) -> bool:
+    """``offset`` opens a paragraph that resumes a quotation around an indented block."""
+    before = re.search(r"\n\s*\n[ \t]*\Z", text[max(0, offset - 10) : offset]) is not None
+    return before and re.search(r"\n[ \t]+\S", text[max(0, offset - 400) : offset + 400]) is not None
 
 
 def _before_aside(text: str, offset: int) -> bool:
-    return re.match(r"[\s\-—–]*\(", text[offset : offset + 200]) is not None
+    return re.match(r"[\s\-—–]*[('‘]", text[offset : offset + 200]) is not None
 
 
 def check_invariants(text: str, analysis: Analysis) -> None:
@@ -123,7 +130,7 @@ def check_invariants(text: str, analysis: Analysis) -> None:
         assert q.start >= previous_end, ("quotes overlap or are unsorted", q.id)
         previous_end = q.end
         span = text[q.start : q.end]
-        resumes = span[0] not in OPENERS and _after_aside(text, q.start)
+        resumes = span[0] not in OPENERS and (_after_aside(text, q.start) or _after_block(text, q.start))
         assert span[0] in OPENERS or resumes, ("quote does not start with an opening mark", q.id, span)
         body = span if resumes else span[1:]
         closed = len(body) >= 1 and body[-1] in CLOSERS and q.text == body[:-1]

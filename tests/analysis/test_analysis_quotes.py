@@ -282,6 +282,82 @@ def test_the_scan_finds_what_the_paragraph_by_paragraph_scan_finds(text: str, si
     assert quotes._scan(text, paragraphs, single) == _reference_scan(text, paragraphs, single)
 
 
+def test_nested_speech_with_its_own_cue_is_cut_out_of_the_quotation():
+    text = (
+        "“So I went to the mill, and the miller said, 'Come back at noon, and bring the cart.'"
+        " I did not like to, but I went.”"
+    )
+    raws = quotes.split_at_nested(text, find_quotes(text, split_paragraphs(text)))
+    pieces = [text[q.inner_start : q.inner_end].strip() for q in raws]
+    assert pieces == ["So I went to the mill, and the miller said,", "I did not like to, but I went."]
+    assert [q.continues for q in raws] == [False, True]
+
+
+def test_nested_speech_followed_by_its_cue_is_cut_out_too():
+    text = "“I knocked twice. 'Who is there?' said she, and I told her my name.”"
+    raws = quotes.split_at_nested(text, find_quotes(text, split_paragraphs(text)))
+    assert [text[q.inner_start : q.inner_end].strip() for q in raws] == [
+        "I knocked twice.", "said she, and I told her my name."]
+
+
+def test_a_nested_word_without_a_cue_stays_in_the_quotation():
+    for text in (
+        "“I do not know what you mean by 'luck,' and I never shall.”",
+        "“You always called me, 'Captain Hale;' it sounded so formal.”",  # a naming verb
+        "“The boys' dog ran off, and nobody 'round here saw it go.”",  # apostrophes
+    ):
+        raws = find_quotes(text, split_paragraphs(text))
+        assert quotes.split_at_nested(text, raws) == raws
+
+
+def test_speech_resumes_after_an_indented_block_up_to_its_closing_mark():
+    text = (
+        "“He has written me a verse. Listen to it:\n\n"
+        "        Over the marsh the herons go,\n"
+        "        Grey in the evening light.\n\n"
+        "A pretty compliment! Nobody could have put it better.”\n\n"
+        "She folded the paper away."
+    )
+    paragraphs = split_paragraphs(text)
+    raws = quotes.resume_after_blocks(text, paragraphs, find_quotes(text, paragraphs))
+    pieces = [text[q.inner_start : q.inner_end] for q in raws]
+    assert pieces == ["He has written me a verse. Listen to it:", "A pretty compliment! Nobody could have put it better."]
+    assert raws[1].continues and raws[1].closed
+
+
+def test_no_resumption_after_a_block_when_the_next_paragraph_is_narration():
+    text = (
+        "“He has written me a verse. Listen to it:\n\n"
+        "        Over the marsh the herons go.\n\n"
+        "She folded the paper away, and said nothing more about it."
+    )
+    paragraphs = split_paragraphs(text)
+    raws = find_quotes(text, paragraphs)
+    assert quotes.resume_after_blocks(text, paragraphs, raws) == raws
+
+
+def test_speech_goes_on_between_indented_blocks():
+    text = (
+        "“Give me the paper and listen.\n\n"
+        "To Miss Marsh, from a friend.\n\n"
+        "        Over the marsh the herons go,\n"
+        "        Grey in the evening light.\n\n"
+        "That is the first line, and a pretty one.”"
+    )
+    paragraphs = split_paragraphs(text)
+    raws = quotes.resume_after_blocks(text, paragraphs, find_quotes(text, paragraphs))
+    assert [text[q.inner_start : q.inner_end] for q in raws] == [
+        "Give me the paper and listen.", "To Miss Marsh, from a friend.", "That is the first line, and a pretty one."]
+
+
+def test_no_resumption_without_a_block():
+    # a paragraph that forgot its opening mark is left alone unless a block intervenes
+    text = "“Look at him, Jack!\n\nI never saw the like.” He laughed."
+    paragraphs = split_paragraphs(text)
+    raws = find_quotes(text, paragraphs)
+    assert quotes.resume_after_blocks(text, paragraphs, raws) == raws
+
+
 def test_an_opening_mark_typed_for_the_closing_one_closes_the_quotation():
     text = "Ruiz called the plan “reckless“ in a tweet. Holt said it was “a fine idea.”"
     assert texts(text) == ["reckless", "a fine idea."]

@@ -1309,6 +1309,121 @@ def test_news_name_right_before_the_verb_after_a_split_subject():
     assert (name, mention) == ("Ada Ruiz", "organizing director Ada Ruiz")
 
 
+def test_fiction_a_word_quoted_in_passing_keeps_the_comma_inside_the_marks_and_is_a_term():
+    # American punctuation puts the narration's comma or full stop inside the closing mark;
+    # a short quotation the narration's own words run into is still a term, not speech
+    text = novel_with([
+        "At noon they reached the inn at the sign of “The Copper Kettle.” Nobody came out.",
+        "His aunt thought the whole affair rather “too modern,” and said no more of it.",
+        "Wren nodded, and Osric Vane said “Not yet.”",
+        "“Shall we go in?” asked Wren, and the boy answered “Yes, please.”",
+    ])
+    a = analyze(text)
+    by_text = {q.text.strip(" ,."): q for q in a.quotes}
+    for words in ("The Copper Kettle", "too modern"):
+        assert by_text[words].kind == "term" and by_text[words].speaker_id is None
+    # after a speech verb (or a cue ending in a name) the words are a character's
+    assert by_text["Not yet"].kind != "term"
+    assert by_text["Yes, please"].kind != "term"
+
+
+def test_fiction_speech_cut_off_before_its_closing_mark_is_not_a_term():
+    text = novel_with([
+        "“The boat is ready,” said Osric Vane; “but ” and he looked away.",
+    ])
+    a = analyze(text)
+    assert a.quotes[-1].text.strip() == "but" and a.quotes[-1].kind == "partial"
+
+
+def test_fiction_a_quotation_set_as_verse_is_a_recitation_not_speech():
+    text = novel_with([
+        "Wren stood up by the fire and recited:--",
+        "“Over the marsh the herons go,\n    Grey in the evening light;\nOver the hill the lanterns glow,\n"
+        "    And the ferry is late tonight.”",
+        "“That was very fine,” said Osric Vane, “and very long, and I\nwould rather hear about the"
+        " ferry than sing about it, if you do not\nmind my saying so at this late hour.”",
+    ])
+    a = analyze(text)
+    poem = next(q for q in a.quotes if q.text.startswith("Over the marsh"))
+    assert poem.kind == "term" and poem.speaker_id is None
+    # prose wrapped over several lines is still speech
+    assert a.quotes[-1].kind != "term" and a.speaker_name(a.quotes[-1]) == "Osric Vane"
+
+
+def test_fiction_an_aside_leaves_the_speakers_punctuation_behind_it():
+    text = novel_with([
+        "“You will never guess, (to Wren Talbot), none of you will ever guess the answer,”"
+        " said Osric Vane. “Nobody can, (with a little bow). The riddle is too old.”",
+        "“Perhaps not,” said Wren Talbot. “Not tonight, (in an undertone)--but I have heard it before.”",
+    ])
+    a = analyze(text)
+    pieces = [q.text.strip(" ,.-") for q in a.quotes[-7:]]
+    assert "none of you will ever guess the answer" in pieces
+    assert "The riddle is too old" in pieces
+    assert "but I have heard it before" in pieces
+
+
+def test_fiction_nested_speech_with_its_own_cue_is_another_voice():
+    text = novel_with([
+        "“So I went down to the mill,” said Wren Talbot, “and the miller said, 'Come back at"
+        " noon, and bring the cart.' I did not like to, but I went.”",
+    ])
+    a = analyze(text)
+    wren = [q for q in a.quotes if q.paragraph == a.quotes[-1].paragraph]
+    assert [q.text.strip(" ,") for q in wren] == [
+        "So I went down to the mill", "and the miller said", "I did not like to, but I went."]
+    assert {a.speaker_name(q) for q in wren} == {"Wren Talbot"}
+    # the speaker's record lists every piece
+    speaker = a.speaker(wren[0].speaker_id)
+    assert {q.id for q in wren} <= set(speaker.quote_ids)
+
+
+def test_fiction_a_straight_quote_opening_inside_a_quotation_is_nested():
+    text = novel().replace("“", '"').replace("”", '"') + (
+        '\n\n"Well, I tried to say "Over the hill and far away," but it all came out wrong!"'
+        " said Wren Talbot.\n\n"
+    )
+    a = analyze(text)
+    last = a.quotes[-1]
+    assert last.text.startswith("Well, I tried") and last.text.endswith("came out wrong!")
+    assert a.speaker_name(last) == "Wren Talbot"
+
+
+def test_news_a_straight_quote_opening_inside_a_quotation_still_closes_it():
+    # outside fiction a stray straight mark is more often a missing closing mark
+    text = 'Ada Ruiz said: "We will "never" give up."'
+    assert [q.text for q in analyze(text).quotes] == ['We will "never']
+
+
+def test_fiction_words_the_narrations_sentence_runs_through_are_a_term():
+    text = novel_with([
+        "Mr. Hale was one of the few who refused to believe “in all this nonsense” about"
+        " ghosts, and he said so to anyone who asked.",
+        "She sighed, and her only remark “I will not wait for him” filled every pause.",
+        "It was “dear Tom” at every word; “dear Ann and dear Meg” must be told at once.",
+    ])
+    a = analyze(text)
+    by_text = {q.text: q for q in a.quotes}
+    assert by_text["in all this nonsense"].kind == "term"
+    assert by_text["in all this nonsense"].speaker_id is None
+    # what a speech noun announces, or a quotation opening a clause, is still speech
+    assert by_text["I will not wait for him"].kind != "term"
+    assert by_text["dear Ann and dear Meg"].kind != "term"
+
+
+def test_fiction_a_speech_verb_and_a_colon_announce_speech_even_a_short_one():
+    text = novel_with([
+        "Osric Vane pointed across the bay and said: “There's Marrow Point”; and Wren nodded.",
+        "The maid opened the door, announcing: “Mrs. Ada Finch”--and went out again.",
+        "It was a small inn at the sign of “The Copper Kettle” by the harbour.",
+    ])
+    a = analyze(text)
+    by_text = {q.text: q for q in a.quotes}
+    assert by_text["There's Marrow Point"].kind == "speech"
+    assert by_text["Mrs. Ada Finch"].kind == "speech"
+    assert by_text["The Copper Kettle"].kind == "title"  # no announcing verb: a name
+
+
 # -- news attribution rules, round 5 ---------------------------------------------------------
 def test_news_a_transcript_label_before_as_follows_is_the_source_of_the_quoted_paragraphs():
     text = (

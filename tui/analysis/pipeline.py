@@ -6,13 +6,22 @@ import bisect
 import gc
 import hashlib
 import re
+from dataclasses import replace
 
 from .context import Context
 from .lexicon import lexicon
 from .links import build_links
 from .memo import new_document
 from .model import Analysis, Quote
-from .quotes import RawQuote, find_quotes, split_at_asides
+from .quotes import (
+    RawQuote,
+    find_quotes,
+    rescan_nested_straight,
+    resume_after_blocks,
+    split_at_asides,
+    split_at_nested,
+    uses_single_quote_dialogue,
+)
 from .ranker import rerank
 from .records import constructor
 from .sieves import run_sieves, unattribute_terms
@@ -32,11 +41,15 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
     """
     inner = text[raw.inner_start : raw.inner_end].strip()
     words = inner.split()
+    if fiction and inner.count("\n") >= 2 and _verse(inner):
+        return "term"
     lead = text[max(sentence_start, para_start) : raw.start]
     at_start = not any(ch.isalnum() for ch in lead)
     if at_start:
         return "speech"
     terminal = bool(_TERMINAL.search(inner))
+    if fiction and _announced(lead):
+        return "partial" if inner[:1].islower() else "speech"
     # a title keeps the comma American style puts inside the marks: on “Fox & Friends,” Rep.;
     # news: and the full stop, after "on", a kind of work or a network's possessive: on “Meet
     # the Press.”, the podcast “So, It Happened.”, told ABC’s “Good Morning America.”
@@ -47,6 +60,10 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
         if long_words and all(w[:1].isupper() for w in long_words) and len(capitalised) >= 2:
             return "title"
     if len(words) <= 3 and not terminal:
+        return "partial" if fiction and _cut_off(text, raw) else "term"
+    if fiction and len(words) <= 3 and _inside_comma(inner) and _after_narration_word(lead):
+        return "term"
+    if fiction and _runs_on(text, raw, inner) and not _opens_clause(lead):
         return "term"
     if inner[:1].islower():
         return "term" if fiction and _taken_in(lead) else "partial"
@@ -72,6 +89,106 @@ def _taken_in(lead: str) -> bool:
     verb that the quoted words complete."""
     m = _LAST_WORD.search(lead)
     return m is not None and m.group(1).lower() in lexicon().term_openers
+
+
+_LOWER_LINE = re.compile(r"\n[ \t]*[\"'“‘_(]*[a-z]")
+_VERSE_LINE = re.compile(r"\s*[\"'“‘_(]*[A-Z]")
+
+
+def _verse(inner: str) -> bool:
+    """Words set as verse: three lines or more, each opening with a capital, short or
+    indented as a poem's are (prose runs each line to the full measure). A song or a poem
+    a character recites, or the narrator cites, is not the character's speech."""
+    if _LOWER_LINE.search(inner) is not None:
+        return False  # (prose: some line opens with a small letter)
+    lines = [line for line in inner.split("\n") if line.strip()]
+    if len(lines) < 3 or not all(_VERSE_LINE.match(line) for line in lines[1:]):
+        return False
+    return max(len(line) for line in lines) < 60 or any(line.startswith("  ") for line in lines[1:])
+
+
+_RUN_ON = re.compile(r"[ \t]*\n?[ \t]*([a-z]+)")
+
+
+def _runs_on(text: str, raw: RawQuote, inner: str) -> bool:
+    """Words the narration's sentence runs through: no punctuation closes them, and the
+    sentence goes on after the closing mark with a lower-case word ("refused to believe “in
+    all this nonsense” about", "they “owed it to society” to show")."""
+    if not raw.closed or not (inner[-1:].isalnum() or inner[-1:] == "_"):
+        return False
+    m = _RUN_ON.match(text, raw.end)
+    return m is not None and not lexicon().is_speech_verb(m.group(1))  # (“I think” said she: speech)
+
+
+def _opens_clause(lead: str) -> bool:
+    """The quotation opens a clause of its own (after a semicolon or colon) or is what a
+    speech noun announces ("this single remark “I will not wait” to fill"): speech."""
+    tail = lead.rstrip()
+    if tail[-1:] in ";:":
+        return True
+    m = _LAST_WORD.search(tail)
+    return m is not None and m.group(1).lower() in lexicon().speech_nouns
+
+
+_ANNOUNCED = re.compile(r"([A-Za-z]+)\s*:\s*$")
+
+
+def _announced(lead: str) -> bool:
+    """A speech verb and a colon announce the words that follow: said: “There's the river”."""
+    tail = lead.rstrip()
+    if not tail.endswith(":"):
+        return False
+    m = _ANNOUNCED.search(tail, max(0, len(tail) - 40))
+    return m is not None and lexicon().is_speech_verb(m.group(1)) and m.group(1).lower() not in lexicon().term_openers
+
+
+def _cut_off(text: str, raw: RawQuote) -> bool:
+    """Speech broken off: a gap before the closing mark (“But if I ”). (A dash after the
+    mark does not tell: a quoted word goes on into a dash, too: the word “stylish”--for.)"""
+    return raw.closed and text[raw.inner_end - 1 : raw.inner_end].isspace()
+
+
+def _inside_comma(inner: str) -> bool:
+    """A comma or a full stop (not an ellipsis) that the convention puts inside the closing
+    mark: “Taste,” “the George.”"""
+    return inner[-1:] in ",." and not inner.endswith("..")
+
+
+def _after_narration_word(lead: str) -> bool:
+    """The narration's own words run up to the opening mark (no comma, colon or dash sets
+    the quotation off), and the last of them is no speech verb: a word or name the narrator
+    quotes in passing ("an offence against “Taste,” that", "the sign of “The George.”"),
+    not a character's words ("said “Yes.”", "said Ann “Come in.”")."""
+    if _LAST_WORD.search(lead) is None:
+        return False
+    last = _LAST_WORDS.search(lead).group(0).split()
+    if last[-1].lower() in _SUBJECTS:
+        return False  # he “discovered things.”: his words as the narration's predicate
+    return not any(lexicon().is_speech_verb(w) for w in last)
+
+
+_LAST_WORDS = re.compile(r"(?:[\w'’]+\W*){0,3}$")
+_SUBJECTS = frozenset({"i", "he", "she", "we", "they", "you"})
+
+
+def _parents(raws: list[RawQuote], pieces: list[RawQuote]) -> list[int]:
+    """For each piece, the index of the quotation it was cut from (pieces keep order and lie
+    inside their quotation)."""
+    out: list[int] = []
+    i = 0
+    for piece in pieces:
+        while raws[i].end < piece.end:
+            i += 1
+        out.append(i)
+    return out
+
+
+def _renumber(speakers: list, parent: list[int]) -> list:
+    """Speakers' quotation ids after the quotations were cut into pieces."""
+    ids: dict[str, list[str]] = {}
+    for n, i in enumerate(parent):
+        ids.setdefault(f"q{i + 1}", []).append(f"q{n + 1}")
+    return [replace(s, quote_ids=tuple(new for old in s.quote_ids for new in ids.get(old, ()))) for s in speakers]
 
 
 def _is_fiction(text: str, paragraphs, raws: list[RawQuote]) -> bool:
@@ -108,7 +225,12 @@ def _analyze(text: str, path: str | None, title: str | None) -> Analysis:
     raws = find_quotes(text, paragraphs)
     sentence_starts = [s.start for s in sentences]
     fiction = _is_fiction(text, paragraphs, raws)
+    single = fiction and uses_single_quote_dialogue(text)
+    if fiction and not single:
+        raws = rescan_nested_straight(text, paragraphs, raws)
     if fiction:
+        if "\n " in text:
+            raws = resume_after_blocks(text, paragraphs, raws)
         raws = split_at_asides(text, raws)
     # the sentence each quotation starts in (the last that starts at or before it)
     in_sentence = [max(0, bisect.bisect_right(sentence_starts, raw.start) - 1) for raw in raws]
@@ -121,20 +243,29 @@ def _analyze(text: str, path: str | None, title: str | None) -> Analysis:
     rerank(ctx, kinds)
     unattribute_terms(ctx, kinds)
     speakers, speaker_ids = build_speakers(ctx)
+    # fiction: the nested speech a character reports ("she said, 'Come in.'") is cut out of
+    # the quotation after attribution: its pieces are all the outer speaker's, and the nested
+    # cue ("said she") must not name them
+    pieces = split_at_nested(text, raws) if fiction and not single else raws
+    parent = list(range(len(raws)))
+    if len(pieces) != len(raws):
+        parent = _parents(raws, pieces)
+        in_sentence = [max(0, bisect.bisect_right(sentence_starts, raw.start) - 1) for raw in pieces]
     quotes = []
-    for i, raw in enumerate(raws):
+    for n, raw in enumerate(pieces):
+        i = parent[n]
         att = ctx.attributions[i]
         sid = speaker_ids[i]
         mention, cue = mention_for(ctx, i) if sid else (None, None)
         quotes.append(
             _new_quote(  # (by position: a dozen keywords cost a third of the construction)
-                f"q{i + 1}",  # id
+                f"q{n + 1}",  # id
                 raw.start,  # start
                 raw.end,  # end
                 text[raw.inner_start : raw.inner_end],  # text
                 kinds[i],  # type: ignore[arg-type]  # kind
                 raw.paragraph,  # paragraph
-                in_sentence[i],  # sentence
+                in_sentence[n],  # sentence
                 sid,  # speaker_id
                 mention,  # mention
                 cue,  # cue
@@ -142,7 +273,9 @@ def _analyze(text: str, path: str | None, title: str | None) -> Analysis:
                 att.confidence if att and sid else 0.0,  # confidence
             )
         )
-    links = build_links(quotes, frozenset(q.id for q, raw in zip(quotes, raws) if raw.continues))
+    if pieces is not raws and len(pieces) != len(raws):
+        speakers = _renumber(speakers, parent)
+    links = build_links(quotes, frozenset(q.id for q, raw in zip(quotes, pieces) if raw.continues))
     if title is None and paragraphs:
         first = paragraphs[0]
         line = text[first.start : first.end]

@@ -10,9 +10,11 @@ quotations. Apostrophes (don't, Russians') are not quote marks.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
+from .lexicon import lexicon
 from .model import Paragraph
 from .records import constructor
 
@@ -72,19 +74,20 @@ def _straight_role(chunk: str, i: int) -> str:
     return "either"
 
 
-def _positions(text: str, marks: str) -> list[int]:
+def _positions(text: str, marks: str, lo: int = 0, hi: int | None = None) -> list[int]:
     """The offsets of the characters of ``marks`` in ``text``, in order. One scan per
     character: ``re`` skips straight from one occurrence of a literal to the next, but tries
     every position of the text against a class of characters."""
     found: list[int] = []
+    hi = len(text) if hi is None else hi
     for mark in marks:
         if mark in text:
-            found.extend(m.start() for m in _LITERALS[mark].finditer(text))
+            found.extend(m.start() for m in _LITERALS[mark].finditer(text, lo, hi))
     found.sort()
     return found
 
 
-_LITERALS = {mark: re.compile(re.escape(mark)) for mark in _DOUBLE_MARKS + SINGLE_OPEN + SINGLE_CLOSE}
+_LITERALS = {mark: re.compile(re.escape(mark)) for mark in _DOUBLE_MARKS + SINGLE_OPEN + SINGLE_CLOSE + "'"}
 
 
 def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[RawQuote]:
@@ -109,7 +112,10 @@ def _opens_paragraph(text: str, para: Paragraph, single: bool) -> bool:
     return first == STRAIGHT_DOUBLE and _straight_role(text[para.start : para.start + 2], 0) != "close"
 
 
-def _scan(text: str, paragraphs: list[Paragraph], single: bool) -> list[RawQuote]:
+def _scan(text: str, paragraphs: list[Paragraph], single: bool, nested_straight: bool = False) -> list[RawQuote]:
+    """``nested_straight``: a straight double quote that can only open (after a space, before
+    a word) inside an open quotation opens a nested one (see ``rescan_nested_straight``);
+    otherwise it is passed over, and the next closing mark closes the quotation."""
     quotes: list[RawQuote] = []
     open_at: int | None = None
     open_para = 0
@@ -120,7 +126,7 @@ def _scan(text: str, paragraphs: list[Paragraph], single: bool) -> list[RawQuote
     # every mark of the text in one scan; a paragraph without marks has nothing to do (no
     # quotation is open at a paragraph's start, and none runs on into a paragraph that does
     # not open with a mark)
-    positions = _positions(text, SINGLE_OPEN + SINGLE_CLOSE if single else _DOUBLE_MARKS)
+    positions = _positions(text, SINGLE_OPEN + SINGLE_CLOSE if single else _DOUBLE_MARKS, paragraphs[0].start if paragraphs else 0, paragraphs[-1].end if paragraphs else 0)
     next_mark = 0
     for pi, para in enumerate(paragraphs):
         if next_mark == len(positions):
@@ -153,7 +159,7 @@ def _scan(text: str, paragraphs: list[Paragraph], single: bool) -> list[RawQuote
             if role == "open":
                 if open_at is None:
                     open_at, open_para, depth = pos, pi, 0
-                elif ch != STRAIGHT_DOUBLE:
+                elif ch != STRAIGHT_DOUBLE or nested_straight and _straight_role(chunk, i) == "open":
                     depth += 1
             elif role == "close":
                 if open_at is None:
@@ -237,14 +243,18 @@ def _emit(text: str, out: list[RawQuote], start: int, end: int, para: int, close
 _ASIDE = re.compile(r"\s*[-—–]*\s*\(([^()]{2,160})\)\s*[-—–]*\s*")
 _NARRATED = re.compile(
     r"(?:[a-z]+ing\b|to\s+(?:[A-Z]|him\b|her\b|them\b|the\b)|with\s+(?:a|an|his|her|the|great|some|much)\b"
-    r"|in\s+a\b|aside\b|(?:rather\s+)?[a-z]+ly\s*,?\s*$)"
+    r"|in\s+an?\b|aside\b|(?:rather\s+)?[a-z]+ly\s*,?\s*$|again\s+[a-z]+ing\b)"
 )
+# the speaker's punctuation the narrator's parenthesis left behind: "(to Emma), I am
+# certain", "(with a sigh). A charming place"
+_AFTER_ASIDE = re.compile(r"[,.;:]?[\s—–-]*")
 _SPEAKER_WORDS = re.compile(r"\b(?:I|my|me|mine|myself|you|your|yours|we|us|our)\b")
 
 
 def _is_aside(words: str) -> bool:
-    """A parenthesis the narrator speaks in: a participle ("shaking his head"), an addressee
-    ("to Emma"), a manner ("with a sigh", "in a low voice", "rather hesitatingly"), never
+    """A parenthesis the narrator speaks in: a participle ("shaking his head", "again
+    wiping her eyes"), an addressee ("to Emma"), a manner ("with a sigh", "in a low voice",
+    "in an undertone", "rather hesitatingly"), never
     the speaker's own first or second person."""
     words = words.strip()
     return _NARRATED.match(words) is not None and _SPEAKER_WORDS.search(words) is None
@@ -262,12 +272,181 @@ def split_at_asides(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
         for m in _ASIDE.finditer(text, q.inner_start, q.inner_end):
             if not _is_aside(m.group(1)) or not any(c.isalnum() for c in text[start : m.start()]):
                 continue
-            if not text[m.end() : m.end() + 1].isalnum():
+            resume = _AFTER_ASIDE.match(text, m.end(), q.inner_end).end()
+            if not text[resume : resume + 1].isalnum():
                 continue  # a piece starts with a word, never with a mark
-            if not any(c.isalnum() for c in text[m.end() : q.inner_end]):
-                break
             out.append(RawQuote(piece_start, m.start(), start, m.start(), q.paragraph, False, continues))
-            piece_start = start = m.end()
+            piece_start = start = resume
             continues = True
         out.append(RawQuote(piece_start, q.end, start, q.inner_end, q.paragraph, q.closed, continues))
+    return out
+
+
+# -- nested speech -----------------------------------------------------------------------
+# A character who reports another's words inside a double-quoted speech marks them with
+# single quotes: “I went in, and she said, 'Come back at noon.' So I went home.” The nested
+# words are another voice, set off by their own cue (“she said, '…'”, “'…,' said she”); the
+# speaker's own words are the pieces around them. A nested word or phrase with no cue of its
+# own (“what you call 'success'”) stays part of the speech.
+_NESTED = re.compile(r"['‘]([A-Za-z_](?:[^'‘’\"“”]|(?<=\w)['’](?=\w))*?[^\s'‘’])['’](?![\w])")
+_NESTED_OPEN = re.compile(r"['‘](?=[A-Za-z_])")
+
+
+def _nested_quotes(text: str, lo: int, hi: int):
+    """The nested single-quoted runs in ``text[lo:hi]`` (an opening mark not inside a word),
+    left to right, without overlaps. (A literal first lets ``re`` skip to each mark.)"""
+    pos = lo
+    while True:
+        m = _NESTED_OPEN.search(text, pos, hi)
+        if m is None:
+            return
+        p = m.start()
+        if p > 0 and (text[p - 1].isalnum() or text[p - 1] in "_'’"):
+            pos = p + 1
+            continue
+        body = _NESTED.match(text, p, hi)
+        if body is None:
+            pos = p + 1
+            continue
+        yield body
+        pos = body.end()
+# a speech verb, perhaps with its subject ("said she", "said Mr. Frank Hale"), then a comma,
+# colon, semicolon or dash right before the nested mark
+_CUE_BEFORE = re.compile(r"([A-Za-z]+)(?:\s+([A-Za-z]+))?(?:\s+[A-Z][A-Za-z.]*){0,3}\s*(?:[,:;]\s*(?:--)?|--)\s*$")
+# a speech verb, perhaps after a pronoun ("she continued"), right after the nested mark
+_CUE_AFTER = re.compile(r"\s*(?:--)?\s*(?:(?:he|she|I|they|we|you)\s+)?([a-z]+)")
+
+
+def _nested_speech(text: str, m: re.Match, lo: int) -> bool:
+    """The nested quotation ``m`` has a cue of its own."""
+    lex = lexicon()
+    cue = _CUE_BEFORE.search(text, max(lo, m.start() - 40), m.start())
+    if cue is not None and any(w and lex.is_speech_verb(w) and w.lower() not in lex.term_openers for w in cue.groups()):
+        return True  # (not a naming verb: you called me, 'Mr. Hale')
+    words = m.group(1)
+    if not (words[:1].isupper() or words[:1] == "_") or words[-1:] not in ",!?":
+        return False
+    after = _CUE_AFTER.match(text, m.end(), m.end() + 20)
+    return after is not None and lex.is_speech_verb(after.group(1))
+
+
+def split_at_nested(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
+    """Each quotation cut around the nested speech inside it (dropped: another voice); the
+    later pieces continue the first."""
+    # the offsets of every single mark that may open (not inside a word, before a letter),
+    # found once; most quotations hold none
+    opens = [
+        p for p in _positions(text, "'‘")
+        if (text[p + 1 : p + 2].isalpha() or text[p + 1 : p + 2] == "_")
+        and (p == 0 or not (text[p - 1].isalnum() or text[p - 1] in "_'’"))
+    ]
+    if not opens:
+        return quotes
+    out: list[RawQuote] = []
+    for q in quotes:
+        k = bisect.bisect_left(opens, q.inner_start)
+        if k == len(opens) or opens[k] >= q.inner_end:
+            out.append(q)
+            continue
+        cuts = [m for m in _nested_quotes(text, opens[k], q.inner_end) if _nested_speech(text, m, q.inner_start)]
+        if not cuts:
+            out.append(q)
+            continue
+        piece_start, start, continues = q.start, q.inner_start, q.continues
+        for k, m in enumerate(cuts):
+            resume = _AFTER_ASIDE.match(text, m.end(), q.inner_end).end()
+            stop = cuts[k + 1].start() if k + 1 < len(cuts) else q.inner_end
+            if not (text[resume : resume + 1].isalnum() or text[resume : resume + 1] == "_") and ALNUM.search(text, resume, stop):
+                continue  # a piece starts with a word, never with a mark
+            if any(c.isalnum() for c in text[start : m.start()]):
+                out.append(RawQuote(piece_start, m.start(), start, m.start(), q.paragraph, False, continues))
+                continues = True
+            piece_start = start = resume
+        if start == q.inner_start:
+            out.append(q)
+        elif any(c.isalnum() for c in text[start : q.inner_end]):
+            out.append(RawQuote(piece_start, q.end, start, q.inner_end, q.paragraph, q.closed, continues))
+    return out
+
+
+# -- block quotations inside speech ----------------------------------------------------------
+# A speaker who reads out lines of verse or a letter leaves the quotation open, the lines
+# stand indented as a block of their own, and the speech goes on in the next paragraph,
+# which does not open with a mark (the quotation never closed) but ends with the closing one:
+#     “…he has written me a charade. Listen:
+#           Thy ready wit the word will soon supply.
+#     A charming compliment! Nobody could have put it better.”
+def resume_after_blocks(text: str, paragraphs: list[Paragraph], quotes: list[RawQuote]) -> list[RawQuote]:
+    """Quotations left open before an indented block, resumed in the unmarked paragraphs
+    after it (and between later blocks) up to the closing mark."""
+    n = len(paragraphs)
+    added: list[RawQuote] = []
+    for q in quotes:
+        para = paragraphs[q.paragraph]
+        if q.closed or q.end != para.end or q.paragraph + 1 >= n:
+            continue
+        k, chain, block = q.paragraph + 1, [], False
+        while True:
+            while k < n and _indented(text, paragraphs[k]):
+                k += 1
+                block = True
+            if k >= n:
+                break
+            p = paragraphs[k]
+            if text[p.start] in ALL_MARKS:
+                break  # a new quotation
+            m = _FIRST_DOUBLE.search(text, p.start, p.end)
+            if m is None:  # no mark: the speech goes on only if another block follows
+                if k + 1 < n and _indented(text, paragraphs[k + 1]):
+                    chain.append((k, None))
+                    k += 1
+                    continue
+                break
+            close = m.start()
+            role = "close" if text[close] in DOUBLE_CLOSE else "open" if text[close] in DOUBLE_OPEN else None
+            if role is None:
+                role = _straight_role(text[p.start : p.end], close - p.start)
+            if role == "close" and block:
+                chain.append((k, close))
+                added.extend(
+                    RawQuote(paragraphs[j].start, paragraphs[j].end if c is None else c + 1, paragraphs[j].start,
+                             paragraphs[j].end if c is None else c, j, c is not None, True)
+                    for j, c in chain
+                )
+            break
+    if not added:
+        return quotes
+    return sorted(quotes + added, key=lambda r: r.start)
+
+
+_FIRST_DOUBLE = re.compile("[" + re.escape(_DOUBLE_MARKS) + "]")
+
+
+def _indented(text: str, para: Paragraph) -> bool:
+    """A paragraph set in from the margin (its line opens with spaces)."""
+    return para.start > 0 and text[para.start - 1] in " \t"
+
+
+
+# -- straight quotes nested in fiction -------------------------------------------------------
+def rescan_nested_straight(text: str, paragraphs: list[Paragraph], quotes: list[RawQuote]) -> list[RawQuote]:
+    """Fiction: the paragraphs where a straight mark that can only open (after a space, before
+    a word) stood inside a quotation, scanned again with that mark opening a nested quotation
+    (“Well, I tried to say "How doth the little bee," but it came out wrong!”). Only
+    paragraphs whose quotations all close in them, before and after."""
+    flagged = {q.paragraph for q in quotes if text.find('"', q.inner_start, q.inner_end) >= 0}
+    if not flagged:
+        return quotes
+    spanning = {q.paragraph for q in quotes if q.continues or not q.closed}
+    redo: dict[int, list[RawQuote]] = {}
+    for pi in sorted(flagged - spanning):
+        fresh = _scan(text, [paragraphs[pi]], False, nested_straight=True)
+        if all(q.closed and not q.continues for q in fresh):
+            redo[pi] = [RawQuote(q.start, q.end, q.inner_start, q.inner_end, pi, True, False) for q in fresh]
+    if not redo:
+        return quotes
+    out = [q for q in quotes if q.paragraph not in redo]
+    for fresh in redo.values():
+        out.extend(fresh)
+    out.sort(key=lambda q: q.start)
     return out
