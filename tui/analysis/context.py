@@ -5,7 +5,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from .lexicon import lexicon
 from .model import Paragraph, Sentence
 from .phrases import Phrase, Token, chunk_phrases, tag_tokens
 from .quotes import RawQuote
@@ -47,6 +49,23 @@ def _ends_sentence(text: str, start: int, m: re.Match, abbreviations: set[str]) 
 _LAST_WORD = re.compile(r"([\w.]+)$")
 NARRATION_REACH = 1500  # how far back a pronoun looks for its antecedent in one paragraph
 _ENDS_SENTENCE = re.compile(r"[.!?…]['\"’”)]*\s*$")
+
+
+NAME_WORD_MIN = 8
+_NOT_BEFORE_A_NAME = frozenset(
+    "in of on since until till last next early late through during from by before after "
+    "the a an his her my your their our its this every each".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _name_word_pattern() -> re.Pattern:
+    """A lower-case word or a comma, then a capitalised common word that is also a first name
+    (not followed by a number)."""
+    lex = lexicon()
+    words = (lex.stop_capitals | lex.non_person_capitals) & set(lex.first_names)
+    alternation = "|".join(sorted(w.capitalize() for w in words - set(lex.honorifics) if len(w) > 2))
+    return re.compile(r"\b([a-z]+|,)[ \t\n]+(" + alternation + r")\b(?![\w'’-])(?![ \t\n]*\d)")
 
 
 @dataclass
@@ -92,6 +111,7 @@ class Context:
     _written_as_name: dict = field(default_factory=dict)
     _with_honorific: dict = field(default_factory=dict)
     _vocatives: dict = field(default_factory=dict)
+    _name_words: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         self._para_starts = [p.start for p in self.paragraphs]
@@ -101,6 +121,25 @@ class Context:
         for i, q in enumerate(self.quotes):
             self._by_para.setdefault(q.paragraph, []).append(i)
         self.attributions = [None] * len(self.quotes)
+
+    def name_words(self) -> frozenset[str]:
+        """Capitalised words the lexicon lists as common words ("May", "Will": a modal, a month)
+        that are also first names and that this story uses as a name (cached): written
+        capitalised mid-sentence, after a lower-case word or a comma, at least
+        :data:`NAME_WORD_MIN` times, not after a preposition of time or a determiner ("in May",
+        "the Will") nor before a number ("May 5"). A modal is capitalised only at a sentence
+        start and a month only in a date, so such uses are a character's name. Fiction only
+        (news names months in dates all the time)."""
+        if self._name_words is None:
+            found: frozenset[str] = frozenset()
+            if self.fiction:
+                counts: dict[str, int] = {}
+                for m in _name_word_pattern().finditer(self.text):
+                    if m.group(1) not in _NOT_BEFORE_A_NAME:
+                        counts[m.group(2)] = counts.get(m.group(2), 0) + 1
+                found = frozenset(w for w, c in counts.items() if c >= NAME_WORD_MIN)
+            self._name_words = found
+        return self._name_words
 
     # -- positions ------------------------------------------------------------------
     def paragraph_at(self, offset: int) -> int:
@@ -193,7 +232,7 @@ class Context:
     def _narration_tokens(self, start: int, end: int) -> list[Token]:
         overlapping = self._quotes_overlapping(start, end)
         if not overlapping:  # one stretch of narration (or none)
-            return tag_tokens(self.text, start, end) if start < end else []
+            return tag_tokens(self.text, start, end, self.name_words()) if start < end else []
         # the stretches between quotations, each a window of its own (the windows of
         # several sieves and paragraphs cut the same stretches)
         pieces: list[list[Token]] = []

@@ -1664,7 +1664,7 @@ def addressee(ctx: Context, i: int) -> Phrase | None:
         inner_start = ctx.quotes[prev].inner_start
         for m in vocatives(ctx, prev):
             name = m.group(1)
-            if name.lower() in stop or name.split()[-1].lower() in stop or name.split()[0].lower() in stop:
+            if name not in ctx.name_words() and (name.lower() in stop or name.split()[-1].lower() in stop or name.split()[0].lower() in stop):
                 continue
             s = inner_start + m.start(1)
             p = Phrase("NAME", s, s + len(name), name, name, s, s + len(name), None, 0, 0)
@@ -2057,7 +2057,7 @@ def _called(ctx: Context, i: int) -> set[str]:
     return {
         m.group(1).replace(".", "").split()[-1].lower()
         for m in vocatives(ctx, i)
-        if m.group(1).lower() not in stop
+        if m.group(1).lower() not in stop or m.group(1) in ctx.name_words()
     }
 
 
