@@ -1219,13 +1219,20 @@ def _same_speaker_by_gender(ctx: Context, i: int, want: str, lookback: int = 8) 
 
 
 def _conversation_partner(
-    ctx: Context, i: int, want: str, lookback: int = 8, named_only: bool = False
+    ctx: Context, i: int, want: str, lookback: int = 8, named_only: bool = False, by_paragraph: bool = False
 ) -> Phrase | None:
     """In dialogue, "he said" is the most recent other speaker of that gender: not the one
-    who spoke the turn before (speakers alternate)."""
-    prev = root_phrase(ctx, i - 1) if i > 0 and ctx.attributions[i - 1] is not None else None
+    who spoke the turn before (speakers alternate). ``by_paragraph``: the turn before is the
+    last quotation of an earlier paragraph (the quotations of this paragraph before ``i`` are
+    the same speaker's words)."""
+    before = i - 1
+    if by_paragraph:
+        para = ctx.quotes[i].paragraph
+        while before >= 0 and ctx.quotes[before].paragraph == para:
+            before -= 1
+    prev = root_phrase(ctx, before) if before >= 0 and ctx.attributions[before] is not None else None
     prev_key = _key(prev) if prev is not None else None
-    for j in range(i - 1, max(-1, i - lookback), -1):
+    for j in range(before, max(-1, i - lookback), -1):
         if ctx.attributions[j] is None:
             continue
         p = root_phrase(ctx, j)
@@ -1753,7 +1760,7 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
         return
     # "the girl", "the doctor": the character of the scene who fits, among the last speakers
     gender = phrase_gender(ctx, att.phrase)
-    partner = _conversation_partner(ctx, i, gender if gender in ("m", "f") else "?", named_only=True)
+    partner = _conversation_partner(ctx, i, gender if gender in ("m", "f") else "?", named_only=True, by_paragraph=True)
     if partner is not None:
         att.antecedent = partner
 
