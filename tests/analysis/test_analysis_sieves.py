@@ -1637,3 +1637,17 @@ def test_fiction_a_description_speaking_twice_in_its_paragraph_is_one_person():
     a = analyze(text)
     first, second = a.quotes[-3], a.quotes[-2]
     assert a.speaker_name(first) == a.speaker_name(second) == "Jane Rook"
+
+
+def test_fiction_a_description_the_narration_just_introduced_is_someone_new():
+    # "a stout gentleman" arrives; "cried the stout gentleman" is he, not John Rook, the last
+    # other man who spoke
+    text = novel_with([
+        "“Where is the doctor?” said Tom Hale.",
+        "“He will come,” said John Rook.",
+        "“He had better,” said Tom Hale.",
+        "Just then a cart stopped at the gate, and out of it jumped a stout gentleman, who ran up the path.",
+        "“Bless me, what a night!” cried the stout gentleman.",
+    ])
+    a = analyze(text)
+    assert a.speaker_name(a.quotes[-1]) == "the stout gentleman"

@@ -1758,11 +1758,29 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     if p is not None:
         att.antecedent = p
         return
+    if _introduced_just_before(ctx, att.phrase, words):
+        return  # "a fat gentleman jumped out … 'Bless me!' cried the fat gentleman": someone new
     # "the girl", "the doctor": the character of the scene who fits, among the last speakers
     gender = phrase_gender(ctx, att.phrase)
     partner = _conversation_partner(ctx, i, gender if gender in ("m", "f") else "?", named_only=True, by_paragraph=True)
     if partner is not None:
         att.antecedent = partner
+
+
+INTRODUCTION_REACH = 1500  # characters before a description where "a …" introduces it
+
+
+def _introduced_just_before(ctx: Context, desc: Phrase, words: str) -> bool:
+    """Fiction: the narration introduced the description's person a little before its cue
+    with "a" or "an" ("there jumped out a fat gentleman"): a new character of the scene, not
+    one named earlier."""
+    if not words.startswith("the "):
+        return False
+    rest = words[4:]
+    if not rest:
+        return False
+    pattern = re.compile(r"\b(?:a|an)\s+" + r"\s+".join(re.escape(w) for w in rest.split()) + r"\b", re.I)
+    return pattern.search(ctx.text, max(0, desc.start - INTRODUCTION_REACH), desc.start) is not None
 
 
 # a relative named by kinship, and the honorific the relative shares the family name under
