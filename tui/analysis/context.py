@@ -58,14 +58,19 @@ _NOT_BEFORE_A_NAME = frozenset(
 )
 
 
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z])([a-z]+|,)[ \t\n]+$")  # a lower-case word or a comma
+
+
+_NAME_WORD_END = re.compile(r"(?![\w'’-])(?![ \t\n]*\d)")  # the whole word, and no number after it ("May 5")
+
+
 @lru_cache(maxsize=1)
 def _name_word_pattern() -> re.Pattern:
-    """A lower-case word or a comma, then a capitalised common word that is also a first name
-    (not followed by a number)."""
+    """Capitalised common words that are also first names ("May", "Will", "June")."""
     lex = lexicon()
     words = (lex.stop_capitals | lex.non_person_capitals) & set(lex.first_names)
-    alternation = "|".join(sorted(w.capitalize() for w in words - set(lex.honorifics) if len(w) > 2))
-    return re.compile(r"\b([a-z]+|,)[ \t\n]+(" + alternation + r")\b(?![\w'’-])(?![ \t\n]*\d)")
+    words = {w.capitalize() for w in words - set(lex.honorifics) if len(w) > 2}
+    return re.compile("|".join(sorted(words, key=lambda w: (-len(w), w))))
 
 
 @dataclass
@@ -133,10 +138,15 @@ class Context:
         if self._name_words is None:
             found: frozenset[str] = frozenset()
             if self.fiction:
+                text = self.text
                 counts: dict[str, int] = {}
-                for m in _name_word_pattern().finditer(self.text):
-                    if m.group(1) not in _NOT_BEFORE_A_NAME:
-                        counts[m.group(2)] = counts.get(m.group(2), 0) + 1
+                for m in _name_word_pattern().finditer(text):  # (a plain alternation: quick)
+                    pos, end = m.span()
+                    if not pos or text[pos - 1] not in " \t\n" or not _NAME_WORD_END.match(text, end):
+                        continue
+                    before = _WORD_BEFORE.search(text, max(0, pos - 24), pos)
+                    if before is not None and before.group(1) not in _NOT_BEFORE_A_NAME:
+                        counts[m.group()] = counts.get(m.group(), 0) + 1
                 found = frozenset(w for w, c in counts.items() if c >= NAME_WORD_MIN)
             self._name_words = found
         return self._name_words
