@@ -111,3 +111,12 @@ def test_a_capitalised_speech_verb_before_a_speech_verb_is_a_name():
     assert tags["Read"] == "NNP" and tags["said"] == "VSAY"
     text = "Said he, without a smile."
     assert tag_tokens(text, 0, len(text))[0].tag == "VSAY"
+
+
+def test_a_common_word_is_a_name_only_where_the_document_says_so():
+    from tui.analysis.phrases import tag_tokens
+
+    text = "and May laughed"
+    tags = lambda names: [t.tag for t in tag_tokens(text, 0, len(text), names)]  # noqa: E731
+    assert tags(frozenset())[1] == "W"  # a modal or a month, by default
+    assert tags(frozenset({"May"}))[1] == "NNP"  # a story whose May is a girl

@@ -1737,3 +1737,32 @@ def test_fiction_her_friend_is_the_one_talking_with_her():
     ctx = context(t, fiction=True)
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 3).text == "Ada Hale"  # Mary Cobb's friend, not Mary Cobb
+
+
+def test_fiction_a_description_speaking_twice_in_its_paragraph_is_one_person():
+    # '"…," said the girl, "…"': both pieces are the girl's; the turn before hers is the last
+    # paragraph's (Ada's), so she is Jane, not Ada, in the second piece as in the first
+    text = novel_with([
+        "The two women met at the gate of the orchard in the rain.",
+        "“Where is the key?” said Jane Rook.",
+        "“I have it here,” said Ada Hale.",
+        "“Then give it to me,” said the girl, “and go home before the storm.”",
+        "“I will,” said Ada Hale.",
+    ])
+    a = analyze(text)
+    first, second = a.quotes[-3], a.quotes[-2]
+    assert a.speaker_name(first) == a.speaker_name(second) == "Jane Rook"
+
+
+def test_fiction_a_description_the_narration_just_introduced_is_someone_new():
+    # "a stout gentleman" arrives; "cried the stout gentleman" is he, not John Rook, the last
+    # other man who spoke
+    text = novel_with([
+        "“Where is the doctor?” said Tom Hale.",
+        "“He will come,” said John Rook.",
+        "“He had better,” said Tom Hale.",
+        "Just then a cart stopped at the gate, and out of it jumped a stout gentleman, who ran up the path.",
+        "“Bless me, what a night!” cried the stout gentleman.",
+    ])
+    a = analyze(text)
+    assert a.speaker_name(a.quotes[-1]) == "the stout gentleman"

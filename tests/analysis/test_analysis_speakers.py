@@ -356,3 +356,23 @@ def test_fiction_the_general_is_the_one_general_the_text_names():
     ])
     a = analyze(text)
     assert a.speaker_name(a.quotes[-1]) == "General Hale"  # not John Hale, whom Ada addressed
+
+
+def test_fiction_a_common_word_the_story_uses_as_a_first_name_is_a_name():
+    from tests.analysis.test_analysis_sieves import context, novel_with
+
+    # "Will" is a modal on the lexicon's list of capitalised common words; this story writes
+    # it capitalised mid-sentence again and again, so here it is a man's name
+    story = [f"The boat drifted for a while, and Will looked at the sky {n} times; she and Will rowed on."
+             for n in range(5)]
+    story += ["“We shall reach the island by noon,” Will said, pulling at the oars."]
+    story += ["She laughed. “You said that at nine,” she answered, and Will shook his head."]
+    text = novel_with(story)
+    a = analyze(text)
+    assert a.speaker_name(a.quotes[-2]) == "Will"
+    assert "Will" in context(text, fiction=True).name_words()
+    # a month in dates, a modal at a sentence start: no name
+    plain = novel_with(["It rained in May, and on May 5 the river rose. Will it stop? They came back in May."] * 5)
+    assert context(plain, fiction=True).name_words() == frozenset()
+    # news never looks for such names
+    assert context(text, fiction=False).name_words() == frozenset()

@@ -5,7 +5,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from .lexicon import lexicon
 from .model import Paragraph, Sentence
 from .phrases import Phrase, Token, chunk_phrases, tag_tokens
 from .quotes import RawQuote
@@ -58,6 +60,28 @@ NARRATION_REACH = 1500  # how far back a pronoun looks for its antecedent in one
 _ENDS_SENTENCE = re.compile(r"[.!?…]['\"’”)]*\s*$")
 
 
+NAME_WORD_MIN = 8
+_NOT_BEFORE_A_NAME = frozenset(
+    "in of on since until till last next early late through during from by before after "
+    "the a an his her my your their our its this every each".split()
+)
+
+
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z])([a-z]+|,)[ \t\n]+$")  # a lower-case word or a comma
+
+
+_NAME_WORD_END = re.compile(r"(?![\w'’-])(?![ \t\n]*\d)")  # the whole word, and no number after it ("May 5")
+
+
+@lru_cache(maxsize=1)
+def _name_word_pattern() -> re.Pattern:
+    """Capitalised common words that are also first names ("May", "Will", "June")."""
+    lex = lexicon()
+    words = (lex.stop_capitals | lex.non_person_capitals) & set(lex.first_names)
+    words = {w.capitalize() for w in words - set(lex.honorifics) if len(w) > 2}
+    return re.compile("|".join(sorted(words, key=lambda w: (-len(w), w))))
+
+
 @dataclass
 class Attribution:
     """The result of one sieve for one quotation (mutable while the sieves run)."""
@@ -101,6 +125,7 @@ class Context:
     _written_as_name: dict = field(default_factory=dict)
     _with_honorific: dict = field(default_factory=dict)
     _vocatives: dict = field(default_factory=dict)
+    _name_words: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         self._para_starts = [p.start for p in self.paragraphs]
@@ -110,6 +135,30 @@ class Context:
         for i, q in enumerate(self.quotes):
             self._by_para.setdefault(q.paragraph, []).append(i)
         self.attributions = [None] * len(self.quotes)
+
+    def name_words(self) -> frozenset[str]:
+        """Capitalised words the lexicon lists as common words ("May", "Will": a modal, a month)
+        that are also first names and that this story uses as a name (cached): written
+        capitalised mid-sentence, after a lower-case word or a comma, at least
+        :data:`NAME_WORD_MIN` times, not after a preposition of time or a determiner ("in May",
+        "the Will") nor before a number ("May 5"). A modal is capitalised only at a sentence
+        start and a month only in a date, so such uses are a character's name. Fiction only
+        (news names months in dates all the time)."""
+        if self._name_words is None:
+            found: frozenset[str] = frozenset()
+            if self.fiction:
+                text = self.text
+                counts: dict[str, int] = {}
+                for m in _name_word_pattern().finditer(text):  # (a plain alternation: quick)
+                    pos, end = m.span()
+                    if not pos or text[pos - 1] not in " \t\n" or not _NAME_WORD_END.match(text, end):
+                        continue
+                    before = _WORD_BEFORE.search(text, max(0, pos - 24), pos)
+                    if before is not None and before.group(1) not in _NOT_BEFORE_A_NAME:
+                        counts[m.group()] = counts.get(m.group(), 0) + 1
+                found = frozenset(w for w, c in counts.items() if c >= NAME_WORD_MIN)
+            self._name_words = found
+        return self._name_words
 
     # -- positions ------------------------------------------------------------------
     def paragraph_at(self, offset: int) -> int:
@@ -202,7 +251,7 @@ class Context:
     def _narration_tokens(self, start: int, end: int) -> list[Token]:
         overlapping = self._quotes_overlapping(start, end)
         if not overlapping:  # one stretch of narration (or none)
-            return tag_tokens(self.text, start, end) if start < end else []
+            return tag_tokens(self.text, start, end, self.name_words()) if start < end else []
         # the stretches between quotations, each a window of its own (the windows of
         # several sieves and paragraphs cut the same stretches)
         pieces: list[list[Token]] = []

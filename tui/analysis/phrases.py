@@ -126,10 +126,11 @@ class Phrase:
 _new_phrase = constructor(Phrase)  # Phrase(...), built faster (.records)
 
 
-def tag_tokens(text: str, start: int, end: int) -> list[Token]:
+def tag_tokens(text: str, start: int, end: int, names: frozenset[str] = frozenset()) -> list[Token]:
     """Tag the words of ``text[start:end]`` (see the module's table). Nothing outside that
     stretch counts: the patterns run with ``end`` as the end of the text (none of them looks
-    behind a match), and offsets come out absolute."""
+    behind a match), and offsets come out absolute. ``names``: capitalised common words this
+    document uses as first names ("May", "Will": see :meth:`.context.Context.name_words`)."""
     tokens: list[Token] = []
     append = tokens.append
     new_token = tuple.__new__  # what ``Token(…)`` calls, without its Python-level frame
@@ -164,7 +165,7 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
                     tag = fixed
                 elif prev_tag == "VSAY" and after_verb:
                     tag = "NNP"  # "said May", "cried Will"
-                elif common:
+                elif common and word not in names:
                     tag = "W"
                 elif adverb_like and prev_tag in ("", "P"):
                     tag = "W"

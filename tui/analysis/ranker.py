@@ -224,7 +224,7 @@ class _Doc:
         by_last, by_first = _bigram_index(ctx)
         words.update(w for w, v in by_last.items() if len(v) >= 2)
         words.update(w for w, v in by_first.items() if len(v) >= 2)
-        self.words = {w for w in words if w.lower() not in lex.stop_capitals and w.lower() not in lex.honorifics}
+        self.words = {w for w in words if w in ctx.name_words() or w.lower() not in lex.stop_capitals and w.lower() not in lex.honorifics}
         self._merge_single_words(counts)
         self._genders_from_cues(votes)
         # one pattern for the names that count (a word inside another is skipped in _scan)

@@ -1219,13 +1219,20 @@ def _same_speaker_by_gender(ctx: Context, i: int, want: str, lookback: int = 8) 
 
 
 def _conversation_partner(
-    ctx: Context, i: int, want: str, lookback: int = 8, named_only: bool = False
+    ctx: Context, i: int, want: str, lookback: int = 8, named_only: bool = False, by_paragraph: bool = False
 ) -> Phrase | None:
     """In dialogue, "he said" is the most recent other speaker of that gender: not the one
-    who spoke the turn before (speakers alternate)."""
-    prev = root_phrase(ctx, i - 1) if i > 0 and ctx.attributions[i - 1] is not None else None
+    who spoke the turn before (speakers alternate). ``by_paragraph``: the turn before is the
+    last quotation of an earlier paragraph (the quotations of this paragraph before ``i`` are
+    the same speaker's words)."""
+    before = i - 1
+    if by_paragraph:
+        para = ctx.quotes[i].paragraph
+        while before >= 0 and ctx.quotes[before].paragraph == para:
+            before -= 1
+    prev = root_phrase(ctx, before) if before >= 0 and ctx.attributions[before] is not None else None
     prev_key = _key(prev) if prev is not None else None
-    for j in range(i - 1, max(-1, i - lookback), -1):
+    for j in range(before, max(-1, i - lookback), -1):
         if ctx.attributions[j] is None:
             continue
         p = root_phrase(ctx, j)
@@ -1664,7 +1671,7 @@ def addressee(ctx: Context, i: int) -> Phrase | None:
         inner_start = ctx.quotes[prev].inner_start
         for m in vocatives(ctx, prev):
             name = m.group(1)
-            if name.lower() in stop or name.split()[-1].lower() in stop or name.split()[0].lower() in stop:
+            if name not in ctx.name_words() and (name.lower() in stop or name.split()[-1].lower() in stop or name.split()[0].lower() in stop):
                 continue
             s = inner_start + m.start(1)
             p = Phrase("NAME", s, s + len(name), name, name, s, s + len(name), None, 0, 0)
@@ -1751,11 +1758,29 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     if p is not None:
         att.antecedent = p
         return
+    if _introduced_just_before(ctx, att.phrase, words):
+        return  # "a fat gentleman jumped out … 'Bless me!' cried the fat gentleman": someone new
     # "the girl", "the doctor": the character of the scene who fits, among the last speakers
     gender = phrase_gender(ctx, att.phrase)
-    partner = _conversation_partner(ctx, i, gender if gender in ("m", "f") else "?", named_only=True)
+    partner = _conversation_partner(ctx, i, gender if gender in ("m", "f") else "?", named_only=True, by_paragraph=True)
     if partner is not None:
         att.antecedent = partner
+
+
+INTRODUCTION_REACH = 1500  # characters before a description where "a …" introduces it
+
+
+def _introduced_just_before(ctx: Context, desc: Phrase, words: str) -> bool:
+    """Fiction: the narration introduced the description's person a little before its cue
+    with "a" or "an" ("there jumped out a fat gentleman"): a new character of the scene, not
+    one named earlier."""
+    if not words.startswith("the "):
+        return False
+    rest = words[4:]
+    if not rest:
+        return False
+    pattern = re.compile(r"\b(?:a|an)\s+" + r"\s+".join(re.escape(w) for w in rest.split()) + r"\b", re.I)
+    return pattern.search(ctx.text, max(0, desc.start - INTRODUCTION_REACH), desc.start) is not None
 
 
 # a relative named by kinship, and the honorific the relative shares the family name under
@@ -2057,7 +2082,7 @@ def _called(ctx: Context, i: int) -> set[str]:
     return {
         m.group(1).replace(".", "").split()[-1].lower()
         for m in vocatives(ctx, i)
-        if m.group(1).lower() not in stop
+        if m.group(1).lower() not in stop or m.group(1) in ctx.name_words()
     }
 
 

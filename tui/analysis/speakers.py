@@ -353,7 +353,7 @@ def is_personal(ctx: Context, p: Phrase) -> bool:
         if p.head != head and p.end == p.head_end:
             pass
         word = head.split()[0].lower().rstrip(".")
-        if word in lex.non_person_capitals or word in lex.stop_capitals:
+        if (word in lex.non_person_capitals or word in lex.stop_capitals) and head.split()[0] not in ctx.name_words():
             return False
         if ctx.fiction and len(head.split()) > 1 and head.split()[-1].lower() in PLACE_WORDS:
             return False  # "Pondicherry Lodge", "Northanger Abbey": a place
@@ -419,9 +419,9 @@ def _bigram_index(ctx: Context) -> tuple[dict, dict]:
     for m in matches_at(_BIGRAM, text, capital_pairs(ctx), overlapping=True):
         first = m.group(1).split()[0]
         low = first.lower()
-        if low in lex.stop_capitals or low in lex.honorifics or low in lex.role_nouns:
+        if low in lex.honorifics or low in lex.role_nouns or low in lex.speech_verb_base:
             continue
-        if low in lex.non_person_capitals or low in lex.speech_verb_base:
+        if (low in lex.stop_capitals or low in lex.non_person_capitals) and first not in ctx.name_words():
             continue
         if m.start() > 1 and text[m.start() - 1] == "-" and text[m.start() - 2].isalpha():
             continue  # "Rabbit-Hole Alice"
@@ -910,7 +910,7 @@ def _name_narrator(ctx: Context, narrator: Entity, quote_entity: dict[int, Entit
         if para - 1 in narrator_paras or para + 1 in narrator_paras:
             for m in _VOCATIVE.finditer(ctx.inner(i)):
                 name = m.group(1)
-                if name.lower() not in lex.stop_capitals and name.split()[-1].lower() not in lex.stop_capitals:
+                if name in ctx.name_words() or name.lower() not in lex.stop_capitals and name.split()[-1].lower() not in lex.stop_capitals:
                     names[name] += 1
     if names:
         name, _count = names.most_common(1)[0]
