@@ -40,13 +40,23 @@ def collect(doc: dict) -> list[tuple[str, list[tuple[dict, bool]]]]:
     scored = [k for k, q in enumerate(quotes) if q.get("kind", "speech") in SCORED_KINDS or q.get("speaker")]
     gold = doc["quotes"]
     found, _ = match([(g["start"], g["end"]) for g in gold], [words_span(doc["text"], quotes[k]) for k in scored])
-    gold_of = {scored[k]: gold[g] for g, k in found.items()}
+    gold_at = {scored[k]: gold[g] for g, k in found.items()}
+    # the ranker numbers the quotations as attribution saw them; the output may cut one
+    # into pieces afterwards (nested speech), each inside it and in order
+    pieces: dict[int, list[int]] = defaultdict(list)
+    if rows:
+        k = 0
+        for j, raw in enumerate(rows[0][0].ctx.quotes):
+            while k < len(quotes) and quotes[k]["end"] <= raw.end:
+                pieces[j].append(k)
+                k += 1
+    gold_of = {j: next((gold_at[k] for k in ks if k in gold_at), None) for j, ks in pieces.items()}
     # what the engine finally names a candidate key (the speaker resolution runs later)
     canon: dict[str, Counter] = defaultdict(Counter)
     if rows:
         d = rows[0][0]
         for j, key in enumerate(d.keys):
-            name = quotes[j].get("speaker")
+            name = quotes[pieces[j][0]].get("speaker") if pieces[j] else None
             if key is not None and name:
                 canon[key][name] += 1
     out = []
