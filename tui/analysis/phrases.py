@@ -386,12 +386,40 @@ def _chunk_runs(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
             run = tags[start:end]
             found = _chunk_memo.get(run)
             if found is None:
-                found = _chunk_memo[run] = _chunk_tags(run)
+                found = _chunk_memo[run] = _chunk_live(run)
             if found:
                 if start:
                     out.extend([(label, first + start, last + start) for label, first, last in found])
                 else:
                     out.extend(found)
+        start = end + 1
+    return tuple(out)
+
+
+def _chunk_live(run: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    """``_chunk_tags(run)`` for a run the memo has not seen, from the memo's pieces where it
+    can: every rule of the grammar that takes a W (a modifier) has a ROLE or an HON after it
+    in the chunk, so a W with neither later in the run is in no chunk — like a separator, it
+    splits the run, and the shorter pieces around it are the ones that recur."""
+    dead = []
+    live = False
+    for k in range(len(run) - 1, -1, -1):
+        tag = run[k]
+        if tag == "ROLE" or tag == "HON":
+            live = True
+        elif tag == "W" and not live:
+            dead.append(k)
+    if not dead:
+        return _chunk_tags(run)
+    out: list[tuple[str, int, int]] = []
+    start = 0
+    for end in dead[::-1] + [len(run)]:
+        if end > start:
+            piece = run[start:end]
+            found = _chunk_memo.get(piece)
+            if found is None:
+                found = _chunk_memo[piece] = _chunk_tags(piece)
+            out.extend([(label, first + start, last + start) for label, first, last in found])
         start = end + 1
     return tuple(out)
 
