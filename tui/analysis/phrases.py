@@ -36,7 +36,7 @@ from nltk.tree import Tree
 from .lexicon import lexicon
 from .memo import vocabulary_memo
 from .records import constructor
-from .text import TOKEN_RE
+from .text import TOKEN_PATTERN
 
 GRAMMAR = r"""
   POSSD:  {<NNP>*<NNPS><W|ROLE>*<ROLE><HON>?<HDOT>?<NNP>+}
@@ -126,6 +126,12 @@ class Phrase:
 _new_phrase = constructor(Phrase)  # Phrase(...), built faster (.records)
 
 
+# ``TOKEN_RE``'s words, each match taking the white space before it: every character but
+# white space starts a token, so the words found are the same, but ``findall`` tries the
+# pattern's alternatives once per token instead of at each space (a sixth quicker)
+_TOKEN_WORDS = re.compile(rf"\s*({TOKEN_PATTERN})")
+
+
 def tag_tokens(text: str, start: int, end: int) -> list[Token]:
     """Tag the words of ``text[start:end]`` (see the module's table). Nothing outside that
     stretch counts: the patterns run with ``end`` as the end of the text (none of them looks
@@ -142,7 +148,7 @@ def tag_tokens(text: str, start: int, end: int) -> list[Token]:
     # first occurrence of a word from there is where the pattern matched it
     find = text.find
     hi = start
-    for word in TOKEN_RE.findall(text, start, end):
+    for word in _TOKEN_WORDS.findall(text, start, end):
         lo = find(word, hi)
         hi = lo + len(word)
         tag = static.get(word)
