@@ -637,7 +637,7 @@ def _outer_speaker(tokens: list[Token], phrases: list[Phrase], before: int) -> P
     """News: "Ruiz said she expects that voters will say “no”": a speech verb whose subject
     stands inside what an earlier speech verb of the sentence reports — the earlier verb's
     subject is the source."""
-    ends = {p.last: p for p in _subjects(tokens, phrases)}
+    ends = {p.last: p for p in phrases if _can_be_subject(tokens, p) and not _dateline(tokens, p)}
     for k in range(before - 1, 0, -1):
         tok = tokens[k]
         if tok.tag in (",", ":", "P") or tok.word.lower() in _CLAUSE_BREAKS:
@@ -661,21 +661,8 @@ _CLAUSE_OPENERS = frozenset("and but or while although though whereas because si
 _SUBORDINATORS = frozenset("after before when while although though as if because since unless until once whereas whom who which".split())
 
 
-def _subjects(tokens: list[Token], phrases: list[Phrase]) -> list[Phrase]:
-    """The phrases of a window that may be a clause's subject, not a dateline (memoised per
-    window: the leading cue asks about several verbs of one window, and its outer speaker)."""
-    key = (id(tokens), id(phrases))
-    found = _subjects_memo.get(key)
-    if found is None:  # (the memo keeps the lists alive: their ids stay theirs)
-        found = _subjects_memo[key] = (tokens, phrases, [p for p in phrases if _can_be_subject(tokens, p) and not _dateline(tokens, p)])
-    return found[2]
-
-
-_subjects_memo: dict = document_memo()
-
-
 def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bool = False) -> Phrase | None:
-    candidates = [p for p in _subjects(tokens, phrases) if p.last < v]
+    candidates = [p for p in phrases if p.last < v and _can_be_subject(tokens, p) and not _dateline(tokens, p)]
     if news:
         # "Sen. Ada Ruiz (D-Ore.) said": a party and state in parentheses is no subject
         candidates = [p for p in candidates if not _in_parentheses(tokens, p) and not _place_or_date_part(tokens, p)] or candidates
