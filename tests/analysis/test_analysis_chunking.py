@@ -29,3 +29,22 @@ def test_the_chunker_splits_only_at_tags_the_grammar_never_names():
 
     named = {tag for group in re.findall(r"<([^>]+)>", GRAMMAR) for tag in group.replace("\\", "").split("|")}
     assert named and not named & _SEPARATORS
+
+
+RUN_TAGS = ["NNP", "NNPS", "W", "W", "ROLE", "HON", "HDOT", "DT", "PRP$", "PRP"]  # (no separator)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(RUN_TAGS), min_size=1, max_size=30))
+def test_a_run_is_chunked_the_same_split_at_its_dead_modifiers(tags):
+    from tui.analysis.phrases import _chunk_live
+
+    assert _chunk_live(tuple(tags)) == _chunk_tags(tuple(tags))
+
+
+def test_a_modifier_with_no_role_after_it_is_in_no_chunk():
+    # "the mayor Ada Ruiz quietly left" ends in modifiers no chunk takes
+    from tui.analysis.phrases import _chunk_live
+
+    tags = ("DT", "ROLE", "NNP", "NNP", "W", "W")
+    assert _chunk_live(tags) == _chunk_tags(tags) == (("TITLED", 0, 3),)

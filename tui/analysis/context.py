@@ -251,6 +251,8 @@ class Context:
     def _narration_tokens(self, start: int, end: int) -> list[Token]:
         overlapping = self._quotes_overlapping(start, end)
         if not overlapping:  # one stretch of narration (or none)
+            if end - start <= 2 and self.text[start:end].isspace():
+                return []  # (the space between a quotation and the next: no token)
             return tag_tokens(self.text, start, end, self.name_words()) if start < end else []
         # the stretches between quotations, each a window of its own (the windows of
         # several sieves and paragraphs cut the same stretches)

@@ -829,7 +829,7 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         tok = tokens[k]
         if opening is not None and k < opening:
             break  # "When Ruiz announced …, he called …": the main clause reports the words
-        if not _speech_verb(tok, leading=n > 4):
+        if tok.tag != "VSAY" or not _speech_verb(tok, leading=n > 4):
             continue
         if not ctx.fiction and lexicon().speech_verb_base.get(tok.word.lower()) in _COLLOQUIAL and (
             k + 1 >= len(tokens) or tokens[k + 1].tag not in (",", ":")
