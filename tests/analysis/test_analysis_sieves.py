@@ -1766,3 +1766,74 @@ def test_fiction_a_description_the_narration_just_introduced_is_someone_new():
     ])
     a = analyze(text)
     assert a.speaker_name(a.quotes[-1]) == "the stout gentleman"
+
+
+def test_fiction_a_people_or_its_language_is_no_person():
+    from tui.analysis.phrases import Phrase
+    from tui.analysis.speakers import is_personal
+
+    t = "Janey frowned over a page of old French. “What learned things you read!” said Janey."
+    ctx = context(t, fiction=True)
+    s = t.index("French")
+    language = Phrase("NAME", s, s + 6, "French", "French", s, s + 6, None, 0, 0)
+    assert not is_personal(ctx, language)
+    s = t.index("old French")
+    desc = Phrase("DESC", s, s + 10, "old French", "French", s + 4, s + 10, None, 0, 1)
+    assert not is_personal(ctx, desc)
+
+
+def test_fiction_a_leading_cue_subject_is_not_the_object_of_a_preposition():
+    t = "Janey opened a volume of tales, made a wry face over the archaic French, and sighed: “What learned things you read!”"
+    ctx = context(t, fiction=True)
+    att = leading_cue(ctx, 0)
+    assert att is not None and att.phrase.text == "Janey"
+    t = "In a moment Harry Lorne turned to Mary Quill and said: “We must go.”"
+    ctx = context(t, fiction=True)
+    att = leading_cue(ctx, 0)
+    assert att is not None and att.phrase.text == "Harry Lorne"
+    t = "A footman appeared, to whom Ada Vance gravely added: “Ask him to come.”"
+    ctx = context(t, fiction=True)
+    att = leading_cue(ctx, 0)
+    assert att is not None and att.phrase.text == "Ada Vance"
+
+
+def test_fiction_a_description_the_narration_sets_beside_a_name_is_someone_else():
+    paras = [
+        "“Where am I?” said Tom Pell.",
+        "“In bed, my dear,” said Mary Quill, and went out.",
+        "Tom Pell thought the old gentleman must be very rich, for the room was full of silver.",
+        "“You are quite safe here,” replied the old gentleman.",
+    ]
+    a = analyze(novel_with(paras))
+    assert a.speaker_name(a.quotes[-1]) != "Tom Pell"
+    paras[2] = "The fire had burned low, and the room was full of silver."
+    a = analyze(novel_with(paras))
+    assert a.speaker_name(a.quotes[-1]) == "Tom Pell"
+
+
+def test_fiction_kin_with_an_adjective_and_his_brother_are_the_family_name():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“The frost is early this year,” said Mrs. Hale.\n\n"
+        "“It killed my beans,” said Peter Brand.\n\n"
+        "“Then the roses will suffer,” said Ada Hale.\n\n"
+        "“They always do,” said her patient mother.\n\n"
+        "“So they do,” said Mr. Brand.\n\n"
+        "“Not always,” said Tom Brand.\n\n"
+        "“Always,” said his brother."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 3).text == "Mrs. Hale"
+    assert root_phrase(ctx, 6).text == "Mr. Brand"
+
+
+def test_fiction_miss_and_a_surname_calls_the_one_woman_named_in_full_with_it():
+    from tui.analysis.sieves import _called
+
+    t = "Ada Hale came in with her father.\n\n“Good morning, Miss Hale,” said Tom Brand."
+    assert "ada" in _called(context(t, fiction=True), 0)
+    t = "Ada Hale and Rose Hale came in.\n\n“Good morning, Miss Hale,” said Tom Brand."
+    assert "ada" not in _called(context(t, fiction=True), 0)

@@ -376,3 +376,21 @@ def test_fiction_a_common_word_the_story_uses_as_a_first_name_is_a_name():
     assert context(plain, fiction=True).name_words() == frozenset()
     # news never looks for such names
     assert context(text, fiction=False).name_words() == frozenset()
+
+
+def test_fiction_a_name_said_inside_the_dialogue_does_not_set_the_scene():
+    from tests.analysis.test_analysis_sieves import novel
+
+    text = "\n\n".join([
+        "“The carriage is late,” said Mr. Corbin.", "“It is,” said Mr. Penwarden.",
+        "“The road is bad,” said Mr. Corbin.", "“Very bad,” said Mr. Penwarden.",
+        "“We must wait,” said Mr. Corbin.", "“We must,” said Mr. Penwarden.",
+        novel().replace("Wren Talbot", "Mary Tallis").replace("Osric Vane", "Lucy Vane"),
+        "Mr. Corbin came into the parlour and sat down by the fire.",
+        "“It is cold tonight,” said the gentleman.",
+        "“Mr. Penwarden will not come out in this weather,” said Mary Tallis.",
+        "“Colder than last night,” said the gentleman.",
+    ])
+    a = analyze(text)
+    gentlemen = [a.speaker_name(q) for q in a.quotes if "said the gentleman" in text[q.end : q.end + 25]]
+    assert gentlemen == ["Mr. Corbin", "Mr. Corbin"]

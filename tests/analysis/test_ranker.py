@@ -203,3 +203,28 @@ def test_ranking_does_not_depend_on_hash_order(tmp_path):
         run = subprocess.run([sys.executable, "-c", code, str(story)], capture_output=True, text=True, env=env, cwd=ROOT, check=True)
         outputs.add(run.stdout)
     assert len(outputs) == 1
+
+
+def test_miss_and_a_surname_is_the_one_woman_the_text_names_in_full_with_it():
+    # the narration says "Mr. Hale" far more often than it writes "Ada Hale" in full
+    extra = ("“Good morning, Miss Hale.”", "Mr. Hale came down to the nets.")
+    ctx, kinds = ranked_context(harbour(extra=extra) + "\n\nAda Hale was his only daughter.")
+    doc = ranker._Doc(ctx, kinds)
+    text = ctx.text
+    miss = text.index("Miss Hale")
+    assert doc.wording_key(miss, miss + len("Miss Hale")) == "ada hale"
+    mr = text.index("Mr. Hale")
+    assert doc.wording_key(mr, mr + len("Mr. Hale")) != "ada hale"
+
+
+def test_the_ranker_never_gives_a_line_to_the_person_it_calls_by_name():
+    extra = ("“Mind the rope, Silas.”",)
+    ctx, kinds = ranked_context(harbour(extra=extra))
+    i = quote_index(ctx, "Mind the rope", 5)
+    ranker.use_weights({"weights": {"self_vocative": 50.0}})  # a model that would pick him
+    try:
+        ranker.rerank(ctx, kinds)
+    finally:
+        ranker.reset_weights()
+    doc = ranker._Doc(ctx, kinds)
+    assert doc.keys[i] != "silas brand"

@@ -106,6 +106,7 @@ FEATURES: tuple[str, ...] = (
 )
 INDEX = {name: n for n, name in enumerate(FEATURES)}
 _F = INDEX
+_SELF = _F["self_vocative"]
 _PREV = {1: _F["prev1"], 2: _F["prev2"], 3: _F["prev3"], 4: _F["prev4"]}
 _PREV_NAMED = {1: _F["prev1_named"], 2: _F["prev2_named"]}
 _NEXT = {1: _F["next1"], 2: _F["next2"]}
@@ -328,6 +329,11 @@ class _Doc:
             for first in list(firsts):
                 if lex.first_names.get(first.split()[0].lower(), "?") not in ("?", ref.hon):
                     del firsts[first]
+            women = [f for f in firsts if lex.first_names.get(f.split()[0].lower()) == "f"]
+            if hon_word == "miss" and len(women) == 1 and len(firsts) == 1:
+                # "Miss Penrose" of a novel whose one Penrose woman named in full is
+                # Clara Penrose: her, however often the narration says "Mr. Penrose"
+                return _norm(women[0] + " " + last)
             if firsts and index.counts[last] <= 4 * max(1, sum(firsts.values())) + 2:
                 ranked = firsts.most_common(2)
                 if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1] + 2:
@@ -652,6 +658,8 @@ def rerank(ctx: Context, kinds: list[str]) -> None:
         get = table.__getitem__
         best, best_score = None, 0.0
         for k, f in cands.items():
+            if _SELF in f and len(cands) > 1:
+                continue  # nobody calls themselves by name
             s = sum(map(get, f))
             if best is None or s > best_score:
                 best, best_score = k, s

@@ -861,6 +861,8 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
                     subject = bare
                     break
         subject = _appositive_head(tokens, phrases, subject)
+        if ctx.fiction and subject is not None and subject.last < k - 1 and _after_preposition(tokens, subject) and not is_personal(ctx, subject):
+            subject = _personal_subject_before(ctx, tokens, phrases, k)
         if ctx.fiction and subject is not None and _body_part(subject):
             return None  # "raising his head, said": the head is what he raised
         if subject is not None:
@@ -894,6 +896,28 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             # from Ruiz: “…”')
             return Attribution("leading_cue", 0.7, phrase=p)
     return None
+
+
+def _personal_subject_before(ctx: Context, tokens: list[Token], phrases: list[Phrase], v: int) -> Phrase | None:
+    """Fiction: "She made a wry face over the archaic French, and sighed:" — when the phrase
+    nearest the verb is no person, the subject is the last person named before the verb that
+    no preposition governs."""
+    for p in reversed(phrases):
+        if p.last < v and _can_be_subject(tokens, p) and is_personal(ctx, p) and not _after_preposition(tokens, p):
+            return p
+    return None
+
+
+def _after_preposition(tokens: list[Token], p: Phrase) -> bool:
+    """Whether a preposition governs phrase ``p`` ("to Mary", "over his letter")."""
+    if p.kind == "PRON" or p.first == 0:
+        return False
+    k = p.first - 1
+    if tokens[k].tag == "W" and k > 0 and tokens[k - 1].tag == "DT":
+        k -= 2  # "over the archaic French"
+    elif tokens[k].tag in ("DT", "PRP$"):
+        k -= 1
+    return k >= 0 and tokens[k].tag == "IN"
 
 
 def _inverted_subject(tokens: list[Token], phrases: list[Phrase], k: int, p: Phrase | None) -> Phrase | None:
@@ -1763,8 +1787,30 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     # "the girl", "the doctor": the character of the scene who fits, among the last speakers
     gender = phrase_gender(ctx, att.phrase)
     partner = _conversation_partner(ctx, i, gender if gender in ("m", "f") else "?", named_only=True, by_paragraph=True)
-    if partner is not None:
+    if partner is not None and not _told_apart(ctx, i, words, partner):
         att.antecedent = partner
+
+
+_SENTENCE_BOUND = re.compile(r"[.!?;]['\"’”)]*\s|\n\s*\n|[\"“”]")
+TOLD_APART_REACH = 3  # paragraphs (the quotation's and those before) searched
+
+
+def _told_apart(ctx: Context, i: int, words: str, p: Phrase) -> bool:
+    """Fiction: one sentence of the recent narration speaks of both the description and the
+    named character ("Tom thought the old gentleman must be a miser"): two people."""
+    name = p.text.split()[-1].lower() if p.text.split() else ""
+    if not name:
+        return False
+    para = ctx.quotes[i].paragraph
+    text = ctx.text
+    for k in range(para, max(-1, para - TOLD_APART_REACH), -1):
+        P = ctx.paragraphs[k]
+        stop = min(P.end, ctx.quotes[i].start) if k == para else P.end
+        chunk = " ".join(text[P.start : stop].split()).lower()
+        for sentence in _SENTENCE_BOUND.split(chunk):
+            if words in sentence and re.search(rf"\b{re.escape(name)}\b", sentence):
+                return True
+    return False
 
 
 INTRODUCTION_REACH = 1500  # characters before a description where "a …" introduces it
@@ -1784,8 +1830,8 @@ def _introduced_just_before(ctx: Context, desc: Phrase, words: str) -> bool:
 
 
 # a relative named by kinship, and the honorific the relative shares the family name under
-_KIN = {"mother": "Mrs", "wife": "Mrs", "father": "Mr", "husband": "Mr", "daughter": "Miss", "sister": "Miss"}
-_KIN_PHRASE = re.compile(r"(his|her)\s+([a-z]+)", re.I)
+_KIN = {"mother": "Mrs", "wife": "Mrs", "father": "Mr", "husband": "Mr", "daughter": "Miss", "sister": "Miss", "brother": "Mr"}
+_KIN_PHRASE = re.compile(r"(his|her)\s+(?:[a-z]+\s+)?([a-z]+)", re.I)  # ("her philosophic mother", "his new companion")
 
 
 def _kin_by_surname(ctx: Context, i: int, desc: Phrase) -> Phrase | None:
@@ -2079,11 +2125,32 @@ INFERRED = frozenset({"turn_taking", "continuation", "vocative", "narration_subj
 def _called(ctx: Context, i: int) -> set[str]:
     """Last words of the names quotation ``i`` addresses ("…, Mr. Knightley, …")."""
     stop = lexicon().stop_capitals
-    return {
+    called = {
         m.group(1).replace(".", "").split()[-1].lower()
         for m in vocatives(ctx, i)
         if m.group(1).lower() not in stop or m.group(1) in ctx.name_words()
     }
+    if ctx.fiction:
+        for m in vocatives(ctx, i):
+            words = m.group(1).split()
+            if len(words) == 2 and words[0] == "Miss":
+                first = _the_one_woman_named(ctx, words[1])
+                if first is not None:
+                    called.add(first.lower())  # "Miss Penrose" calls Clara (Penrose)
+    return called
+
+
+def _the_one_woman_named(ctx: Context, surname: str) -> str | None:
+    """The first name of the one woman the text names in full with ``surname``, if one."""
+    from .speakers import _full_names_in_text
+
+    firsts = {first for first, _ in _full_names_in_text(ctx, surname)}
+    names = lexicon().first_names
+    if len(firsts) == 1:
+        first = next(iter(firsts))
+        if names.get(first.split()[0].lower()) == "f":
+            return first.split()[0]
+    return None
 
 
 def _vocative_check(ctx: Context) -> None:

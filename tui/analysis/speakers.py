@@ -2,7 +2,7 @@
 
 Aliases are resolved once, after attribution: "Mr Spicer" joins "Sean Spicer", "President
 Trump" and "Mr Trump" join "Donald Trump"; people who only share a first name (Vladimir Putin,
-Vladimir Jabbarov) or a surname with a different honorific (Mr. Woodhouse, Emma Woodhouse)
+Vladimir Jabbarov) or a surname with a different honorific (Mr. Penrose, Clara Penrose)
 stay apart. The canonical name is the most complete proper name in the text.
 """
 
@@ -102,6 +102,12 @@ PLACE_WORDS = frozenset(
     "lodge street abbey hall house park square road lane court place castle church inn terrace "
     "gardens bridge hill manor cottage farm station row crescent avenue".split()
 )
+# peoples and their languages: "the archaic French", "the English Sunday" — not a person
+NATIONALITIES = frozenset(
+    "english french german italian spanish dutch russian greek latin irish scotch scottish welsh "
+    "american british indian chinese japanese swiss swedish danish portuguese turkish polish "
+    "austrian norwegian hungarian persian arabic hebrew".split()
+)
 EARLY = 2000  # a full name this close to the start introduces the person (news style)
 
 
@@ -169,7 +175,7 @@ def _parse_name(p: Phrase) -> NameRef:
         return NameRef("desc", text, "", "", text.lower(), p.role, p.start)
     head = " ".join(_strip_possessive(p.head).split())  # "Mrs.\nMaylie" across a line break
     words = head.replace(".", " ").split()
-    # "Poor Mr. Woodhouse": the name starts at its honorific
+    # "Poor Mr. Penrose": the name starts at its honorific
     for j, w in enumerate(words[:-1]):
         if j and w.lower() in lex.honorifics and lex.honorifics[w.lower()] in ("m", "f"):
             cut = head.find(w)
@@ -357,11 +363,15 @@ def is_personal(ctx: Context, p: Phrase) -> bool:
             return False
         if ctx.fiction and len(head.split()) > 1 and head.split()[-1].lower() in PLACE_WORDS:
             return False  # "Pondicherry Lodge", "Northanger Abbey": a place
+        if ctx.fiction and head.lower() in NATIONALITIES:
+            return False  # "over the archaic French, and sighed": a language, not a person
         # one word the text also writes in lower case, never as a name mid-sentence: a
         # capitalised sentence opening ("Stopped at last!"), not a person
         return not (len(head.split()) == 1 and common_word(ctx, head) and not written_as_a_name(ctx, head))
     if p.kind == "DESC":
         last = p.text.lower().split()[-1]
+        if ctx.fiction and last in NATIONALITIES:
+            return False  # "the archaic French": a language or a people
         return last not in ORG_ROLES and last not in lex.group_nouns
     if p.kind == "ORG" and ctx.fiction:
         return _starts_with_the(p.text)  # "the Jew", "the Invisible Man"
@@ -842,7 +852,7 @@ def _resolve(ctx, ref: NameRef, entities, fulls_by_last, singles_by_last, entity
     if len(candidates) == 1:
         return candidates[0]
     if not ref.hon:
-        # a first name used alone: "Emma" for Emma Woodhouse
+        # a first name used alone: "Clara" for Clara Penrose
         by_first = [e for es in fulls_by_last.values() for e in es if e.key[1] == last]
         if len(by_first) == 1 and last in lexicon().first_names:
             return by_first[0]
@@ -1117,8 +1127,17 @@ def _named_mentions(ctx: Context, entities: dict, by_entity: dict, plain: list[E
             pos = m.end()
             k = m.start()
             if not (k and (text[k - 1].isalnum() or text[k - 1] == "_")) and not text[pos : pos + 1].isalnum():
+                if _in_quotation(ctx, k):
+                    continue
                 mentions.append((k, forms[m.group()]))
     return [pos for pos, _ in mentions], mentions
+
+
+def _in_quotation(ctx: Context, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation: a name said in the dialogue is someone talked
+    to or about, not the narration setting the scene."""
+    q = bisect.bisect_right(ctx._quote_starts, pos) - 1
+    return q >= 0 and pos < ctx._quote_ends[q]
 
 
 def _merged_windows(starts: list[int]) -> list[tuple[int, int]]:
