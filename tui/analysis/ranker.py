@@ -166,7 +166,7 @@ def _tables(weights: dict) -> dict[str, list[float]]:
 class _Doc:
     """Per-document indexes: each quotation's speaker key, the names that count, mentions.
 
-    A key stands for one person as far as the text's names tell: "Newland" and "Archer"
+    A key stands for one person as far as the text's names tell: "Ralph" and "Hale"
     both become "newland archer" when the text writes that full name most.
     """
 
@@ -308,8 +308,8 @@ class _Doc:
 
     def _resolve(self, ref) -> str:
         """A key for a name: a full name as it stands; a first name or a surname alone as the
-        full name the text writes most often with it; "Mrs. Welland" apart from "May
-        Welland" when the text has a Mrs. and a Miss of that name."""
+        full name the text writes most often with it; "Mrs. Marlow" apart from "May
+        Marlow" when the text has a Mrs. and a Miss of that name."""
         ctx = self.ctx
         if ref.kind != "person":  # "the Jew", "the doctor": without the article
             text = _norm(ref.text)

@@ -408,7 +408,7 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
         nxt += 1  # "Braynard is quoted as saying", "Mills then writes"
     if nxt + 2 < len(tokens) and tokens[nxt].tag in ("W", "VSAY") and tokens[nxt + 1].word.lower() == "to":
         if _speech_verb(tokens[nxt + 2]):
-            nxt += 2  # "Mrs. Welland hastened to add"
+            nxt += 2  # "Mrs. Marlow hastened to add"
     if nxt < len(tokens) and _speech_verb(tokens[nxt]):
         if nxt + 1 < len(tokens) and tokens[nxt + 1].tag == ":":
             return None  # "Brandt disagreed:" introduces the next quotation
@@ -1582,7 +1582,7 @@ def _has_own_cue(ctx: Context, i: int) -> bool:
 _VOCATIVE = re.compile(
     r"(?:^|[,!?]\s+)((?:(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord)\.?\s+)?[A-Z][a-z]+"
     r"(?:\s(?!(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord)\b)[A-Z][a-z]+(?=[,!?]))?)(?=[,!?.]\s*(?:$|\w))"
-)  # "Lizzy, …", "…, Mr. Bumble!", "Well, Osric Vane, …"
+)  # "Lizzy, …", "…, Mr. Pobble!", "Well, Osric Vane, …"
 _NAME_THEN_MARK = re.compile(r"[A-Z][a-z]+[,!?.]")  # in every match of _VOCATIVE
 
 
@@ -1704,7 +1704,7 @@ def addressee(ctx: Context, i: int) -> Phrase | None:
                 continue  # "Elp! Elp!", "Ostria, or America?", "Good, good!": no one's name
             if evidence == 0 or is_personal(ctx, p):
                 found.append((evidence, p))
-    # "Lauk, Mr. Bumble!": the honorific name, or a known name, before an exclamation
+    # "Lauk, Mr. Pobble!": the honorific name, or a known name, before an exclamation
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
@@ -1777,7 +1777,7 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
         att.antecedent = kin
         return
     if _titled_in_text(ctx, att.phrase):
-        return  # "the general" of a novel with a General Tilney: the speakers' join names him
+        return  # "the general" of a novel with a General Drummond: the speakers' join names him
     p = addressee(ctx, i)
     if p is not None:
         att.antecedent = p
@@ -1909,7 +1909,7 @@ _THE_TITLE = re.compile(r"the\s+([a-z]+)", re.I)
 
 def _titled_in_text(ctx: Context, desc: Phrase) -> bool:
     """ "the general", "the doctor": a title the text also writes before a name ("General
-    Tilney", "Doctor Losberne") — then the title names that character, whoever spoke last."""
+    Drummond", "Doctor Kestrel") — then the title names that character, whoever spoke last."""
     m = _THE_TITLE.fullmatch(" ".join(desc.text.split()))
     if m is None or lexicon().honorifics.get(m.group(1).lower()) != "?":
         return False  # (a title of rank or office; "the lady" is anyone's)
@@ -1921,7 +1921,7 @@ def _titled_in_text(ctx: Context, desc: Phrase) -> bool:
 
 
 def _written_before_a_name(text: str, word: str) -> bool:
-    """Whether ``word`` stands somewhere right before a capitalised word ("General Tilney")."""
+    """Whether ``word`` stands somewhere right before a capitalised word ("General Drummond")."""
     pos = -1
     while (pos := text.find(word, pos + 1)) >= 0:
         if pos and text[pos - 1].isalnum():
@@ -2123,7 +2123,7 @@ INFERRED = frozenset({"turn_taking", "continuation", "vocative", "narration_subj
 
 
 def _called(ctx: Context, i: int) -> set[str]:
-    """Last words of the names quotation ``i`` addresses ("…, Mr. Knightley, …")."""
+    """Last words of the names quotation ``i`` addresses ("…, Mr. Ashcombe, …")."""
     stop = lexicon().stop_capitals
     called = {
         m.group(1).replace(".", "").split()[-1].lower()

@@ -194,7 +194,7 @@ def _parse_name(p: Phrase) -> NameRef:
 
 
 def _drop_common_words(ctx: Context, ref: NameRef) -> NameRef:
-    """ "Poor Alice", "Again Catherine": leading words the text also writes in lower case are
+    """ "Poor Alice", "Again Lucy": leading words the text also writes in lower case are
     not part of the name (unless they are known first names)."""
     if ref.kind != "person" or len(ref.tokens) < 2:
         return ref
@@ -279,7 +279,7 @@ def name_gender(ctx: Context, ref: NameRef) -> str:
 
 
 def _bare_surname_of_a_man(ctx: Context, ref: NameRef) -> bool:
-    """Fiction: a surname alone ("said Archer") that the novel gives both a Mr. and a Mrs.
+    """Fiction: a surname alone ("said Hale") that the novel gives both a Mr. and a Mrs.
     is the man's — the narration calls men by their surname, women by Mrs. or Miss or their
     first name."""
     if not ctx.fiction or ref.first or ref.hon or len(ref.tokens) > 1:
@@ -418,7 +418,7 @@ _BIGRAM = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+([A-Z][\w'’-]+)")  # ove
 def _bigram_index(ctx: Context) -> tuple[dict, dict]:
     """Capitalised "First Surname" pairs of the whole text by surname and by first name
     (one pass, cached). A pair at a sentence start counts only if its first word is a known
-    first name ("Again Catherine" is not a name)."""
+    first name ("Again Lucy" is not a name)."""
     cached = getattr(ctx, "_bigrams", None)
     if cached is not None:
         return cached
@@ -613,7 +613,7 @@ def _full_names_in_text(ctx: Context, surname: str) -> list[tuple[str, int]]:
 
 
 def _surname_for_first(ctx: Context, first: str) -> tuple[str, int] | None:
-    """The surname a first name used alone most often goes with ("Catherine" → Morland)."""
+    """The surname a first name used alone most often goes with ("Lucy" → Ashby)."""
     pairs = _bigram_index(ctx)[1].get(first, [])
     if not pairs:
         return None
@@ -798,7 +798,7 @@ def _canonical(e: Entity, fiction: bool = False) -> str:
         if named:
             name, count = max(named, key=lambda kv: (kv[1], len(kv[0])))
             if count >= 2:
-                return name  # a novel's own way of naming its character ("Mr. Marvel")
+                return name  # a novel's own way of naming its character ("Mr. Tansley")
     if e.full:
         return e.full
     if e.hon_name:
@@ -831,7 +831,7 @@ def _resolve(ctx, ref: NameRef, entities, fulls_by_last, singles_by_last, entity
     candidates = [e for e in fulls_by_last.get(last, []) if compatible(e)]
     candidates = [e for e in candidates if e.first_pos <= ref.position or e.first_pos < EARLY]
     if ref.hon and candidates:
-        # "Mr. Knightley" used far more often than "John Knightley": another person, or the
+        # "Mr. Ashcombe" used far more often than "John Ashcombe": another person, or the
         # name the text knows him by (news introduces the full name, then uses the short one)
         full_count = len(_full_names_in_text(ctx, ref.last))
         if _honorific_counts(ctx)[ref.last] > 4 * max(1, full_count) + 2:
@@ -937,8 +937,8 @@ _NAME_BEFORE = re.compile(r"(?:\b(Mr|Mrs|Miss|Ms)\.?\s+)?\b([A-Z][a-z][\w'’-]*
 
 def _join_titles(ctx: Context, quote_entity: dict[int, Entity]) -> None:
     """Fiction: "said the doctor" in a novel whose only doctor the text names "Doctor
-    Losberne" is Mr. Losberne; "said the beadle" where the text calls only Mr. Bumble "Mr.
-    Bumble, the beadle," is Mr. Bumble — a description whose noun the text gives one surname
+    Kestrel" is Mr. Kestrel; "said the beadle" where the text calls only Mr. Pobble "Mr.
+    Pobble, the beadle," is Mr. Pobble — a description whose noun the text gives one surname
     (as a title before it, or as an appositive after it) is that character."""
     honorifics = lexicon().honorifics
     nouns = {e.key[1].split()[-1] for e in quote_entity.values() if e.key[0] == "desc" and e.key[1].split()}
@@ -953,7 +953,7 @@ def _join_titles(ctx: Context, quote_entity: dict[int, Entity]) -> None:
             if title in nouns and title in honorifics:
                 surnames[title][m.group(2)] += 1
     if any(noun not in honorifics for noun in nouns):
-        for m in _THE_ROLE.finditer(text):  # "Mr. Bumble, the beadle,"
+        for m in _THE_ROLE.finditer(text):  # "Mr. Pobble, the beadle,"
             role = m.group(1)
             if role in nouns and role not in honorifics:
                 named = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
@@ -976,16 +976,16 @@ def _join_titles(ctx: Context, quote_entity: dict[int, Entity]) -> None:
                 named, n = counts.most_common(1)[0]
                 hon, surname = named if isinstance(named, tuple) else ("", named)
                 people = by_last.get(surname.lower(), [])
-                if hon and len(people) > 1:  # "Mr. Bumble, the beadle": not Mrs. Bumble
+                if hon and len(people) > 1:  # "Mr. Pobble, the beadle": not Mrs. Pobble
                     people = [e for e in people if e.key[0] == "single" and e.key[1] == _HON_CLASS.get(hon.lower())]
-                elif len(people) > 1:  # "the general": General Tilney, not Henry Tilney
+                elif len(people) > 1:  # "the general": General Drummond, not Henry Drummond
                     people = [e for e in people if any(n.lower().startswith(title + " ") for n in e.names)]
                 if n >= 0.8 * sum(counts.values()) and len(people) == 1:
                     joined[title] = people[0]
                 elif n >= 0.8 * sum(counts.values()) and not people and not hon and honorifics.get(title) == "?":
                     named_as[title] = f"{title.capitalize()} {surname}"
         if joined[title] is None and title in named_as:
-            # "the general" of a novel whose one general is General Tilney, who speaks
+            # "the general" of a novel whose one general is General Drummond, who speaks
             # under no other name: the description is named so
             e.hon_name = named_as[title]
         if joined[title] is not None:
@@ -1179,7 +1179,7 @@ def _join_descriptions(quote_entity: dict[int, Entity], indefinite: set[int] | f
     joined: dict[int, Entity | None] = {}
     for i, e in list(quote_entity.items()):
         if e.key[0] != "desc" or i in indefinite or e.hon_name:
-            continue  # (fiction: "the general" already named General Tilney)
+            continue  # (fiction: "the general" already named General Drummond)
         if id(e) not in joined:
             head = e.key[1].split()[-1] if e.key[1] else ""
             matches = [n for n in named.values() if n.role and head in _role_heads(n.role)]
