@@ -1001,13 +1001,11 @@ SALIENCE_SHARE = 0.6  # … in at least this share of them
 _PLAIN_DESCRIPTION = re.compile(r"the(?:\s+[a-z]+){1,2}")
 
 
-def _join_by_salience(ctx: Context, quote_entity: dict[int, Entity]) -> None:
-    """Fiction: "said the girl", "said the old lady" — a plain description that speaks often
-    is usually a character the narration has just named: in most of the scenes where it
-    speaks, the character of its gender the narration last mentioned before its words (not
-    the one it is talking to, who spoke just before or speaks just after) is the same one.
-    Then the description is that character. Descriptions with modifiers ("the man with the
-    beard"), capitalised ones ("the Queen") and possessive ones ("his wife") stay as they are."""
+def _plain_descriptions(ctx: Context, quote_entity: dict[int, Entity], min_quotes: int):
+    """The plain descriptions of people with a gender ("the girl", "the old lady") that speak
+    at least ``min_quotes`` times, for the joins below: (entities by id, each entity's
+    quotations, those descriptions, the named mentions' starts and mentions) — None when
+    there are none, or no named mention to join them to."""
     by_entity: dict[int, list[int]] = defaultdict(list)
     for i, e in quote_entity.items():
         by_entity[id(e)].append(i)
@@ -1015,15 +1013,29 @@ def _join_by_salience(ctx: Context, quote_entity: dict[int, Entity]) -> None:
     plain = [
         e for e in entities.values()
         if e.key[0] == "desc" and e.kind == "person" and e.gender in ("m", "f") and not e.hon_name
-        and len(by_entity[id(e)]) >= SALIENCE_MIN_QUOTES
+        and len(by_entity[id(e)]) >= min_quotes
         and all(_PLAIN_DESCRIPTION.fullmatch(" ".join(name.split())) for name in e.names)
     ]
     if not plain:
-        return
+        return None
     found = _named_mentions(ctx, entities, by_entity, plain)
     if found is None:
-        return
+        return None
     starts, mentions = found
+    return entities, by_entity, plain, starts, mentions
+
+
+def _join_by_salience(ctx: Context, quote_entity: dict[int, Entity]) -> None:
+    """Fiction: "said the girl", "said the old lady" — a plain description that speaks often
+    is usually a character the narration has just named: in most of the scenes where it
+    speaks, the character of its gender the narration last mentioned before its words (not
+    the one it is talking to, who spoke just before or speaks just after) is the same one.
+    Then the description is that character. Descriptions with modifiers ("the man with the
+    beard"), capitalised ones ("the Queen") and possessive ones ("his wife") stay as they are."""
+    found = _plain_descriptions(ctx, quote_entity, SALIENCE_MIN_QUOTES)
+    if found is None:
+        return
+    entities, by_entity, plain, starts, mentions = found
     for d in plain:
         quotes = by_entity[id(d)]
         votes = _salience_votes(ctx, quote_entity, d, quotes, starts, mentions)
@@ -1047,22 +1059,10 @@ def _join_by_scene(ctx: Context, quote_entity: dict[int, Entity]) -> None:
     "the woman") is, within one scene, one character: the one of its gender the narration
     last named before most of its quotations there (not the one it talks to). Scenes are runs
     of its quotations close together; a scene where it speaks only once stays as it is."""
-    by_entity: dict[int, list[int]] = defaultdict(list)
-    for i, e in quote_entity.items():
-        by_entity[id(e)].append(i)
-    entities = {id(e): e for e in quote_entity.values()}
-    plain = [
-        e for e in entities.values()
-        if e.key[0] == "desc" and e.kind == "person" and e.gender in ("m", "f") and not e.hon_name
-        and len(by_entity[id(e)]) >= SCENE_MIN_QUOTES
-        and all(_PLAIN_DESCRIPTION.fullmatch(" ".join(name.split())) for name in e.names)
-    ]
-    if not plain:
-        return
-    found = _named_mentions(ctx, entities, by_entity, plain)
+    found = _plain_descriptions(ctx, quote_entity, SCENE_MIN_QUOTES)
     if found is None:
         return
-    starts, mentions = found
+    entities, by_entity, plain, starts, mentions = found
     for d in plain:
         quotes = sorted(by_entity[id(d)])
         scenes: list[list[int]] = []
