@@ -245,3 +245,17 @@ def test_the_article_check_finds_a_and_an_in_any_case() -> None:
     assert not article_before(text, ["old", "man"], 12, len(text))  # "N old man": no article
     assert article_before(text, ["man"], 20, len(text))
     assert not article_before(text, ["man"], 20, len(text) - 2)  # "ma": not the word
+
+
+LEAD_WORD_PIECES = [" ", "  ", "\n", "\t", "\u2003", "\x1c", "said", "Ann", "_", "x3", "é", "'", "’", "-", ",", ".", "—", "“"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(LEAD_WORD_PIECES), max_size=80).map("".join))
+def test_the_last_word_searches_from_the_end_find_what_whole_lead_searches_find(lead: str) -> None:
+    from tui.analysis.pipeline import _LAST_WORD, _LAST_WORDS, _last_word, _last_words
+
+    assert _found([m for m in [_last_word(lead)] if m]) == _found([m for m in [_LAST_WORD.search(lead)] if m])
+    assert _found([_last_words(lead)]) == _found([_LAST_WORDS.search(lead)])
+    long_lead = "x" * 190 + lead  # (the last runs near and across the 200 characters looked at)
+    assert _found([_last_words(long_lead)]) == _found([_LAST_WORDS.search(long_lead)])
