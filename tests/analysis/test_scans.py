@@ -197,3 +197,65 @@ def test_the_title_lead_check_finds_what_the_whole_lead_search_finds(lead: str) 
     from tui.analysis.pipeline import _TITLE_LEAD, _title_lead
 
     assert _title_lead(lead) == (_TITLE_LEAD.search(lead) is not None)
+
+
+ARTICLE_PIECES = [" ", "  ", "\n", "\t", "\u2003", "a", "A", "an", "AN", "An", "man", "MAN", "old", "Old", "-", "'", ".", "x", "é", "_", "3"]
+FOLDING = ["İ", "ı", "ſ", "\u212a", "Σ", "s", "i", "k", "ki"]  # (İ ı ſ K match ASCII letters in any case)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.one_of(
+        st.lists(st.sampled_from(ARTICLE_PIECES), max_size=40),
+        st.lists(st.sampled_from(ARTICLE_PIECES + FOLDING), max_size=40),
+    ).map("".join),
+    st.lists(st.sampled_from(["man", "old", "a", "an", "ki", "s", "x-", "ſ", "é", "i.k"]), min_size=1, max_size=3),
+    st.integers(0, 45),
+    st.integers(0, 45),
+)
+def test_the_article_check_finds_what_the_whole_stretch_search_finds(text: str, words: list[str], a: int, b: int) -> None:
+    from tui.analysis.text import article_before
+
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    pattern = re.compile(r"\b(?:a|an)\s+" + r"\s+".join(re.escape(w) for w in words) + r"\b", re.I)
+    assert article_before(text, words, start, end) == (pattern.search(text, start, end) is not None)
+
+
+def test_the_article_check_finds_what_the_search_finds_in_every_short_text() -> None:
+    from itertools import product
+
+    from tui.analysis.text import article_before
+
+    alphabet = ["a", "N", " ", "s", "i", "k", "ſ", "ı", "İ", "\u212a"]
+    for size in range(5):
+        for chars in product(alphabet, repeat=size):
+            text = "".join(chars)
+            for words in (["s"], ["i"], ["k"], ["n"], ["s", "i"]):
+                pattern = re.compile(r"\b(?:a|an)\s+" + r"\s+".join(words) + r"\b", re.I)
+                for start, end in ((0, size), (1, size), (0, size - 1)):
+                    if 0 <= start <= end:
+                        assert article_before(text, words, start, end) == (pattern.search(text, start, end) is not None), (text, words, start, end)
+
+
+def test_the_article_check_finds_a_and_an_in_any_case() -> None:
+    from tui.analysis.text import article_before
+
+    text = "There came AN old man, and then a\nman."
+    assert article_before(text, ["old", "man"], 0, len(text))
+    assert not article_before(text, ["old", "man"], 12, len(text))  # "N old man": no article
+    assert article_before(text, ["man"], 20, len(text))
+    assert not article_before(text, ["man"], 20, len(text) - 2)  # "ma": not the word
+
+
+LEAD_WORD_PIECES = [" ", "  ", "\n", "\t", "\u2003", "\x1c", "said", "Ann", "_", "x3", "é", "'", "’", "-", ",", ".", "—", "“"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(LEAD_WORD_PIECES), max_size=80).map("".join))
+def test_the_last_word_searches_from_the_end_find_what_whole_lead_searches_find(lead: str) -> None:
+    from tui.analysis.pipeline import _LAST_WORD, _LAST_WORDS, _last_word, _last_words
+
+    assert _found([m for m in [_last_word(lead)] if m]) == _found([m for m in [_LAST_WORD.search(lead)] if m])
+    assert _found([_last_words(lead)]) == _found([_LAST_WORDS.search(lead)])
+    long_lead = "x" * 190 + lead  # (the last runs near and across the 200 characters looked at)
+    assert _found([_last_words(long_lead)]) == _found([_LAST_WORDS.search(long_lead)])

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import chain
 
 from .lexicon import lexicon
 from .memo import vocabulary_memo
@@ -83,33 +84,34 @@ def _topic_links(quotes: list[Quote]) -> list[Link]:
         return []
     terms: list[dict[str, str]] = []
     negative: list[bool] = []
-    df: dict[str, int] = defaultdict(int)
     for q in eligible:
         t, neg = content_terms(q.text)
         terms.append(t)
         negative.append(neg)
-        for stem in t:
-            df[stem] += 1
+    df = Counter(chain.from_iterable(terms))
     max_df = min(12, max(4, int(n * 0.05) + 1))
     # only terms that can be shared (in 2 to max_df quotations) count, for length too
-    salient = [[stem for stem in t if 2 <= df[stem] <= max_df] for t in terms]
-    weight = {stem: math.log((n + 1) / (c + 0.5)) ** 2 for stem, c in df.items() if 2 <= c <= max_df}  # idf²
-    norms = [math.sqrt(sum(weight[s] for s in ss)) or 1.0 for ss in salient]
-    postings: dict[str, tuple[float, list[int]]] = {stem: (w, []) for stem, w in weight.items()}
+    log = math.log
+    weight = {stem: log((n + 1) / (c + 0.5)) ** 2 for stem, c in df.items() if 2 <= c <= max_df}  # idf²
+    salient = [[stem for stem in t if stem in weight] for t in terms]
+    wget = weight.__getitem__
+    sqrt = math.sqrt
+    norms = [sqrt(sum(map(wget, ss))) or 1.0 for ss in salient]
+    postings: dict[str, list[int]] = {stem: [] for stem in weight}
     for k, ss in enumerate(salient):
         for stem in ss:
-            postings[stem][1].append(k)
+            postings[stem].append(k)
     pairs: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
     speakers = [q.speaker_id for q in eligible]
     for k, ss in enumerate(salient):
         if not ss:
             continue
-        w, others = postings[ss[0]]
-        acc = dict.fromkeys(others, w)  # (0.0 + w is w)
+        stem = ss[0]
+        acc = dict.fromkeys(postings[stem], weight[stem])  # (0.0 + w is w)
         get = acc.get
         for stem in ss[1:]:
-            w, others = postings[stem]
-            for other in others:
+            w = weight[stem]
+            for other in postings[stem]:
                 acc[other] = get(other, 0.0) + w
         del acc[k]
         speaker = speakers[k]
@@ -129,10 +131,14 @@ def _topic_links(quotes: list[Quote]) -> list[Link]:
                 theirs = terms[other]
                 pairs[pair] = (-neg_score, tuple(sorted([t[s] for s in ss if s in theirs])))
     links: list[Link] = []
+    append = links.append
+    new_link = _new_link
     for (k, other), (score, words) in sorted(pairs.items()):
-        a, b = eligible[k], eligible[other]
-        for x, y in ((a, b), (b, a)):
-            links.append(_new_link(x.id, y.id, "topic", words, score))
-            if negative[k] != negative[other]:
-                links.append(_new_link(x.id, y.id, "contrast", words, score))
+        a, b = eligible[k].id, eligible[other].id
+        if negative[k] != negative[other]:
+            links += (new_link(a, b, "topic", words, score), new_link(a, b, "contrast", words, score),
+                      new_link(b, a, "topic", words, score), new_link(b, a, "contrast", words, score))
+        else:
+            append(new_link(a, b, "topic", words, score))
+            append(new_link(b, a, "topic", words, score))
     return links

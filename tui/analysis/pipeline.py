@@ -87,7 +87,7 @@ def _title_lead(lead: str) -> bool:
 def _taken_in(lead: str) -> bool:
     """The words before a quotation end with a determiner, preposition, auxiliary or naming
     verb that the quoted words complete."""
-    m = _LAST_WORD.search(lead)
+    m = _last_word(lead)
     return m is not None and m.group(1).lower() in lexicon().term_openers
 
 
@@ -126,7 +126,7 @@ def _opens_clause(lead: str) -> bool:
     tail = lead.rstrip()
     if tail[-1:] in ";:":
         return True
-    m = _LAST_WORD.search(tail)
+    m = _last_word(tail)
     return m is not None and m.group(1).lower() in lexicon().speech_nouns
 
 
@@ -159,15 +159,37 @@ def _after_narration_word(lead: str) -> bool:
     the quotation off), and the last of them is no speech verb: a word or name the narrator
     quotes in passing ("an offence against “Taste,” that", "the sign of “The George.”"),
     not a character's words ("said “Yes.”", "said Ann “Come in.”")."""
-    if _LAST_WORD.search(lead) is None:
+    if _last_word(lead) is None:
         return False
-    last = _LAST_WORDS.search(lead).group(0).split()
+    last = _last_words(lead).group(0).split()
     if last[-1].lower() in _SUBJECTS:
         return False  # he “discovered things.”: his words as the narration's predicate
     return not any(lexicon().is_speech_verb(w) for w in last)
 
 
 _LAST_WORDS = re.compile(r"(?:[\w'’]+\W*){0,3}$")
+_WORD_RUN = re.compile(r"[\w'’]*\w[\w'’]*")  # a run of [\w'’] with a word character in it
+
+
+def _last_word(lead: str) -> re.Match | None:
+    r"""``_LAST_WORD.search(lead)``, started where its match can only start: at the run of
+    word characters that the white space at the end leaves last (a search from the start
+    tries every character of a long lead)."""
+    k = len(lead.rstrip())  # (``str.rstrip`` and ``\s`` strip the same characters)
+    while k and (lead[k - 1].isalnum() or lead[k - 1] == "_"):
+        k -= 1
+    return _LAST_WORD.search(lead, k)
+
+
+def _last_words(lead: str) -> re.Match:
+    r"""``_LAST_WORDS.search(lead)``, started where its leftmost match starts: at the third
+    last run of ``[\w'’]`` that holds a word character (an apostrophe alone can be the
+    ``\W`` between words; a run with a word character takes a word of its own), when the
+    last few hundred characters show where that run begins; else from the start."""
+    start = max(0, len(lead) - 200)
+    runs = [m.start() for m in _WORD_RUN.finditer(lead, start)]
+    pos = runs[-3] if len(runs) >= 3 and (start == 0 or runs[-3] > start) else 0
+    return _LAST_WORDS.search(lead, pos)
 _SUBJECTS = frozenset({"i", "he", "she", "we", "they", "you"})
 
 

@@ -55,6 +55,7 @@ _ELLIPSIS = _unguarded(PunktToken._RE_ELLIPSIS)
 _NUMERIC = _unguarded(PunktToken._RE_NUMERIC)
 _INITIAL = _unguarded(PunktToken._RE_INITIAL)
 _WHITESPACE = frozenset(string.whitespace)
+_RARE_WHITESPACE = tuple(frozenset(string.whitespace) - {" ", "\n"})
 
 
 class FastPunkt(PunktSentenceTokenizer):
@@ -126,15 +127,25 @@ class FastPunkt(PunktSentenceTokenizer):
         out: list[tuple[re.Match, str]] = []
         previous_start = previous_stop = 0
         previous_match = None
+        # (white space other than spaces and line breaks is rare: without it, two reverse
+        # searches find the last white space)
+        rare_space = any(ch in text for ch in _RARE_WHITESPACE)
+        rfind = text.rfind
         for match in period_re.finditer(text):
             start = match.start()
             # NLTK: the last whitespace of text[previous_stop:start], where "found at
             # index 0" counts as "not found"
-            last = -1
-            for i in range(start - 1, previous_stop, -1):
-                if text[i] in _WHITESPACE:
-                    last = i
-                    break
+            if rare_space:
+                last = -1
+                for i in range(start - 1, previous_stop, -1):
+                    if text[i] in _WHITESPACE:
+                        last = i
+                        break
+            else:
+                last = rfind(" ", previous_stop + 1, start)
+                line = rfind("\n", (last if last > previous_stop else previous_stop) + 1, start)
+                if line > last:
+                    last = line
             word_start = last + 1 if last > 0 else previous_start
             if previous_match is not None and previous_stop <= word_start:
                 # (the match itself is the one ending character at previous_stop)

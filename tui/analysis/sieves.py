@@ -26,6 +26,7 @@ from .speakers import (
     root_phrase,
     written_as_a_name,
 )
+from .text import article_before
 
 ADVERBS = frozenset(
     "also then again now later finally quickly quietly softly slowly simply gravely coldly warmly "
@@ -1825,8 +1826,7 @@ def _introduced_just_before(ctx: Context, desc: Phrase, words: str) -> bool:
     rest = words[4:]
     if not rest:
         return False
-    pattern = re.compile(r"\b(?:a|an)\s+" + r"\s+".join(re.escape(w) for w in rest.split()) + r"\b", re.I)
-    return pattern.search(ctx.text, max(0, desc.start - INTRODUCTION_REACH), desc.start) is not None
+    return article_before(ctx.text, rest.split(), max(0, desc.start - INTRODUCTION_REACH), desc.start)
 
 
 # a relative named by kinship, and the honorific the relative shares the family name under

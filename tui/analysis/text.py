@@ -171,3 +171,37 @@ def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     """Word tokens of ``text[start:end]`` as absolute offsets."""
     end = len(text) if end is None else end
     return [(start + s, start + e) for s, e in _tokenizer.span_tokenize(text[start:end])]
+
+
+# The characters other than ASCII letters that an ``re.IGNORECASE`` pattern of ASCII letters
+# matches (İ ı ſ K), and the only one whose ``str.lower()`` is longer than one character (İ)
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def article_before(text: str, words: list[str], start: int, end: int) -> bool:
+    r"""Whether "a" or "an" and then ``words`` (white space between them, word boundaries
+    around, any case) are written in ``text[start:end]``: whether
+    ``\b(?:a|an)\s+word1\s+word2…\b`` (``re.IGNORECASE``) matches between ``start`` and
+    ``end``. That search tries every position of the stretch; instead each place the first
+    word is written (found in the stretch in lower case) is tried, from the "a" or "an" the
+    white space before it leaves (one or two characters before it)."""
+    pattern = re.compile(r"\b(?:a|an)\s+" + r"\s+".join(re.escape(w) for w in words) + r"\b", re.I)
+    window = text[start:end]
+    if not all(w.isascii() for w in words) or any(ch in window for ch in _FOLDS_TO_ASCII):
+        return pattern.search(text, start, end) is not None
+    # ASCII words and none of those characters: a match's first word, lower-cased, is where
+    # it stands in the lower-cased stretch (each character lower-cased into one)
+    low = window.lower()
+    first = words[0].lower()
+    match = pattern.match
+    p = low.find(first)
+    while p >= 0:
+        at = j = start + p
+        while j > start and text[j - 1].isspace():
+            j -= 1
+        if j < at:
+            for s in (j - 2, j - 1):
+                if s >= start and match(text, s, end) is not None:
+                    return True
+        p = low.find(first, p + 1)
+    return False
