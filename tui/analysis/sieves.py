@@ -1808,6 +1808,8 @@ def _told_apart(ctx: Context, i: int, words: str, p: Phrase) -> bool:
         P = ctx.paragraphs[k]
         stop = min(P.end, ctx.quotes[i].start) if k == para else P.end
         chunk = " ".join(text[P.start : stop].split()).lower()
+        if words not in chunk:
+            continue  # (each sentence is a piece of the chunk)
         for sentence in _SENTENCE_BOUND.split(chunk):
             if words in sentence and re.search(rf"\b{re.escape(name)}\b", sentence):
                 return True
