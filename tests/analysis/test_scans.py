@@ -12,7 +12,14 @@ from tui.analysis import speakers
 from tui.analysis.context import first_sentence_end, last_sentence_end, sentence_ends
 from tui.analysis.phrases import Token, tag_tokens
 from tui.analysis.quotes import ALNUM
-from tui.analysis.sieves import _NAME_THEN_MARK, _VOCATIVE, _first_word, _last_words, _words
+from tui.analysis.sieves import (
+    _NAME_THEN_MARK,
+    _VOCATIVE,
+    _first_word,
+    _last_words,
+    _words,
+    vocative_matches,
+)
 from tui.analysis.speakers import (
     _BIGRAM,
     _HON_SURNAME,
@@ -151,6 +158,18 @@ VOCATIVE_PIECES = [" ", "\n", ",", "!", "?", ".", ";", "Mr", "Mrs.", "Lady", "Em
 def test_a_text_without_a_name_before_a_mark_calls_no_one(text: str) -> None:
     if _NAME_THEN_MARK.search(text) is None:
         assert _VOCATIVE.search(text) is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*VOCATIVE_PIECES, "Sir", "Ms.", "Jo", ",  ", "! "]), max_size=30).map("".join))
+def test_the_vocatives_found_in_two_ways_are_those_the_whole_pattern_finds(text: str) -> None:
+    assert _found(vocative_matches(text)) == _found(_VOCATIVE.finditer(text))
+
+
+def test_a_name_at_the_start_and_names_after_marks_are_all_found() -> None:
+    text = "Emma, come here! Mr. Knightley, look, Harriet Smith, at this, Frank."
+    assert [m.group(1) for m in vocative_matches(text)] == [m.group(1) for m in _VOCATIVE.finditer(text)]
+    assert [m.group(1) for m in vocative_matches(text)] == ["Emma", "Mr. Knightley", "Harriet Smith", "Frank"]
 
 
 def test_the_alphanumeric_class_is_exactly_what_isalnum_accepts() -> None:

@@ -1580,10 +1580,16 @@ def _has_own_cue(ctx: Context, i: int) -> bool:
 
 
 # -- 6. turn-taking in fiction dialogue ---------------------------------------------------------
-_VOCATIVE = re.compile(
-    r"(?:^|[,!?]\s+)((?:(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord)\.?\s+)?[A-Z][a-z]+"
+_VOCATIVE_NAME = (
+    r"((?:(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord)\.?\s+)?[A-Z][a-z]+"
     r"(?:\s(?!(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord)\b)[A-Z][a-z]+(?=[,!?]))?)(?=[,!?.]\s*(?:$|\w))"
-)  # "Lizzy, …", "…, Mr. Pobble!", "Well, Osric Vane, …"
+)
+_VOCATIVE = re.compile(r"(?:^|[,!?]\s+)" + _VOCATIVE_NAME)  # "Lizzy, …", "…, Mr. Pobble!", "Well, Osric Vane, …"
+# its two ways in, apart: a name at the very start, and one after a mark. The second opens
+# with a class of marks, which ``re`` skips to directly (the choice with ``^`` makes it try
+# every position): see vocative_matches
+_VOCATIVE_AT_START = re.compile(_VOCATIVE_NAME)
+_VOCATIVE_AFTER_MARK = re.compile(r"[,!?]\s+" + _VOCATIVE_NAME)
 _NAME_THEN_MARK = re.compile(r"[A-Z][a-z]+[,!?.]")  # in every match of _VOCATIVE
 
 
@@ -1594,8 +1600,17 @@ def vocatives(ctx: Context, i: int) -> list[re.Match]:
     found = ctx._vocatives.get(i)
     if found is None:
         inner = ctx.inner(i)
-        found = ctx._vocatives[i] = list(_VOCATIVE.finditer(inner)) if _NAME_THEN_MARK.search(inner) else []
+        found = ctx._vocatives[i] = vocative_matches(inner) if _NAME_THEN_MARK.search(inner) else []
     return found
+
+
+def vocative_matches(text: str) -> list[re.Match]:
+    """What ``list(_VOCATIVE.finditer(text))`` finds (same spans and groups): a match at the
+    start (``^`` holds there only), then the matches after a mark from where it ends."""
+    first = _VOCATIVE_AT_START.match(text)
+    if first is None:
+        return list(_VOCATIVE_AFTER_MARK.finditer(text))
+    return [first, *_VOCATIVE_AFTER_MARK.finditer(text, first.end())]
 
 
 def turn_taking(ctx: Context, i: int) -> Attribution | None:
@@ -1808,6 +1823,8 @@ def _told_apart(ctx: Context, i: int, words: str, p: Phrase) -> bool:
         P = ctx.paragraphs[k]
         stop = min(P.end, ctx.quotes[i].start) if k == para else P.end
         chunk = " ".join(text[P.start : stop].split()).lower()
+        if words not in chunk:
+            continue  # (each sentence is a piece of the chunk)
         for sentence in _SENTENCE_BOUND.split(chunk):
             if words in sentence and re.search(rf"\b{re.escape(name)}\b", sentence):
                 return True

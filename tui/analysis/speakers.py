@@ -676,10 +676,15 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
         for e in es:
             e.gender = name_gender(ctx, NameRef("person", e.full or "", "", e.key[1], e.key[2], None, 0))
 
-    # 3. every quotation's reference to an entity
+    # 3. every quotation's reference to an entity (the full names are all known by now:
+    # grouped by first name once, in the order of fulls_by_last, for _resolve)
+    fulls_by_first: dict[str, list[Entity]] = defaultdict(list)
+    for es in fulls_by_last.values():
+        for e in es:
+            fulls_by_first[e.key[1]].append(e)
     quote_entity: dict[int, Entity] = {}
     for i, ref in sorted(refs.items()):
-        e = _resolve(ctx, ref, entities, fulls_by_last, singles_by_last, entity)
+        e = _resolve(ctx, ref, entities, fulls_by_last, singles_by_last, entity, fulls_by_first)
         e.names[ref.text] += 1
         if ref.role and not e.role:
             e.role = ref.role
@@ -807,7 +812,7 @@ def _canonical(e: Entity, fiction: bool = False) -> str:
     return name
 
 
-def _resolve(ctx, ref: NameRef, entities, fulls_by_last, singles_by_last, entity) -> Entity:
+def _resolve(ctx, ref: NameRef, entities, fulls_by_last, singles_by_last, entity, fulls_by_first) -> Entity:
     if ref.kind == "org":
         return entity(("org", ref.last), "org")
     if ref.kind == "narrator":
@@ -853,7 +858,7 @@ def _resolve(ctx, ref: NameRef, entities, fulls_by_last, singles_by_last, entity
         return candidates[0]
     if not ref.hon:
         # a first name used alone: "Clara" for Clara Penrose
-        by_first = [e for es in fulls_by_last.values() for e in es if e.key[1] == last]
+        by_first = fulls_by_first.get(last, ())  # the full names with this first name
         if len(by_first) == 1 and last in lexicon().first_names:
             return by_first[0]
         if ctx.fiction and not candidates and last in _honorific_index(ctx).mixed and last not in lexicon().first_names:
