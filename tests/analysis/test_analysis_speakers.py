@@ -295,17 +295,25 @@ def test_news_an_indefinite_description_is_not_the_named_person_with_that_role()
     assert names(t) == ["Ada Ruiz", "Ada Ruiz"]
 
 
-def test_fiction_a_description_used_for_several_people_is_the_one_named_in_each_scene():
+def _gentlemen_scene(*more: str) -> str:
+    """A novel where two gentlemen talk, then one of them comes in and "the gentleman" speaks
+    with a woman: ``more`` paragraphs follow."""
     from tests.analysis.test_analysis_sieves import novel
 
-    wind = ["The wind rattled the shutters of the little cottage by the shore."] * 80
-    text = "\n\n".join([
+    return "\n\n".join([
         "“The carriage is late,” said Mr. Corbin.", "“It is,” said Mr. Penwarden.",
         "“The road is bad,” said Mr. Corbin.", "“Very bad,” said Mr. Penwarden.",
         "“We must wait,” said Mr. Corbin.", "“We must,” said Mr. Penwarden.",
         novel().replace("Wren Talbot", "Mary Tallis").replace("Osric Vane", "Lucy Vane"),
         "Mr. Corbin came into the parlour and sat down by the fire.",
         "“It is cold tonight,” said the gentleman.",
+        *more,
+    ])
+
+
+def test_fiction_a_description_used_for_several_people_is_the_one_named_in_each_scene():
+    wind = ["The wind rattled the shutters of the little cottage by the shore."] * 80
+    text = _gentlemen_scene(
         "“It is,” said Mary Tallis.",
         "“Colder than last night,” said the gentleman.",
         *wind,
@@ -313,7 +321,7 @@ def test_fiction_a_description_used_for_several_people_is_the_one_named_in_each_
         "“The roads are flooded,” said the gentleman.",
         "“They are,” said Mary Tallis.",
         "“Flooded to the bridge,” said the gentleman.",
-    ])
+    )
     a = analyze(text)
     gentlemen = [a.speaker_name(q) for q in a.quotes if "said the gentleman" in text[q.end : q.end + 25]]
     assert gentlemen == ["Mr. Corbin", "Mr. Corbin", "Mr. Penwarden", "Mr. Penwarden"]
@@ -379,18 +387,10 @@ def test_fiction_a_common_word_the_story_uses_as_a_first_name_is_a_name():
 
 
 def test_fiction_a_name_said_inside_the_dialogue_does_not_set_the_scene():
-    from tests.analysis.test_analysis_sieves import novel
-
-    text = "\n\n".join([
-        "“The carriage is late,” said Mr. Corbin.", "“It is,” said Mr. Penwarden.",
-        "“The road is bad,” said Mr. Corbin.", "“Very bad,” said Mr. Penwarden.",
-        "“We must wait,” said Mr. Corbin.", "“We must,” said Mr. Penwarden.",
-        novel().replace("Wren Talbot", "Mary Tallis").replace("Osric Vane", "Lucy Vane"),
-        "Mr. Corbin came into the parlour and sat down by the fire.",
-        "“It is cold tonight,” said the gentleman.",
+    text = _gentlemen_scene(
         "“Mr. Penwarden will not come out in this weather,” said Mary Tallis.",
         "“Colder than last night,” said the gentleman.",
-    ])
+    )
     a = analyze(text)
     gentlemen = [a.speaker_name(q) for q in a.quotes if "said the gentleman" in text[q.end : q.end + 25]]
     assert gentlemen == ["Mr. Corbin", "Mr. Corbin"]

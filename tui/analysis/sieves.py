@@ -1220,16 +1220,27 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
     return None
 
 
-def _same_speaker_by_gender(ctx: Context, i: int, want: str, lookback: int = 8) -> Phrase | None:
-    """Fiction: in a conversation between a man and a woman, "he said" opening the next
-    paragraph after the man spoke is the man again (narration came between his words), not
-    someone further back: the pronoun tells the two apart."""
-    last: Phrase | None = None
+def _recent_speakers(ctx: Context, i: int, lookback: int):
+    """The speakers of the attributed quotations before ``i``, latest first, within
+    ``lookback`` quotations; a quotation of the narrator's or of no one known ends the run
+    (None is yielded last then)."""
     for j in range(i - 1, max(-1, i - lookback), -1):
         if ctx.attributions[j] is None:
             continue
         p = root_phrase(ctx, j)
         if p is None or p.kind == "NARRATOR":
+            yield None
+            return
+        yield p
+
+
+def _same_speaker_by_gender(ctx: Context, i: int, want: str, lookback: int = 8) -> Phrase | None:
+    """Fiction: in a conversation between a man and a woman, "he said" opening the next
+    paragraph after the man spoke is the man again (narration came between his words), not
+    someone further back: the pronoun tells the two apart."""
+    last: Phrase | None = None
+    for p in _recent_speakers(ctx, i, lookback):
+        if p is None:
             return None
         if last is None:
             if phrase_gender(ctx, p) != want:
@@ -1906,11 +1917,8 @@ def _the_other(ctx: Context, i: int, desc: Phrase, lookback: int = 8) -> Phrase 
         return None
     want = phrase_gender(ctx, desc) if m.group(1) else "?"
     last: Phrase | None = None
-    for j in range(i - 1, max(-1, i - lookback), -1):
-        if ctx.attributions[j] is None:
-            continue
-        p = root_phrase(ctx, j)
-        if p is None or p.kind == "NARRATOR":
+    for p in _recent_speakers(ctx, i, lookback):
+        if p is None:
             return None
         if last is None:
             last = p
