@@ -1709,6 +1709,22 @@ def test_fiction_said_the_other_is_the_one_of_the_two_who_did_not_speak_last():
     assert root_phrase(ctx, 2).text == "Peter Cobb"
 
 
+def test_fiction_said_the_other_after_narration_naming_the_silent_one_is_the_last_speaker():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“The tide is turning,” said Peter Cobb.\n\n"
+        "“Then we sail at once,” said John Hale.\n\n"
+        "Peter Cobb only shook his head and looked at the sky.\n\n"
+        "“Not before the mate comes back,” said the other."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    # the narration set Peter Cobb apart: "the other" is John Hale, who spoke last
+    assert root_phrase(ctx, 2).text == "John Hale"
+
+
 def test_fiction_a_pronoun_does_not_go_back_to_a_body_part_or_a_place():
     from tui.analysis.phrases import Phrase
     from tui.analysis.speakers import is_personal

@@ -1922,9 +1922,27 @@ def _the_other(ctx: Context, i: int, desc: Phrase, lookback: int = 8) -> Phrase 
             return None
         if last is None:
             last = p
+            named = _named_since(ctx, i)
+            if named is not None and _key(named) != _key(last) and (want not in ("m", "f") or phrase_gender(ctx, p) in ("?", want)):
+                return last  # "“…,” said Ada. Tom only nodded. “…,” replied the other": not Tom
         elif _key(p) != _key(last):
             if want in ("m", "f") and phrase_gender(ctx, p) not in ("?", want):
                 return None
+            return p
+    return None
+
+
+def _named_since(ctx: Context, i: int) -> Phrase | None:
+    """The person the narration names as a subject between the quotation before ``i`` and
+    ``i`` (in ``i``'s paragraph, or the paragraph before when ``i`` opens its own)."""
+    q = ctx.quotes[i]
+    start = ctx.quotes[i - 1].end if i > 0 else 0
+    start = max(start, ctx.paragraphs[max(0, q.paragraph - 1)].start)
+    if start >= q.start:
+        return None
+    tokens = ctx.narration_tokens(start, q.start)
+    for p in reversed(ctx.narration_phrases(start, q.start)):
+        if p.kind in ("NAME", "TITLED") and _can_be_subject(tokens, p) and is_personal(ctx, p):
             return p
     return None
 
