@@ -1805,6 +1805,10 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
         return
     if _titled_in_text(ctx, att.phrase):
         return  # "the general" of a novel with a General Drummond: the speakers' join names him
+    apposed = _named_in_apposition(ctx, att.phrase)
+    if apposed is not None:
+        att.antecedent = apposed
+        return
     p = addressee(ctx, i)
     if p is not None:
         att.antecedent = p
@@ -1961,6 +1965,21 @@ def _titled_in_text(ctx: Context, desc: Phrase) -> bool:
     if found is None:
         found = _titles_memo[title] = _written_before_a_name(ctx.text, title.capitalize())
     return found
+
+
+def _named_in_apposition(ctx: Context, desc: Phrase) -> Phrase | None:
+    """ "the beadle" of a novel that writes "Mr. Pobble, the beadle,": the one character the
+    text gives that role in apposition, whoever spoke last."""
+    from .speakers import apposed_name
+
+    m = _THE_TITLE.fullmatch(" ".join(desc.text.split()))
+    span = apposed_name(ctx, m.group(1).lower()) if m is not None else None
+    if span is None:
+        return None
+    start, end = span
+    text = ctx.text[start:end]
+    kind = "TITLED" if lexicon().honorifics.get(text.split()[0].rstrip(".").lower()) else "NAME"
+    return Phrase(kind, start, end, text, text, start, end, None, 0, 0)
 
 
 def _written_before_a_name(text: str, word: str) -> bool:
