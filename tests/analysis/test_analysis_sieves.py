@@ -1725,6 +1725,22 @@ def test_fiction_said_the_other_after_narration_naming_the_silent_one_is_the_las
     assert root_phrase(ctx, 2).text == "John Hale"
 
 
+def test_fiction_a_turn_after_one_speaker_twice_goes_to_the_person_the_narration_names():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“I must go home,” said Ada Crane.\n\n"
+        "“Shall we walk?” said Tom Hale.\n\n"
+        "Mary Cobb did not answer, and Tom Hale asked again, “Shall we walk to the river?”\n\n"
+        "“If you like.”"
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    # Tom spoke twice: the answer is Mary Cobb's, whom the narration names, not Ada Crane's
+    assert root_phrase(ctx, 3).text == "Mary Cobb"
+
+
 def test_fiction_a_pronoun_does_not_go_back_to_a_body_part_or_a_place():
     from tui.analysis.phrases import Phrase
     from tui.analysis.speakers import is_personal

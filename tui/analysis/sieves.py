@@ -1645,6 +1645,13 @@ def turn_taking(ctx: Context, i: int) -> Attribution | None:
             break
         key = _key_of(ctx, earlier)
         if ctx.attributions[earlier] is not None and key != last_key and key not in called:
+            if back > 2:
+                # the last speaker spoke the turn before too, narration between: the one that
+                # narration names beside them answers, not someone of an earlier exchange
+                # ('“…,” said Ada. “…,” said Tom. Mary did not answer; Tom asked again, “…” / “…”')
+                found = _named_between(ctx, q.paragraph - 1, q.paragraph - back, root_phrase(ctx, prev1))
+                if found is not None and _key(found) != key and _key(found) not in called:
+                    return Attribution("turn_taking", 0.4, phrase=found)
             return Attribution("turn_taking", 0.55 if back == 2 else 0.45, same_as=earlier)
     # the other party is the last person named in the narration before this turn
     speaker = root_phrase(ctx, prev1)
@@ -1654,6 +1661,16 @@ def turn_taking(ctx: Context, i: int) -> Attribution | None:
         found = _other_person_in(ctx, p_index, speaker)
         if found is not None:
             return Attribution("turn_taking", 0.4, phrase=found)
+    return None
+
+
+def _named_between(ctx: Context, last: int, stop: int, speaker: Phrase | None) -> Phrase | None:
+    """The person other than ``speaker`` the narration of paragraphs ``last`` down to (not
+    including) ``stop`` names last, if any."""
+    for p_index in range(last, stop, -1):
+        found = _other_person_in(ctx, p_index, speaker)
+        if found is not None:
+            return found
     return None
 
 
