@@ -1741,6 +1741,22 @@ def test_fiction_a_turn_after_one_speaker_twice_goes_to_the_person_the_narration
     assert root_phrase(ctx, 3).text == "Mary Cobb"
 
 
+def test_fiction_the_person_a_turn_calls_by_name_answers_before_the_alternation():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“The boat is late,” said Ada Crane.\n\n"
+        "“It always is,” said Tom Hale.\n\n"
+        "“Will it come at all, Mr. Pobble?” said Ada Crane.\n\n"
+        "“Before dark, ma'am.”"
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    # alternation would give the line to Tom Hale; Ada asked Mr. Pobble
+    assert root_phrase(ctx, 3).text == "Mr. Pobble"
+
+
 def test_fiction_a_pronoun_does_not_go_back_to_a_body_part_or_a_place():
     from tui.analysis.phrases import Phrase
     from tui.analysis.speakers import is_personal

@@ -2095,8 +2095,9 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("continuation", continuation),
     ("narration_subject", narration_subject),
     ("reported_before", reported_before),
-    ("turn_taking", turn_taking),
+    # the person the last turn calls by name answers, before the alternation of turns says who
     ("vocative", vocative),
+    ("turn_taking", turn_taking),
 ]
 
 
