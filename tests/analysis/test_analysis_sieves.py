@@ -1757,6 +1757,16 @@ def test_fiction_the_person_a_turn_calls_by_name_answers_before_the_alternation(
     assert root_phrase(ctx, 3).text == "Mr. Pobble"
 
 
+def test_fiction_the_subject_of_an_infinitive_says_the_words():
+    t = (
+        "When Ada Crane joined the party, there was at last a chance for Tom Hale to step "
+        "forward and say, “We sail at dawn.”"
+    )
+    ctx = context(t, fiction=True)
+    att = leading_cue(ctx, 0)
+    assert att is not None and att.phrase.text == "Tom Hale"
+
+
 def test_fiction_a_pronoun_does_not_go_back_to_a_body_part_or_a_place():
     from tui.analysis.phrases import Phrase
     from tui.analysis.speakers import is_personal

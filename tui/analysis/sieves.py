@@ -719,6 +719,21 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
     return candidates[-1]
 
 
+def _infinitive_subject(tokens: list[Token], phrases: list[Phrase], v: int) -> Phrase | None:
+    """ "for Ada Ruiz to step up and say": the subject of the infinitive whose clause the speech
+    verb at ``v`` ends (a bare verb, no comma or clause break between)."""
+    if tokens[v].word.lower().endswith("ing"):
+        return None  # ("called for Ruiz to resign, saying": the caller's participle)
+    for p in reversed(phrases):
+        if p.last >= v:
+            continue
+        if any(t.tag in ("P", ":", ",") or t.word.lower() in ("that", "for") for t in tokens[p.last + 1 : v]):
+            return None
+        if p.first > 0 and p.last + 1 < v and tokens[p.first - 1].word.lower() == "for" and tokens[p.last + 1].word.lower() == "to":
+            return p if p.kind in ("NAME", "TITLED", "DESC", "PRON") else None
+    return None
+
+
 _SHORT_CAPITAL = re.compile(r"[A-Z][a-z]{1,4}")  # "Colo", "Calif", "Dec" (before their full stop)
 _INITIALS = re.compile(r"(?:[A-Z]\.){2}")  # "D.C."
 
@@ -837,6 +852,10 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         ):
             continue  # "has gone soft", "went to Iowa"; but 'he went, "…"'
         subject = _subject_before(tokens, phrases, k, news=not ctx.fiction)
+        if ctx.fiction:
+            own = _infinitive_subject(tokens, phrases, k)
+            if own is not None and (subject is None or own.first > subject.last):
+                subject = own  # "… the chance for Tom Hale to step up and say, “…”": Tom says it
         if not ctx.fiction:
             rel = _relative_subject(tokens, phrases, k)
             if rel is not None:
