@@ -1709,6 +1709,64 @@ def test_fiction_said_the_other_is_the_one_of_the_two_who_did_not_speak_last():
     assert root_phrase(ctx, 2).text == "Peter Cobb"
 
 
+def test_fiction_said_the_other_after_narration_naming_the_silent_one_is_the_last_speaker():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“The tide is turning,” said Peter Cobb.\n\n"
+        "“Then we sail at once,” said John Hale.\n\n"
+        "Peter Cobb only shook his head and looked at the sky.\n\n"
+        "“Not before the mate comes back,” said the other."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    # the narration set Peter Cobb apart: "the other" is John Hale, who spoke last
+    assert root_phrase(ctx, 2).text == "John Hale"
+
+
+def test_fiction_a_turn_after_one_speaker_twice_goes_to_the_person_the_narration_names():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“I must go home,” said Ada Crane.\n\n"
+        "“Shall we walk?” said Tom Hale.\n\n"
+        "Mary Cobb did not answer, and Tom Hale asked again, “Shall we walk to the river?”\n\n"
+        "“If you like.”"
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    # Tom spoke twice: the answer is Mary Cobb's, whom the narration names, not Ada Crane's
+    assert root_phrase(ctx, 3).text == "Mary Cobb"
+
+
+def test_fiction_the_person_a_turn_calls_by_name_answers_before_the_alternation():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“The boat is late,” said Ada Crane.\n\n"
+        "“It always is,” said Tom Hale.\n\n"
+        "“Will it come at all, Mr. Pobble?” said Ada Crane.\n\n"
+        "“Before dark, ma'am.”"
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    # alternation would give the line to Tom Hale; Ada asked Mr. Pobble
+    assert root_phrase(ctx, 3).text == "Mr. Pobble"
+
+
+def test_fiction_the_subject_of_an_infinitive_says_the_words():
+    t = (
+        "When Ada Crane joined the party, there was at last a chance for Tom Hale to step "
+        "forward and say, “We sail at dawn.”"
+    )
+    ctx = context(t, fiction=True)
+    att = leading_cue(ctx, 0)
+    assert att is not None and att.phrase.text == "Tom Hale"
+
+
 def test_fiction_a_pronoun_does_not_go_back_to_a_body_part_or_a_place():
     from tui.analysis.phrases import Phrase
     from tui.analysis.speakers import is_personal

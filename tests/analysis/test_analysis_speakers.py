@@ -250,6 +250,32 @@ def test_fiction_a_description_named_by_a_title_or_an_appositive_is_that_charact
     assert names == ["Mr. Corbin", "Mr. Penwarden", "Mr. Penwarden", "Mr. Corbin"]
 
 
+def test_fiction_a_role_given_in_apposition_names_its_character_not_the_last_partner():
+    # "the matron" is Mrs. Pobble (the apposition may run "of …" and over a line break), not
+    # the woman who spoke the turn before last
+    text = _gendered_novel([
+        "Night fell on the workhouse. Mrs. Pobble, the\nmatron of the house, sat by the fire.",
+        "“The fire is low,” said Ada Crane.",
+        "“Then fetch coal,” said Lucy Marsh.",
+        "“There is no coal,” said the matron.",
+    ])
+    a = analyze(text)
+    assert a.speaker_name(a.quotes[-1]) == "Mrs. Pobble"
+
+
+def test_fiction_no_apposition_is_read_from_the_dialogue_or_a_list():
+    from tests.analysis.test_analysis_sieves import context
+    from tui.analysis.speakers import apposed_roles
+
+    t = (
+        "“Why, the doctor.” Jane Hale, the first, came in. Ned, the second, followed. "
+        "Mr. Corbin, the beadle, shut the door."
+    )
+    ctx = context(t, fiction=True)
+    roles = apposed_roles(ctx)
+    assert set(roles) == {"beadle"} and roles["beadle"] == {("Mr", "Corbin"): 1}
+
+
 def test_fiction_a_description_stays_itself_when_the_text_names_no_one_so():
     text = _gendered_novel(["“Fair wind today,” said the mariner.", "“Aye,” said Mr. Corbin."])
     a = analyze(text)

@@ -228,3 +228,17 @@ def test_the_ranker_never_gives_a_line_to_the_person_it_calls_by_name():
         ranker.reset_weights()
     doc = ranker._Doc(ctx, kinds)
     assert doc.keys[i] != "silas brand"
+
+
+def test_the_ranker_never_gives_a_he_or_she_line_to_someone_of_the_other_gender():
+    extra = ("“Are you cold?” asked Silas Brand.", "“Not yet,” she said.")
+    ctx, kinds = ranked_context(harbour(extra=extra))
+    i = quote_index(ctx, "Not yet", 5)
+    ranker.use_weights({"weights": {"prev1": 50.0}})  # a model that would pick the last speaker
+    try:
+        ranker.rerank(ctx, kinds)
+    finally:
+        ranker.reset_weights()
+    doc = ranker._Doc(ctx, kinds)
+    assert doc.gender.get("silas brand") == "m"
+    assert doc.keys[i] != "silas brand"

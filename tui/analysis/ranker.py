@@ -660,6 +660,8 @@ def rerank(ctx: Context, kinds: list[str]) -> None:
         for k, f in cands.items():
             if _SELF in f and len(cands) > 1:
                 continue  # nobody calls themselves by name
+            if cue in ("m", "f") and doc.gender.get(k, cue) not in (cue, "?"):
+                continue  # "he said" is no woman's
             s = sum(map(get, f))
             if best is None or s > best_score:
                 best, best_score = k, s

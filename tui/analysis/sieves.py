@@ -719,6 +719,21 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
     return candidates[-1]
 
 
+def _infinitive_subject(tokens: list[Token], phrases: list[Phrase], v: int) -> Phrase | None:
+    """ "for Ada Ruiz to step up and say": the subject of the infinitive whose clause the speech
+    verb at ``v`` ends (a bare verb, no comma or clause break between)."""
+    if tokens[v].word.lower().endswith("ing"):
+        return None  # ("called for Ruiz to resign, saying": the caller's participle)
+    for p in reversed(phrases):
+        if p.last >= v:
+            continue
+        if any(t.tag in ("P", ":", ",") or t.word.lower() in ("that", "for") for t in tokens[p.last + 1 : v]):
+            return None
+        if p.first > 0 and p.last + 1 < v and tokens[p.first - 1].word.lower() == "for" and tokens[p.last + 1].word.lower() == "to":
+            return p if p.kind in ("NAME", "TITLED", "DESC", "PRON") else None
+    return None
+
+
 _SHORT_CAPITAL = re.compile(r"[A-Z][a-z]{1,4}")  # "Colo", "Calif", "Dec" (before their full stop)
 _INITIALS = re.compile(r"(?:[A-Z]\.){2}")  # "D.C."
 
@@ -837,6 +852,10 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         ):
             continue  # "has gone soft", "went to Iowa"; but 'he went, "…"'
         subject = _subject_before(tokens, phrases, k, news=not ctx.fiction)
+        if ctx.fiction:
+            own = _infinitive_subject(tokens, phrases, k)
+            if own is not None and (subject is None or own.first > subject.last):
+                subject = own  # "… the chance for Tom Hale to step up and say, “…”": Tom says it
         if not ctx.fiction:
             rel = _relative_subject(tokens, phrases, k)
             if rel is not None:
@@ -1645,6 +1664,13 @@ def turn_taking(ctx: Context, i: int) -> Attribution | None:
             break
         key = _key_of(ctx, earlier)
         if ctx.attributions[earlier] is not None and key != last_key and key not in called:
+            if back > 2:
+                # the last speaker spoke the turn before too, narration between: the one that
+                # narration names beside them answers, not someone of an earlier exchange
+                # ('“…,” said Ada. “…,” said Tom. Mary did not answer; Tom asked again, “…” / “…”')
+                found = _named_between(ctx, q.paragraph - 1, q.paragraph - back, root_phrase(ctx, prev1))
+                if found is not None and _key(found) != key and _key(found) not in called:
+                    return Attribution("turn_taking", 0.4, phrase=found)
             return Attribution("turn_taking", 0.55 if back == 2 else 0.45, same_as=earlier)
     # the other party is the last person named in the narration before this turn
     speaker = root_phrase(ctx, prev1)
@@ -1654,6 +1680,16 @@ def turn_taking(ctx: Context, i: int) -> Attribution | None:
         found = _other_person_in(ctx, p_index, speaker)
         if found is not None:
             return Attribution("turn_taking", 0.4, phrase=found)
+    return None
+
+
+def _named_between(ctx: Context, last: int, stop: int, speaker: Phrase | None) -> Phrase | None:
+    """The person other than ``speaker`` the narration of paragraphs ``last`` down to (not
+    including) ``stop`` names last, if any."""
+    for p_index in range(last, stop, -1):
+        found = _other_person_in(ctx, p_index, speaker)
+        if found is not None:
+            return found
     return None
 
 
@@ -1805,6 +1841,10 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
         return
     if _titled_in_text(ctx, att.phrase):
         return  # "the general" of a novel with a General Drummond: the speakers' join names him
+    apposed = _named_in_apposition(ctx, att.phrase)
+    if apposed is not None:
+        att.antecedent = apposed
+        return
     p = addressee(ctx, i)
     if p is not None:
         att.antecedent = p
@@ -1922,9 +1962,27 @@ def _the_other(ctx: Context, i: int, desc: Phrase, lookback: int = 8) -> Phrase 
             return None
         if last is None:
             last = p
+            named = _named_since(ctx, i)
+            if named is not None and _key(named) != _key(last) and (want not in ("m", "f") or phrase_gender(ctx, p) in ("?", want)):
+                return last  # "“…,” said Ada. Tom only nodded. “…,” replied the other": not Tom
         elif _key(p) != _key(last):
             if want in ("m", "f") and phrase_gender(ctx, p) not in ("?", want):
                 return None
+            return p
+    return None
+
+
+def _named_since(ctx: Context, i: int) -> Phrase | None:
+    """The person the narration names as a subject between the quotation before ``i`` and
+    ``i`` (in ``i``'s paragraph, or the paragraph before when ``i`` opens its own)."""
+    q = ctx.quotes[i]
+    start = ctx.quotes[i - 1].end if i > 0 else 0
+    start = max(start, ctx.paragraphs[max(0, q.paragraph - 1)].start)
+    if start >= q.start:
+        return None
+    tokens = ctx.narration_tokens(start, q.start)
+    for p in reversed(ctx.narration_phrases(start, q.start)):
+        if p.kind in ("NAME", "TITLED") and _can_be_subject(tokens, p) and is_personal(ctx, p):
             return p
     return None
 
@@ -1943,6 +2001,21 @@ def _titled_in_text(ctx: Context, desc: Phrase) -> bool:
     if found is None:
         found = _titles_memo[title] = _written_before_a_name(ctx.text, title.capitalize())
     return found
+
+
+def _named_in_apposition(ctx: Context, desc: Phrase) -> Phrase | None:
+    """ "the beadle" of a novel that writes "Mr. Pobble, the beadle,": the one character the
+    text gives that role in apposition, whoever spoke last."""
+    from .speakers import apposed_name
+
+    m = _THE_TITLE.fullmatch(" ".join(desc.text.split()))
+    span = apposed_name(ctx, m.group(1).lower()) if m is not None else None
+    if span is None:
+        return None
+    start, end = span
+    text = ctx.text[start:end]
+    kind = "TITLED" if lexicon().honorifics.get(text.split()[0].rstrip(".").lower()) else "NAME"
+    return Phrase(kind, start, end, text, text, start, end, None, 0, 0)
 
 
 def _written_before_a_name(text: str, word: str) -> bool:
@@ -2041,8 +2114,9 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("continuation", continuation),
     ("narration_subject", narration_subject),
     ("reported_before", reported_before),
-    ("turn_taking", turn_taking),
+    # the person the last turn calls by name answers, before the alternation of turns says who
     ("vocative", vocative),
+    ("turn_taking", turn_taking),
 ]
 
 

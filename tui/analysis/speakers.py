@@ -936,8 +936,50 @@ def _name_narrator(ctx: Context, narrator: Entity, quote_entity: dict[int, Entit
 
 
 _TITLE_NAME = re.compile(r"([A-Z][a-z]+)\.?\s+([A-Z][a-z][\w'’-]*)")  # at word starts
-_THE_ROLE = re.compile(r", the ([a-z]+)[,.;]")
+# "Mr. Pobble, the beadle,", "Mrs. Pobble, the matron of the house": a role in apposition
+_THE_ROLE = re.compile(r",\s+the\s+([a-z]+)(?=[,.;]|\s+of\s)")
 _NAME_BEFORE = re.compile(r"(?:\b(Mr|Mrs|Miss|Ms)\.?\s+)?\b([A-Z][a-z][\w'’-]*)$")
+
+
+def apposed_roles(ctx: Context) -> dict[str, Counter]:
+    """The roles the text gives a named character in apposition ("Mr. Pobble, the beadle,",
+    "Mrs. Pobble, the matron of the house"): role noun → (honorific, name) counts (memoised;
+    titles such as "the general" are left to the titles written before names)."""
+    found = _apposed.get("roles") if _apposed.get("text") is ctx.text else None
+    if found is None:
+        _apposed.clear()
+        _apposed["text"] = ctx.text
+        found = _apposed["roles"] = {}
+        lex = lexicon()
+        text = ctx.text
+        for m in _THE_ROLE.finditer(text):
+            role = m.group(1)
+            if role in lex.honorifics or role in _NOT_ROLES:
+                continue
+            named = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if named is None or not named.group(1) and named.group(2).lower() in lex.stop_capitals:
+                continue  # ("Why, the doctor.")
+            if not _in_quotation(ctx, named.start()):  # (what the dialogue says is no narration's apposition)
+                found.setdefault(role, Counter())[(named.group(1) or "", named.group(2))] += 1
+                _apposed.setdefault("at", {}).setdefault((role, named.group(1) or "", named.group(2)), named.span())
+    return found
+
+
+def apposed_name(ctx: Context, role: str) -> tuple[int, int] | None:
+    """Where the text first names the one character it gives ``role`` in apposition (four in
+    five of the role's appositions name them), if one."""
+    counts = apposed_roles(ctx).get(role)
+    if not counts:
+        return None
+    (hon, name), n = counts.most_common(1)[0]
+    if n < 0.8 * sum(counts.values()):
+        return None
+    return _apposed["at"][(role, hon, name)]
+
+
+_apposed: dict = document_memo()  # (for one text: the roles and where each name stands)
+# "Holmes, the first, …", "James, the former,": who comes where in a list, not a role
+_NOT_ROLES = frozenset("first second third last other former latter rest same one whole".split())
 
 
 def _join_titles(ctx: Context, quote_entity: dict[int, Entity]) -> None:
@@ -958,12 +1000,9 @@ def _join_titles(ctx: Context, quote_entity: dict[int, Entity]) -> None:
             if title in nouns and title in honorifics:
                 surnames[title][m.group(2)] += 1
     if any(noun not in honorifics for noun in nouns):
-        for m in _THE_ROLE.finditer(text):  # "Mr. Pobble, the beadle,"
-            role = m.group(1)
-            if role in nouns and role not in honorifics:
-                named = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
-                if named is not None:
-                    surnames[role][(named.group(1) or "", named.group(2))] += 1
+        for role, counts in apposed_roles(ctx).items():  # "Mr. Pobble, the beadle,"
+            if role in nouns:
+                surnames[role].update(counts)
     by_last: dict[str, list[Entity]] = defaultdict(list)
     for e in {id(e): e for e in quote_entity.values()}.values():
         if e.kind == "person" and e.key[0] in ("full", "single") and (e.full or e.hon_name):
