@@ -280,3 +280,64 @@ def test_the_last_word_searches_from_the_end_find_what_whole_lead_searches_find(
     # word of 190 would make the whole-lead pattern backtrack for minutes)
     long_lead = "xxxxxxxxx " * 19 + lead
     assert _found([_last_words(long_lead)]) == _found([_LAST_WORDS.search(long_lead)])
+
+
+def test_pronoun_lookahead_admits_every_first_letter_of_a_pronoun() -> None:
+    # under IGNORECASE, ``[hs]`` matches exactly the characters that an "h" or an "s" does
+    # (every pronoun of the pattern starts with one of them)
+    h, s, either = (re.compile(p, re.IGNORECASE) for p in ("h", "s", "[hs]"))
+    for code in range(0x110000):
+        ch = chr(code)
+        assert bool(either.match(ch)) == bool(h.match(ch) or s.match(ch))
+
+
+PRONOUN_PIECES = [
+    " ", "\n", ".", ",", "'", "-", "_", "é", "3", "he", "HE", "His", "him", "himself", "She", "ſhe",
+    "her", "hers", "HERSELF", "the", "s", "h", "x", "Shell", "heron", "Mr",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PRONOUN_PIECES), max_size=30).map("".join))
+def test_fast_pronoun_search_finds_what_the_pattern_finds(text: str) -> None:
+    fast, slow = speakers._FOLLOWING_PRONOUN_FAST.search(text), speakers._FOLLOWING_PRONOUN.search(text)
+    assert (fast and (fast.span(), fast.group(1))) == (slow and (slow.span(), slow.group(1)))
+
+
+def test_an_ascii_digit_of_the_number_pattern_is_0_to_9() -> None:
+    # ``punkt._number_type`` skips the pattern for tokens whose first three characters are
+    # ASCII without 0-9: no other ASCII character is a ``\d`` to it
+    import regex
+
+    digit = regex.compile(r"\d")
+    assert [chr(code) for code in range(128) if digit.match(chr(code))] == list("0123456789")
+
+
+TOKEN_PIECES = ["a", "Z", "é", ".", "..", ",", "-", "3", "٣", "²", "\U00010d40", "x.", "'", "##", "I", "ß", "_"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(TOKEN_PIECES), min_size=1, max_size=6).map("".join))
+def test_punkt_token_checks_answer_what_nltk_patterns_answer(tok: str) -> None:
+    # (Punkt's tokens hold no white space, so no line break before the patterns' ``$``)
+    from tui.analysis import punkt
+
+    low = tok.lower()
+    assert punkt._number_type(low) == punkt._NUMERIC.sub("##number##", low)
+    params = punkt.PunktParameters()
+    fast = punkt.FastPunkt(params)
+    initial = len(tok) == 2 and tok[1] == "." and punkt._INITIAL.match(tok) is not None
+    assert initial == (punkt._INITIAL.match(tok) is not None)
+    assert fast._token_facts(tok)[4] == initial
+    ellipsis = punkt._ELLIPSIS.match(tok) is not None
+    assert fast._first_pass(tok)[2] == (ellipsis and tok not in fast._sent_end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["co", "ex", "-", "senator", "vice", "chairman", "x", "é"]), max_size=5).map("".join))
+def test_prefixed_role_answers_what_its_partition_answers(low: str) -> None:
+    from tui.analysis.lexicon import lexicon
+    from tui.analysis.phrases import _prefixed_role
+
+    head, sep, role = low.rpartition("-")
+    assert _prefixed_role(low) == (bool(sep) and bool(head) and role in lexicon().role_nouns)

@@ -242,8 +242,10 @@ def _role_follows(text: str, pos: int, stop: int) -> bool:
 
 def _prefixed_role(low: str) -> bool:
     """ "co-founder", "ex-senator", "vice-chairman": a role noun after a hyphenated prefix."""
+    if "-" not in low:
+        return False  # (most words: no partition to make)
     head, sep, role = low.rpartition("-")
-    return bool(sep) and bool(head) and role in lexicon().role_nouns
+    return bool(head) and role in lexicon().role_nouns
 
 
 def _remember_capital(word: str) -> tuple:
