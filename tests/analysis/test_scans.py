@@ -333,6 +333,35 @@ def test_punkt_token_checks_answer_what_nltk_patterns_answer(tok: str) -> None:
     assert fast._first_pass(tok)[2] == (ellipsis and tok not in fast._sent_end)
 
 
+CAPITAL_PIECES = [
+    " ", ", ", ". ", ": ", "\n", "“", "Said", "Asked", "Ruiz", "Ruiz's", "Mr", ".", "Dr", "The",
+    "He", "I", "His", "Senator", "May", "Will", "Seemingly", "Running", "By", "said", "the",
+    "told", "van", "Ada", "Lee", "senator", "press", "secretary", "Mertz", "ACME",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(CAPITAL_PIECES), max_size=25).map(" ".join),
+    st.lists(st.sampled_from(CAPITAL_PIECES), max_size=25).map(" ".join),
+)
+def test_capitalised_words_tag_the_same_first_seen_and_remembered(first: str, text: str) -> None:
+    # a capitalised word whose tag no context changes becomes a static tag when first
+    # seen (in ``first``): ``text`` tags as it does when none of its words was seen before
+    from tui.analysis import phrases
+
+    def fresh():
+        phrases._static_tags.clear()
+        phrases._capital_info.clear()
+
+    fresh()
+    cold = tag_tokens(text, 0, len(text), frozenset({"May"}))
+    fresh()
+    tag_tokens(first, 0, len(first))
+    assert tag_tokens(text, 0, len(text), frozenset({"May"})) == cold
+    fresh()
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["co", "ex", "-", "senator", "vice", "chairman", "x", "é"]), max_size=5).map("".join))
 def test_prefixed_role_answers_what_its_partition_answers(low: str) -> None:

@@ -281,13 +281,18 @@ def _remember_capital(word: str) -> tuple:
         possessive,
     )
     _capital_info[word] = info
+    if not speech_verb and fixed != "HON" and (fixed is not None or not (info[3] or info[4])):
+        # no context can change this word's tag (see tag_tokens): a fixed tag, or a name
+        # that is neither a common word nor an -ing/-ly word ("said May" reads a name too)
+        _static_tags[word] = fixed if fixed is not None else "NNPS" if possessive else "NNP"
     return info
 
 
 # Tags that depend on the word alone: words that do not start with a capital, other than "."
 # (HDOT after an honorific) and name particles ("van" inside a name). Most words of any
 # text are such, and the same ones recur (vocabulary memos: see :mod:`.memo`). Capitalised
-# words keep what their tag depends on in ``_capital_info``.
+# words keep what their tag depends on in ``_capital_info``, and those whose tag no context
+# changes (most names) are static tags too.
 _static_tags: dict[str, str] = vocabulary_memo()
 _capital_info: dict[str, tuple] = vocabulary_memo()
 
