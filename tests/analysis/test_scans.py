@@ -370,3 +370,24 @@ def test_prefixed_role_answers_what_its_partition_answers(low: str) -> None:
 
     head, sep, role = low.rpartition("-")
     assert _prefixed_role(low) == (bool(sep) and bool(head) and role in lexicon().role_nouns)
+
+
+def test_only_nine_letter_words_lower_case_to_according() -> None:
+    # ``_leading_match`` compares a word's lower case with "according" only when it has nine
+    # characters: a character that lower-cases to several gives one outside "according"
+    for code in range(0x110000):
+        low = chr(code).lower()
+        assert len(low) == 1 or not set(low) <= set("according")
+
+
+PAIR_PIECES = [".", "?", "!", "..", "...", "Mr.", "mr.", "etc.", "U.S.", "A.", "a.", "1.", "12", "-3.", "“", "”", "It", "the", "The", "said", "x", "”."]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from([p for p in PAIR_PIECES if not p.endswith(".")]), st.sampled_from(PAIR_PIECES))
+def test_punkt_break_after_a_token_without_a_period_is_its_first_pass_break(tok: str, nxt: str) -> None:
+    # ``_breaks_after`` answers for such a token without its other facts
+    from tui.analysis.text import punkt_tokenizer
+
+    fast = punkt_tokenizer()
+    assert fast._breaks_after(tok, nxt) == fast._token_facts(tok)[0]

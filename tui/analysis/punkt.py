@@ -219,9 +219,11 @@ class FastPunkt(PunktSentenceTokenizer):
         return False, False, False
 
     def _breaks_after(self, tok: str, nxt: str) -> bool:
-        sentbreak, abbr, ellipsis, typ, initial = self._token_facts(tok)
         if not tok.endswith("."):
-            return sentbreak
+            # (the token's first-pass sentence break, without its other facts: only a lone
+            # "?" or "!" is one; an ellipsis or abbreviation ends with a period)
+            return tok in self._sent_end
+        sentbreak, abbr, ellipsis, typ, initial = self._token_facts(tok)
         next_type, starter = self._next_facts(nxt)
         if (typ, next_type) in self._collocations:
             return False

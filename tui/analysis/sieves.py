@@ -811,7 +811,9 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
     recent = _last_words(tokens, gap)
     # "according to X, "…""
     for k in recent:
-        if tokens[k].word.lower() == "according" and k + 2 < len(tokens) and tokens[k + 1].word.lower() == "to":
+        word = tokens[k].word
+        # (no word of another length lower-cases to "according")
+        if len(word) == 9 and word.lower() == "according" and k + 2 < len(tokens) and tokens[k + 1].word.lower() == "to":
             p = _phrase_at(phrases, k + 2) or _bare_description(ctx, tokens, k + 2, after=True)
             if p is not None:  # ("according to the newspaper, …")
                 return Attribution("according_to", 0.85, phrase=p)
