@@ -128,8 +128,9 @@ _new_phrase = constructor(Phrase)  # Phrase(...), built faster (.records)
 
 # ``TOKEN_RE``'s words, each match taking the white space before it: every character but
 # white space starts a token, so the words found are the same, but ``findall`` tries the
-# pattern's alternatives once per token instead of at each space (a sixth quicker)
-_TOKEN_WORDS = re.compile(rf"\s*({TOKEN_PATTERN})")
+# pattern's alternatives once per token instead of at each space (a sixth quicker); the
+# white space is a group of its own, so its length places the word
+_TOKEN_WORDS = re.compile(rf"(\s*)({TOKEN_PATTERN})")
 
 
 def tag_tokens(text: str, start: int, end: int, names: frozenset[str] = frozenset()) -> list[Token]:
@@ -144,13 +145,12 @@ def tag_tokens(text: str, start: int, end: int, names: frozenset[str] = frozense
     capitals = _capital_info
     prev_tag = ""
     prev_word = ""
-    # the words alone (no match objects), each found from the end of the one before: only
-    # white space lies between two tokens (every other character is part of one), so the
-    # first occurrence of a word from there is where the pattern matched it
-    find = text.find
+    # the words and the white space before each (no match objects): the matches follow one
+    # another from ``start`` (every character but white space is part of a token), so each
+    # word starts where the one before ended, past its white space
     hi = start
-    for word in _TOKEN_WORDS.findall(text, start, end):
-        lo = find(word, hi)
+    for space, word in _TOKEN_WORDS.findall(text, start, end):
+        lo = hi + len(space)
         hi = lo + len(word)
         tag = static.get(word)
         if tag is None and word == ".":
