@@ -304,16 +304,17 @@ def test_fast_pronoun_search_finds_what_the_pattern_finds(text: str) -> None:
     assert (fast and (fast.span(), fast.group(1))) == (slow and (slow.span(), slow.group(1)))
 
 
-def test_an_ascii_digit_of_the_number_pattern_is_0_to_9() -> None:
+def test_a_digit_of_the_number_pattern_in_the_basic_plane_is_a_digit_to_str() -> None:
     # ``punkt._number_type`` skips the pattern for tokens whose first three characters are
-    # ASCII without 0-9: no other ASCII character is a ``\d`` to it
+    # neither ``str.isdigit`` digits nor outside the Basic Multilingual Plane: every other
+    # character the pattern's ``\d`` takes must be such a digit
     import regex
 
     digit = regex.compile(r"\d")
-    assert [chr(code) for code in range(128) if digit.match(chr(code))] == list("0123456789")
+    assert all(chr(code).isdigit() for code in range(0x10000) if digit.match(chr(code)))
 
 
-TOKEN_PIECES = ["a", "Z", "é", ".", "..", ",", "-", "3", "٣", "²", "\U00010d40", "x.", "'", "##", "I", "ß", "_"]
+TOKEN_PIECES = ["a", "Z", "é", "“", ".", "..", ",", "-", "3", "٣", "²", "\U00010d40", "\U0001d7ce", "x.", "'", "##", "I", "ß", "_"]
 
 
 @settings(max_examples=500, deadline=None)
@@ -391,3 +392,13 @@ def test_punkt_break_after_a_token_without_a_period_is_its_first_pass_break(tok:
 
     fast = punkt_tokenizer()
     assert fast._breaks_after(tok, nxt) == fast._token_facts(tok)[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Ruiz", "'", "’", "s", "S", "x", "é", "-", ".", "\n", "_"]), min_size=1, max_size=6).map("".join))
+def test_possessive_needs_an_apostrophe(word: str) -> None:
+    # ``_remember_capital`` looks for a possessive only in words with an apostrophe
+    from tui.analysis.phrases import _POSSESSIVE
+
+    if _POSSESSIVE.match(word):
+        assert "'" in word or "’" in word

@@ -271,7 +271,7 @@ def _remember_capital(word: str) -> tuple:
         fixed = "IN"
     else:
         fixed = None
-    possessive = _POSSESSIVE.match(word) is not None
+    possessive = ("'" in word or "’" in word) and _POSSESSIVE.match(word) is not None  # (it needs an apostrophe)
     info = (
         speech_verb,
         fixed,

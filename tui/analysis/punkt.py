@@ -273,13 +273,13 @@ class FastPunkt(PunktSentenceTokenizer):
 
 def _number_type(low: str) -> str:
     """``_NUMERIC.sub("##number##", low)``: the pattern is anchored at both ends and needs a
-    digit among its first three characters, so a token whose first three characters are
-    ASCII without a digit 0-9 is left as it is, without calling it (``regex`` knows digits
-    of newer Unicode than ``str.isdigit``: other characters go through the pattern)."""
-    head = low[:3]
-    if head.isascii() and not (head[:1].isdigit() or head[1:2].isdigit() or head[2:3].isdigit()):
-        return low
-    return _NUMERIC.sub("##number##", low)
+    digit among its first three characters, so a token without one there is left as it is,
+    without calling it. (``regex`` knows digits of newer Unicode than ``str.isdigit``, all
+    of them outside the Basic Multilingual Plane: a character there goes through the pattern.)"""
+    for ch in low[:3]:
+        if ch.isdigit() or ch >= "\U00010000":
+            return _NUMERIC.sub("##number##", low)
+    return low
 
 
 def _type_no_period(typ: str) -> str:
