@@ -280,3 +280,125 @@ def test_the_last_word_searches_from_the_end_find_what_whole_lead_searches_find(
     # word of 190 would make the whole-lead pattern backtrack for minutes)
     long_lead = "xxxxxxxxx " * 19 + lead
     assert _found([_last_words(long_lead)]) == _found([_LAST_WORDS.search(long_lead)])
+
+
+def test_pronoun_lookahead_admits_every_first_letter_of_a_pronoun() -> None:
+    # under IGNORECASE, ``[hs]`` matches exactly the characters that an "h" or an "s" does
+    # (every pronoun of the pattern starts with one of them)
+    h, s, either = (re.compile(p, re.IGNORECASE) for p in ("h", "s", "[hs]"))
+    for code in range(0x110000):
+        ch = chr(code)
+        assert bool(either.match(ch)) == bool(h.match(ch) or s.match(ch))
+
+
+PRONOUN_PIECES = [
+    " ", "\n", ".", ",", "'", "-", "_", "é", "3", "he", "HE", "His", "him", "himself", "She", "ſhe",
+    "her", "hers", "HERSELF", "the", "s", "h", "x", "Shell", "heron", "Mr",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PRONOUN_PIECES), max_size=30).map("".join))
+def test_fast_pronoun_search_finds_what_the_pattern_finds(text: str) -> None:
+    fast, slow = speakers._FOLLOWING_PRONOUN_FAST.search(text), speakers._FOLLOWING_PRONOUN.search(text)
+    assert (fast and (fast.span(), fast.group(1))) == (slow and (slow.span(), slow.group(1)))
+
+
+def test_a_digit_of_the_number_pattern_in_the_basic_plane_is_a_digit_to_str() -> None:
+    # ``punkt._number_type`` skips the pattern for tokens whose first three characters are
+    # neither ``str.isdigit`` digits nor outside the Basic Multilingual Plane: every other
+    # character the pattern's ``\d`` takes must be such a digit
+    import regex
+
+    digit = regex.compile(r"\d")
+    assert all(chr(code).isdigit() for code in range(0x10000) if digit.match(chr(code)))
+
+
+TOKEN_PIECES = ["a", "Z", "é", "“", ".", "..", ",", "-", "3", "٣", "²", "\U00010d40", "\U0001d7ce", "x.", "'", "##", "I", "ß", "_"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(TOKEN_PIECES), min_size=1, max_size=6).map("".join))
+def test_punkt_token_checks_answer_what_nltk_patterns_answer(tok: str) -> None:
+    # (Punkt's tokens hold no white space, so no line break before the patterns' ``$``)
+    from tui.analysis import punkt
+
+    low = tok.lower()
+    assert punkt._number_type(low) == punkt._NUMERIC.sub("##number##", low)
+    params = punkt.PunktParameters()
+    fast = punkt.FastPunkt(params)
+    initial = len(tok) == 2 and tok[1] == "." and punkt._INITIAL.match(tok) is not None
+    assert initial == (punkt._INITIAL.match(tok) is not None)
+    assert fast._token_facts(tok)[4] == initial
+    ellipsis = punkt._ELLIPSIS.match(tok) is not None
+    assert fast._first_pass(tok)[2] == (ellipsis and tok not in fast._sent_end)
+
+
+CAPITAL_PIECES = [
+    " ", ", ", ". ", ": ", "\n", "“", "Said", "Asked", "Ruiz", "Ruiz's", "Mr", ".", "Dr", "The",
+    "He", "I", "His", "Senator", "May", "Will", "Seemingly", "Running", "By", "said", "the",
+    "told", "van", "Ada", "Lee", "senator", "press", "secretary", "Mertz", "ACME",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(CAPITAL_PIECES), max_size=25).map(" ".join),
+    st.lists(st.sampled_from(CAPITAL_PIECES), max_size=25).map(" ".join),
+)
+def test_capitalised_words_tag_the_same_first_seen_and_remembered(first: str, text: str) -> None:
+    # a capitalised word whose tag no context changes becomes a static tag when first
+    # seen (in ``first``): ``text`` tags as it does when none of its words was seen before
+    from tui.analysis import phrases
+
+    def fresh():
+        phrases._static_tags.clear()
+        phrases._capital_info.clear()
+
+    fresh()
+    cold = tag_tokens(text, 0, len(text), frozenset({"May"}))
+    fresh()
+    tag_tokens(first, 0, len(first))
+    assert tag_tokens(text, 0, len(text), frozenset({"May"})) == cold
+    fresh()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["co", "ex", "-", "senator", "vice", "chairman", "x", "é"]), max_size=5).map("".join))
+def test_prefixed_role_answers_what_its_partition_answers(low: str) -> None:
+    from tui.analysis.lexicon import lexicon
+    from tui.analysis.phrases import _prefixed_role
+
+    head, sep, role = low.rpartition("-")
+    assert _prefixed_role(low) == (bool(sep) and bool(head) and role in lexicon().role_nouns)
+
+
+def test_only_nine_letter_words_lower_case_to_according() -> None:
+    # ``_leading_match`` compares a word's lower case with "according" only when it has nine
+    # characters: a character that lower-cases to several gives one outside "according"
+    for code in range(0x110000):
+        low = chr(code).lower()
+        assert len(low) == 1 or not set(low) <= set("according")
+
+
+PAIR_PIECES = [".", "?", "!", "..", "...", "Mr.", "mr.", "etc.", "U.S.", "A.", "a.", "1.", "12", "-3.", "“", "”", "It", "the", "The", "said", "x", "”."]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from([p for p in PAIR_PIECES if not p.endswith(".")]), st.sampled_from(PAIR_PIECES))
+def test_punkt_break_after_a_token_without_a_period_is_its_first_pass_break(tok: str, nxt: str) -> None:
+    # ``_breaks_after`` answers for such a token without its other facts
+    from tui.analysis.text import punkt_tokenizer
+
+    fast = punkt_tokenizer()
+    assert fast._breaks_after(tok, nxt) == fast._token_facts(tok)[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Ruiz", "'", "’", "s", "S", "x", "é", "-", ".", "\n", "_"]), min_size=1, max_size=6).map("".join))
+def test_possessive_needs_an_apostrophe(word: str) -> None:
+    # ``_remember_capital`` looks for a possessive only in words with an apostrophe
+    from tui.analysis.phrases import _POSSESSIVE
+
+    if _POSSESSIVE.match(word):
+        assert "'" in word or "’" in word

@@ -169,3 +169,13 @@ def test_nltk_special_words(word: str) -> None:
 def test_special_cases(word: str, expected: str) -> None:
     assert stem(word) == expected
     assert _reference(word) == expected
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(piece, min_size=0, max_size=6).map("".join),
+    st.sampled_from(list("abfhjkopquvwxzABFHJKOPQUVWXZ")),
+)
+def test_words_ending_in_letters_no_step_takes_stem_as_nltk(body: str, last: str) -> None:
+    # (the stemmer returns these words unchanged without running its steps)
+    assert_same(body + last)

@@ -128,8 +128,9 @@ _new_phrase = constructor(Phrase)  # Phrase(...), built faster (.records)
 
 # ``TOKEN_RE``'s words, each match taking the white space before it: every character but
 # white space starts a token, so the words found are the same, but ``findall`` tries the
-# pattern's alternatives once per token instead of at each space (a sixth quicker)
-_TOKEN_WORDS = re.compile(rf"\s*({TOKEN_PATTERN})")
+# pattern's alternatives once per token instead of at each space (a sixth quicker); the
+# white space is a group of its own, so its length places the word
+_TOKEN_WORDS = re.compile(rf"(\s*)({TOKEN_PATTERN})")
 
 
 def tag_tokens(text: str, start: int, end: int, names: frozenset[str] = frozenset()) -> list[Token]:
@@ -144,13 +145,12 @@ def tag_tokens(text: str, start: int, end: int, names: frozenset[str] = frozense
     capitals = _capital_info
     prev_tag = ""
     prev_word = ""
-    # the words alone (no match objects), each found from the end of the one before: only
-    # white space lies between two tokens (every other character is part of one), so the
-    # first occurrence of a word from there is where the pattern matched it
-    find = text.find
+    # the words and the white space before each (no match objects): the matches follow one
+    # another from ``start`` (every character but white space is part of a token), so each
+    # word starts where the one before ended, past its white space
     hi = start
-    for word in _TOKEN_WORDS.findall(text, start, end):
-        lo = find(word, hi)
+    for space, word in _TOKEN_WORDS.findall(text, start, end):
+        lo = hi + len(space)
         hi = lo + len(word)
         tag = static.get(word)
         if tag is None and word == ".":
@@ -242,8 +242,10 @@ def _role_follows(text: str, pos: int, stop: int) -> bool:
 
 def _prefixed_role(low: str) -> bool:
     """ "co-founder", "ex-senator", "vice-chairman": a role noun after a hyphenated prefix."""
+    if "-" not in low:
+        return False  # (most words: no partition to make)
     head, sep, role = low.rpartition("-")
-    return bool(sep) and bool(head) and role in lexicon().role_nouns
+    return bool(head) and role in lexicon().role_nouns
 
 
 def _remember_capital(word: str) -> tuple:
@@ -269,7 +271,7 @@ def _remember_capital(word: str) -> tuple:
         fixed = "IN"
     else:
         fixed = None
-    possessive = _POSSESSIVE.match(word) is not None
+    possessive = ("'" in word or "’" in word) and _POSSESSIVE.match(word) is not None  # (it needs an apostrophe)
     info = (
         speech_verb,
         fixed,
@@ -279,13 +281,18 @@ def _remember_capital(word: str) -> tuple:
         possessive,
     )
     _capital_info[word] = info
+    if not speech_verb and fixed != "HON" and (fixed is not None or not (info[3] or info[4])):
+        # no context can change this word's tag (see tag_tokens): a fixed tag, or a name
+        # that is neither a common word nor an -ing/-ly word ("said May" reads a name too)
+        _static_tags[word] = fixed if fixed is not None else "NNPS" if possessive else "NNP"
     return info
 
 
 # Tags that depend on the word alone: words that do not start with a capital, other than "."
 # (HDOT after an honorific) and name particles ("van" inside a name). Most words of any
 # text are such, and the same ones recur (vocabulary memos: see :mod:`.memo`). Capitalised
-# words keep what their tag depends on in ``_capital_info``.
+# words keep what their tag depends on in ``_capital_info``, and those whose tag no context
+# changes (most names) are static tags too.
 _static_tags: dict[str, str] = vocabulary_memo()
 _capital_info: dict[str, tuple] = vocabulary_memo()
 

@@ -209,7 +209,7 @@ class FastPunkt(PunktSentenceTokenizer):
         """(sentbreak, abbreviation, ellipsis) from the token's type alone."""
         if tok in self._sent_end:
             return True, False, False
-        if _ELLIPSIS.match(tok):
+        if tok[:2] == ".." and _ELLIPSIS.match(tok):  # (it matches from two periods on)
             return False, False, True
         if tok.endswith(".") and not tok.endswith(".."):
             low = tok[:-1].lower()
@@ -219,9 +219,11 @@ class FastPunkt(PunktSentenceTokenizer):
         return False, False, False
 
     def _breaks_after(self, tok: str, nxt: str) -> bool:
-        sentbreak, abbr, ellipsis, typ, initial = self._token_facts(tok)
         if not tok.endswith("."):
-            return sentbreak
+            # (the token's first-pass sentence break, without its other facts: only a lone
+            # "?" or "!" is one; an ellipsis or abbreviation ends with a period)
+            return tok in self._sent_end
+        sentbreak, abbr, ellipsis, typ, initial = self._token_facts(tok)
         next_type, starter = self._next_facts(nxt)
         if (typ, next_type) in self._collocations:
             return False
@@ -242,15 +244,17 @@ class FastPunkt(PunktSentenceTokenizer):
         break: what it tells alone (memoised: the same words end sentences all through a book)."""
         facts = self._tokens.get(tok)
         if facts is None:
-            typ = _type_no_period(_NUMERIC.sub("##number##", tok.lower()))
-            facts = self._tokens[tok] = (*self._first_pass(tok), typ, _INITIAL.match(tok) is not None)
+            typ = _type_no_period(_number_type(tok.lower()))
+            # (the initial pattern matches a letter and a period, nothing longer)
+            initial = len(tok) == 2 and tok[1] == "." and _INITIAL.match(tok) is not None
+            facts = self._tokens[tok] = (*self._first_pass(tok), typ, initial)
         return facts
 
     def _next_facts(self, nxt: str) -> tuple[str, bool | str]:
         """(type, orthographic heuristic) of the token after a candidate break (memoised)."""
         facts = self._nexts.get(nxt)
         if facts is None:
-            next_type = _NUMERIC.sub("##number##", nxt.lower())
+            next_type = _number_type(nxt.lower())
             if self._first_pass(nxt)[0]:
                 next_type = _type_no_period(next_type)
             facts = self._nexts[nxt] = (next_type, self._ortho_heuristic_of(nxt, next_type))
@@ -265,6 +269,17 @@ class FastPunkt(PunktSentenceTokenizer):
         if tok[0].islower() and ((context & _ORTHO_UC) or not (context & _ORTHO_BEG_LC)):
             return False
         return "unknown"
+
+
+def _number_type(low: str) -> str:
+    """``_NUMERIC.sub("##number##", low)``: the pattern is anchored at both ends and needs a
+    digit among its first three characters, so a token without one there is left as it is,
+    without calling it. (``regex`` knows digits of newer Unicode than ``str.isdigit``, all
+    of them outside the Basic Multilingual Plane: a character there goes through the pattern.)"""
+    for ch in low[:3]:
+        if ch.isdigit() or ch >= "\U00010000":
+            return _NUMERIC.sub("##number##", low)
+    return low
 
 
 def _type_no_period(typ: str) -> str:

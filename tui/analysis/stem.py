@@ -149,6 +149,14 @@ _STEP4_LENGTHS = _lengths_by_last_letter(_STEP4)
 _STEP4_SET = frozenset(_STEP4)
 
 
+# Last letters that no step looks at: every step keys on the word's last letter (1a: s, ied;
+# 1b: eed/ed/ing and their -ly forms; 1c: y; 2-4: the last letters of their suffixes; 5: e, l),
+# so a word ending in any other letter, without an apostrophe (step 0 and the leading one), is
+# its own stem — the y's marked as consonants are unmarked at the end.
+_INERT_ENDINGS = frozenset("abfhjkopquvwxz")
+_APOSTROPHES = frozenset("\u2019\u2018\u201b")
+
+
 def _mark_y(word: str) -> str:
     """Mark consonant y's as "Y": an initial y, and a y after a vowel (an unmarked y is one)."""
     chars = list(word)
@@ -168,6 +176,8 @@ def stem(word: str) -> str:
     special = _SPECIAL.get(word)
     if special is not None:
         return special
+    if word[-1] in _INERT_ENDINGS and "'" not in word and (word.isascii() or not _APOSTROPHES.intersection(word)):
+        return word  # no step takes a word ending so (see _INERT_ENDINGS)
     if not word.isascii():
         word = word.replace("\u2019", "'").replace("\u2018", "'").replace("\u201b", "'")
     if word[0] == "'":
