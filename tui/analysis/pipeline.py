@@ -16,10 +16,12 @@ from .model import Analysis, Quote
 from .quotes import (
     RawQuote,
     find_quotes,
+    lost_single_marks,
     rescan_nested_straight,
     resume_after_blocks,
     split_at_asides,
     split_at_nested,
+    split_at_unmarked_cues,
     uses_single_quote_dialogue,
 )
 from .ranker import rerank
@@ -269,6 +271,8 @@ def _analyze(text: str, path: str | None, title: str | None) -> Analysis:
     # the quotation after attribution: its pieces are all the outer speaker's, and the nested
     # cue ("said she") must not name them
     pieces = split_at_nested(text, raws) if fiction and not single else raws
+    if fiction and lost_single_marks(text):  # (and where the copy lost the marks, by its cues)
+        pieces = split_at_unmarked_cues(text, pieces)
     parent = list(range(len(raws)))
     if len(pieces) != len(raws):
         parent = _parents(raws, pieces)
