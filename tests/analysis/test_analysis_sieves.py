@@ -1895,3 +1895,34 @@ def test_fiction_miss_and_a_surname_calls_the_one_woman_named_in_full_with_it():
     assert "ada" in _called(context(t, fiction=True), 0)
     t = "Ada Hale and Rose Hale came in.\n\n“Good morning, Miss Hale,” said Tom Brand."
     assert "ada" not in _called(context(t, fiction=True), 0)
+
+
+def test_fiction_words_a_look_or_a_wish_carries_are_terms_without_a_speaker():
+    text = novel_with([
+        "“The boat is ready,” said Osric Vane.",
+        "Wren turned to him, and her eyes said: “Do not leave me here.”",
+        "He felt like answering: “I would never leave you,” but he kept silent.",
+        "It was on the tip of his tongue to ask: “Will you come with me?”",
+        "Her aunt coughed in a tone that implied: “This is most improper.”",
+        "“You must go,” her smile seemed to say.",
+        "“Then we sail at dawn,” said Osric Vane.",
+    ])
+    a = analyze(text)
+    by_text = {q.text.strip(" ,.?"): q for q in a.quotes}
+    for words in ("Do not leave me here", "I would never leave you", "Will you come with me", "This is most improper", "You must go"):
+        quote = by_text[words]
+        assert quote.kind == "term" and quote.speaker_id is None, words
+        assert all(quote.id not in s.quote_ids for s in a.speakers)
+    assert a.speaker_name(by_text["Then we sail at dawn"]) == "Osric Vane"
+
+
+def test_fiction_thoughts_and_spoken_words_stay_speech():
+    text = novel_with([
+        "“The boat is ready,” said Osric Vane.",
+        "“He is late again,” thought Wren, “and the tide will not wait.”",
+        "She answered him at last: “I will come.”",
+    ])
+    a = analyze(text)
+    by_text = {q.text.strip(" ,."): q for q in a.quotes}
+    assert by_text["He is late again"].kind == "speech"
+    assert by_text["I will come"].kind == "speech"

@@ -135,6 +135,65 @@ def _opens_clause(lead: str) -> bool:
 _ANNOUNCED = re.compile(r"([A-Za-z]+)\s*:\s*$")
 
 
+# Words nobody says aloud: what a look or a tone says ("her eyes said: “…”", "in a tone that
+# implied: “…”", "a smile which seemed to say, “…”"), and what a character would have said
+# but does not ("he felt like answering: “…”", "it was on the tip of his tongue to ask:
+# “…”", "he longed to ask", "it would have been easy to say", "as if to say"). Not "she
+# thought": a character's thoughts in marks are speech to the narrator's reader.
+_WOULD_SAY = r"(?:say|saying|ask|asking|answer|answering|reply|replying|add|adding|retort|retorting|exclaim|exclaiming|shout|shouting|cry|crying|protest|protesting)"
+_UNSPOKEN_LEAD = re.compile(
+    r"(?:(?:\bfelt like|\b(?:tip of \w+ tongue|on \w+ lips) to|\b(?:longed|yearned|ached|itched|tempted|wanted) to"
+    r"|\b(?:easy|hard|impossible) to|\bhow could (?:he|she|I|they|we)|\bas (?:if|though) to|\bseem(?:s|ed)? to) "
+    + _WOULD_SAY + r"(?: back| out)?"
+    r"|\b(?:implied|signified|meant|conveyed|expressed)"
+    r"|\bas (?:if|though) (?:he|she|they|I|it|you) (?:had )?(?:said|were saying|was saying)"
+    r"|\b(?:was|were) thinking"
+    r"|\b(?:eyes?|look|looks|glance|glances|smile|face|countenance|expression|brows?|eyebrows|eye-brows|gaze)"
+    r"\s+(?:said|says|seemed to say|answered|asked|implored|pleaded|replied|cried))"
+    r"\s*[:,]?[\s—–-]*$",
+    re.I,
+)
+# the same after the words: "“…,” he felt like answering", "“…?” her eyes implored him"
+_UNSPOKEN_AFTER = re.compile(
+    r"[\s—–-]*(?:(?:it|he|she|they|I|we)|(?:his|her|their|my|the)(?:\s+\w+)?\s+(?:eyes?|look|looks|glance|smile|face|countenance|expression|gaze))"
+    r"\s+(?:(?:felt like|seemed to|longed to|wanted to|was tempted to|were tempted to)\s+" + _WOULD_SAY
+    + r"|implored|pleaded|seemed to say|implied|signified)\b"
+)
+
+
+_UNSPOKEN_LAST = frozenset(
+    "say saying ask asking answer answering reply replying add adding retort retorting exclaim exclaiming"
+    " shout shouting cry crying protest protesting back out implied signified meant conveyed expressed"
+    " said thinking says answered asked implored pleaded replied cried".split()
+)
+
+
+_AFTER_FIRST = frozenset(("it", "he", "sh", "th", "I ", "we", "hi", "my"))  # it, he, she, they ... my
+_LEAD_PUNCT = frozenset(":,—–-")
+
+
+def unspoken(text: str, raws: list[RawQuote], kinds: list[str], lead_start) -> list[int]:
+    """The quotations (not terms) that carry words a look, a tone or a wish says, not the
+    voice (see ``_UNSPOKEN_LEAD``); ``lead_start(i)`` is where quotation ``i``'s sentence starts."""
+    out = []
+    last_words, after = _UNSPOKEN_LAST, _UNSPOKEN_AFTER.match
+    for i, raw in enumerate(raws):
+        if kinds[i] == "term":
+            continue
+        start, end = raw.start, raw.end
+        # (cheap tests first: the lead's last word, the first letter of the word after)
+        if text[max(0, start - 4) : start].rstrip()[-1:] in _LEAD_PUNCT:
+            tail = text[max(0, start - 24) : start].rstrip(" \t\n:,—–-").rsplit(None, 1)
+            if tail and tail[-1].lower() in last_words:
+                lo = max(lead_start(i), start - 90)
+                if _UNSPOKEN_LEAD.search(text, lo, start) is not None:
+                    out.append(i)
+                    continue
+        if text[end + 1 : end + 3] in _AFTER_FIRST and text[raw.inner_end - 1 : raw.inner_end] != "." and after(text, end, end + 60):
+            out.append(i)
+    return out
+
+
 def _announced(lead: str) -> bool:
     """A speech verb and a colon announce the words that follow: said: “There's the river”."""
     tail = lead.rstrip()
@@ -267,6 +326,21 @@ def _analyze(text: str, path: str | None, title: str | None) -> Analysis:
     rerank(ctx, kinds)
     unattribute_terms(ctx, kinds)
     speakers, speaker_ids = build_speakers(ctx)
+    if fiction:
+        # the words nobody says aloud are the narrator's terms, with no speaker; they
+        # leave the attribution of the others as it was (a turn, a name for the alias joins)
+        dropped = set()
+        lead_start = lambda i: max(sentences[in_sentence[i]].start, paragraphs[raws[i].paragraph].start)  # noqa: E731
+        for i in unspoken(text, raws, kinds, lead_start):
+            kinds[i] = "term"
+            speaker_ids[i] = None
+            dropped.add(f"q{i + 1}")
+        if dropped:
+            speakers = [
+                replace(s, quote_ids=kept)
+                for s in speakers
+                if (kept := tuple(q for q in s.quote_ids if q not in dropped))
+            ]
     # fiction: the nested speech a character reports ("she said, 'Come in.'") is cut out of
     # the quotation after attribution: its pieces are all the outer speaker's, and the nested
     # cue ("said she") must not name them
