@@ -1926,3 +1926,19 @@ def test_fiction_thoughts_and_spoken_words_stay_speech():
     by_text = {q.text.strip(" ,."): q for q in a.quotes}
     assert by_text["He is late again"].kind == "speech"
     assert by_text["I will come"].kind == "speech"
+
+
+def test_fiction_written_words_are_terms_without_a_speaker():
+    text = novel_with([
+        "“The boat is ready,” said Osric Vane.",
+        "Wren opened the envelope and read: “Come at once. Your uncle is ill.”",
+        "The notice on the gate ran as follows:",
+        "“No boats are to leave the harbour after dark.”",
+        "“Do not wait for me,” the note said, “I shall come by the late train.”",
+        "“Then we sail at dawn,” said Osric Vane.",
+    ])
+    a = analyze(text)
+    by_text = {q.text.strip(" ,."): q for q in a.quotes}
+    for words in ("Come at once. Your uncle is ill", "No boats are to leave the harbour after dark", "Do not wait for me"):
+        assert by_text[words].kind == "term" and by_text[words].speaker_id is None, words
+    assert a.speaker_name(by_text["Then we sail at dawn"]) == "Osric Vane"

@@ -139,7 +139,13 @@ _ANNOUNCED = re.compile(r"([A-Za-z]+)\s*:\s*$")
 # implied: “…”", "a smile which seemed to say, “…”"), and what a character would have said
 # but does not ("he felt like answering: “…”", "it was on the tip of his tongue to ask:
 # “…”", "he longed to ask", "it would have been easy to say", "as if to say"). Not "she
-# thought": a character's thoughts in marks are speech to the narrator's reader.
+# thought": a character's thoughts in marks are speech to the narrator's reader. Nor are
+# written words spoken: what a letter or a notice says ("he opened the envelope and read:
+# “…”", "it ran as follows:", "which was headed “…”", "“…,” this letter ran").
+_WRITTEN = (
+    r"(?:letter|note|telegram|message|paper|card|notice|inscription|advertisement|placard|bill|sign|label"
+    r"|postscript|newspaper|envelope|slip|sheet|page|despatch|dispatch|epitaph|tablet|headline|paragraph)s?"
+)
 _WOULD_SAY = r"(?:say|saying|ask|asking|answer|answering|reply|replying|add|adding|retort|retorting|exclaim|exclaiming|shout|shouting|cry|crying|protest|protesting)"
 _UNSPOKEN_LEAD = re.compile(
     r"(?:(?:\bfelt like|\b(?:tip of \w+ tongue|on \w+ lips) to|\b(?:longed|yearned|ached|itched|tempted|wanted) to"
@@ -149,7 +155,10 @@ _UNSPOKEN_LEAD = re.compile(
     r"|\bas (?:if|though) (?:he|she|they|I|it|you) (?:had )?(?:said|were saying|was saying)"
     r"|\b(?:was|were) thinking"
     r"|\b(?:eyes?|look|looks|glance|glances|smile|face|countenance|expression|brows?|eyebrows|eye-brows|gaze)"
-    r"\s+(?:said|says|seemed to say|answered|asked|implored|pleaded|replied|cried))"
+    r"\s+(?:said|says|seemed to say|answered|asked|implored|pleaded|replied|cried)"
+    r"|\bread(?: aloud| out)?|\b(?:ran|runs)(?: as follows| thus| in this way)?"
+    r"|\b(?:headed|inscribed|printed|written|engraved|scrawled|wrote|writes)"
+    r"|\b" + _WRITTEN + r" (?:ran|read|reads|said|says|went on|continued))"
     r"\s*[:,]?[\s—–-]*$",
     re.I,
 )
@@ -158,13 +167,16 @@ _UNSPOKEN_AFTER = re.compile(
     r"[\s—–-]*(?:(?:it|he|she|they|I|we)|(?:his|her|their|my|the)(?:\s+\w+)?\s+(?:eyes?|look|looks|glance|smile|face|countenance|expression|gaze))"
     r"\s+(?:(?:felt like|seemed to|longed to|wanted to|was tempted to|were tempted to)\s+" + _WOULD_SAY
     + r"|implored|pleaded|seemed to say|implied|signified)\b"
+    r"|[\s—–-]*(?:the|this|that|his|her|their|my)\s+(?:\w+\s+)?" + _WRITTEN + r"\s+(?:ran|read|reads|said|says|went on|continued)\b"
 )
 
 
 _UNSPOKEN_LAST = frozenset(
     "say saying ask asking answer answering reply replying add adding retort retorting exclaim exclaiming"
     " shout shouting cry crying protest protesting back out implied signified meant conveyed expressed"
-    " said thinking says answered asked implored pleaded replied cried".split()
+    " said thinking says answered asked implored pleaded replied cried"
+    " read reads aloud ran runs follows thus way headed inscribed printed written engraved scrawled wrote writes"
+    " continued".split()
 )
 
 
@@ -182,10 +194,12 @@ def unspoken(text: str, raws: list[RawQuote], kinds: list[str], lead_start) -> l
             continue
         start, end = raw.start, raw.end
         # (cheap tests first: the lead's last word, the first letter of the word after)
-        if text[max(0, start - 4) : start].rstrip()[-1:] in _LEAD_PUNCT:
+        mark = text[max(0, start - 4) : start].rstrip()[-1:]
+        if mark in _LEAD_PUNCT:
             tail = text[max(0, start - 24) : start].rstrip(" \t\n:,—–-").rsplit(None, 1)
             if tail and tail[-1].lower() in last_words:
-                lo = max(lead_start(i), start - 90)
+                # (a colon announces the paragraph that follows: "It ran as follows:")
+                lo = max(0, start - 90) if mark == ":" else max(lead_start(i), start - 90)
                 if _UNSPOKEN_LEAD.search(text, lo, start) is not None:
                     out.append(i)
                     continue
