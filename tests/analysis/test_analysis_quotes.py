@@ -404,7 +404,7 @@ def test_asides_and_indirect_reports_are_no_nested_cues():
     for text in (
         "\"He is the best of men, I confess, and the kindest.\"",  # present tense: an aside
         "\"It is late, they say, and the road is long.\"",
-        "\"It was a chance, he said, that he had met them at all.\"",  # indirect: 'that'
+        "\"He came to the door, he laughed, and said there was no harm in it.\"",  # his own sentence
         "\"She will come, I hope, before the rain.\"",  # no speech verb
     ):
         raws = find_quotes(text, split_paragraphs(text))
@@ -428,3 +428,9 @@ def test_the_pipeline_cuts_unmarked_nested_speech_in_fiction_without_single_mark
     assert pieces == ["I went down to the mill.", "said the miller. So I came home."]
     marked = turns.replace("Line 0", "Line o'clock") + story  # an apostrophe: the marks are kept
     assert analyze(marked).quotes[-1].text == "I went down to the mill. Nothing is wrong, said the miller. So I came home."
+
+
+def test_an_unmarked_cue_after_a_name_or_with_a_described_subject():
+    text = "\"We came to the gate. Wait here, whispered Tobin. I waited. It is late, the other answered. So I went home.\""
+    pieces, _ = _unmarked_pieces(text)
+    assert pieces == ["We came to the gate.", "whispered Tobin. I waited.", "the other answered. So I went home."]

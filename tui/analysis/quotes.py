@@ -461,16 +461,17 @@ def rescan_nested_straight(text: str, paragraphs: list[Paragraph], quotes: list[
 # after it that sound spoken (a "you" or "we", a question, an exclamation). The cue and the
 # narration around it are the storyteller's pieces. Only past-tense cues ("said he", "she
 # asked", "I answered") and "says he": a present "I say", "I confess", "they say" is the
-# speaker's own aside, and a cue followed by "that" reports indirectly.
+# speaker's own aside; and none that goes on with "and", "but" or "if" (the speaker's own
+# sentence: "he laughed, and said there was no harm in it").
 _INNER_SUBJECT = r"(?:he|she|I|they|we|one(?:\s+of\s+(?:the|them|us)(?:\s+[a-z]+){0,2})?|the\s+(?:[a-z]+\s+){0,2}[a-z]+|someone|somebody|(?:Mr|Mrs|Miss|Dr)\.?\s+[A-Z][a-z]+)"
 _INNER_CUE = re.compile(
-    r"(?<=[,!?])[ \t\n]+(?:(?P<v1>[a-z]+)[ \t\n]+(?P<s1>" + _INNER_SUBJECT + r")"
-    r"|(?P<s2>he|she|I|they|we)[ \t\n]+(?P<v2>[a-z]+)(?:[ \t\n]+[a-z]+ly)?)"
+    r"(?<=[,!?])[ \t\n]+(?:(?P<v1>[a-z]+)[ \t\n]+(?P<s1>" + _INNER_SUBJECT + r"|[A-Z][a-z]+)"
+    r"|(?P<s2>he|she|I|they|we|one|the[ \t\n]+(?:[a-z]+[ \t\n]+)?[a-z]+)[ \t\n]+(?P<v2>[a-z]+)(?:[ \t\n]+[a-z]+ly)?)"
     r"(?P<end>[,.;:!?])"
 )
 _INNER_PRESENT = frozenset({"quoth", "says"})
 _INNER_PAST = frozenset({"answered", "continued", "thought", "returned"})
-_NOT_AFTER_CUE = re.compile(r"[ \t\n]*(?:that|and|but|if)\b")
+_NOT_AFTER_CUE = re.compile(r"[ \t\n]*(?:and|but|if)\b")
 # the narrator's words that go on after a cue: "said he, slapping his knee", "said I, quietly",
 # "he said, in a low voice", "she answered, at last"
 _CUE_GOES_ON = re.compile(r"[ \t\n]*(?:[a-z]+ing|[a-z]+ly|in|with|at|after|without|from|upon|on|as|for|while|to|looking|half|still|again|then|very|quite|rather)\b")
