@@ -1942,3 +1942,20 @@ def test_fiction_written_words_are_terms_without_a_speaker():
     for words in ("Come at once. Your uncle is ill", "No boats are to leave the harbour after dark", "Do not wait for me"):
         assert by_text[words].kind == "term" and by_text[words].speaker_id is None, words
     assert a.speaker_name(by_text["Then we sail at dawn"]) == "Osric Vane"
+
+
+def test_fiction_words_reported_in_the_narrators_grammar_are_terms():
+    text = novel_with([
+        "“The boat is ready,” said Osric Vane.",
+        "Mr. Tallow came in from the rain at last. “He was afraid they would have a very wet"
+        " crossing, and he had told the boatman so twice.”",
+        "“He was afraid they would have a very wet crossing,” said Osric Vane.",
+        "Wren looked up from her book. “She had never been so tired in her life!”",
+    ])
+    a = analyze(text)
+    by_text = {q.text.strip(" ,.!"): q for q in a.quotes}
+    reported = by_text["He was afraid they would have a very wet crossing, and he had told the boatman so twice"]
+    assert reported.kind == "term" and reported.speaker_id is None
+    # the same words with a cue of their own, or with an exclamation, are speech
+    assert by_text["He was afraid they would have a very wet crossing"].kind == "speech"
+    assert by_text["She had never been so tired in her life"].kind == "speech"

@@ -14,6 +14,7 @@ from .links import build_links
 from .memo import new_document
 from .model import Analysis, Quote
 from .quotes import (
+    ALNUM,
     RawQuote,
     find_quotes,
     lost_single_marks,
@@ -208,6 +209,37 @@ def unspoken(text: str, raws: list[RawQuote], kinds: list[str], lead_start) -> l
     return out
 
 
+# Words a character said, reported in the narrator's grammar but still in marks (free
+# indirect speech): “He was afraid they should have a very bad drive.” -- third person, the
+# past, no "I" or "you", no exclamation or question, and set in the narration: the first
+# quotation of a paragraph that narration opens, with no cue of its own after it. They
+# report what was said, not the words.
+_REPORTED = re.compile(r"\b(?:she|he|they)\s+(?:should|would|could|had|was|were|might|must|did)\b", re.I)
+_DIRECT = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|you|your|yours|yourself|ye|Oh|Ah|Pray|Yes|No)\b|[!?]")
+_CUE_NEXT = re.compile(r"[\s,;:—–-]*(?:(?:he|she|I|they|we|it)\s+)?([a-z]+)")
+
+
+def reported(text: str, raws: list[RawQuote], kinds: list[str], paragraphs) -> list[int]:
+    """The quotations that report a character's words in the narrator's grammar (see
+    ``_REPORTED``)."""
+    out = []
+    last_paragraph = -1
+    for i, raw in enumerate(raws):
+        paragraph, last_paragraph = last_paragraph, raw.paragraph
+        if paragraph == raw.paragraph or kinds[i] == "term":
+            continue  # (dialogue before it in the paragraph)
+        para_start = paragraphs[raw.paragraph].start
+        if raw.start - para_start < 2 or not ALNUM.search(text, para_start, raw.start):
+            continue  # (it opens the paragraph)
+        words = text[raw.inner_start : raw.inner_end]
+        if _REPORTED.search(words) is None or _DIRECT.search(words) or len(words.split()) < 5:
+            continue
+        cue = _CUE_NEXT.match(text, raw.end, raw.end + 30)
+        if cue is None or not lexicon().is_speech_verb(cue.group(1)):
+            out.append(i)
+    return out
+
+
 def _announced(lead: str) -> bool:
     """A speech verb and a colon announce the words that follow: said: “There's the river”."""
     tail = lead.rstrip()
@@ -345,7 +377,7 @@ def _analyze(text: str, path: str | None, title: str | None) -> Analysis:
         # leave the attribution of the others as it was (a turn, a name for the alias joins)
         dropped = set()
         lead_start = lambda i: max(sentences[in_sentence[i]].start, paragraphs[raws[i].paragraph].start)  # noqa: E731
-        for i in unspoken(text, raws, kinds, lead_start):
+        for i in unspoken(text, raws, kinds, lead_start) + reported(text, raws, kinds, paragraphs):
             kinds[i] = "term"
             speaker_ids[i] = None
             dropped.add(f"q{i + 1}")
