@@ -1959,3 +1959,19 @@ def test_fiction_words_reported_in_the_narrators_grammar_are_terms():
     # the same words with a cue of their own, or with an exclamation, are speech
     assert by_text["He was afraid they would have a very wet crossing"].kind == "speech"
     assert by_text["She had never been so tired in her life"].kind == "speech"
+
+
+def test_fiction_words_the_narrations_sentence_runs_into_are_terms():
+    text = novel_with([
+        "“The boat is ready,” said Osric Vane.",
+        "Nobody in the town thought much of the painter, who “had never drawn a fisherman in his life,” and"
+        " nobody asked him to stay.",
+        "The harbour master said that “the fellow would go home before the storms.”",
+        "The harbour master muttered “the fellow would go home before the storms.”",
+    ])
+    a = analyze(text)
+    run_in, after_that, after_verb = a.quotes[-3:]
+    assert run_in.text.startswith("had never drawn")
+    assert run_in.kind == "term" and run_in.speaker_id is None
+    # after "that" or a speech verb the words are still someone's
+    assert after_that.kind != "term" and after_verb.kind != "term"

@@ -232,6 +232,15 @@ def reported(text: str, raws: list[RawQuote], kinds: list[str], paragraphs) -> l
         if raw.start - para_start < 2 or not ALNUM.search(text, para_start, raw.start):
             continue  # (it opens the paragraph)
         words = text[raw.inner_start : raw.inner_end]
+        if words[:1].islower():
+            # the narration's sentence runs into the words with no punctuation: he only
+            # hoped “the young lady's pride would be contented”, it was generally thought
+            # “as fine as a painting” -- not after a speech verb or "that"
+            lead = text[max(para_start, raw.start - 30) : raw.start].rstrip()
+            last = lead.rsplit(None, 1)[-1] if lead else ""
+            if last.isalpha() and last.lower() != "that" and not lexicon().is_speech_verb(last):
+                out.append(i)
+                continue
         if _REPORTED.search(words) is None or _DIRECT.search(words) or len(words.split()) < 5:
             continue
         cue = _CUE_NEXT.match(text, raw.end, raw.end + 30)
