@@ -434,3 +434,13 @@ def test_an_unmarked_cue_after_a_name_or_with_a_described_subject():
     text = "\"We came to the gate. Wait here, whispered Tobin. I waited. It is late, the other answered. So I went home.\""
     pieces, _ = _unmarked_pieces(text)
     assert pieces == ["We came to the gate.", "whispered Tobin. I waited.", "the other answered. So I went home."]
+
+
+def test_an_unmarked_cue_whose_narration_goes_on_with_and_or_a_manner():
+    text = "\"I opened the door. Come in, I said, and stood aside. Hush, he said in a low voice, finger on his lips. The hall was dark.\""
+    pieces, _ = _unmarked_pieces(text)
+    assert pieces == [
+        "I opened the door.",
+        "I said, and stood aside.",
+        "he said in a low voice, finger on his lips. The hall was dark.",
+    ]

@@ -461,20 +461,24 @@ def rescan_nested_straight(text: str, paragraphs: list[Paragraph], quotes: list[
 # after it that sound spoken (a "you" or "we", a question, an exclamation). The cue and the
 # narration around it are the storyteller's pieces. Only past-tense cues ("said he", "she
 # asked", "I answered") and "says he": a present "I say", "I confess", "they say" is the
-# speaker's own aside; and none that goes on with "and", "but" or "if" (the speaker's own
-# sentence: "he laughed, and said there was no harm in it").
+# speaker's own aside; and none that goes on with "if".
 _INNER_SUBJECT = r"(?:he|she|I|they|we|one(?:\s+of\s+(?:the|them|us)(?:\s+[a-z]+){0,2})?|the\s+(?:[a-z]+\s+){0,2}[a-z]+|someone|somebody|(?:Mr|Mrs|Miss|Dr)\.?\s+[A-Z][a-z]+)"
 _INNER_CUE = re.compile(
     r"(?<=[,!?])[ \t\n]+(?:(?P<v1>[a-z]+)[ \t\n]+(?P<s1>" + _INNER_SUBJECT + r"|[A-Z][a-z]+)"
     r"|(?P<s2>he|she|I|they|we|one|the[ \t\n]+(?:[a-z]+[ \t\n]+)?[a-z]+)[ \t\n]+(?P<v2>[a-z]+)(?:[ \t\n]+[a-z]+ly)?)"
-    r"(?P<end>[,.;:!?])"
+    r"(?P<end>[,.;:!?]|(?=[ \t\n]+(?:in|with)[ \t\n]+(?:a|an|his|her|the)\b))"
 )
 _INNER_PRESENT = frozenset({"quoth", "says"})
 _INNER_PAST = frozenset({"answered", "continued", "thought", "returned"})
-_NOT_AFTER_CUE = re.compile(r"[ \t\n]*(?:and|but|if)\b")
+_NOT_AFTER_CUE = re.compile(r"[ \t\n]*(?:if)\b")
+_AND_AFTER_CUE = re.compile(r"[ \t\n]*(?:and|but)\b")
+# the verbs of saying itself, whose narration may go on with "and" ("I said, and stood
+# aside"); after the others "and" goes on with the speaker's own sentence ("he laughed, and
+# said there was no harm in it")
+_PLAIN_CUE_VERBS = frozenset({"said", "asked", "cried", "answered", "replied"})
 # the narrator's words that go on after a cue: "said he, slapping his knee", "said I, quietly",
 # "he said, in a low voice", "she answered, at last"
-_CUE_GOES_ON = re.compile(r"[ \t\n]*(?:[a-z]+ing|[a-z]+ly|in|with|at|after|without|from|upon|on|as|for|while|to|looking|half|still|again|then|very|quite|rather)\b")
+_CUE_GOES_ON = re.compile(r"[ \t\n]*(?:[a-z]+ing|[a-z]+ly|in|with|at|after|without|from|upon|on|as|for|while|to|looking|half|still|again|then|very|quite|rather|and|but)\b")
 
 
 def _inner_cue_verb(word: str, inverted: bool) -> bool:
@@ -514,6 +518,8 @@ def _valid_inner_cues(text: str, q: RawQuote) -> list[re.Match]:
             continue
         if m.group("end") == "," and _NOT_AFTER_CUE.match(text, m.end(), q.inner_end):
             continue
+        if m.group("end") == "," and verb not in _PLAIN_CUE_VERBS and _AND_AFTER_CUE.match(text, m.end(), q.inner_end):
+            continue
         cues.append(m)
     return cues
 
@@ -536,7 +542,7 @@ def split_at_unmarked_cues(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
                 lo = inner[-1][1]
             inner.append((lo, cue_start))
             pos = m.end()
-            if m.group("end") == "," and _CUE_GOES_ON.match(text, m.end(), limit):
+            if not m.group("end") or (m.group("end") == "," and _CUE_GOES_ON.match(text, m.end(), limit)):
                 stop = _SENTENCE_STOP.search(text, m.end(), limit)  # the narrator's words go on
                 pos = stop.end() if stop else limit
             elif m.group("end") in ",:;":
