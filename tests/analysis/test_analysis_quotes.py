@@ -444,3 +444,9 @@ def test_an_unmarked_cue_whose_narration_goes_on_with_and_or_a_manner():
         "I said, and stood aside.",
         "he said in a low voice, finger on his lips. The hall was dark.",
     ]
+
+
+def test_an_aside_leaves_the_speakers_dash_with_the_words_before_it():
+    text = "“Yes--(rather slowly)--I believe I do.”"
+    raws = quotes.split_at_asides(text, find_quotes(text, split_paragraphs(text)))
+    assert [text[q.inner_start : q.inner_end] for q in raws] == ["Yes--", "I believe I do."]

@@ -275,7 +275,9 @@ def split_at_asides(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
             resume = _AFTER_ASIDE.match(text, m.end(), q.inner_end).end()
             if not text[resume : resume + 1].isalnum():
                 continue  # a piece starts with a word, never with a mark
-            out.append(RawQuote(piece_start, m.start(), start, m.start(), q.paragraph, False, continues))
+            # (the speaker's dash before the parenthesis stays with the words: "Yes--")
+            cut = m.start() + len(text[m.start() : m.end()].split("(", 1)[0].rstrip())
+            out.append(RawQuote(piece_start, cut, start, cut, q.paragraph, False, continues))
             piece_start = start = resume
             continues = True
         out.append(RawQuote(piece_start, q.end, start, q.inner_end, q.paragraph, q.closed, continues))
