@@ -1975,3 +1975,16 @@ def test_fiction_words_the_narrations_sentence_runs_into_are_terms():
     assert run_in.kind == "term" and run_in.speaker_id is None
     # after "that" or a speech verb the words are still someone's
     assert after_that.kind != "term" and after_verb.kind != "term"
+
+
+def test_fiction_words_someone_might_have_said_or_was_going_to_say_are_terms():
+    text = novel_with([
+        "“The boat is ready,” said Osric Vane.",
+        "She spoke in the tone in which her mother might have said: “Not in this house.”",
+        "“So very late!” she was going to exclaim; but the door opened.",
+        "Wren turned, and her eyes, wide with fright, said: “Do not go.”",
+    ])
+    a = analyze(text)
+    by_text = {q.text.strip(" ,.!"): q for q in a.quotes}
+    for words in ("Not in this house", "So very late", "Do not go"):
+        assert by_text[words].kind == "term" and by_text[words].speaker_id is None, words

@@ -139,7 +139,8 @@ _ANNOUNCED = re.compile(r"([A-Za-z]+)\s*:\s*$")
 # Words nobody says aloud: what a look or a tone says ("her eyes said: “…”", "in a tone that
 # implied: “…”", "a smile which seemed to say, “…”"), and what a character would have said
 # but does not ("he felt like answering: “…”", "it was on the tip of his tongue to ask:
-# “…”", "he longed to ask", "it would have been easy to say", "as if to say"). Not "she
+# “…”", "he longed to ask", "it would have been easy to say", "as if to say", "her
+# parents might have said: “…”", "“…!” she was going to exclaim"). Not "she
 # thought": a character's thoughts in marks are speech to the narrator's reader. Nor are
 # written words spoken: what a letter or a notice says ("he opened the envelope and read:
 # “…”", "it ran as follows:", "which was headed “…”", "“…,” this letter ran").
@@ -155,8 +156,9 @@ _UNSPOKEN_LEAD = re.compile(
     r"|\b(?:implied|signified|meant|conveyed|expressed)"
     r"|\bas (?:if|though) (?:he|she|they|I|it|you) (?:had )?(?:said|were saying|was saying)"
     r"|\b(?:was|were) thinking"
+    r"|\b(?:could|would|might|should)(?: not| never)? have (?:said|asked|answered|replied|added|exclaimed|cried)"
     r"|\b(?:eyes?|look|looks|glance|glances|smile|face|countenance|expression|brows?|eyebrows|eye-brows|gaze)"
-    r"\s+(?:said|says|seemed to say|answered|asked|implored|pleaded|replied|cried)"
+    r"(?:,[^,\"“”]{1,30},)?\s+(?:said|says|seemed to say|answered|asked|implored|pleaded|replied|cried)"
     r"|\bread(?: aloud| out)?|\b(?:ran|runs)(?: as follows| thus| in this way)?"
     r"|\b(?:headed|inscribed|printed|written|engraved|scrawled|wrote|writes)"
     r"|\b" + _WRITTEN + r" (?:ran|read|reads|said|says|went on|continued))"
@@ -166,7 +168,7 @@ _UNSPOKEN_LEAD = re.compile(
 # the same after the words: "“…,” he felt like answering", "“…?” her eyes implored him"
 _UNSPOKEN_AFTER = re.compile(
     r"[\s—–-]*(?:(?:it|he|she|they|I|we)|(?:his|her|their|my|the)(?:\s+\w+)?\s+(?:eyes?|look|looks|glance|smile|face|countenance|expression|gaze))"
-    r"\s+(?:(?:felt like|seemed to|longed to|wanted to|was tempted to|were tempted to)\s+" + _WOULD_SAY
+    r"\s+(?:(?:felt like|seemed to|longed to|wanted to|was tempted to|were tempted to|was going to|were going to)\s+" + _WOULD_SAY
     + r"|implored|pleaded|seemed to say|implied|signified)\b"
     r"|[\s—–-]*(?:the|this|that|his|her|their|my)\s+(?:\w+\s+)?" + _WRITTEN + r"\s+(?:ran|read|reads|said|says|went on|continued)\b"
 )
