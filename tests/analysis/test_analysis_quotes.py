@@ -450,3 +450,10 @@ def test_an_aside_leaves_the_speakers_dash_with_the_words_before_it():
     text = "“Yes--(rather slowly)--I believe I do.”"
     raws = quotes.split_at_asides(text, find_quotes(text, split_paragraphs(text)))
     assert [text[q.inner_start : q.inner_end] for q in raws] == ["Yes--", "I believe I do."]
+
+
+def test_nested_speech_after_a_cue_with_its_addressee_is_cut_out_too():
+    text = "“My uncle always used to say to my mother: 'Never lend the cart.' But we lent it all the same.”"
+    raws = quotes.split_at_nested(text, find_quotes(text, split_paragraphs(text)))
+    assert [text[q.inner_start : q.inner_end].strip() for q in raws] == [
+        "My uncle always used to say to my mother:", "But we lent it all the same."]

@@ -312,9 +312,10 @@ def _nested_quotes(text: str, lo: int, hi: int):
             continue
         yield body
         pos = body.end()
-# a speech verb, perhaps with its subject ("said she", "said Mr. Frank Hale"), then a comma,
-# colon, semicolon or dash right before the nested mark
-_CUE_BEFORE = re.compile(r"([A-Za-z]+)(?:\s+([A-Za-z]+))?(?:\s+[A-Z][A-Za-z.]*){0,3}\s*(?:[,:;]\s*(?:--)?|--)\s*$")
+# a speech verb, perhaps with its subject ("said she", "said Mr. Frank Hale") or its addressee
+# ("I said to her:", "used to say to my mother:"), then a comma, colon, semicolon or dash
+# right before the nested mark
+_CUE_BEFORE = re.compile(r"([A-Za-z]+)(?:\s+([A-Za-z]+))?(?:\s+[A-Z][A-Za-z.]*){0,3}(?:\s+to\s+(?:him|her|me|us|them|(?:my|his|her|our|their|the)\s+[a-z]+))?\s*(?:[,:;]\s*(?:--)?|--)\s*$")
 # a speech verb, perhaps after a pronoun ("she continued"), right after the nested mark
 _CUE_AFTER = re.compile(r"\s*(?:--)?\s*(?:(?:he|she|I|they|we|you)\s+)?([a-z]+)")
 
