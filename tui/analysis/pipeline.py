@@ -215,15 +215,17 @@ def unspoken(text: str, raws: list[RawQuote], kinds: list[str], lead_start) -> l
 # indirect speech): “He was afraid they should have a very bad drive.” -- third person, the
 # past, no "I" or "you", no exclamation or question, and set in the narration: the first
 # quotation of a paragraph that narration opens, with no cue of its own after it. They
-# report what was said, not the words.
+# report what was said, not the words. So do small-letter words that the narration's own
+# sentence runs into with no punctuation ("he only hoped “the young lady's pride would now
+# be contented”"), unless "that" or a speech verb introduces them.
 _REPORTED = re.compile(r"\b(?:she|he|they)\s+(?:should|would|could|had|was|were|might|must|did)\b", re.I)
 _DIRECT = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|you|your|yours|yourself|ye|Oh|Ah|Pray|Yes|No)\b|[!?]")
 _CUE_NEXT = re.compile(r"[\s,;:—–-]*(?:(?:he|she|I|they|we|it)\s+)?([a-z]+)")
 
 
 def reported(text: str, raws: list[RawQuote], kinds: list[str], paragraphs) -> list[int]:
-    """The quotations that report a character's words in the narrator's grammar (see
-    ``_REPORTED``)."""
+    """The quotations that report a character's words in the narrator's grammar or run on in
+    the narration's sentence (see ``_REPORTED``)."""
     out = []
     last_paragraph = -1
     for i, raw in enumerate(raws):
@@ -384,8 +386,9 @@ def _analyze(text: str, path: str | None, title: str | None) -> Analysis:
     unattribute_terms(ctx, kinds)
     speakers, speaker_ids = build_speakers(ctx)
     if fiction:
-        # the words nobody says aloud are the narrator's terms, with no speaker; they
-        # leave the attribution of the others as it was (a turn, a name for the alias joins)
+        # words nobody says aloud, written words and words reported in the narrator's grammar
+        # are the narrator's terms, with no speaker; cut after attribution, they leave the
+        # others' attribution as it was (a turn, a name for the alias joins)
         dropped = set()
         lead_start = lambda i: max(sentences[in_sentence[i]].start, paragraphs[raws[i].paragraph].start)  # noqa: E731
         for i in unspoken(text, raws, kinds, lead_start) + reported(text, raws, kinds, paragraphs):
