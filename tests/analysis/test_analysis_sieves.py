@@ -1951,6 +1951,7 @@ def test_fiction_words_reported_in_the_narrators_grammar_are_terms():
         " crossing, and he had told the boatman so twice.”",
         "“He was afraid they would have a very wet crossing,” said Osric Vane.",
         "Wren looked up from her book. “She had never been so tired in her life!”",
+        "Osric knelt by the path. “They were here at dawn, and the tracks are still fresh.”",
     ])
     a = analyze(text)
     by_text = {q.text.strip(" ,.!"): q for q in a.quotes}
@@ -1959,6 +1960,8 @@ def test_fiction_words_reported_in_the_narrators_grammar_are_terms():
     # the same words with a cue of their own, or with an exclamation, are speech
     assert by_text["He was afraid they would have a very wet crossing"].kind == "speech"
     assert by_text["She had never been so tired in her life"].kind == "speech"
+    # a bare past ("they were") is as common in direct speech
+    assert by_text["They were here at dawn, and the tracks are still fresh"].kind == "speech"
 
 
 def test_fiction_words_the_narrations_sentence_runs_into_are_terms():

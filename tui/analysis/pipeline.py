@@ -212,13 +212,14 @@ def unspoken(text: str, raws: list[RawQuote], kinds: list[str], lead_start) -> l
 
 
 # Words a character said, reported in the narrator's grammar but still in marks (free
-# indirect speech): “He was afraid they should have a very bad drive.” -- third person, the
-# past, no "I" or "you", no exclamation or question, and set in the narration: the first
+# indirect speech): “He was afraid they should have a very bad drive.” -- third person and a
+# past modal or "had" ("she would", "he had"; not a bare "they were", common in direct
+# speech too), no "I" or "you", no exclamation or question, and set in the narration: the first
 # quotation of a paragraph that narration opens, with no cue of its own after it. They
 # report what was said, not the words. So do small-letter words that the narration's own
 # sentence runs into with no punctuation ("he only hoped “the young lady's pride would now
 # be contented”"), unless "that" or a speech verb introduces them.
-_REPORTED = re.compile(r"\b(?:she|he|they)\s+(?:should|would|could|had|was|were|might|must|did)\b", re.I)
+_REPORTED = re.compile(r"\b(?:she|he|they)\s+(?:should|would|could|had|might|must)\b", re.I)
 _DIRECT = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|you|your|yours|yourself|ye|Oh|Ah|Pray|Yes|No)\b|[!?]")
 _CUE_NEXT = re.compile(r"[\s,;:—–-]*(?:(?:he|she|I|they|we|it)\s+)?([a-z]+)")
 
