@@ -366,3 +366,94 @@ def test_an_opening_mark_typed_for_the_closing_one_closes_the_quotation():
     # nested quotations still open with it
     text = "Ruiz said: “They chanted “Lock her up” all night.”"
     assert texts(text) == ["They chanted “Lock her up” all night."]
+
+
+# -- nested speech whose marks a plain-text copy lost ----------------------------------------
+def _unmarked_pieces(text):
+    raws = quotes.split_at_unmarked_cues(text, find_quotes(text, split_paragraphs(text)))
+    return [text[q.inner_start : q.inner_end] for q in raws], raws
+
+
+def test_reported_speech_with_an_unmarked_cue_is_cut_out_of_the_quotation():
+    text = (
+        "\"I walked down to the mill at noon. Nothing is wrong with the wheel, said the miller."
+        " He was out of breath, and he went back in.\""
+    )
+    pieces, raws = _unmarked_pieces(text)
+    assert pieces == ["I walked down to the mill at noon.", "said the miller. He was out of breath, and he went back in."]
+    assert [q.continues for q in raws] == [False, True]
+    assert raws[0].start == 0 and raws[-1].end == len(text) and raws[-1].closed
+
+
+def test_after_a_comma_cue_the_reported_sentence_goes_on_and_spoken_sentences_follow():
+    text = (
+        "\"We waited by the gate. Come in, says he, the dogs are tied up. Are you cold? I followed"
+        " him in at last. The room was dark.\""
+    )
+    pieces, _ = _unmarked_pieces(text)
+    assert pieces == ["We waited by the gate.", "says he,", "I followed him in at last. The room was dark."]
+
+
+def test_a_cue_that_goes_on_in_narration_keeps_its_words():
+    text = "\"She stood at the door. Who is there? said I, holding up the lamp. Nobody answered.\""
+    pieces, _ = _unmarked_pieces(text)
+    assert pieces == ["She stood at the door.", "said I, holding up the lamp. Nobody answered."]
+
+
+def test_asides_and_indirect_reports_are_no_nested_cues():
+    for text in (
+        "\"He is the best of men, I confess, and the kindest.\"",  # present tense: an aside
+        "\"It is late, they say, and the road is long.\"",
+        "\"He came to the door, he laughed, and said there was no harm in it.\"",  # his own sentence
+        "\"She will come, I hope, before the rain.\"",  # no speech verb
+    ):
+        raws = find_quotes(text, split_paragraphs(text))
+        assert quotes.split_at_unmarked_cues(text, raws) == raws
+
+
+def test_unmarked_cues_are_cut_only_in_a_text_that_lost_its_single_marks():
+    assert quotes.lost_single_marks("\"Go home,\" he said. \"It is late.\"")
+    assert not quotes.lost_single_marks("\"Go home,\" he said. \"It's late.\"")
+    assert not quotes.lost_single_marks("“Go home,” he said. “It’s late.”")
+
+
+def test_the_pipeline_cuts_unmarked_nested_speech_in_fiction_without_single_marks():
+    # (fiction: many paragraphs open with a quotation, and a novel's length)
+    walk = "They walked on along the river under the grey sky for a long time. " * 20
+    turns = "".join(
+        f"\"Line {n} of the talk,\" said Tom Reed.\n\n\"And line {n},\" said Ann Vale.\n\n{walk}\n\n" for n in range(16)
+    )
+    story = "\"I went down to the mill. Nothing is wrong, said the miller. So I came home.\" said Tom Reed.\n\n"
+    pieces = [q.text for q in analyze(turns + story).quotes[-2:]]
+    assert pieces == ["I went down to the mill.", "said the miller. So I came home."]
+    marked = turns.replace("Line 0", "Line o'clock") + story  # an apostrophe: the marks are kept
+    assert analyze(marked).quotes[-1].text == "I went down to the mill. Nothing is wrong, said the miller. So I came home."
+
+
+def test_an_unmarked_cue_after_a_name_or_with_a_described_subject():
+    text = "\"We came to the gate. Wait here, whispered Tobin. I waited. It is late, the other answered. So I went home.\""
+    pieces, _ = _unmarked_pieces(text)
+    assert pieces == ["We came to the gate.", "whispered Tobin. I waited.", "the other answered. So I went home."]
+
+
+def test_an_unmarked_cue_whose_narration_goes_on_with_and_or_a_manner():
+    text = "\"I opened the door. Come in, I said, and stood aside. Hush, he said in a low voice, finger on his lips. The hall was dark.\""
+    pieces, _ = _unmarked_pieces(text)
+    assert pieces == [
+        "I opened the door.",
+        "I said, and stood aside.",
+        "he said in a low voice, finger on his lips. The hall was dark.",
+    ]
+
+
+def test_an_aside_leaves_the_speakers_dash_with_the_words_before_it():
+    text = "“Yes--(rather slowly)--I believe I do.”"
+    raws = quotes.split_at_asides(text, find_quotes(text, split_paragraphs(text)))
+    assert [text[q.inner_start : q.inner_end] for q in raws] == ["Yes--", "I believe I do."]
+
+
+def test_nested_speech_after_a_cue_with_its_addressee_is_cut_out_too():
+    text = "“My uncle always used to say to my mother: 'Never lend the cart.' But we lent it all the same.”"
+    raws = quotes.split_at_nested(text, find_quotes(text, split_paragraphs(text)))
+    assert [text[q.inner_start : q.inner_end].strip() for q in raws] == [
+        "My uncle always used to say to my mother:", "But we lent it all the same."]

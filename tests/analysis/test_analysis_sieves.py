@@ -1895,3 +1895,99 @@ def test_fiction_miss_and_a_surname_calls_the_one_woman_named_in_full_with_it():
     assert "ada" in _called(context(t, fiction=True), 0)
     t = "Ada Hale and Rose Hale came in.\n\n“Good morning, Miss Hale,” said Tom Brand."
     assert "ada" not in _called(context(t, fiction=True), 0)
+
+
+def test_fiction_words_a_look_or_a_wish_carries_are_terms_without_a_speaker():
+    text = novel_with([
+        "“The boat is ready,” said Osric Vane.",
+        "Wren turned to him, and her eyes said: “Do not leave me here.”",
+        "He felt like answering: “I would never leave you,” but he kept silent.",
+        "It was on the tip of his tongue to ask: “Will you come with me?”",
+        "Her aunt coughed in a tone that implied: “This is most improper.”",
+        "“You must go,” her smile seemed to say.",
+        "“Then we sail at dawn,” said Osric Vane.",
+    ])
+    a = analyze(text)
+    by_text = {q.text.strip(" ,.?"): q for q in a.quotes}
+    for words in ("Do not leave me here", "I would never leave you", "Will you come with me", "This is most improper", "You must go"):
+        quote = by_text[words]
+        assert quote.kind == "term" and quote.speaker_id is None, words
+        assert all(quote.id not in s.quote_ids for s in a.speakers)
+    assert a.speaker_name(by_text["Then we sail at dawn"]) == "Osric Vane"
+
+
+def test_fiction_thoughts_and_spoken_words_stay_speech():
+    text = novel_with([
+        "“The boat is ready,” said Osric Vane.",
+        "“He is late again,” thought Wren, “and the tide will not wait.”",
+        "She answered him at last: “I will come.”",
+    ])
+    a = analyze(text)
+    by_text = {q.text.strip(" ,."): q for q in a.quotes}
+    assert by_text["He is late again"].kind == "speech"
+    assert by_text["I will come"].kind == "speech"
+
+
+def test_fiction_written_words_are_terms_without_a_speaker():
+    text = novel_with([
+        "“The boat is ready,” said Osric Vane.",
+        "Wren opened the envelope and read: “Come at once. Your uncle is ill.”",
+        "The notice on the gate ran as follows:",
+        "“No boats are to leave the harbour after dark.”",
+        "“Do not wait for me,” the note said, “I shall come by the late train.”",
+        "“Then we sail at dawn,” said Osric Vane.",
+    ])
+    a = analyze(text)
+    by_text = {q.text.strip(" ,."): q for q in a.quotes}
+    for words in ("Come at once. Your uncle is ill", "No boats are to leave the harbour after dark", "Do not wait for me"):
+        assert by_text[words].kind == "term" and by_text[words].speaker_id is None, words
+    assert a.speaker_name(by_text["Then we sail at dawn"]) == "Osric Vane"
+
+
+def test_fiction_words_reported_in_the_narrators_grammar_are_terms():
+    text = novel_with([
+        "“The boat is ready,” said Osric Vane.",
+        "Mr. Tallow came in from the rain at last. “He was afraid they would have a very wet"
+        " crossing, and he had told the boatman so twice.”",
+        "“He was afraid they would have a very wet crossing,” said Osric Vane.",
+        "Wren looked up from her book. “She had never been so tired in her life!”",
+        "Osric knelt by the path. “They were here at dawn, and the tracks are still fresh.”",
+    ])
+    a = analyze(text)
+    by_text = {q.text.strip(" ,.!"): q for q in a.quotes}
+    reported = by_text["He was afraid they would have a very wet crossing, and he had told the boatman so twice"]
+    assert reported.kind == "term" and reported.speaker_id is None
+    # the same words with a cue of their own, or with an exclamation, are speech
+    assert by_text["He was afraid they would have a very wet crossing"].kind == "speech"
+    assert by_text["She had never been so tired in her life"].kind == "speech"
+    # a bare past ("they were") is as common in direct speech
+    assert by_text["They were here at dawn, and the tracks are still fresh"].kind == "speech"
+
+
+def test_fiction_words_the_narrations_sentence_runs_into_are_terms():
+    text = novel_with([
+        "“The boat is ready,” said Osric Vane.",
+        "Nobody in the town thought much of the painter, who “had never drawn a fisherman in his life,” and"
+        " nobody asked him to stay.",
+        "The harbour master said that “the fellow would go home before the storms.”",
+        "The harbour master muttered “the fellow would go home before the storms.”",
+    ])
+    a = analyze(text)
+    run_in, after_that, after_verb = a.quotes[-3:]
+    assert run_in.text.startswith("had never drawn")
+    assert run_in.kind == "term" and run_in.speaker_id is None
+    # after "that" or a speech verb the words are still someone's
+    assert after_that.kind != "term" and after_verb.kind != "term"
+
+
+def test_fiction_words_someone_might_have_said_or_was_going_to_say_are_terms():
+    text = novel_with([
+        "“The boat is ready,” said Osric Vane.",
+        "She spoke in the tone in which her mother might have said: “Not in this house.”",
+        "“So very late!” she was going to exclaim; but the door opened.",
+        "Wren turned, and her eyes, wide with fright, said: “Do not go.”",
+    ])
+    a = analyze(text)
+    by_text = {q.text.strip(" ,.!"): q for q in a.quotes}
+    for words in ("Not in this house", "So very late", "Do not go"):
+        assert by_text[words].kind == "term" and by_text[words].speaker_id is None, words

@@ -14,12 +14,15 @@ from .links import build_links
 from .memo import new_document
 from .model import Analysis, Quote
 from .quotes import (
+    ALNUM,
     RawQuote,
     find_quotes,
+    lost_single_marks,
     rescan_nested_straight,
     resume_after_blocks,
     split_at_asides,
     split_at_nested,
+    split_at_unmarked_cues,
     uses_single_quote_dialogue,
 )
 from .ranker import rerank
@@ -131,6 +134,124 @@ def _opens_clause(lead: str) -> bool:
 
 
 _ANNOUNCED = re.compile(r"([A-Za-z]+)\s*:\s*$")
+
+
+# Words nobody says aloud: what a look or a tone says ("her eyes said: “…”", "in a tone that
+# implied: “…”", "a smile which seemed to say, “…”"), and what a character would have said
+# but does not ("he felt like answering: “…”", "it was on the tip of his tongue to ask:
+# “…”", "he longed to ask", "it would have been easy to say", "as if to say", "her
+# parents might have said: “…”", "“…!” she was going to exclaim"). Not "she
+# thought": a character's thoughts in marks are speech to the narrator's reader. Nor are
+# written words spoken: what a letter or a notice says ("he opened the envelope and read:
+# “…”", "it ran as follows:", "which was headed “…”", "“…,” this letter ran").
+_WRITTEN = (
+    r"(?:letter|note|telegram|message|paper|card|notice|inscription|advertisement|placard|bill|sign|label"
+    r"|postscript|newspaper|envelope|slip|sheet|page|despatch|dispatch|epitaph|tablet|headline|paragraph)s?"
+)
+_WOULD_SAY = r"(?:say|saying|ask|asking|answer|answering|reply|replying|add|adding|retort|retorting|exclaim|exclaiming|shout|shouting|cry|crying|protest|protesting)"
+_UNSPOKEN_LEAD = re.compile(
+    r"(?:(?:\bfelt like|\b(?:tip of \w+ tongue|on \w+ lips) to|\b(?:longed|yearned|ached|itched|tempted|wanted) to"
+    r"|\b(?:easy|hard|impossible) to|\bhow could (?:he|she|I|they|we)|\bas (?:if|though) to|\bseem(?:s|ed)? to) "
+    + _WOULD_SAY + r"(?: back| out)?"
+    r"|\b(?:implied|signified|meant|conveyed|expressed)"
+    r"|\bas (?:if|though) (?:he|she|they|I|it|you) (?:had )?(?:said|were saying|was saying)"
+    r"|\b(?:was|were) thinking"
+    r"|\b(?:could|would|might|should)(?: not| never)? have (?:said|asked|answered|replied|added|exclaimed|cried)"
+    r"|\b(?:eyes?|look|looks|glance|glances|smile|face|countenance|expression|brows?|eyebrows|eye-brows|gaze)"
+    r"(?:,[^,\"“”]{1,30},)?\s+(?:said|says|seemed to say|answered|asked|implored|pleaded|replied|cried)"
+    r"|\bread(?: aloud| out)?|\b(?:ran|runs)(?: as follows| thus| in this way)?"
+    r"|\b(?:headed|inscribed|printed|written|engraved|scrawled|wrote|writes)"
+    r"|\b" + _WRITTEN + r" (?:ran|read|reads|said|says|went on|continued))"
+    r"\s*[:,]?[\s—–-]*$",
+    re.I,
+)
+# the same after the words: "“…,” he felt like answering", "“…?” her eyes implored him"
+_UNSPOKEN_AFTER = re.compile(
+    r"[\s—–-]*(?:(?:it|he|she|they|I|we)|(?:his|her|their|my|the)(?:\s+\w+)?\s+(?:eyes?|look|looks|glance|smile|face|countenance|expression|gaze))"
+    r"\s+(?:(?:felt like|seemed to|longed to|wanted to|was tempted to|were tempted to|was going to|were going to)\s+" + _WOULD_SAY
+    + r"|implored|pleaded|seemed to say|implied|signified)\b"
+    r"|[\s—–-]*(?:the|this|that|his|her|their|my)\s+(?:\w+\s+)?" + _WRITTEN + r"\s+(?:ran|read|reads|said|says|went on|continued)\b"
+)
+
+
+_UNSPOKEN_LAST = frozenset(
+    "say saying ask asking answer answering reply replying add adding retort retorting exclaim exclaiming"
+    " shout shouting cry crying protest protesting back out implied signified meant conveyed expressed"
+    " said thinking says answered asked implored pleaded replied cried"
+    " read reads aloud ran runs follows thus way headed inscribed printed written engraved scrawled wrote writes"
+    " continued".split()
+)
+
+
+_AFTER_FIRST = frozenset(("it", "he", "sh", "th", "I ", "we", "hi", "my"))  # it, he, she, they ... my
+_LEAD_PUNCT = frozenset(":,—–-")
+
+
+def unspoken(text: str, raws: list[RawQuote], kinds: list[str], lead_start) -> list[int]:
+    """The quotations (not terms) that carry words a look, a tone or a wish says, not the
+    voice (see ``_UNSPOKEN_LEAD``); ``lead_start(i)`` is where quotation ``i``'s sentence starts."""
+    out = []
+    last_words, after = _UNSPOKEN_LAST, _UNSPOKEN_AFTER.match
+    for i, raw in enumerate(raws):
+        if kinds[i] == "term":
+            continue
+        start, end = raw.start, raw.end
+        # (cheap tests first: the lead's last word, the first letter of the word after)
+        mark = text[max(0, start - 4) : start].rstrip()[-1:]
+        if mark in _LEAD_PUNCT:
+            tail = text[max(0, start - 24) : start].rstrip(" \t\n:,—–-").rsplit(None, 1)
+            if tail and tail[-1].lower() in last_words:
+                # (a colon announces the paragraph that follows: "It ran as follows:")
+                lo = max(0, start - 90) if mark == ":" else max(lead_start(i), start - 90)
+                if _UNSPOKEN_LEAD.search(text, lo, start) is not None:
+                    out.append(i)
+                    continue
+        if text[end + 1 : end + 3] in _AFTER_FIRST and text[raw.inner_end - 1 : raw.inner_end] != "." and after(text, end, end + 60):
+            out.append(i)
+    return out
+
+
+# Words a character said, reported in the narrator's grammar but still in marks (free
+# indirect speech): “He was afraid they should have a very bad drive.” -- third person and a
+# past modal or "had" ("she would", "he had"; not a bare "they were", common in direct
+# speech too), no "I" or "you", no exclamation or question, and set in the narration: the first
+# quotation of a paragraph that narration opens, with no cue of its own after it. They
+# report what was said, not the words. So do small-letter words that the narration's own
+# sentence runs into with no punctuation ("he only hoped “the young lady's pride would now
+# be contented”"), unless "that" or a speech verb introduces them.
+_REPORTED = re.compile(r"\b(?:she|he|they)\s+(?:should|would|could|had|might|must)\b", re.I)
+_DIRECT = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|you|your|yours|yourself|ye|Oh|Ah|Pray|Yes|No)\b|[!?]")
+_CUE_NEXT = re.compile(r"[\s,;:—–-]*(?:(?:he|she|I|they|we|it)\s+)?([a-z]+)")
+
+
+def reported(text: str, raws: list[RawQuote], kinds: list[str], paragraphs) -> list[int]:
+    """The quotations that report a character's words in the narrator's grammar or run on in
+    the narration's sentence (see ``_REPORTED``)."""
+    out = []
+    last_paragraph = -1
+    for i, raw in enumerate(raws):
+        paragraph, last_paragraph = last_paragraph, raw.paragraph
+        if paragraph == raw.paragraph or kinds[i] == "term":
+            continue  # (dialogue before it in the paragraph)
+        para_start = paragraphs[raw.paragraph].start
+        if raw.start - para_start < 2 or not ALNUM.search(text, para_start, raw.start):
+            continue  # (it opens the paragraph)
+        words = text[raw.inner_start : raw.inner_end]
+        if words[:1].islower():
+            # the narration's sentence runs into the words with no punctuation: he only
+            # hoped “the young lady's pride would be contented”, it was generally thought
+            # “as fine as a painting” -- not after a speech verb or "that"
+            lead = text[max(para_start, raw.start - 30) : raw.start].rstrip()
+            last = lead.rsplit(None, 1)[-1] if lead else ""
+            if last.isalpha() and last.lower() != "that" and not lexicon().is_speech_verb(last):
+                out.append(i)
+                continue
+        if _REPORTED.search(words) is None or _DIRECT.search(words) or len(words.split()) < 5:
+            continue
+        cue = _CUE_NEXT.match(text, raw.end, raw.end + 30)
+        if cue is None or not lexicon().is_speech_verb(cue.group(1)):
+            out.append(i)
+    return out
 
 
 def _announced(lead: str) -> bool:
@@ -265,10 +386,28 @@ def _analyze(text: str, path: str | None, title: str | None) -> Analysis:
     rerank(ctx, kinds)
     unattribute_terms(ctx, kinds)
     speakers, speaker_ids = build_speakers(ctx)
+    if fiction:
+        # words nobody says aloud, written words and words reported in the narrator's grammar
+        # are the narrator's terms, with no speaker; cut after attribution, they leave the
+        # others' attribution as it was (a turn, a name for the alias joins)
+        dropped = set()
+        lead_start = lambda i: max(sentences[in_sentence[i]].start, paragraphs[raws[i].paragraph].start)  # noqa: E731
+        for i in unspoken(text, raws, kinds, lead_start) + reported(text, raws, kinds, paragraphs):
+            kinds[i] = "term"
+            speaker_ids[i] = None
+            dropped.add(f"q{i + 1}")
+        if dropped:
+            speakers = [
+                replace(s, quote_ids=kept)
+                for s in speakers
+                if (kept := tuple(q for q in s.quote_ids if q not in dropped))
+            ]
     # fiction: the nested speech a character reports ("she said, 'Come in.'") is cut out of
     # the quotation after attribution: its pieces are all the outer speaker's, and the nested
     # cue ("said she") must not name them
     pieces = split_at_nested(text, raws) if fiction and not single else raws
+    if fiction and lost_single_marks(text):  # (and where the copy lost the marks, by its cues)
+        pieces = split_at_unmarked_cues(text, pieces)
     parent = list(range(len(raws)))
     if len(pieces) != len(raws):
         parent = _parents(raws, pieces)

@@ -275,7 +275,9 @@ def split_at_asides(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
             resume = _AFTER_ASIDE.match(text, m.end(), q.inner_end).end()
             if not text[resume : resume + 1].isalnum():
                 continue  # a piece starts with a word, never with a mark
-            out.append(RawQuote(piece_start, m.start(), start, m.start(), q.paragraph, False, continues))
+            # (the speaker's dash before the parenthesis stays with the words: "Yes--")
+            cut = m.start() + len(text[m.start() : m.end()].split("(", 1)[0].rstrip())
+            out.append(RawQuote(piece_start, cut, start, cut, q.paragraph, False, continues))
             piece_start = start = resume
             continues = True
         out.append(RawQuote(piece_start, q.end, start, q.inner_end, q.paragraph, q.closed, continues))
@@ -310,9 +312,10 @@ def _nested_quotes(text: str, lo: int, hi: int):
             continue
         yield body
         pos = body.end()
-# a speech verb, perhaps with its subject ("said she", "said Mr. Frank Hale"), then a comma,
-# colon, semicolon or dash right before the nested mark
-_CUE_BEFORE = re.compile(r"([A-Za-z]+)(?:\s+([A-Za-z]+))?(?:\s+[A-Z][A-Za-z.]*){0,3}\s*(?:[,:;]\s*(?:--)?|--)\s*$")
+# a speech verb, perhaps with its subject ("said she", "said Mr. Frank Hale") or its addressee
+# ("I said to her:", "used to say to my mother:"), then a comma, colon, semicolon or dash
+# right before the nested mark
+_CUE_BEFORE = re.compile(r"([A-Za-z]+)(?:\s+([A-Za-z]+))?(?:\s+[A-Z][A-Za-z.]*){0,3}(?:\s+to\s+(?:him|her|me|us|them|(?:my|his|her|our|their|the)\s+[a-z]+))?\s*(?:[,:;]\s*(?:--)?|--)\s*$")
 # a speech verb, perhaps after a pronoun ("she continued"), right after the nested mark
 _CUE_AFTER = re.compile(r"\s*(?:--)?\s*(?:(?:he|she|I|they|we|you)\s+)?([a-z]+)")
 
@@ -449,4 +452,132 @@ def rescan_nested_straight(text: str, paragraphs: list[Paragraph], quotes: list[
     for fresh in redo.values():
         out.extend(fresh)
     out.sort(key=lambda q: q.start)
+    return out
+
+
+# -- reported speech inside speech, its marks lost -------------------------------------------
+# A plain-text copy that dropped the curly single marks (not one apostrophe left) loses the
+# marks of nested speech too: “I went to the yard. Nothing wrong with her, said the foreman.
+# So I waited.” The nested voice's cue is left inside the quotation. Its words are another
+# voice, cut out as split_at_nested cuts marked ones: the sentence before the cue; after a
+# comma or colon ("says he: time to go.") the rest of that sentence; and the sentences
+# after it that sound spoken (a "you" or "we", a question, an exclamation). The cue and the
+# narration around it are the storyteller's pieces. Only past-tense cues ("said he", "she
+# asked", "I answered") and "says he": a present "I say", "I confess", "they say" is the
+# speaker's own aside; and none that goes on with "if".
+_INNER_SUBJECT = r"(?:he|she|I|they|we|one(?:\s+of\s+(?:the|them|us)(?:\s+[a-z]+){0,2})?|the\s+(?:[a-z]+\s+){0,2}[a-z]+|someone|somebody|(?:Mr|Mrs|Miss|Dr)\.?\s+[A-Z][a-z]+)"
+_INNER_CUE = re.compile(
+    r"(?<=[,!?])[ \t\n]+(?:(?P<v1>[a-z]+)[ \t\n]+(?P<s1>" + _INNER_SUBJECT + r"|[A-Z][a-z]+)"
+    r"|(?P<s2>he|she|I|they|we|one|the[ \t\n]+(?:[a-z]+[ \t\n]+)?[a-z]+)[ \t\n]+(?P<v2>[a-z]+)(?:[ \t\n]+[a-z]+ly)?)"
+    r"(?P<end>[,.;:!?]|(?=[ \t\n]+(?:in|with)[ \t\n]+(?:a|an|his|her|the)\b))"
+)
+_INNER_PRESENT = frozenset({"quoth", "says"})
+_INNER_PAST = frozenset({"answered", "continued", "thought", "returned"})
+_NOT_AFTER_CUE = re.compile(r"[ \t\n]*(?:if)\b")
+_AND_AFTER_CUE = re.compile(r"[ \t\n]*(?:and|but)\b")
+# the verbs of saying itself, whose narration may go on with "and" ("I said, and stood
+# aside"); after the others "and" goes on with the speaker's own sentence ("he laughed, and
+# said there was no harm in it")
+_PLAIN_CUE_VERBS = frozenset({"said", "asked", "cried", "answered", "replied"})
+# the narrator's words that go on after a cue: "said he, slapping his knee", "said I, quietly",
+# "he said, in a low voice", "she answered, at last"
+_CUE_GOES_ON = re.compile(r"[ \t\n]*(?:[a-z]+ing|[a-z]+ly|in|with|at|after|without|from|upon|on|as|for|while|to|looking|half|still|again|then|very|quite|rather|and|but)\b")
+
+
+def _inner_cue_verb(word: str, inverted: bool) -> bool:
+    """A past-tense speech verb ("said", "cried", "asked"); "says" only before its subject
+    ("says he")."""
+    if word in _INNER_PAST:
+        return True
+    if inverted and word in _INNER_PRESENT:
+        return True
+    lex = lexicon()
+    base = lex.speech_verb_base.get(word)
+    if base is None or base in lex.weak_verbs or word == base or word.endswith("s") or word.endswith("ing"):
+        return False
+    return True
+
+
+_SENTENCE_END = re.compile(r"[.!?;:][ \t\n]+(?=[A-Z_\"])")
+_SENTENCE_STOP = re.compile(r"[.!?](?=[ \t\n]|$)")
+
+
+def lost_single_marks(text: str) -> bool:
+    """No single mark at all, not even an apostrophe: a plain-text copy that dropped the
+    curly ones, and the nested quotations' marks with them."""
+    return "'" not in text and "’" not in text and "‘" not in text
+
+
+# a sentence that sounds spoken rather than told
+_SPOKEN = re.compile(r"\b(?:you|your|we|us|our)\b|[!?][ \t\n]*$", re.I)
+
+
+def _valid_inner_cues(text: str, q: RawQuote) -> list[re.Match]:
+    """The nested speech cues inside quotation ``q``."""
+    cues = []
+    for m in _INNER_CUE.finditer(text, q.inner_start, q.inner_end):
+        verb = m.group("v1") or m.group("v2")
+        if not _inner_cue_verb(verb, m.group("v1") is not None):
+            continue
+        if m.group("end") == "," and _NOT_AFTER_CUE.match(text, m.end(), q.inner_end):
+            continue
+        if m.group("end") == "," and verb not in _PLAIN_CUE_VERBS and _AND_AFTER_CUE.match(text, m.end(), q.inner_end):
+            continue
+        cues.append(m)
+    return cues
+
+
+def split_at_unmarked_cues(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
+    """Each quotation cut around the reported speech its unmarked cues set off (dropped:
+    another voice); the storyteller's words, the cue among them, are the pieces left."""
+    out: list[RawQuote] = []
+    for q in quotes:
+        inner: list[tuple[int, int]] = []  # the reported words, as spans
+        cues = _valid_inner_cues(text, q)
+        for k, m in enumerate(cues):
+            limit = cues[k + 1].start() if k + 1 < len(cues) else q.inner_end
+            cue_start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            # the reported words before the cue: from the start of their sentence
+            lo = q.inner_start
+            for e in _SENTENCE_END.finditer(text, q.inner_start, m.start() - 1):
+                lo = e.end()
+            if inner and lo < inner[-1][1]:
+                lo = inner[-1][1]
+            inner.append((lo, cue_start))
+            pos = m.end()
+            if not m.group("end") or (m.group("end") == "," and _CUE_GOES_ON.match(text, m.end(), limit)):
+                stop = _SENTENCE_STOP.search(text, m.end(), limit)  # the narrator's words go on
+                pos = stop.end() if stop else limit
+            elif m.group("end") in ",:;":
+                stop = _SENTENCE_STOP.search(text, m.end(), limit)
+                pos = stop.end() if stop else limit
+                inner.append((m.end(), pos))
+            # the reported words go on while they sound spoken
+            while pos < limit:
+                stop = _SENTENCE_STOP.search(text, pos, limit)
+                end = stop.end() if stop else limit
+                if not _SPOKEN.search(text, pos, end):
+                    break
+                inner.append((pos, end))
+                pos = end
+        if not inner:
+            out.append(q)
+            continue
+        start, continues = q.inner_start, q.continues
+        spans = []
+        for a, b in inner + [(q.inner_end, q.inner_end)]:
+            if a > start:
+                spans.append((start, a))
+            start = max(start, b)
+        first = True
+        for a, b in spans:
+            while a < b and text[a] in " \t\n":
+                a += 1
+            while b > a and text[b - 1] in " \t\n":
+                b -= 1
+            if not ALNUM.search(text, a, b):
+                continue
+            out.append(RawQuote(q.start if first else a, q.end if b == q.inner_end else b, a, b, q.paragraph, q.closed and b == q.inner_end, continues))
+            first = False
+            continues = True
     return out
