@@ -267,7 +267,10 @@ def name_gender(ctx: Context, ref: NameRef) -> str:
     if ref.first and ref.first.lower() in lex.first_names:
         return lex.first_names[ref.first.lower()]
     if not ref.first and ref.last.lower() in lex.first_names:
-        return lex.first_names[ref.last.lower()]
+        gender = lex.first_names[ref.last.lower()]
+        if gender == "f" and _learned_genders(ctx).get(ref.last.lower()) == "m":
+            return "m"  # a surname the text writes only after "Mr." ("Mr. Kelly" … "said Kelly")
+        return gender
     learned = _learned_genders(ctx).get(ref.last.lower(), "?")
     if learned != "?":
         return learned
