@@ -1895,3 +1895,17 @@ def test_fiction_miss_and_a_surname_calls_the_one_woman_named_in_full_with_it():
     assert "ada" in _called(context(t, fiction=True), 0)
     t = "Ada Hale and Rose Hale came in.\n\n“Good morning, Miss Hale,” said Tom Brand."
     assert "ada" not in _called(context(t, fiction=True), 0)
+
+
+def test_fiction_who_after_a_person_and_an_aside_is_the_speaker():
+    for t, who in (
+        ("At the door she was met by Mr. Pell, who, on hearing the news, said, “I am glad.”", "Mr. Pell"),
+        ("Ten minutes passed, till they were joined by Tom Hale, who, coming up with a smile, said: “It is settled.”", "Tom Hale"),
+        ("Ada looked anxiously at the Badger, who said in a low voice, “Not yet.”", "the Badger"),
+    ):
+        att = leading_cue(context(t, fiction=True), 0)
+        assert att is not None and att.antecedent is not None and att.antecedent.text == who, t
+    # another clause's "she" between "who" and the verb: not the relative clause's verb
+    t = "Ada looked at Tom Hale, who smiled; then she said, “Not yet.”"
+    att = leading_cue(context(t, fiction=True), 0)
+    assert att is None or att.antecedent is None or att.antecedent.text != "Tom Hale"

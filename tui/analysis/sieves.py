@@ -856,12 +856,11 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             own = _infinitive_subject(tokens, phrases, k)
             if own is not None and (subject is None or own.first > subject.last):
                 subject = own  # "… the chance for Tom Hale to step up and say, “…”": Tom says it
-        if not ctx.fiction:
-            rel = _relative_subject(tokens, phrases, k)
-            if rel is not None:
-                # "… from Ada Ruiz, who declared in the spin room, “…”": the relative pronoun
-                # is the verb's subject, whatever the main clause's is
-                return Attribution("leading_cue", 0.8, phrase=rel[0], cue=tok, antecedent=rel[1])
+        rel = _relative_subject(tokens, phrases, k) if not ctx.fiction else _fiction_relative_subject(tokens, phrases, k)
+        if rel is not None:
+            # "… from Ada Ruiz, who declared in the spin room, “…”": the relative pronoun
+            # is the verb's subject, whatever the main clause's is
+            return Attribution("leading_cue", 0.8, phrase=rel[0], cue=tok, antecedent=rel[1])
         # inverted: said Mr. Smith: "…" (but "Lind told Ada Mertz:" has its subject first)
         p = _phrase_at(phrases, k + 1)
         if not ctx.fiction and p is not None and p.kind == "PRON" and p.text.lower() in _OBJECT_PRONOUNS:
@@ -1082,6 +1081,27 @@ def _relative_subject(tokens: list[Token], phrases: list[Phrase], v: int) -> tup
     head = next((p for p in phrases if p.last == k - 2), None)
     if head is None or head.kind not in ("NAME", "TITLED", "POSSD", "DESC"):
         return None
+    tok = tokens[k]
+    return Phrase("REL", tok.start, tok.end, tok.word, tok.word, tok.start, tok.end, None, k, k), head
+
+
+def _fiction_relative_subject(tokens: list[Token], phrases: list[Phrase], v: int) -> tuple[Phrase, Phrase] | None:
+    """Fiction: "… joined by Tom Pell, who, coming up with a smile, said:" — "who" after a
+    comma and a person, then only an aside or a manner (no "he" or "she" of another clause,
+    no sentence end) before the speech verb: that person speaks."""
+    for k in range(v - 1, 1, -1):
+        tok = tokens[k]
+        if tok.tag in ("P", ":") or tok.word.lower() in _SUBJECT_PRONOUNS:
+            return None
+        if tok.word.lower() == "who":
+            break
+    else:
+        return None
+    if tokens[k - 1].tag != ",":
+        return None
+    head = next((p for p in phrases if p.last == k - 2), None)
+    if head is None or head.kind not in ("NAME", "TITLED", "POSSD", "DESC", "ORG"):
+        return None  # ("the Duchess, who said": a character the text names by a title)
     tok = tokens[k]
     return Phrase("REL", tok.start, tok.end, tok.word, tok.word, tok.start, tok.end, None, k, k), head
 
