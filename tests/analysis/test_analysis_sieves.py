@@ -1909,3 +1909,24 @@ def test_fiction_who_after_a_person_and_an_aside_is_the_speaker():
     t = "Ada looked at Tom Hale, who smiled; then she said, “Not yet.”"
     att = leading_cue(context(t, fiction=True), 0)
     assert att is None or att.antecedent is None or att.antecedent.text != "Tom Hale"
+
+
+def test_fiction_a_description_is_the_one_name_its_scenes_give_though_some_scenes_name_no_one():
+    """Scenes where the narration names no woman cast no vote for whom "the girl" is: the
+    ones that name someone decide."""
+    intro = [f"“I will mend the nets before dark,” said {name}, for the {n + 1}th time."
+             for n, name in enumerate(["Nell Marrow", "Ada Finch"] * 3)]
+    filler = ["The tide went out and came back over the grey stones of the harbour wall."] * 45
+    paras = []
+    for k, name in enumerate(["Nell"] * 5 + [None] * 4):
+        opening = f"Later that week {name} came down to the harbour again, and sat on the wall." if name else (
+            "Later that week the wind rose over the harbour, and the boats came in early.")
+        paras += [
+            *filler,
+            opening,
+            f"“Is the ferry late again, {k + 2} days running?” asked Osric Vane.",
+            "“It is always late in the spring,” said the girl, looking out to sea.",
+            "“Then we shall wait for it together,” said Osric Vane.",
+        ]
+    a = analyze("\n\n".join(intro) + "\n\n" + novel() + "\n\n" + "\n\n".join(paras))
+    assert _spoken_by(a, "always late in the spring") == {"Nell Marrow"}
