@@ -1930,3 +1930,16 @@ def test_fiction_a_description_is_the_one_name_its_scenes_give_though_some_scene
         ]
     a = analyze("\n\n".join(intro) + "\n\n" + novel() + "\n\n" + "\n\n".join(paras))
     assert _spoken_by(a, "always late in the spring") == {"Nell Marrow"}
+
+
+def test_fiction_a_phrase_of_an_aside_before_the_speech_verb_is_not_its_subject():
+    for t, who in (
+        ("Maria was sent away, and Ada Finch, embracing Nell Marrow, thus began: “At last!”", "Ada Finch"),
+        ("Tom was alone, and the young man, before taking the chair he offered, began abruptly: “I saw you.”", "the young man"),
+        ("His wife gave him a look; and, while he was coming round, added, “Be kind to him.”", "His wife"),
+        ("Mr. Pell lit his cigar (it was Tom Hale who bought them), and said: “A fine evening.”", "Mr. Pell"),
+        # a subordinate clause with no words of its own after the name is no aside
+        ("Mrs. Hale murmured, while the young man, smiling at her, replied: “As soon as ever it can.”", "the young man"),
+    ):
+        att = leading_cue(context("Tom Pell came in at last.\n\n" + t, fiction=True), 0)
+        assert att is not None and att.phrase.text == who, t

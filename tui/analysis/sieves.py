@@ -662,7 +662,7 @@ _CLAUSE_OPENERS = frozenset("and but or while although though whereas because si
 _SUBORDINATORS = frozenset("after before when while although though as if because since unless until once whereas whom who which".split())
 
 
-def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bool = False) -> Phrase | None:
+def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bool = False, fiction: bool = False) -> Phrase | None:
     candidates = [p for p in phrases if p.last < v and _can_be_subject(tokens, p) and not _dateline(tokens, p)]
     if news:
         # "Sen. Ada Ruiz (D-Ore.) said": a party and state in parentheses is no subject
@@ -716,7 +716,45 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
         head = _relative_clause_head(tokens, candidates, v)
         if head is not None:
             return head
+    if fiction:
+        # the subject of the verb is not a phrase of an aside before it ("Ada,
+        # embracing Mary, began:", "Tom, before taking the chair he offered, said:", "(it was
+        # Tom who bought them)")
+        main = [p for p in candidates if not _in_aside(tokens, p, v)]
+        if main and main[-1] is not candidates[-1]:
+            return main[-1]
     return candidates[-1]
+
+
+_ASIDE_OPENERS = frozenset("as while whilst when where though although before after because since until till if unless".split())
+
+
+def _in_aside(tokens: list[Token], p: Phrase, v: int) -> bool:
+    """Whether phrase ``p`` stands in parentheses, or in an aside that a comma opens with a
+    participle ("embracing Mary") or a subordinating word ("as she went out") and a comma
+    closes before the verb at ``v`` (a subordinate clause with words of its own after ``p``:
+    "while Tom, smiling, replied" keeps Tom)."""
+    depth = 0
+    for k in range(p.first - 1, -1, -1):
+        word = tokens[k].word
+        if word == ")":
+            depth += 1
+        elif word == "(":
+            if depth == 0:
+                return any(t.word == ")" for t in tokens[p.last + 1 : v])
+            depth -= 1
+    close = next((k for k in range(p.last + 1, v) if tokens[k].tag in (",", ":", "P")), None)
+    if close is None or tokens[close].tag != ",":
+        return False
+    k = p.first - 1
+    while k >= 0 and tokens[k].tag not in (",", ":", "P"):
+        k -= 1
+    if k < 0 or tokens[k].tag != "," or k + 1 >= p.first:
+        return False
+    opener = tokens[k + 1].word.lower()
+    if opener in _ASIDE_OPENERS:
+        return close > p.last + 1
+    return opener.endswith("ing") and tokens[k + 1].tag in ("W", "VSAY")
 
 
 def _infinitive_subject(tokens: list[Token], phrases: list[Phrase], v: int) -> Phrase | None:
@@ -851,7 +889,7 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             k + 1 >= len(tokens) or tokens[k + 1].tag not in (",", ":")
         ):
             continue  # "has gone soft", "went to Iowa"; but 'he went, "…"'
-        subject = _subject_before(tokens, phrases, k, news=not ctx.fiction)
+        subject = _subject_before(tokens, phrases, k, news=not ctx.fiction, fiction=ctx.fiction)
         if ctx.fiction:
             own = _infinitive_subject(tokens, phrases, k)
             if own is not None and (subject is None or own.first > subject.last):
