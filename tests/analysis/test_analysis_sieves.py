@@ -1943,3 +1943,13 @@ def test_fiction_a_phrase_of_an_aside_before_the_speech_verb_is_not_its_subject(
     ):
         att = leading_cue(context("Tom Pell came in at last.\n\n" + t, fiction=True), 0)
         assert att is not None and att.phrase.text == who, t
+
+
+def test_fiction_the_one_heard_saying_the_words_speaks_them():
+    for t, who in (
+        ("Before the door shut, Ada heard Mary Quill saying, “Lie down, my dear.”", "Mary Quill"),
+        ("As Ned left the room, he heard his sister add: “Not today.”", "his sister"),
+        ("Then Ada heard the Badger say to itself, “Too late!”", "the Badger"),
+    ):
+        att = leading_cue(context("Tom Pell came in at last.\n\n" + t, fiction=True), 0)
+        assert att is not None and att.phrase.text == who, t

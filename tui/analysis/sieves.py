@@ -663,6 +663,10 @@ _SUBORDINATORS = frozenset("after before when while although though as if becaus
 
 
 def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bool = False, fiction: bool = False) -> Phrase | None:
+    if fiction:
+        heard = _heard_speaking(tokens, phrases, v)
+        if heard is not None:
+            return heard
     candidates = [p for p in phrases if p.last < v and _can_be_subject(tokens, p) and not _dateline(tokens, p)]
     if news:
         # "Sen. Ada Ruiz (D-Ore.) said": a party and state in parentheses is no subject
@@ -724,6 +728,21 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
         if main and main[-1] is not candidates[-1]:
             return main[-1]
     return candidates[-1]
+
+
+_PERCEPTION_VERBS = frozenset("hear heard hears hearing overheard overhear overhears".split())
+
+
+def _heard_speaking(tokens: list[Token], phrases: list[Phrase], v: int) -> Phrase | None:
+    """Fiction: "Ada heard Tom Pell say", "she heard the Badger muttering": the one heard
+    speaks — the person a verb of hearing takes right before the speech verb, not the hearer."""
+    k = v - 1
+    while k >= 0 and tokens[k].tag == "W" and (tokens[k].word.lower() in _VERB_MODIFIERS or tokens[k].word.lower().endswith("ly")):
+        k -= 1
+    p = next((p for p in phrases if p.last == k), None) if k >= 0 else None
+    if p is None or p.kind == "PRON" or p.first == 0 or tokens[p.first - 1].word.lower() not in _PERCEPTION_VERBS:
+        return None  # ("heard him say": the pronoun sieve's "he", no name)
+    return p
 
 
 _ASIDE_OPENERS = frozenset("as while whilst when where though although before after because since until till if unless".split())
