@@ -1953,3 +1953,16 @@ def test_fiction_the_one_heard_saying_the_words_speaks_them():
     ):
         att = leading_cue(context("Tom Pell came in at last.\n\n" + t, fiction=True), 0)
         assert att is not None and att.phrase.text == who, t
+
+
+def test_fiction_an_ing_form_completing_a_verb_takes_that_verbs_subject():
+    for t, who in (
+        ("Ada had put her handkerchief to her eyes; and Tom, miserable at such a sight, could not help saying, “Do not cry.”", "Tom"),
+        ("Mary Quill was quiet, but Tom Hale kept asking, “Why?”", "Tom Hale"),
+    ):
+        att = leading_cue(context("Tom Pell came in at last.\n\n" + t, fiction=True), 0)
+        assert att is not None and att.phrase.text == who, t
+    # a participle after its comma still takes the clause's subject
+    t = "Ada Finch turned to Tom Hale, saying, “Come in.”"
+    att = leading_cue(context("Tom Pell came in at last.\n\n" + t, fiction=True), 0)
+    assert att is not None and att.phrase.text == "Ada Finch"

@@ -693,7 +693,7 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
                 before = tokens[p.first - 1] if p.first > 0 else None
                 if before is None or before.tag in (",", ":", "P") or before.word.lower() in _CLAUSE_OPENERS:
                     return p
-    if tokens[v].word.lower().endswith("ing"):
+    if tokens[v].word.lower().endswith("ing") and not (fiction and _verb_complement(tokens, v)):
         # a participle ("…, saying", "and calling") takes the subject of the clause before
         # its comma
         commas = [k for k in range(v) if tokens[k].tag == ","]
@@ -743,6 +743,21 @@ def _heard_speaking(tokens: list[Token], phrases: list[Phrase], v: int) -> Phras
     if p is None or p.kind == "PRON" or p.first == 0 or tokens[p.first - 1].word.lower() not in _PERCEPTION_VERBS:
         return None  # ("heard him say": the pronoun sieve's "he", no name)
     return p
+
+
+_CATENATIVES = frozenset("help began begin begun kept keep went go fell fall burst found find stopped stop finished finish".split())
+
+
+def _verb_complement(tokens: list[Token], v: int) -> bool:
+    """Fiction: "could not help saying", "kept asking", "found himself saying": the -ing form
+    completes the verb before it (past its modifiers and a reflexive), whose subject is the
+    speaker — no participle of an earlier clause."""
+    k = v - 1
+    while k >= 0 and tokens[k].tag == "W" and (tokens[k].word.lower() in _VERB_MODIFIERS or tokens[k].word.lower().endswith("ly")):
+        k -= 1
+    if k >= 0 and tokens[k].word.lower() in ("himself", "herself"):
+        k -= 1
+    return k >= 0 and tokens[k].word.lower() in _CATENATIVES
 
 
 _ASIDE_OPENERS = frozenset("as while whilst when where though although before after because since until till if unless".split())
