@@ -1966,3 +1966,18 @@ def test_fiction_an_ing_form_completing_a_verb_takes_that_verbs_subject():
     t = "Ada Finch turned to Tom Hale, saying, “Come in.”"
     att = leading_cue(context("Tom Pell came in at last.\n\n" + t, fiction=True), 0)
     assert att is not None and att.phrase.text == "Ada Finch"
+
+
+def test_fiction_the_latter_and_the_former_are_the_last_two_people_named():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“Shall we go in?” said Tom Pell.\n\n"
+        "Voices came nearer: Ada Finch and Mary Quill met them at the door. “My dear Tom,” said the latter, “come in.”\n\n"
+        "“We are late,” said the former."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 1).text == "Mary Quill"
+    assert root_phrase(ctx, 3).text == "Ada Finch"

@@ -1927,7 +1927,7 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     words = " ".join(att.phrase.text.lower().split())
     if any(f" {word} " in words for word in ("with", "in", "of", "from")):
         return
-    kin = _kin_by_surname(ctx, i, att.phrase) or _the_other(ctx, i, att.phrase) or _owners_partner(ctx, i, att.phrase)
+    kin = _kin_by_surname(ctx, i, att.phrase) or _the_other(ctx, i, att.phrase) or _owners_partner(ctx, i, att.phrase) or _latter_or_former(ctx, i, att.phrase)
     if kin is not None:
         att.antecedent = kin
         return
@@ -2061,6 +2061,34 @@ def _the_other(ctx: Context, i: int, desc: Phrase, lookback: int = 8) -> Phrase 
             if want in ("m", "f") and phrase_gender(ctx, p) not in ("?", want):
                 return None
             return p
+    return None
+
+
+_LATTER = re.compile(r"the\s+(latter|former)", re.I)
+
+
+def _latter_or_former(ctx: Context, i: int, desc: Phrase) -> Phrase | None:
+    """Fiction: "Ada Finch and Mary Quill met them at the door. “…,” said the latter" — the
+    last of the people the narration just named (the former: the one before), in the
+    paragraph before the cue or, failing two there, the paragraph before it."""
+    m = _LATTER.fullmatch(" ".join(desc.text.split()))
+    if m is None:
+        return None
+    want = 0 if m.group(1).lower() == "latter" else 1
+    before = min(desc.start, ctx.quotes[i].start)
+    para = ctx.paragraph_at(before)
+    people: list[Phrase] = []
+    for p_index in (para, para - 1):
+        if p_index < 0:
+            break
+        tokens, phrases = ctx.paragraph_narration(p_index, before if p_index == para else None)
+        for p in reversed(phrases):
+            if p.start >= before or p.kind not in ("NAME", "TITLED", "DESC") or _body_part(p) or not is_personal(ctx, p):
+                continue
+            if all(_key(p) != _key(q) for q in people):
+                people.append(p)
+            if len(people) > want:
+                return people[want]
     return None
 
 
