@@ -1981,3 +1981,26 @@ def test_fiction_the_latter_and_the_former_are_the_last_two_people_named():
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 1).text == "Mary Quill"
     assert root_phrase(ctx, 3).text == "Ada Finch"
+
+
+def test_fiction_this_or_that_description_points_at_the_person_just_named():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“Who is there?” said Ada Finch.\n\n"
+        "“A friend,” said Mary Quill.\n\n"
+        "The door opened and showed the red face of Tom Hale. “Good evening,” said this gentleman, nodding to Ada Finch."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 2).text == "Tom Hale"
+    # of the noun's gender: "that lady" passes over the man named last
+    t = (
+        "“Who is there?” said Tom Hale.\n\n"
+        "“Only me,” said Ada Finch.\n\n"
+        "Mrs. Pell came in, and Tom Hale stood up. “Sit down,” said that lady."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 2).text == "Mrs. Pell"

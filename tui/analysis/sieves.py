@@ -1927,7 +1927,7 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     words = " ".join(att.phrase.text.lower().split())
     if any(f" {word} " in words for word in ("with", "in", "of", "from")):
         return
-    kin = _kin_by_surname(ctx, i, att.phrase) or _the_other(ctx, i, att.phrase) or _owners_partner(ctx, i, att.phrase) or _latter_or_former(ctx, i, att.phrase)
+    kin = _kin_by_surname(ctx, i, att.phrase) or _the_other(ctx, i, att.phrase) or _owners_partner(ctx, i, att.phrase) or _latter_or_former(ctx, i, att.phrase) or _demonstrated(ctx, i, att.phrase)
     if kin is not None:
         att.antecedent = kin
         return
@@ -2089,6 +2089,32 @@ def _latter_or_former(ctx: Context, i: int, desc: Phrase) -> Phrase | None:
                 people.append(p)
             if len(people) > want:
                 return people[want]
+    return None
+
+
+DEMONSTRATIVE_REACH = 3  # paragraphs searched back for the person "this gentleman" points at
+
+
+def _demonstrated(ctx: Context, i: int, desc: Phrase) -> Phrase | None:
+    """Fiction: "the features of Tom Hale. “…,” said this worthy" — a description with "this"
+    or "that" points back at the person the narration named last (of its gender, when the
+    noun has one), not at someone of the conversation."""
+    words = desc.text.split()
+    if len(words) < 2 or words[0].lower() not in ("this", "that"):
+        return None
+    gender = phrase_gender(ctx, desc)
+    before = min(desc.start, ctx.quotes[i].start)
+    para = ctx.paragraph_at(before)
+    for p_index in range(para, max(-1, para - DEMONSTRATIVE_REACH), -1):
+        tokens, phrases = ctx.paragraph_narration(p_index, before if p_index == para else None)
+        for p in reversed(phrases):
+            if p.start >= before or p.kind not in ("NAME", "TITLED", "DESC") or not is_personal(ctx, p):
+                continue
+            if p.kind == "DESC" and (tokens[p.first].tag == "PRP$" or _body_part(p) or p.text.split()[0].lower() in ("this", "that")):
+                continue  # ("his hat", "her face": someone else's; "that lady": the same pointer)
+            if gender in ("m", "f") and phrase_gender(ctx, p) not in (gender, "?"):
+                continue
+            return p
     return None
 
 
