@@ -1991,3 +1991,112 @@ def test_fiction_words_someone_might_have_said_or_was_going_to_say_are_terms():
     by_text = {q.text.strip(" ,.!"): q for q in a.quotes}
     for words in ("Not in this house", "So very late", "Do not go"):
         assert by_text[words].kind == "term" and by_text[words].speaker_id is None, words
+
+
+def test_fiction_who_after_a_person_and_an_aside_is_the_speaker():
+    for t, who in (
+        ("At the door she was met by Mr. Pell, who, on hearing the news, said, “I am glad.”", "Mr. Pell"),
+        ("Ten minutes passed, till they were joined by Tom Hale, who, coming up with a smile, said: “It is settled.”", "Tom Hale"),
+        ("Ada looked anxiously at the Badger, who said in a low voice, “Not yet.”", "the Badger"),
+    ):
+        att = leading_cue(context(t, fiction=True), 0)
+        assert att is not None and att.antecedent is not None and att.antecedent.text == who, t
+    # another clause's "she" between "who" and the verb: not the relative clause's verb
+    t = "Ada looked at Tom Hale, who smiled; then she said, “Not yet.”"
+    att = leading_cue(context(t, fiction=True), 0)
+    assert att is None or att.antecedent is None or att.antecedent.text != "Tom Hale"
+
+
+def test_fiction_a_description_is_the_one_name_its_scenes_give_though_some_scenes_name_no_one():
+    """Scenes where the narration names no woman cast no vote for whom "the girl" is: the
+    ones that name someone decide."""
+    intro = [f"“I will mend the nets before dark,” said {name}, for the {n + 1}th time."
+             for n, name in enumerate(["Nell Marrow", "Ada Finch"] * 3)]
+    filler = ["The tide went out and came back over the grey stones of the harbour wall."] * 45
+    paras = []
+    for k, name in enumerate(["Nell"] * 5 + [None] * 4):
+        opening = f"Later that week {name} came down to the harbour again, and sat on the wall." if name else (
+            "Later that week the wind rose over the harbour, and the boats came in early.")
+        paras += [
+            *filler,
+            opening,
+            f"“Is the ferry late again, {k + 2} days running?” asked Osric Vane.",
+            "“It is always late in the spring,” said the girl, looking out to sea.",
+            "“Then we shall wait for it together,” said Osric Vane.",
+        ]
+    a = analyze("\n\n".join(intro) + "\n\n" + novel() + "\n\n" + "\n\n".join(paras))
+    assert _spoken_by(a, "always late in the spring") == {"Nell Marrow"}
+
+
+def test_fiction_a_phrase_of_an_aside_before_the_speech_verb_is_not_its_subject():
+    for t, who in (
+        ("Maria was sent away, and Ada Finch, embracing Nell Marrow, thus began: “At last!”", "Ada Finch"),
+        ("Tom was alone, and the young man, before taking the chair he offered, began abruptly: “I saw you.”", "the young man"),
+        ("His wife gave him a look; and, while he was coming round, added, “Be kind to him.”", "His wife"),
+        ("Mr. Pell lit his cigar (it was Tom Hale who bought them), and said: “A fine evening.”", "Mr. Pell"),
+        # a subordinate clause with no words of its own after the name is no aside
+        ("Mrs. Hale murmured, while the young man, smiling at her, replied: “As soon as ever it can.”", "the young man"),
+    ):
+        att = leading_cue(context("Tom Pell came in at last.\n\n" + t, fiction=True), 0)
+        assert att is not None and att.phrase.text == who, t
+
+
+def test_fiction_the_one_heard_saying_the_words_speaks_them():
+    for t, who in (
+        ("Before the door shut, Ada heard Mary Quill saying, “Lie down, my dear.”", "Mary Quill"),
+        ("As Ned left the room, he heard his sister add: “Not today.”", "his sister"),
+        ("Then Ada heard the Badger say to itself, “Too late!”", "the Badger"),
+    ):
+        att = leading_cue(context("Tom Pell came in at last.\n\n" + t, fiction=True), 0)
+        assert att is not None and att.phrase.text == who, t
+
+
+def test_fiction_an_ing_form_completing_a_verb_takes_that_verbs_subject():
+    for t, who in (
+        ("Ada had put her handkerchief to her eyes; and Tom, miserable at such a sight, could not help saying, “Do not cry.”", "Tom"),
+        ("Mary Quill was quiet, but Tom Hale kept asking, “Why?”", "Tom Hale"),
+    ):
+        att = leading_cue(context("Tom Pell came in at last.\n\n" + t, fiction=True), 0)
+        assert att is not None and att.phrase.text == who, t
+    # a participle after its comma still takes the clause's subject
+    t = "Ada Finch turned to Tom Hale, saying, “Come in.”"
+    att = leading_cue(context("Tom Pell came in at last.\n\n" + t, fiction=True), 0)
+    assert att is not None and att.phrase.text == "Ada Finch"
+
+
+def test_fiction_the_latter_and_the_former_are_the_last_two_people_named():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“Shall we go in?” said Tom Pell.\n\n"
+        "Voices came nearer: Ada Finch and Mary Quill met them at the door. “My dear Tom,” said the latter, “come in.”\n\n"
+        "“We are late,” said the former."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 1).text == "Mary Quill"
+    assert root_phrase(ctx, 3).text == "Ada Finch"
+
+
+def test_fiction_this_or_that_description_points_at_the_person_just_named():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“Who is there?” said Ada Finch.\n\n"
+        "“A friend,” said Mary Quill.\n\n"
+        "The door opened and showed the red face of Tom Hale. “Good evening,” said this gentleman, nodding to Ada Finch."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 2).text == "Tom Hale"
+    # of the noun's gender: "that lady" passes over the man named last
+    t = (
+        "“Who is there?” said Tom Hale.\n\n"
+        "“Only me,” said Ada Finch.\n\n"
+        "Mrs. Pell came in, and Tom Hale stood up. “Sit down,” said that lady."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 2).text == "Mrs. Pell"

@@ -420,3 +420,17 @@ def test_fiction_a_name_said_inside_the_dialogue_does_not_set_the_scene():
     a = analyze(text)
     gentlemen = [a.speaker_name(q) for q in a.quotes if "said the gentleman" in text[q.end : q.end + 25]]
     assert gentlemen == ["Mr. Corbin", "Mr. Corbin"]
+
+
+def test_a_bare_surname_the_text_writes_only_after_mr_is_a_man_whatever_the_name_list_says():
+    from tests.analysis.test_analysis_sieves import context
+    from tui.analysis.speakers import NameRef, name_gender
+
+    # "Shirley" is a woman's first name on the list; this text writes it only as Mr. Shirley
+    t = "Mr. Shirley came in late. “It is raining,” said Mr. Shirley. “So it is,” said Shirley again."
+    ctx = context(t, fiction=True)
+    assert name_gender(ctx, NameRef("person", "Shirley", "", "", "Shirley", None, 0, ("Shirley",))) == "m"
+    # without the honorific the list decides, and "Mrs." alone does not make a man
+    for t in ("“It is raining,” said Shirley.", "Mrs. Shirley came in. “It is raining,” said Shirley."):
+        ctx = context(t, fiction=True)
+        assert name_gender(ctx, NameRef("person", "Shirley", "", "", "Shirley", None, 0, ("Shirley",))) == "f"

@@ -242,3 +242,16 @@ def test_the_ranker_never_gives_a_he_or_she_line_to_someone_of_the_other_gender(
     doc = ranker._Doc(ctx, kinds)
     assert doc.gender.get("silas brand") == "m"
     assert doc.keys[i] != "silas brand"
+
+
+def test_a_name_after_to_or_at_marks_the_person_spoken_to():
+    extra = ("“The tide is in,” Mara Quill said, turning to Silas Brand.", "“So it is.”")
+    ctx, kinds = ranked_context(harbour(extra=extra))
+    doc = ranker._Doc(ctx, kinds)
+    i = quote_index(ctx, "The tide is in", 5)
+    _, cands, _ = ranker.candidates(ctx, doc, i)
+    assert ranker.INDEX["ment_addressed"] in cands["silas brand"]
+    assert ranker.INDEX["ment_addressed"] not in cands["mara quill"]
+    _, cands, _ = ranker.candidates(ctx, doc, i + 1)
+    assert ranker.INDEX["ment_p1_addressed"] in cands["silas brand"]
+    assert ranker.INDEX["ment_p1_addressed"] not in cands.get("mara quill", set())

@@ -87,6 +87,8 @@ FEATURES: tuple[str, ...] = (
     "ment_before_subject",  # … opening a sentence
     "ment_after",
     "ment_after_subject",
+    "ment_addressed",  # … after "to" or "at" ("turning to Ada", "looking at Tom"): spoken to
+    "ment_p1_addressed",  # … in the paragraph before: the one spoken to answers
     "ment_p1",  # in the paragraph before
     "ment_p1_subject",
     "ment_p1_narration",  # … which has no quotation
@@ -114,6 +116,7 @@ _NEXT_NAMED = {1: _F["next1_named"], 2: _F["next2_named"]}
 
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord|Madame|Mme|Monsieur)\.?\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_TO_BEFORE = re.compile(r"\b(?:to|towards|toward|at)\s+$", re.I)
 _SENTENCE_GAP = re.compile(r"[.!?;:—\-]['\"’”)]*\s*$|^\s*$")
 _PRONOUN = re.compile(r"\b(?:(he|He)|(she|She))\b")
 
@@ -363,7 +366,8 @@ class _Doc:
         return self.alias.get(k, k) or None
 
     def _scan(self, start: int, end: int, out: list) -> None:
-        """(start, end, key, opens a sentence) of the names that count in ``text[start:end]``."""
+        """(start, end, key, opens a sentence, after "to" or "at") of the names that count in
+        ``text[start:end]``."""
         if self._names is None:
             return
         text = self.ctx.text
@@ -377,9 +381,10 @@ class _Doc:
             k = self.wording_key(first, m.end(), "ORG" if article else "NAME")
             if k is not None:
                 opens = first == start or _SENTENCE_GAP.search(text[max(start, first - 3) : first]) is not None
-                out.append((first, m.end(), k, opens))
+                addressed = _TO_BEFORE.search(text, max(start, first - 9), first) is not None
+                out.append((first, m.end(), k, opens, addressed))
 
-    def mentions(self, para: int) -> list[tuple[int, int, str, bool]]:
+    def mentions(self, para: int) -> list[tuple[int, int, str, bool, bool]]:
         """The names that count in a paragraph's narration (memoised)."""
         found = self._mentions.get(para)
         if found is None:
@@ -403,7 +408,7 @@ class _Doc:
         q = self.ctx.quotes[i]
         found: list = []
         self._scan(q.inner_start, q.inner_end, found)
-        return {k for _s, _e, k, _o in found}
+        return {k for _s, _e, k, _o, _a in found}
 
     def called(self, i: int) -> dict[str, tuple[int, int]]:
         """Keys quotation ``i`` calls by name ("…, Emma, …"), and where."""
@@ -546,15 +551,19 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
         for k, span in sorted(doc.called(next_qs[0]).items()):
             add(k, _F["addressed_after"], span)
     # the narration around
-    for start, end, k, subject in doc.mentions(P - 1):
+    for start, end, k, subject, to in doc.mentions(P - 1):
+        if to:
+            add(k, _F["ment_p1_addressed"], (start, end))
         add(k, _F["ment_p1"], (start, end))
         if subject:
             add(k, _F["ment_p1_subject"])
         if not prev_qs:
             add(k, _F["ment_p1_narration"])
-    for start, end, k, subject in doc.mentions(P):
+    for start, end, k, subject, to in doc.mentions(P):
         if cue_phrase is not None and start < cue_phrase.end and end > cue_phrase.start:
             continue  # the cue itself
+        if to:
+            add(k, _F["ment_addressed"], (start, end))
         if start < q.start:
             add(k, _F["ment_before"], (start, end))
             if subject:

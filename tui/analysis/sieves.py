@@ -662,7 +662,11 @@ _CLAUSE_OPENERS = frozenset("and but or while although though whereas because si
 _SUBORDINATORS = frozenset("after before when while although though as if because since unless until once whereas whom who which".split())
 
 
-def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bool = False) -> Phrase | None:
+def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bool = False, fiction: bool = False) -> Phrase | None:
+    if fiction:
+        heard = _heard_speaking(tokens, phrases, v)
+        if heard is not None:
+            return heard
     candidates = [p for p in phrases if p.last < v and _can_be_subject(tokens, p) and not _dateline(tokens, p)]
     if news:
         # "Sen. Ada Ruiz (D-Ore.) said": a party and state in parentheses is no subject
@@ -689,7 +693,7 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
                 before = tokens[p.first - 1] if p.first > 0 else None
                 if before is None or before.tag in (",", ":", "P") or before.word.lower() in _CLAUSE_OPENERS:
                     return p
-    if tokens[v].word.lower().endswith("ing"):
+    if tokens[v].word.lower().endswith("ing") and not (fiction and _verb_complement(tokens, v)):
         # a participle ("…, saying", "and calling") takes the subject of the clause before
         # its comma
         commas = [k for k in range(v) if tokens[k].tag == ","]
@@ -716,7 +720,75 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
         head = _relative_clause_head(tokens, candidates, v)
         if head is not None:
             return head
+    if fiction:
+        # the subject of the verb is not a phrase of an aside before it ("Ada,
+        # embracing Mary, began:", "Tom, before taking the chair he offered, said:", "(it was
+        # Tom who bought them)")
+        main = [p for p in candidates if not _in_aside(tokens, p, v)]
+        if main and main[-1] is not candidates[-1]:
+            return main[-1]
     return candidates[-1]
+
+
+_PERCEPTION_VERBS = frozenset("hear heard hears hearing overheard overhear overhears".split())
+
+
+def _heard_speaking(tokens: list[Token], phrases: list[Phrase], v: int) -> Phrase | None:
+    """Fiction: "Ada heard Tom Pell say", "she heard the Badger muttering": the one heard
+    speaks — the person a verb of hearing takes right before the speech verb, not the hearer."""
+    k = v - 1
+    while k >= 0 and tokens[k].tag == "W" and (tokens[k].word.lower() in _VERB_MODIFIERS or tokens[k].word.lower().endswith("ly")):
+        k -= 1
+    p = next((p for p in phrases if p.last == k), None) if k >= 0 else None
+    if p is None or p.kind == "PRON" or p.first == 0 or tokens[p.first - 1].word.lower() not in _PERCEPTION_VERBS:
+        return None  # ("heard him say": the pronoun sieve's "he", no name)
+    return p
+
+
+_CATENATIVES = frozenset("help began begin begun kept keep went go fell fall burst found find stopped stop finished finish".split())
+
+
+def _verb_complement(tokens: list[Token], v: int) -> bool:
+    """Fiction: "could not help saying", "kept asking", "found himself saying": the -ing form
+    completes the verb before it (past its modifiers and a reflexive), whose subject is the
+    speaker — no participle of an earlier clause."""
+    k = v - 1
+    while k >= 0 and tokens[k].tag == "W" and (tokens[k].word.lower() in _VERB_MODIFIERS or tokens[k].word.lower().endswith("ly")):
+        k -= 1
+    if k >= 0 and tokens[k].word.lower() in ("himself", "herself"):
+        k -= 1
+    return k >= 0 and tokens[k].word.lower() in _CATENATIVES
+
+
+_ASIDE_OPENERS = frozenset("as while whilst when where though although before after because since until till if unless".split())
+
+
+def _in_aside(tokens: list[Token], p: Phrase, v: int) -> bool:
+    """Whether phrase ``p`` stands in parentheses, or in an aside that a comma opens with a
+    participle ("embracing Mary") or a subordinating word ("as she went out") and a comma
+    closes before the verb at ``v`` (a subordinate clause with words of its own after ``p``:
+    "while Tom, smiling, replied" keeps Tom)."""
+    depth = 0
+    for k in range(p.first - 1, -1, -1):
+        word = tokens[k].word
+        if word == ")":
+            depth += 1
+        elif word == "(":
+            if depth == 0:
+                return any(t.word == ")" for t in tokens[p.last + 1 : v])
+            depth -= 1
+    close = next((k for k in range(p.last + 1, v) if tokens[k].tag in (",", ":", "P")), None)
+    if close is None or tokens[close].tag != ",":
+        return False
+    k = p.first - 1
+    while k >= 0 and tokens[k].tag not in (",", ":", "P"):
+        k -= 1
+    if k < 0 or tokens[k].tag != "," or k + 1 >= p.first:
+        return False
+    opener = tokens[k + 1].word.lower()
+    if opener in _ASIDE_OPENERS:
+        return close > p.last + 1
+    return opener.endswith("ing") and tokens[k + 1].tag in ("W", "VSAY")
 
 
 def _infinitive_subject(tokens: list[Token], phrases: list[Phrase], v: int) -> Phrase | None:
@@ -853,17 +925,16 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             k + 1 >= len(tokens) or tokens[k + 1].tag not in (",", ":")
         ):
             continue  # "has gone soft", "went to Iowa"; but 'he went, "…"'
-        subject = _subject_before(tokens, phrases, k, news=not ctx.fiction)
+        subject = _subject_before(tokens, phrases, k, news=not ctx.fiction, fiction=ctx.fiction)
         if ctx.fiction:
             own = _infinitive_subject(tokens, phrases, k)
             if own is not None and (subject is None or own.first > subject.last):
                 subject = own  # "… the chance for Tom Hale to step up and say, “…”": Tom says it
-        if not ctx.fiction:
-            rel = _relative_subject(tokens, phrases, k)
-            if rel is not None:
-                # "… from Ada Ruiz, who declared in the spin room, “…”": the relative pronoun
-                # is the verb's subject, whatever the main clause's is
-                return Attribution("leading_cue", 0.8, phrase=rel[0], cue=tok, antecedent=rel[1])
+        rel = _relative_subject(tokens, phrases, k) if not ctx.fiction else _fiction_relative_subject(tokens, phrases, k)
+        if rel is not None:
+            # "… from Ada Ruiz, who declared in the spin room, “…”": the relative pronoun
+            # is the verb's subject, whatever the main clause's is
+            return Attribution("leading_cue", 0.8, phrase=rel[0], cue=tok, antecedent=rel[1])
         # inverted: said Mr. Smith: "…" (but "Lind told Ada Mertz:" has its subject first)
         p = _phrase_at(phrases, k + 1)
         if not ctx.fiction and p is not None and p.kind == "PRON" and p.text.lower() in _OBJECT_PRONOUNS:
@@ -1084,6 +1155,27 @@ def _relative_subject(tokens: list[Token], phrases: list[Phrase], v: int) -> tup
     head = next((p for p in phrases if p.last == k - 2), None)
     if head is None or head.kind not in ("NAME", "TITLED", "POSSD", "DESC"):
         return None
+    tok = tokens[k]
+    return Phrase("REL", tok.start, tok.end, tok.word, tok.word, tok.start, tok.end, None, k, k), head
+
+
+def _fiction_relative_subject(tokens: list[Token], phrases: list[Phrase], v: int) -> tuple[Phrase, Phrase] | None:
+    """Fiction: "… joined by Tom Pell, who, coming up with a smile, said:" — "who" after a
+    comma and a person, then only an aside or a manner (no "he" or "she" of another clause,
+    no sentence end) before the speech verb: that person speaks."""
+    for k in range(v - 1, 1, -1):
+        tok = tokens[k]
+        if tok.tag in ("P", ":") or tok.word.lower() in _SUBJECT_PRONOUNS:
+            return None
+        if tok.word.lower() == "who":
+            break
+    else:
+        return None
+    if tokens[k - 1].tag != ",":
+        return None
+    head = next((p for p in phrases if p.last == k - 2), None)
+    if head is None or head.kind not in ("NAME", "TITLED", "POSSD", "DESC", "ORG"):
+        return None  # ("the Duchess, who said": a character the text names by a title)
     tok = tokens[k]
     return Phrase("REL", tok.start, tok.end, tok.word, tok.word, tok.start, tok.end, None, k, k), head
 
@@ -1837,7 +1929,7 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     words = " ".join(att.phrase.text.lower().split())
     if any(f" {word} " in words for word in ("with", "in", "of", "from")):
         return
-    kin = _kin_by_surname(ctx, i, att.phrase) or _the_other(ctx, i, att.phrase) or _owners_partner(ctx, i, att.phrase)
+    kin = _kin_by_surname(ctx, i, att.phrase) or _the_other(ctx, i, att.phrase) or _owners_partner(ctx, i, att.phrase) or _latter_or_former(ctx, i, att.phrase) or _demonstrated(ctx, i, att.phrase)
     if kin is not None:
         att.antecedent = kin
         return
@@ -1970,6 +2062,60 @@ def _the_other(ctx: Context, i: int, desc: Phrase, lookback: int = 8) -> Phrase 
         elif _key(p) != _key(last):
             if want in ("m", "f") and phrase_gender(ctx, p) not in ("?", want):
                 return None
+            return p
+    return None
+
+
+_LATTER = re.compile(r"the\s+(latter|former)", re.I)
+
+
+def _latter_or_former(ctx: Context, i: int, desc: Phrase) -> Phrase | None:
+    """Fiction: "Ada Finch and Mary Quill met them at the door. “…,” said the latter" — the
+    last of the people the narration just named (the former: the one before), in the
+    paragraph before the cue or, failing two there, the paragraph before it."""
+    m = _LATTER.fullmatch(" ".join(desc.text.split()))
+    if m is None:
+        return None
+    want = 0 if m.group(1).lower() == "latter" else 1
+    before = min(desc.start, ctx.quotes[i].start)
+    para = ctx.paragraph_at(before)
+    people: list[Phrase] = []
+    for p_index in (para, para - 1):
+        if p_index < 0:
+            break
+        tokens, phrases = ctx.paragraph_narration(p_index, before if p_index == para else None)
+        for p in reversed(phrases):
+            if p.start >= before or p.kind not in ("NAME", "TITLED", "DESC") or _body_part(p) or not is_personal(ctx, p):
+                continue
+            if all(_key(p) != _key(q) for q in people):
+                people.append(p)
+            if len(people) > want:
+                return people[want]
+    return None
+
+
+DEMONSTRATIVE_REACH = 3  # paragraphs searched back for the person "this gentleman" points at
+
+
+def _demonstrated(ctx: Context, i: int, desc: Phrase) -> Phrase | None:
+    """Fiction: "the features of Tom Hale. “…,” said this worthy" — a description with "this"
+    or "that" points back at the person the narration named last (of its gender, when the
+    noun has one), not at someone of the conversation."""
+    words = desc.text.split()
+    if len(words) < 2 or words[0].lower() not in ("this", "that"):
+        return None
+    gender = phrase_gender(ctx, desc)
+    before = min(desc.start, ctx.quotes[i].start)
+    para = ctx.paragraph_at(before)
+    for p_index in range(para, max(-1, para - DEMONSTRATIVE_REACH), -1):
+        tokens, phrases = ctx.paragraph_narration(p_index, before if p_index == para else None)
+        for p in reversed(phrases):
+            if p.start >= before or p.kind not in ("NAME", "TITLED", "DESC") or not is_personal(ctx, p):
+                continue
+            if p.kind == "DESC" and (tokens[p.first].tag == "PRP$" or _body_part(p) or p.text.split()[0].lower() in ("this", "that")):
+                continue  # ("his hat", "her face": someone else's; "that lady": the same pointer)
+            if gender in ("m", "f") and phrase_gender(ctx, p) not in (gender, "?"):
+                continue
             return p
     return None
 

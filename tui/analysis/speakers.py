@@ -267,7 +267,10 @@ def name_gender(ctx: Context, ref: NameRef) -> str:
     if ref.first and ref.first.lower() in lex.first_names:
         return lex.first_names[ref.first.lower()]
     if not ref.first and ref.last.lower() in lex.first_names:
-        return lex.first_names[ref.last.lower()]
+        gender = lex.first_names[ref.last.lower()]
+        if gender == "f" and _learned_genders(ctx).get(ref.last.lower()) == "m":
+            return "m"  # a surname the text writes only after "Mr." ("Mr. Kelly" … "said Kelly")
+        return gender
     learned = _learned_genders(ctx).get(ref.last.lower(), "?")
     if learned != "?":
         return learned
@@ -1044,7 +1047,7 @@ def _join_titles(ctx: Context, quote_entity: dict[int, Entity]) -> None:
 
 SALIENCE_WINDOW = 3000  # characters of narration before a quotation that set its scene
 SALIENCE_MIN_QUOTES = 5  # a description must speak this often, and one name lead its scenes
-SALIENCE_SHARE = 0.6  # … in at least this share of them
+SALIENCE_SHARE = 0.6  # … in at least this share of those that name someone
 _PLAIN_DESCRIPTION = re.compile(r"the(?:\s+[a-z]+){1,2}")
 
 
@@ -1077,8 +1080,9 @@ def _join_by_salience(ctx: Context, quote_entity: dict[int, Entity]) -> None:
     is usually a character the narration has just named: in most of the scenes where it
     speaks, the character of its gender the narration last mentioned before its words (not
     the one it is talking to, who spoke just before or speaks just after) is the same one.
-    Then the description is that character. Descriptions with modifiers ("the man with the
-    beard"), capitalised ones ("the Queen") and possessive ones ("his wife") stay as they are."""
+    Then the description is that character; a quotation whose narration names no one of its
+    gender casts no vote. Descriptions with modifiers ("the man with the beard"), capitalised
+    ones ("the Queen") and possessive ones ("his wife") stay as they are."""
     found = _plain_descriptions(ctx, quote_entity, SALIENCE_MIN_QUOTES)
     if found is None:
         return
@@ -1089,7 +1093,7 @@ def _join_by_salience(ctx: Context, quote_entity: dict[int, Entity]) -> None:
         if not votes:
             continue
         best, n = votes.most_common(1)[0]
-        if n >= SALIENCE_MIN_QUOTES and n >= SALIENCE_SHARE * len(quotes):
+        if n >= SALIENCE_MIN_QUOTES and n >= SALIENCE_SHARE * sum(votes.values()):
             target = entities[best]
             for name, count in d.names.items():
                 target.names[name] += count
