@@ -101,6 +101,19 @@ def _after_aside(text: str, offset: int) -> bool:
     return re.search(r"(?:\)[,.;:]?|['’‘])[\s\-—–,.;:]*\Z", text[max(0, offset - 200) : offset]) is not None
 
 
+def _after_unmarked_speech(text: str, offset: int) -> bool:
+    """``offset`` resumes a quotation after nested speech whose marks a plain-text copy lost
+    (no single mark in the whole text): "I went to the mill. All is well, said the miller."."""
+    plain = "'" not in text and "’" not in text and "‘" not in text
+    return plain and re.search(r"[\w,!?.;:][ \t\n]+\Z", text[max(0, offset - 20) : offset]) is not None
+
+
+def _before_unmarked_speech(text: str, offset: int) -> bool:
+    """``offset`` ends a piece right before nested speech whose marks were lost."""
+    plain = "'" not in text and "’" not in text and "‘" not in text
+    return plain and re.match(r"[ \t\n]+\w", text[offset : offset + 20]) is not None
+
+
 def _after_block(text: str, offset: int) -> bool:
     """``offset`` opens a paragraph that resumes a quotation around an indented block."""
     before = re.search(r"\n\s*\n[ \t]*\Z", text[max(0, offset - 10) : offset]) is not None
@@ -130,11 +143,11 @@ def check_invariants(text: str, analysis: Analysis) -> None:
         assert q.start >= previous_end, ("quotes overlap or are unsorted", q.id)
         previous_end = q.end
         span = text[q.start : q.end]
-        resumes = span[0] not in OPENERS and (_after_aside(text, q.start) or _after_block(text, q.start))
+        resumes = span[0] not in OPENERS and (_after_aside(text, q.start) or _after_block(text, q.start) or _after_unmarked_speech(text, q.start))
         assert span[0] in OPENERS or resumes, ("quote does not start with an opening mark", q.id, span)
         body = span if resumes else span[1:]
         closed = len(body) >= 1 and body[-1] in CLOSERS and q.text == body[:-1]
-        left_open = q.text == body and (q.end in paragraph_ends or _before_aside(text, q.end))
+        left_open = q.text == body and (q.end in paragraph_ends or _before_aside(text, q.end) or _before_unmarked_speech(text, q.end))
         assert closed or left_open, ("text is not the span without its marks", q.id, span, q.text)
         assert 0 <= q.paragraph < len(analysis.paragraphs), ("bad paragraph index", q.id)
         para = analysis.paragraphs[q.paragraph]

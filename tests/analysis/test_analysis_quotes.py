@@ -385,6 +385,15 @@ def test_reported_speech_with_an_unmarked_cue_is_cut_out_of_the_quotation():
     assert raws[0].start == 0 and raws[-1].end == len(text) and raws[-1].closed
 
 
+def test_a_piece_cut_from_the_front_starts_at_its_own_first_word():
+    # the reported words open the quotation: the piece left starts at its first word, not at
+    # the opening mark (the JSON contract: a quotation's text is its span without its marks)
+    text = "\"Stay, he said. The road was dark.\""
+    raws = quotes.split_at_unmarked_cues(text, find_quotes(text, split_paragraphs(text)))
+    assert [text[q.start : q.end] for q in raws] == ["he said. The road was dark.\""]
+    assert [text[q.inner_start : q.inner_end] for q in raws] == ["he said. The road was dark."]
+
+
 def test_after_a_comma_cue_the_reported_sentence_goes_on_and_spoken_sentences_follow():
     text = (
         "\"We waited by the gate. Come in, says he, the dogs are tied up. Are you cold? I followed"

@@ -569,7 +569,6 @@ def split_at_unmarked_cues(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
             if a > start:
                 spans.append((start, a))
             start = max(start, b)
-        first = True
         for a, b in spans:
             while a < b and text[a] in " \t\n":
                 a += 1
@@ -577,7 +576,6 @@ def split_at_unmarked_cues(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
                 b -= 1
             if not ALNUM.search(text, a, b):
                 continue
-            out.append(RawQuote(q.start if first else a, q.end if b == q.inner_end else b, a, b, q.paragraph, q.closed and b == q.inner_end, continues))
-            first = False
+            out.append(RawQuote(q.start if a == q.inner_start else a, q.end if b == q.inner_end else b, a, b, q.paragraph, q.closed and b == q.inner_end, continues))
             continues = True
     return out
