@@ -120,3 +120,12 @@ def test_a_common_word_is_a_name_only_where_the_document_says_so():
     tags = lambda names: [t.tag for t in tag_tokens(text, 0, len(text), names)]  # noqa: E731
     assert tags(frozenset())[1] == "W"  # a modal or a month, by default
     assert tags(frozenset({"May"}))[1] == "NNP"  # a story whose May is a girl
+
+
+def test_and_before_an_honorific_joins_two_people_not_one_title():
+    # "the old cook and Mr. Pell": a description and a name, not a title "the old cook and"
+    found = phrases("said the old cook and Mr. Pell.")
+    assert ("DESC", "the old cook") in found
+    assert ("TITLED", "Mr. Pell") in found
+    # (a coordination of roles is one description)
+    assert ("DESC", "the senator and Republican candidate") in phrases("the senator and Republican candidate said")

@@ -13,6 +13,7 @@ PRP$     possessive pronoun: his, her, their …
 PRP      personal pronoun: he, she, they, it, I, we
 VSAY     speech verb in any inflection: said, told, adding …
 IN       preposition: by, with, to, from, for, of, at, in, on …
+CC       "and" before a capitalised honorific ("the cook and Mr. Pell": two people)
 W        any other word;  ``,`` ``:`` ``P`` punctuation
 =======  ============================================================
 """
@@ -167,6 +168,9 @@ def tag_tokens(text: str, start: int, end: int, names: frozenset[str] = frozense
                 elif fixed == "HON":
                     # "the Duchess", "the King": a title used as the name itself
                     tag = "HON" if _name_continues(text, hi + (hi < end and text[hi] == "."), end) else "NNP"
+                    if prev_word == "and" and tag == "HON":
+                        # "the old cook and Mr. Pell": two people, no phrase runs across the "and"
+                        tokens[-1] = new_token(Token, (*tokens[-1][:3], "CC"))
                 elif fixed is not None:
                     tag = fixed
                 elif prev_tag == "VSAY" and after_verb:
@@ -438,7 +442,7 @@ def _chunk_live(run: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
-_SEPARATORS = frozenset({",", ":", "P", "IN", "VSAY"})
+_SEPARATORS = frozenset({",", ":", "P", "IN", "VSAY", "CC"})
 _chunk_memo: dict[tuple[str, ...], tuple[tuple[str, int, int], ...]] = vocabulary_memo(20_000)
 _SHORT = 24
 _sequence_memo: dict[tuple[str, ...], tuple[tuple[str, int, int], ...]] = vocabulary_memo(20_000)
