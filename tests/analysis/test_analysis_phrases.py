@@ -129,3 +129,8 @@ def test_and_before_an_honorific_joins_two_people_not_one_title():
     assert ("TITLED", "Mr. Pell") in found
     # (a coordination of roles is one description)
     assert ("DESC", "the senator and Republican candidate") in phrases("the senator and Republican candidate said")
+
+
+def test_a_possessive_name_keeps_its_honorific_in_a_description():
+    # "said Mr. Pell's wife": the description starts at the honorific, not at "Pell's"
+    assert ("DESC", "Mr. Pell's wife") in phrases("said Mr. Pell's wife.")

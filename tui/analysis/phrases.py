@@ -45,7 +45,8 @@ GRAMMAR = r"""
           {<W><NNP|ROLE>*<ROLE><HDOT>?<NNP>+}
           {<NNP>+<W><ROLE>+<NNP>+}
           {<NNP|ROLE>*<ROLE|HON><HDOT>?<NNP>+}
-  DESC:   {<DT|PRP\$|NNPS><W|NNP|NNPS|ROLE>*<ROLE>+}
+  DESC:   {<HON><HDOT>?<NNPS><W|NNP|NNPS|ROLE>*<ROLE>+}
+          {<DT|PRP\$|NNPS><W|NNP|NNPS|ROLE>*<ROLE>+}
   ORG:    {<DT><NNP>+}
   NAME:   {<NNP>*<NNPS>}
           {<NNP>+}
