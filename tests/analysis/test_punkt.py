@@ -66,3 +66,25 @@ def test_repeated_contexts_give_the_same_answer_from_memory() -> None:
     again = list(tokenizer.span_tokenize(text))
     assert first == again == list(reference().span_tokenize(text))
     assert [text[s:e] for s, e in first[:3]] == ["I am here.", '"I said so."', "Mr. Lee nodded."]
+
+
+def test_the_realignment_pattern_starts_with_a_closer_and_only_then() -> None:
+    # ``spans`` tries NLTK's realignment pattern only after a break followed by one of
+    # ``_CLOSERS``: a character the pattern can start with is exactly one of them
+    from tui.analysis import punkt
+
+    tokenizer = punkt_tokenizer()
+    for realign in (tokenizer._fast[2], tokenizer._exact[2]):
+        starts = {chr(code) for code in range(0x10000) if realign.match(chr(code) + " ")}
+        assert starts == punkt._CLOSERS
+        assert not any(realign.match(chr(code) + " ") for code in range(0x10000, 0x110000, 97))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", " ", "\x1b", "\x1c", "\x1d", "\x1e", "\x1f", "\x20", "é"]), max_size=12))
+def test_the_separator_check_finds_what_the_separator_pattern_finds(text: str) -> None:
+    import re
+
+    from tui.analysis import punkt
+
+    assert punkt._has_separator(text) == (re.search("[\x1c-\x1f]", text) is not None)
