@@ -88,3 +88,25 @@ def test_the_separator_check_finds_what_the_separator_pattern_finds(text: str) -
     from tui.analysis import punkt
 
     assert punkt._has_separator(text) == (re.search("[\x1c-\x1f]", text) is not None)
+
+
+CONTEXT_PIECES = ["said", "The", "I", "a", "x", "é", "3", ".", "?", "!", "..", ",", '"', "'", "-", "--", " ", "\n", "\n\n", "\t", "\r", "\xa0", "\u2028", "(", "Mr"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(CONTEXT_PIECES), min_size=1, max_size=8).map("".join))
+@example("said. The")
+@example("eye! Then")
+@example("why?\n\nI")
+def test_a_word_and_the_next_are_read_as_the_word_pattern_reads_them(context: str) -> None:
+    # ``_contains_sentbreak`` reads such a context without NLTK's word pattern
+    from tui.analysis import punkt
+
+    tokenizer = punkt_tokenizer()
+    tokens = punkt._word_and_next(context)
+    if tokens is None:
+        return
+    word_re = tokenizer._fast[1]
+    assert list(tokens) == [tok for line in context.split("\n") for tok in word_re.findall(line)]
+    fast = FastPunkt(punkt_parameters())
+    assert fast._contains_sentbreak(context, word_re) == fast._contains_sentbreak(context, tokenizer._exact[1])

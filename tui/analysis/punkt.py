@@ -237,6 +237,14 @@ class FastPunkt(PunktSentenceTokenizer):
         sentence break? (``word_re``: the word pattern for ``text``, if known.)"""
         if word_re is None:
             word_re = (self._exact if _has_separator(text) else self._fast)[1]
+        elif word_re is self._fast[1] and (tokens := _word_and_next(text)) is not None:
+            # (most contexts: "said. The", "eye! Then", read without the word pattern)
+            if len(tokens) == 3:
+                return True  # ("eye", "!", "Then": a lone "!" or "?" is a break)
+            found = self._pairs.get(tokens)
+            if found is None:
+                found = self._pairs[tokens] = self._breaks_after(*tokens)
+            return found
         if "\n" not in text:  # (most contexts: one line)
             tokens = word_re.findall(text) if text.strip() else []
         else:
@@ -317,6 +325,20 @@ class FastPunkt(PunktSentenceTokenizer):
         if tok[0].islower() and ((context & _ORTHO_UC) or not (context & _ORTHO_BEG_LC)):
             return False
         return "unknown"
+
+
+def _word_and_next(context: str) -> tuple[str, ...] | None:
+    """The tokens of a context that is an ASCII word, a ``.``, ``?`` or ``!``, white space and
+    an ASCII word ("said. The" → "said.", "The"; "eye! Then" → "eye", "!", "Then"), as NLTK's
+    word pattern (without separators) reads it; None for any other context."""
+    parts = context.split()
+    if len(parts) != 2:
+        return None
+    word, nxt = parts
+    mark = word[-1]
+    if mark not in ".?!" or not (word[:-1].isalpha() and nxt.isalpha() and context.isascii()):
+        return None
+    return (word, nxt) if mark == "." else (word[:-1], mark, nxt)
 
 
 def _number_type(low: str) -> str:
