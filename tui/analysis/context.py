@@ -26,11 +26,19 @@ def sentence_ends(text: str, start: int, end: int):
 
 
 def first_sentence_end(text: str, start: int, end: int) -> re.Match | None:
-    """``next(sentence_ends(text, start, end), None)``, without the generator."""
+    """``next(sentence_ends(text, start, end), None)``, without the generator (one search
+    after another: most windows hold no candidate, and a search costs less than an
+    iterator; each match is at least one character, so the next search starts at its end,
+    as ``finditer`` goes on)."""
+    search = _TERMINATOR.search
+    m = search(text, start, end)
+    if m is None:
+        return None
     abbreviations = punkt_parameters().abbrev_types
-    for m in _TERMINATOR.finditer(text, start, end):
+    while m is not None:
         if _ends_sentence(text, start, m, abbreviations):
             return m
+        m = search(text, m.end(), end)
     return None
 
 
@@ -185,8 +193,7 @@ class Context:
     def trailing_window(self, i: int, max_chars: int = 160) -> tuple[int, int]:
         """Narration right after quote ``i``, up to the next quote or the end of the sentence."""
         q = self.quotes[i]
-        para = self.paragraphs[self.end_paragraph(i)]
-        end = para.end
+        end = self.paragraphs[max(0, bisect.bisect_right(self._para_starts, q.end - 1) - 1)].end  # (end_paragraph's)
         if i + 1 < len(self.quotes) and self.quotes[i + 1].start < end:
             end = self.quotes[i + 1].start
         end = min(end, q.end + max_chars)
