@@ -45,6 +45,8 @@ def first_sentence_end(text: str, start: int, end: int) -> re.Match | None:
 def last_sentence_end(text: str, start: int, end: int) -> re.Match | None:
     """The last of :func:`sentence_ends`, or None: the candidates are judged from the last
     back (each on its own), so the ones before a sentence end are not looked at."""
+    if start >= end:
+        return None  # (a leading window often has no narration at all: no candidate)
     abbreviations = punkt_parameters().abbrev_types
     for m in reversed(list(_TERMINATOR.finditer(text, start, end))):
         if _ends_sentence(text, start, m, abbreviations):
