@@ -66,3 +66,47 @@ def test_repeated_contexts_give_the_same_answer_from_memory() -> None:
     again = list(tokenizer.span_tokenize(text))
     assert first == again == list(reference().span_tokenize(text))
     assert [text[s:e] for s, e in first[:3]] == ["I am here.", '"I said so."', "Mr. Lee nodded."]
+
+
+def test_the_realignment_pattern_starts_with_a_closer_and_only_then() -> None:
+    # ``spans`` tries NLTK's realignment pattern only after a break followed by one of
+    # ``_CLOSERS``: a character the pattern can start with is exactly one of them
+    from tui.analysis import punkt
+
+    tokenizer = punkt_tokenizer()
+    for realign in (tokenizer._fast[2], tokenizer._exact[2]):
+        starts = {chr(code) for code in range(0x10000) if realign.match(chr(code) + " ")}
+        assert starts == punkt._CLOSERS
+        assert not any(realign.match(chr(code) + " ") for code in range(0x10000, 0x110000, 97))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", " ", "\x1b", "\x1c", "\x1d", "\x1e", "\x1f", "\x20", "é"]), max_size=12))
+def test_the_separator_check_finds_what_the_separator_pattern_finds(text: str) -> None:
+    import re
+
+    from tui.analysis import punkt
+
+    assert punkt._has_separator(text) == (re.search("[\x1c-\x1f]", text) is not None)
+
+
+CONTEXT_PIECES = ["said", "The", "I", "a", "x", "é", "3", ".", "?", "!", "..", ",", '"', "'", "-", "--", " ", "\n", "\n\n", "\t", "\r", "\xa0", "\u2028", "(", "Mr"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(CONTEXT_PIECES), min_size=1, max_size=8).map("".join))
+@example("said. The")
+@example("eye! Then")
+@example("why?\n\nI")
+def test_a_word_and_the_next_are_read_as_the_word_pattern_reads_them(context: str) -> None:
+    # ``_contains_sentbreak`` reads such a context without NLTK's word pattern
+    from tui.analysis import punkt
+
+    tokenizer = punkt_tokenizer()
+    tokens = punkt._word_and_next(context)
+    if tokens is None:
+        return
+    word_re = tokenizer._fast[1]
+    assert list(tokens) == [tok for line in context.split("\n") for tok in word_re.findall(line)]
+    fast = FastPunkt(punkt_parameters())
+    assert fast._contains_sentbreak(context, word_re) == fast._contains_sentbreak(context, tokenizer._exact[1])

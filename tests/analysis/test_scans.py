@@ -402,3 +402,19 @@ def test_possessive_needs_an_apostrophe(word: str) -> None:
 
     if _POSSESSIVE.match(word):
         assert "'" in word or "’" in word
+
+
+WORD_PIECES = ["a", "n", "o", "no", "No", "NO", "x", "Z", "'", "’", "-", " ", ".", "é", "3", "not", "don't", "an", "the", "ng"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=20).map("".join))
+def test_content_words_are_the_word_pattern_matches_that_can_have_a_role(text: str) -> None:
+    # ``content_terms`` reads words of three characters or more and the two-letter
+    # negations: every other word the word pattern finds has no role
+    from tui.analysis import links
+
+    low = text.lower().replace("’", "'")
+    words = links._WORD.findall(low)
+    assert links._content_words().findall(low) == [w for w in words if len(w) > 2 or links._word_role(w) is links._NEGATION]
+    assert all(links._word_role(w) is links._SKIP for w in words if len(w) <= 2 and links._word_role(w) is not links._NEGATION)

@@ -26,17 +26,27 @@ def sentence_ends(text: str, start: int, end: int):
 
 
 def first_sentence_end(text: str, start: int, end: int) -> re.Match | None:
-    """``next(sentence_ends(text, start, end), None)``, without the generator."""
+    """``next(sentence_ends(text, start, end), None)``, without the generator (one search
+    after another: most windows hold no candidate, and a search costs less than an
+    iterator; each match is at least one character, so the next search starts at its end,
+    as ``finditer`` goes on)."""
+    search = _TERMINATOR.search
+    m = search(text, start, end)
+    if m is None:
+        return None
     abbreviations = punkt_parameters().abbrev_types
-    for m in _TERMINATOR.finditer(text, start, end):
+    while m is not None:
         if _ends_sentence(text, start, m, abbreviations):
             return m
+        m = search(text, m.end(), end)
     return None
 
 
 def last_sentence_end(text: str, start: int, end: int) -> re.Match | None:
     """The last of :func:`sentence_ends`, or None: the candidates are judged from the last
     back (each on its own), so the ones before a sentence end are not looked at."""
+    if start >= end:
+        return None  # (a leading window often has no narration at all: no candidate)
     abbreviations = punkt_parameters().abbrev_types
     for m in reversed(list(_TERMINATOR.finditer(text, start, end))):
         if _ends_sentence(text, start, m, abbreviations):
@@ -185,8 +195,7 @@ class Context:
     def trailing_window(self, i: int, max_chars: int = 160) -> tuple[int, int]:
         """Narration right after quote ``i``, up to the next quote or the end of the sentence."""
         q = self.quotes[i]
-        para = self.paragraphs[self.end_paragraph(i)]
-        end = para.end
+        end = self.paragraphs[max(0, bisect.bisect_right(self._para_starts, q.end - 1) - 1)].end  # (end_paragraph's)
         if i + 1 < len(self.quotes) and self.quotes[i + 1].start < end:
             end = self.quotes[i + 1].start
         end = min(end, q.end + max_chars)

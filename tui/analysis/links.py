@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from itertools import chain
 
 from .lexicon import lexicon
@@ -30,7 +31,7 @@ def content_terms(text: str) -> tuple[dict[str, str], bool]:
     """Stemmed content words (stem -> a surface form) and whether the text is a denial."""
     terms: dict[str, str] = {}
     negative = False
-    for low in _WORD.findall(text.lower().replace("’", "'")):
+    for low in _content_words().findall(text.lower().replace("’", "'")):
         role = _word_roles.get(low)
         if role is None:
             role = _word_roles[low] = _word_role(low)
@@ -39,6 +40,17 @@ def content_terms(text: str) -> tuple[dict[str, str], bool]:
         elif role is not _SKIP and role not in terms:
             terms[role] = low
     return terms, negative
+
+
+@lru_cache(maxsize=1)
+def _content_words() -> re.Pattern:
+    """``_WORD``'s words that can have a role: those of three characters or more, and the
+    two-letter negations ("no"); every other two-letter word is skipped (see
+    :func:`_word_role`). A word is a run of the class that starts with a letter, so a
+    two-letter run is one that nothing of the class follows (test_scans)."""
+    short = sorted(w for w in lexicon().negations if len(w) == 2 and w.isalpha() and w.isascii())
+    rest = "".join(f"|{w}(?![A-Za-z'’-])" for w in short)
+    return re.compile(r"[A-Za-z][A-Za-z'’-]{2,}" + rest)
 
 
 _NEGATION = "<negation>"

@@ -48,7 +48,10 @@ def _with_re(pattern) -> re.Pattern:
     return re.compile(pattern.pattern, pattern.flags & (re.IGNORECASE | re.MULTILINE | re.VERBOSE | re.UNICODE))
 
 
-_SEPARATORS = re.compile("[\x1c-\x1f]")
+def _has_separator(text: str) -> bool:
+    """Whether ``text`` holds one of U+001C–U+001F (four substring searches: quicker than a
+    pattern's scan of a long text)."""
+    return "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text
 
 
 _ELLIPSIS = _unguarded(PunktToken._RE_ELLIPSIS)
@@ -56,6 +59,9 @@ _NUMERIC = _unguarded(PunktToken._RE_NUMERIC)
 _INITIAL = _unguarded(PunktToken._RE_INITIAL)
 _WHITESPACE = frozenset(string.whitespace)
 _RARE_WHITESPACE = tuple(frozenset(string.whitespace) - {" ", "\n"})
+# the characters NLTK's realignment pattern can start with (closing quotes and brackets:
+# test_punkt checks them against the pattern)
+_CLOSERS = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
 
 
 class FastPunkt(PunktSentenceTokenizer):
@@ -82,23 +88,64 @@ class FastPunkt(PunktSentenceTokenizer):
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``list(span_tokenize(text))``, without its chain of generators (closeread calls
-        it once per paragraph of a novel's dialogue)."""
-        period_re, _, realign_re = self._exact if _SEPARATORS.search(text) else self._fast
+        it once per paragraph of a novel's dialogue). The candidates are NLTK's
+        (:meth:`_contexts`), each decided as soon as the next one is found."""
+        period_re, word_re, realign_re = patterns = self._exact if _has_separator(text) else self._fast
+        # (a text without separators has none in any of its contexts: their word pattern is
+        # the text's; otherwise each context's own is found)
+        if patterns is self._exact:
+            word_re = None
         memo = self._memo
         cuts: list[tuple[int, int]] = []
         last_break = 0
-        for match, context in self._contexts(text, period_re):
-            found = memo.get(context)  # (text_contains_sentbreak, inline)
+        previous_start = previous_stop = 0
+        previous_match = None
+        rare_space = any(ch in text for ch in _RARE_WHITESPACE)
+        rfind = text.rfind
+        for match in period_re.finditer(text):
+            start = match.start()
+            # (as in _contexts: the last white space before the candidate's word)
+            if rare_space:
+                last = -1
+                for i in range(start - 1, previous_stop, -1):
+                    if text[i] in _WHITESPACE:
+                        last = i
+                        break
+            else:
+                last = rfind(" ", previous_stop + 1, start)
+                line = rfind("\n", (last if last > previous_stop else previous_stop) + 1, start)
+                if line > last:
+                    last = line
+            word_start = last + 1 if last > 0 else previous_start
+            if previous_match is not None and previous_stop <= word_start:
+                # the context: the word, its mark and the token after it ("after_tok", group
+                # 1, starts right after the one-character mark)
+                context = text[previous_start : previous_match.end(1)]
+                found = memo.get(context)
+                if found is None:
+                    found = memo[context] = self._contains_sentbreak(context, word_re)
+                if found:
+                    cuts.append((last_break, previous_stop + 1))
+                    next_tok = previous_match.start(2)  # ("next_tok": -1 when it is not there)
+                    last_break = next_tok if next_tok >= 0 else previous_stop + 1
+            previous_match = match
+            previous_start, previous_stop = word_start, start
+        if previous_match is not None:
+            context = text[previous_start : previous_match.end(1)]
+            found = memo.get(context)
             if found is None:
-                found = memo[context] = self._contains_sentbreak(context)
+                found = memo[context] = self._contains_sentbreak(context, word_re)
             if found:
-                cuts.append((last_break, match.end()))
-                last_break = match.start("next_tok") if match.group("next_tok") else match.end()
+                cuts.append((last_break, previous_stop + 1))
+                next_tok = previous_match.start(2)
+                last_break = next_tok if next_tok >= 0 else previous_stop + 1
         cuts.append((last_break, len(text.rstrip())))
         # NLTK's realignment: closing quotes and brackets after a break join the sentence
+        # (its pattern starts with one of them: other sentences are not matched against it)
         out: list[tuple[int, int]] = []
         realign = 0
         last = len(cuts) - 1
+        closers = _CLOSERS
         for k, (start, stop) in enumerate(cuts):
             start += realign
             if k == last:
@@ -106,7 +153,7 @@ class FastPunkt(PunktSentenceTokenizer):
                     out.append((start, stop))
                 break
             next_start, next_stop = cuts[k + 1]
-            m = realign_re.match(text, next_start, next_stop)
+            m = realign_re.match(text, next_start, next_stop) if next_start < next_stop and text[next_start] in closers else None
             if m:
                 out.append((start, next_start + len(m.group(0).rstrip())))
                 realign = m.end() - next_start
@@ -119,7 +166,7 @@ class FastPunkt(PunktSentenceTokenizer):
     # -- the candidate search and realignment: NLTK's, with ``re`` patterns ------------
 
     def _match_potential_end_contexts(self, text: str) -> Iterator[tuple[re.Match, str]]:
-        return iter(self._contexts(text, (self._exact if _SEPARATORS.search(text) else self._fast)[0]))
+        return iter(self._contexts(text, (self._exact if _has_separator(text) else self._fast)[0]))
 
     def _contexts(self, text: str, period_re) -> list[tuple[re.Match, str]]:
         """NLTK's ``_match_potential_end_contexts`` (with the period pattern for ``text``),
@@ -157,7 +204,7 @@ class FastPunkt(PunktSentenceTokenizer):
         return out
 
     def _realign_boundaries(self, text: str, slices: Iterator[slice]) -> Iterator[slice]:
-        realign_re = (self._exact if _SEPARATORS.search(text) else self._fast)[2]
+        realign_re = (self._exact if _has_separator(text) else self._fast)[2]
         realign = 0
         previous = None
         for current in slices:
@@ -185,10 +232,19 @@ class FastPunkt(PunktSentenceTokenizer):
             found = self._memo[text] = self._contains_sentbreak(text)
         return found
 
-    def _contains_sentbreak(self, text: str) -> bool:
+    def _contains_sentbreak(self, text: str, word_re=None) -> bool:
         """NLTK's two annotation passes over ``text``'s tokens: is any token but the last a
-        sentence break?"""
-        word_re = (self._exact if _SEPARATORS.search(text) else self._fast)[1]
+        sentence break? (``word_re``: the word pattern for ``text``, if known.)"""
+        if word_re is None:
+            word_re = (self._exact if _has_separator(text) else self._fast)[1]
+        elif word_re is self._fast[1] and (tokens := _word_and_next(text)) is not None:
+            # (most contexts: "said. The", "eye! Then", read without the word pattern)
+            if len(tokens) == 3:
+                return True  # ("eye", "!", "Then": a lone "!" or "?" is a break)
+            found = self._pairs.get(tokens)
+            if found is None:
+                found = self._pairs[tokens] = self._breaks_after(*tokens)
+            return found
         if "\n" not in text:  # (most contexts: one line)
             tokens = word_re.findall(text) if text.strip() else []
         else:
@@ -269,6 +325,20 @@ class FastPunkt(PunktSentenceTokenizer):
         if tok[0].islower() and ((context & _ORTHO_UC) or not (context & _ORTHO_BEG_LC)):
             return False
         return "unknown"
+
+
+def _word_and_next(context: str) -> tuple[str, ...] | None:
+    """The tokens of a context that is an ASCII word, a ``.``, ``?`` or ``!``, white space and
+    an ASCII word ("said. The" → "said.", "The"; "eye! Then" → "eye", "!", "Then"), as NLTK's
+    word pattern (without separators) reads it; None for any other context."""
+    parts = context.split()
+    if len(parts) != 2:
+        return None
+    word, nxt = parts
+    mark = word[-1]
+    if mark not in ".?!" or not (word[:-1].isalpha() and nxt.isalpha() and context.isascii()):
+        return None
+    return (word, nxt) if mark == "." else (word[:-1], mark, nxt)
 
 
 def _number_type(low: str) -> str:
