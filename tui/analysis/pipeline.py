@@ -137,12 +137,12 @@ _ANNOUNCED = re.compile(r"([A-Za-z]+)\s*:\s*$")
 
 
 # Words nobody says aloud: what a look or a tone says ("her eyes said: “…”", "in a tone that
-# implied: “…”", "a smile which seemed to say, “…”"), and what a character would have said
+# implied: “…”", "a nod that seemed to say, “…”"), and what a character would have said
 # but does not ("he felt like answering: “…”", "it was on the tip of his tongue to ask:
-# “…”", "he longed to ask", "it would have been easy to say", "as if to say", "her
+# “…”", "he longed to ask", "it would have been easy to answer", "as if to say", "her
 # parents might have said: “…”", "“…!” she was going to exclaim"). Not "she
 # thought": a character's thoughts in marks are speech to the narrator's reader. Nor are
-# written words spoken: what a letter or a notice says ("he opened the envelope and read:
+# written words spoken: what a letter or a notice says ("he tore open the letter and read:
 # “…”", "it ran as follows:", "which was headed “…”", "“…,” this letter ran").
 _WRITTEN = (
     r"(?:letter|note|telegram|message|paper|card|notice|inscription|advertisement|placard|bill|sign|label"
@@ -212,13 +212,13 @@ def unspoken(text: str, raws: list[RawQuote], kinds: list[str], lead_start) -> l
 
 
 # Words a character said, reported in the narrator's grammar but still in marks (free
-# indirect speech): “He was afraid they should have a very bad drive.” -- third person and a
+# indirect speech): “She was sure they would miss the last coach.” -- third person and a
 # past modal or "had" ("she would", "he had"; not a bare "they were", common in direct
 # speech too), no "I" or "you", no exclamation or question, and set in the narration: the first
 # quotation of a paragraph that narration opens, with no cue of its own after it. They
 # report what was said, not the words. So do small-letter words that the narration's own
-# sentence runs into with no punctuation ("he only hoped “the young lady's pride would now
-# be contented”"), unless "that" or a speech verb introduces them.
+# sentence runs into with no punctuation ("he only hoped “the new curate would
+# not stay long”"), unless "that" or a speech verb introduces them.
 _REPORTED = re.compile(r"\b(?:she|he|they)\s+(?:should|would|could|had|might|must)\b", re.I)
 _DIRECT = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|you|your|yours|yourself|ye|Oh|Ah|Pray|Yes|No)\b|[!?]")
 _CUE_NEXT = re.compile(r"[\s,;:—–-]*(?:(?:he|she|I|they|we|it)\s+)?([a-z]+)")
@@ -239,8 +239,8 @@ def reported(text: str, raws: list[RawQuote], kinds: list[str], paragraphs) -> l
         words = text[raw.inner_start : raw.inner_end]
         if words[:1].islower():
             # the narration's sentence runs into the words with no punctuation: he only
-            # hoped “the young lady's pride would be contented”, it was generally thought
-            # “as fine as a painting” -- not after a speech verb or "that"
+            # hoped “the new curate would not stay long”, it was generally thought
+            # “as good as a holiday” -- not after a speech verb or "that"
             lead = text[max(para_start, raw.start - 30) : raw.start].rstrip()
             last = lead.rsplit(None, 1)[-1] if lead else ""
             if last.isalpha() and last.lower() != "that" and not lexicon().is_speech_verb(last):
