@@ -1308,6 +1308,9 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
         found = _antecedent_in(ctx, para, pron.start, want)
         if found is not None:
             return found
+        newcomer = _newcomer_before(ctx, i, para, want)
+        if newcomer is not None:
+            return newcomer
         again = _same_speaker_by_gender(ctx, i, want)
         if again is not None:
             return again
@@ -1331,6 +1334,32 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
             if found is not None:
                 return found
     return None
+
+
+_CLAUSE_END = re.compile(r"[.!?;]")
+_HE = re.compile(r"\b(?:he|him|his)\b", re.I)
+_SHE = re.compile(r"\b(?:she|her)\b", re.I)
+
+
+def _newcomer_before(ctx: Context, i: int, para: int, want: str, lookback: int = 8) -> Phrase | None:
+    """Fiction: a paragraph of narration only, just before, names a person of the pronoun's
+    gender who has not spoken in the last turns ("Mr. Hale was shown in." / "“…,” said he"):
+    someone who comes into the scene and speaks, not a partner of the conversation."""
+    if para == 0 or ctx.quotes_in_paragraph(para - 1):
+        return None
+    end = ctx.paragraphs[para - 1].end
+    found = _antecedent_in(ctx, para - 1, end, want)
+    if found is None or found.kind not in ("NAME", "TITLED") or phrase_gender(ctx, found) != want:
+        return None
+    rest = _CLAUSE_END.search(ctx.text, found.end, end)
+    pronoun = _HE if want == "m" else _SHE
+    if pronoun.search(ctx.text, found.end, rest.start() if rest else end):
+        return None  # "Slipping past Tom Pell, he sat down": the sentence is someone else's
+    key = _key(found)
+    for p in _recent_speakers(ctx, i, lookback):
+        if p is not None and _key(p) == key:
+            return None
+    return found
 
 
 def _recent_speakers(ctx: Context, i: int, lookback: int):
