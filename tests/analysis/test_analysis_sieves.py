@@ -2124,3 +2124,20 @@ def test_fiction_pronoun_cue_after_narration_naming_a_newcomer():
     ctx = context(head + "Slipping past Mr. Hale, he sat down by the fire.\n\n“Good evening,” said he.", fiction=True)
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 4).text == "Tom Pell"
+
+
+def test_fiction_description_cue_after_narration_naming_a_newcomer():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“Is it late?” said Tom Pell.\n\n"
+        "“Not yet,” said Ada Finch.\n\n"
+        "“Then we wait,” said Tom Pell.\n\n"
+        "“As you like,” said Ada Finch.\n\n"
+        "The door opened, and Mr. Hale was shown in.\n\n"
+        "“Good evening,” said the gentleman."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 4).text == "Mr. Hale"

@@ -1342,14 +1342,28 @@ _SHE = re.compile(r"\b(?:she|her)\b", re.I)
 
 
 def _newcomer_before(ctx: Context, i: int, para: int, want: str, lookback: int = 8) -> Phrase | None:
-    """Fiction: a paragraph of narration only, just before, names a person of the pronoun's
-    gender who has not spoken in the last turns ("Mr. Hale was shown in." / "“…,” said he"):
-    someone who comes into the scene and speaks, not a partner of the conversation."""
+    """Fiction: the last sentence of a paragraph of narration only, just before, names a person
+    of the given gender who has not spoken in the last turns ("Mr. Hale was shown in." /
+    "“…,” said he"): someone who comes into the scene and speaks, not a partner of the
+    conversation. (The sentence is the window the leading cue already read: no new tagging.)"""
     if para == 0 or ctx.quotes_in_paragraph(para - 1):
         return None
-    end = ctx.paragraphs[para - 1].end
-    found = _antecedent_in(ctx, para - 1, end, want)
-    if found is None or found.kind not in ("NAME", "TITLED") or phrase_gender(ctx, found) != want:
+    window = _colon_window(ctx, i)
+    if window is None:
+        return None
+    start, end = window
+    tokens = ctx.narration_tokens(start, end)
+    found = None
+    for p in reversed(ctx.narration_phrases(start, end)):
+        if p.kind not in ("NAME", "TITLED") or not _can_be_subject(tokens, p, inverted=True):
+            continue
+        gender = phrase_gender(ctx, p)
+        if gender == want:
+            found = p
+            break
+        if gender not in ("m", "f") and is_personal(ctx, p):
+            return None  # a nearer name of no known gender: no telling
+    if found is None or not is_personal(ctx, found):
         return None
     rest = _CLAUSE_END.search(ctx.text, found.end, end)
     pronoun = _HE if want == "m" else _SHE
@@ -1976,6 +1990,12 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
         return  # "a fat gentleman jumped out … 'Bless me!' cried the fat gentleman": someone new
     # "the girl", "the doctor": the character of the scene who fits, among the last speakers
     gender = phrase_gender(ctx, att.phrase)
+    if gender in ("m", "f") and ctx.quotes[i].start == ctx.paragraphs[ctx.quotes[i].paragraph].start:
+        # "Mr. Hale was shown in." / "“…,” said the gentleman": the one who just came in
+        newcomer = _newcomer_before(ctx, i, ctx.quotes[i].paragraph, gender)
+        if newcomer is not None and not _told_apart(ctx, i, words, newcomer):
+            att.antecedent = newcomer
+            return
     partner = _conversation_partner(ctx, i, gender if gender in ("m", "f") else "?", named_only=True, by_paragraph=True)
     if partner is not None and not _told_apart(ctx, i, words, partner):
         att.antecedent = partner
