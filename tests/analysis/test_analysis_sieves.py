@@ -2100,3 +2100,44 @@ def test_fiction_this_or_that_description_points_at_the_person_just_named():
     ctx = context(t, fiction=True)
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 2).text == "Mrs. Pell"
+
+
+def test_fiction_pronoun_cue_after_narration_naming_a_newcomer():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    head = (
+        "“Is it late?” said Tom Pell.\n\n"
+        "“Not yet,” said Ada Finch.\n\n"
+        "“Then we wait,” said Tom Pell.\n\n"
+        "“As you like,” said Ada Finch.\n\n"
+    )
+    # a narration paragraph names a man who has not spoken: "he said" is that man
+    ctx = context(head + "The door opened, and Mr. Hale was shown in.\n\n“Good evening,” said he.", fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 4).text == "Mr. Hale"
+    # one who spoke in the last turns is no newcomer: the partner of the conversation
+    ctx = context(head + "Tom Pell looked at the clock.\n\n“Good evening,” said he.", fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 4).text == "Tom Pell"
+    # a sentence whose subject is "he" only passes the named man by
+    ctx = context(head + "Slipping past Mr. Hale, he sat down by the fire.\n\n“Good evening,” said he.", fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 4).text == "Tom Pell"
+
+
+def test_fiction_description_cue_after_narration_naming_a_newcomer():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“Is it late?” said Tom Pell.\n\n"
+        "“Not yet,” said Ada Finch.\n\n"
+        "“Then we wait,” said Tom Pell.\n\n"
+        "“As you like,” said Ada Finch.\n\n"
+        "The door opened, and Mr. Hale was shown in.\n\n"
+        "“Good evening,” said the gentleman."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 4).text == "Mr. Hale"

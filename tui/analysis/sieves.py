@@ -1308,6 +1308,9 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
         found = _antecedent_in(ctx, para, pron.start, want)
         if found is not None:
             return found
+        newcomer = _newcomer_before(ctx, i, para, want)
+        if newcomer is not None:
+            return newcomer
         again = _same_speaker_by_gender(ctx, i, want)
         if again is not None:
             return again
@@ -1331,6 +1334,46 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
             if found is not None:
                 return found
     return None
+
+
+_CLAUSE_END = re.compile(r"[.!?;]")
+_HE = re.compile(r"\b(?:he|him|his)\b", re.I)
+_SHE = re.compile(r"\b(?:she|her)\b", re.I)
+
+
+def _newcomer_before(ctx: Context, i: int, para: int, want: str, lookback: int = 8) -> Phrase | None:
+    """Fiction: the last sentence of a paragraph of narration only, just before, names a person
+    of the given gender who has not spoken in the last turns ("Mr. Hale was shown in." /
+    "“…,” said he"): someone who comes into the scene and speaks, not a partner of the
+    conversation. (The sentence is the window the leading cue already read: no new tagging.)"""
+    if para == 0 or ctx.quotes_in_paragraph(para - 1):
+        return None
+    window = _colon_window(ctx, i)
+    if window is None:
+        return None
+    start, end = window
+    tokens = ctx.narration_tokens(start, end)
+    found = None
+    for p in reversed(ctx.narration_phrases(start, end)):
+        if p.kind not in ("NAME", "TITLED") or not _can_be_subject(tokens, p, inverted=True):
+            continue
+        gender = phrase_gender(ctx, p)
+        if gender == want:
+            found = p
+            break
+        if gender not in ("m", "f") and is_personal(ctx, p):
+            return None  # a nearer name of no known gender: no telling
+    if found is None or not is_personal(ctx, found):
+        return None
+    rest = _CLAUSE_END.search(ctx.text, found.end, end)
+    pronoun = _HE if want == "m" else _SHE
+    if pronoun.search(ctx.text, found.end, rest.start() if rest else end):
+        return None  # "Slipping past Tom Pell, he sat down": the sentence is someone else's
+    key = _key(found)
+    for p in _recent_speakers(ctx, i, lookback):
+        if p is not None and _key(p) == key:
+            return None
+    return found
 
 
 def _recent_speakers(ctx: Context, i: int, lookback: int):
@@ -1947,6 +1990,12 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
         return  # "a fat gentleman jumped out … 'Bless me!' cried the fat gentleman": someone new
     # "the girl", "the doctor": the character of the scene who fits, among the last speakers
     gender = phrase_gender(ctx, att.phrase)
+    if gender in ("m", "f") and ctx.quotes[i].start == ctx.paragraphs[ctx.quotes[i].paragraph].start:
+        # "Mr. Hale was shown in." / "“…,” said the gentleman": the one who just came in
+        newcomer = _newcomer_before(ctx, i, ctx.quotes[i].paragraph, gender)
+        if newcomer is not None and not _told_apart(ctx, i, words, newcomer):
+            att.antecedent = newcomer
+            return
     partner = _conversation_partner(ctx, i, gender if gender in ("m", "f") else "?", named_only=True, by_paragraph=True)
     if partner is not None and not _told_apart(ctx, i, words, partner):
         att.antecedent = partner
