@@ -418,3 +418,37 @@ def test_content_words_are_the_word_pattern_matches_that_can_have_a_role(text: s
     words = links._WORD.findall(low)
     assert links._content_words().findall(low) == [w for w in words if len(w) > 2 or links._word_role(w) is links._NEGATION]
     assert all(links._word_role(w) is links._SKIP for w in words if len(w) <= 2 and links._word_role(w) is not links._NEGATION)
+
+
+_GENDER_TEXT = (
+    "Mr. Pell came in, and he sat. Pell said he was tired; he slept. Pell nodded, his hat off.\n\n"
+    "Mrs. Dunmore smiled, and she left. Ada Dunmore waved; her hand rose. Tobias Wren ran, he fell.\n\n"
+    "The old cook sighed. Wren laughed, his eyes wet. Wren shouted, he waved. Wren sat, he ate.\n"
+)
+PHRASE_WORDS = ["Mr. Pell", "Pell", "Pell's", "Mrs. Dunmore", "Ada Dunmore", "Dunmore", "Wren", "Tobias Wren",
+                "the old cook", "The Duchess", "she", "the nurse", "Poor Mr. Pell", "Ada", "I"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["NAME", "DESC", "PRON", "ORG", "TITLED", "POSSD", "NARRATOR"]),
+    st.sampled_from(PHRASE_WORDS),
+    st.sampled_from(PHRASE_WORDS),
+    st.integers(0, 200),
+    st.integers(0, 200),
+    st.sampled_from([None, "speaker", "subject"]),
+)
+def test_phrase_gender_rests_on_kind_text_and_head_only(kind: str, text: str, head: str, start: int, other: int, role: str | None) -> None:
+    # phrase_gender shares one answer among the phrases of one kind, text and head
+    from tui.analysis.context import Context
+    from tui.analysis.phrases import Phrase
+    from tui.analysis.text import split_paragraphs, split_sentences
+
+    paragraphs = split_paragraphs(_GENDER_TEXT)
+    ctx = Context(_GENDER_TEXT, paragraphs, split_sentences(_GENDER_TEXT, paragraphs), [], fiction=True, kinds=[])
+    p = Phrase(kind, start, start + len(text), text, head, start, start + len(head), None, 0, 1)
+    q = Phrase(kind, other, other + len(text), text, head, other + 1, other + 1 + len(head), role, 3, 5)
+    fresh = Context(_GENDER_TEXT, paragraphs, split_sentences(_GENDER_TEXT, paragraphs), [], fiction=True, kinds=[])
+    assert speakers._phrase_gender(fresh, q) == speakers._phrase_gender(ctx, p)
+    assert speakers.phrase_gender(ctx, p) == speakers._phrase_gender(ctx, p)
+    assert speakers.phrase_gender(ctx, q) == speakers._phrase_gender(fresh, q)

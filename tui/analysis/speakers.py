@@ -337,7 +337,14 @@ def phrase_gender(ctx: Context, p: Phrase) -> str:
     memo = ctx._phrase_gender
     found = memo.get(id(p))
     if found is None:
-        found = memo[id(p)] = (p, _phrase_gender(ctx, p))
+        # the gender rests on the phrase's kind, text and head only (its positions and role
+        # pass through parse_name unread): the many phrases of one name share one answer
+        by_words = ctx._phrase_gender_by_words
+        words = (p.kind, p.text, p.head)
+        gender = by_words.get(words)
+        if gender is None:
+            gender = by_words[words] = _phrase_gender(ctx, p)
+        found = memo[id(p)] = (p, gender)
     return found[1]
 
 
