@@ -892,10 +892,12 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
     tokens = ctx.narration_tokens(start, end)
     if not tokens:
         return None
-    phrases = ctx.narration_phrases(start, end)
     # a scare-quoted term or a fragment can sit far into the sentence that reports it
     gap = MAX_LEAD_GAP_FRAGMENT if ctx.kinds and ctx.kinds[i] in ("term", "partial") else MAX_LEAD_GAP
     recent = _last_words(tokens, gap)
+    if ctx.fiction and not any(tokens[k].tag == "VSAY" or len(tokens[k].word) == 9 for k in recent):
+        return None  # (fiction: no speech verb and no "according to", no cue: not chunked)
+    phrases = ctx.narration_phrases(start, end)
     # "according to X, "…""
     for k in recent:
         word = tokens[k].word
@@ -1472,11 +1474,11 @@ def speech_noun(ctx: Context, i: int) -> Attribution | None:
     start, end, _ = ctx.leading_window(i)
     tokens = ctx.narration_tokens(start, end)
     nouns = lexicon().speech_nouns
-    phrases = ctx.narration_phrases(start, end)
     for k in range(len(tokens) - 1, 0, -1):
         if tokens[k].word.lower() in nouns:
             if not ctx.fiction and any(t.word.lower() == "as" for t in tokens[k + 1 : k + 3]):
                 return None  # news: 'Ruiz defended his comments as "…"': the subject's words about them
+            phrases = ctx.narration_phrases(start, end)  # (chunked only when a speech noun is there)
             for p in phrases:
                 if p.last == k - 1 and tokens[p.last].tag == "NNPS":
                     return Attribution("speech_noun", 0.7, phrase=p)
