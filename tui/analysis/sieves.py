@@ -1945,12 +1945,12 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     if p is not None:
         att.antecedent = p
         return
-    if _introduced_just_before(ctx, att.phrase, words):
-        return  # "a fat gentleman jumped out … 'Bless me!' cried the fat gentleman": someone new
     # "the girl", "the doctor": the character of the scene who fits, among the last speakers
     gender = phrase_gender(ctx, att.phrase)
     partner = _conversation_partner(ctx, i, gender if gender in ("m", "f") else "?", named_only=True, by_paragraph=True)
-    if partner is not None and not _told_apart(ctx, i, words, partner):
+    if partner is None or _introduced_just_before(ctx, att.phrase, words):
+        return  # ("a fat gentleman jumped out … 'Bless me!' cried the fat gentleman": someone new)
+    if not _told_apart(ctx, i, words, partner):
         att.antecedent = partner
 
 
