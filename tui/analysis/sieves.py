@@ -1825,9 +1825,12 @@ def _key_of(ctx: Context, i: int) -> str | None:
 def _other_person_in(ctx: Context, p_index: int, speaker: Phrase | None) -> Phrase | None:
     tokens, phrases = ctx.paragraph_narration(p_index)
     for p in reversed(phrases):
-        if p.kind in ("PRON", "DESC") or not is_personal(ctx, p) or not _can_be_subject(tokens, p):
+        # (the cheap tests on the tokens first: is_personal may scan the text for a word)
+        if p.kind in ("PRON", "DESC") or not _can_be_subject(tokens, p):
             continue
         if speaker is not None and _key(p) == _key(speaker):
+            continue
+        if not is_personal(ctx, p):
             continue
         return p
     return None
