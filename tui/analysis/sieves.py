@@ -1862,7 +1862,7 @@ def addressee(ctx: Context, i: int) -> Phrase | None:
             s = inner_start + m.start(1)
             p = Phrase("NAME", s, s + len(name), name, name, s, s + len(name), None, 0, 0)
             evidence = _name_evidence(ctx, name)
-            if evidence == 2 and (not written_as_a_name(ctx, name) or common_word(ctx, name)):
+            if evidence == 2 and (common_word(ctx, name) or not written_as_a_name(ctx, name)):  # (the set look-up first)
                 continue  # "Elp! Elp!", "Ostria, or America?", "Good, good!": no one's name
             if evidence == 0 or is_personal(ctx, p):
                 found.append((evidence, p))
