@@ -418,3 +418,91 @@ def test_content_words_are_the_word_pattern_matches_that_can_have_a_role(text: s
     words = links._WORD.findall(low)
     assert links._content_words().findall(low) == [w for w in words if len(w) > 2 or links._word_role(w) is links._NEGATION]
     assert all(links._word_role(w) is links._SKIP for w in words if len(w) <= 2 and links._word_role(w) is not links._NEGATION)
+
+
+_GENDER_TEXT = (
+    "Mr. Pell came in, and he sat. Pell said he was tired; he slept. Pell nodded, his hat off.\n\n"
+    "Mrs. Dunmore smiled, and she left. Ada Dunmore waved; her hand rose. Tobias Wren ran, he fell.\n\n"
+    "The old cook sighed. Wren laughed, his eyes wet. Wren shouted, he waved. Wren sat, he ate.\n"
+)
+PHRASE_WORDS = ["Mr. Pell", "Pell", "Pell's", "Mrs. Dunmore", "Ada Dunmore", "Dunmore", "Wren", "Tobias Wren",
+                "the old cook", "The Duchess", "she", "the nurse", "Poor Mr. Pell", "Ada", "I"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["NAME", "DESC", "PRON", "ORG", "TITLED", "POSSD", "NARRATOR"]),
+    st.sampled_from(PHRASE_WORDS),
+    st.sampled_from(PHRASE_WORDS),
+    st.integers(0, 200),
+    st.integers(0, 200),
+    st.sampled_from([None, "speaker", "subject"]),
+)
+def test_phrase_gender_rests_on_kind_text_and_head_only(kind: str, text: str, head: str, start: int, other: int, role: str | None) -> None:
+    # phrase_gender shares one answer among the phrases of one kind, text and head
+    from tui.analysis.context import Context
+    from tui.analysis.phrases import Phrase
+    from tui.analysis.text import split_paragraphs, split_sentences
+
+    paragraphs = split_paragraphs(_GENDER_TEXT)
+    ctx = Context(_GENDER_TEXT, paragraphs, split_sentences(_GENDER_TEXT, paragraphs), [], fiction=True, kinds=[])
+    p = Phrase(kind, start, start + len(text), text, head, start, start + len(head), None, 0, 1)
+    q = Phrase(kind, other, other + len(text), text, head, other + 1, other + 1 + len(head), role, 3, 5)
+    fresh = Context(_GENDER_TEXT, paragraphs, split_sentences(_GENDER_TEXT, paragraphs), [], fiction=True, kinds=[])
+    assert speakers._phrase_gender(fresh, q) == speakers._phrase_gender(ctx, p)
+    assert speakers.phrase_gender(ctx, p) == speakers._phrase_gender(ctx, p)
+    assert speakers.phrase_gender(ctx, q) == speakers._phrase_gender(fresh, q)
+
+
+def _join_descriptions_by_splitting(quote_entity, indefinite=frozenset()) -> None:
+    # speakers._join_descriptions as it was: every name split again for every description
+    named = {id(e): e for e in quote_entity.values() if e.kind == "person" and (e.full or e.hon_name)}
+    joined: dict = {}
+    for i, e in list(quote_entity.items()):
+        if e.key[0] != "desc" or i in indefinite or e.hon_name:
+            continue
+        if id(e) not in joined:
+            head = e.key[1].split()[-1] if e.key[1] else ""
+            matches = [n for n in named.values() if n.role and head in speakers._role_heads(n.role)]
+            if not matches:
+                matches = [n for n in named.values() if any(head in a.lower().split() for a in n.names)]
+            best = max(matches, key=lambda n: sum(n.names.values())) if matches else None
+            joined[id(e)] = best
+            if best is not None:
+                for name, count in e.names.items():
+                    best.names[name] += count
+        if joined[id(e)] is not None:
+            quote_entity[i] = joined[id(e)]
+
+
+ENTITY_WORDS = ["the cook", "the old cook", "Cook", "the doctor", "Dr. Pell", "Pell", "the man", "Man Friday",
+                "the nurse", "Ada Nurse", "", "the Old Man", "old"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), st.sampled_from(ENTITY_WORDS), st.lists(st.sampled_from(ENTITY_WORDS), max_size=3),
+                          st.sampled_from([None, "a cook", "the doctor for the town", "man"]), st.integers(0, 3)), max_size=12),
+       st.lists(st.integers(0, 11), max_size=8), st.frozensets(st.integers(0, 11), max_size=3))
+def test_join_descriptions_joins_as_splitting_every_name_did(specs, order, indefinite) -> None:
+    from collections import Counter
+
+    def build():
+        entities = []
+        for desc, key, names, role, count in specs:
+            kind = "person"
+            e = speakers.Entity(("desc", key.lower()) if desc else ("single", "", key.lower()), kind, Counter({n: count for n in names}))
+            if not desc:
+                e.full, e.role = key or None, role
+            entities.append(e)
+        if not entities:
+            return {}, entities
+        return {i: entities[k % len(entities)] for i, k in enumerate(order)}, entities
+
+    mine, mine_entities = build()
+    theirs, their_entities = build()
+    speakers._join_descriptions(mine, indefinite)
+    _join_descriptions_by_splitting(theirs, indefinite)
+    index = {id(e): k for k, e in enumerate(mine_entities)}
+    their_index = {id(e): k for k, e in enumerate(their_entities)}
+    assert {i: index[id(e)] for i, e in mine.items()} == {i: their_index[id(e)] for i, e in theirs.items()}
+    assert [e.names for e in mine_entities] == [e.names for e in their_entities]

@@ -131,6 +131,7 @@ class Context:
     _roots: dict = field(default_factory=dict)
     _root_atts: dict = field(default_factory=dict)
     _phrase_gender: dict = field(default_factory=dict)
+    _phrase_gender_by_words: dict = field(default_factory=dict)
     _pronoun_gender: dict = field(default_factory=dict)
     _written_as_name: dict = field(default_factory=dict)
     _with_honorific: dict = field(default_factory=dict)

@@ -43,16 +43,17 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
     not speech: characters' words stand after punctuation or a speech verb.
     """
     inner = text[raw.inner_start : raw.inner_end].strip()
-    words = inner.split()
     if fiction and inner.count("\n") >= 2 and _verse(inner):
         return "term"
     lead = text[max(sentence_start, para_start) : raw.start]
     at_start = not any(ch.isalnum() for ch in lead)
     if at_start:
         return "speech"
-    terminal = bool(_TERMINAL.search(inner))
     if fiction and _announced(lead):
         return "partial" if inner[:1].islower() else "speech"
+    # (not before: most quotations open their sentence, or a cue announces them)
+    terminal = bool(_TERMINAL.search(inner))
+    words = inner.split()
     # a title keeps the comma American style puts inside the marks: on “Fox & Friends,” Rep.;
     # news: and the full stop, after "on", a kind of work or a network's possessive: on “Meet
     # the Press.”, the podcast “So, It Happened.”, told ABC’s “Good Morning America.”

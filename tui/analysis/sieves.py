@@ -892,10 +892,12 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
     tokens = ctx.narration_tokens(start, end)
     if not tokens:
         return None
-    phrases = ctx.narration_phrases(start, end)
     # a scare-quoted term or a fragment can sit far into the sentence that reports it
     gap = MAX_LEAD_GAP_FRAGMENT if ctx.kinds and ctx.kinds[i] in ("term", "partial") else MAX_LEAD_GAP
     recent = _last_words(tokens, gap)
+    if ctx.fiction and not any(tokens[k].tag == "VSAY" or len(tokens[k].word) == 9 for k in recent):
+        return None  # (fiction: no speech verb and no "according to", no cue: not chunked)
+    phrases = ctx.narration_phrases(start, end)
     # "according to X, "…""
     for k in recent:
         word = tokens[k].word
@@ -1515,11 +1517,11 @@ def speech_noun(ctx: Context, i: int) -> Attribution | None:
     start, end, _ = ctx.leading_window(i)
     tokens = ctx.narration_tokens(start, end)
     nouns = lexicon().speech_nouns
-    phrases = ctx.narration_phrases(start, end)
     for k in range(len(tokens) - 1, 0, -1):
         if tokens[k].word.lower() in nouns:
             if not ctx.fiction and any(t.word.lower() == "as" for t in tokens[k + 1 : k + 3]):
                 return None  # news: 'Ruiz defended his comments as "…"': the subject's words about them
+            phrases = ctx.narration_phrases(start, end)  # (chunked only when a speech noun is there)
             for p in phrases:
                 if p.last == k - 1 and tokens[p.last].tag == "NNPS":
                     return Attribution("speech_noun", 0.7, phrase=p)
@@ -1866,9 +1868,12 @@ def _key_of(ctx: Context, i: int) -> str | None:
 def _other_person_in(ctx: Context, p_index: int, speaker: Phrase | None) -> Phrase | None:
     tokens, phrases = ctx.paragraph_narration(p_index)
     for p in reversed(phrases):
-        if p.kind in ("PRON", "DESC") or not is_personal(ctx, p) or not _can_be_subject(tokens, p):
+        # (the cheap tests on the tokens first: is_personal may scan the text for a word)
+        if p.kind in ("PRON", "DESC") or not _can_be_subject(tokens, p):
             continue
         if speaker is not None and _key(p) == _key(speaker):
+            continue
+        if not is_personal(ctx, p):
             continue
         return p
     return None
@@ -1900,7 +1905,7 @@ def addressee(ctx: Context, i: int) -> Phrase | None:
             s = inner_start + m.start(1)
             p = Phrase("NAME", s, s + len(name), name, name, s, s + len(name), None, 0, 0)
             evidence = _name_evidence(ctx, name)
-            if evidence == 2 and (not written_as_a_name(ctx, name) or common_word(ctx, name)):
+            if evidence == 2 and (common_word(ctx, name) or not written_as_a_name(ctx, name)):  # (the set look-up first)
                 continue  # "Elp! Elp!", "Ostria, or America?", "Good, good!": no one's name
             if evidence == 0 or is_personal(ctx, p):
                 found.append((evidence, p))
@@ -1986,8 +1991,6 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     if p is not None:
         att.antecedent = p
         return
-    if _introduced_just_before(ctx, att.phrase, words):
-        return  # "a fat gentleman jumped out … 'Bless me!' cried the fat gentleman": someone new
     # "the girl", "the doctor": the character of the scene who fits, among the last speakers
     gender = phrase_gender(ctx, att.phrase)
     if gender in ("m", "f") and ctx.quotes[i].start == ctx.paragraphs[ctx.quotes[i].paragraph].start:
@@ -1997,7 +2000,9 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
             att.antecedent = newcomer
             return
     partner = _conversation_partner(ctx, i, gender if gender in ("m", "f") else "?", named_only=True, by_paragraph=True)
-    if partner is not None and not _told_apart(ctx, i, words, partner):
+    if partner is None or _introduced_just_before(ctx, att.phrase, words):
+        return  # ("a fat gentleman jumped out … 'Bless me!' cried the fat gentleman": someone new)
+    if not _told_apart(ctx, i, words, partner):
         att.antecedent = partner
 
 

@@ -337,7 +337,14 @@ def phrase_gender(ctx: Context, p: Phrase) -> str:
     memo = ctx._phrase_gender
     found = memo.get(id(p))
     if found is None:
-        found = memo[id(p)] = (p, _phrase_gender(ctx, p))
+        # the gender rests on the phrase's kind, text and head only (its positions and role
+        # pass through parse_name unread): the many phrases of one name share one answer
+        by_words = ctx._phrase_gender_by_words
+        words = (p.kind, p.text, p.head)
+        gender = by_words.get(words)
+        if gender is None:
+            gender = by_words[words] = _phrase_gender(ctx, p)
+        found = memo[id(p)] = (p, gender)
     return found[1]
 
 
@@ -1228,6 +1235,17 @@ _OFFICE_OF = re.compile(r"\s+of\s+[A-Z]")
 def _join_descriptions(quote_entity: dict[int, Entity], indefinite: set[int] | frozenset = frozenset()) -> None:
     named = {id(e): e for e in quote_entity.values() if e.kind == "person" and (e.full or e.hon_name)}
     joined: dict[int, Entity | None] = {}
+    # the lower-case words of each named entity's names (made when first asked for, and
+    # kept up to date as joins add names): one set lookup instead of splitting every name
+    # for every description
+    name_words: dict[int, set[str]] = {}
+
+    def words_of(n: Entity) -> set[str]:
+        found = name_words.get(id(n))
+        if found is None:
+            found = name_words[id(n)] = {w for a in n.names for w in a.lower().split()}
+        return found
+
     for i, e in list(quote_entity.items()):
         if e.key[0] != "desc" or i in indefinite or e.hon_name:
             continue  # (fiction: "the general" already named General Drummond)
@@ -1235,12 +1253,14 @@ def _join_descriptions(quote_entity: dict[int, Entity], indefinite: set[int] | f
             head = e.key[1].split()[-1] if e.key[1] else ""
             matches = [n for n in named.values() if n.role and head in _role_heads(n.role)]
             if not matches:
-                matches = [n for n in named.values() if any(head in a.lower().split() for a in n.names)]
+                matches = [n for n in named.values() if head in words_of(n)]
             best = max(matches, key=lambda n: sum(n.names.values())) if matches else None
             joined[id(e)] = best
             if best is not None:
                 for name, count in e.names.items():
                     best.names[name] += count
+                    if id(best) in name_words:
+                        name_words[id(best)].update(name.lower().split())
         if joined[id(e)] is not None:
             quote_entity[i] = joined[id(e)]
 
