@@ -1984,7 +1984,7 @@ def test_fiction_words_someone_might_have_said_or_was_going_to_say_are_terms():
     text = novel_with([
         "“The boat is ready,” said Osric Vane.",
         "She spoke in the tone in which her mother might have said: “Not in this house.”",
-        "“How dare you!” she was going to exclaim; but the bell rang.",
+        "“How dare you!” she was going to exclaim, when the bell rang.",
         "Wren turned, and her eyes, wide with fright, said: “Do not go.”",
     ])
     a = analyze(text)
