@@ -64,6 +64,21 @@ _RARE_WHITESPACE = tuple(frozenset(string.whitespace) - {" ", "\n"})
 _CLOSERS = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
 
 
+
+def _last_white(text: str, previous_stop: int, start: int, rare_space: bool) -> int:
+    """NLTK's search for a candidate's word: the last white space of
+    ``text[previous_stop:start]``, where "found at index 0" counts as "not found" (-1). White
+    space other than spaces and line breaks is rare (``rare_space``: the text holds some);
+    without it, two reverse searches find it."""
+    if rare_space:
+        for i in range(start - 1, previous_stop, -1):
+            if text[i] in _WHITESPACE:
+                return i
+        return -1
+    last = text.rfind(" ", previous_stop + 1, start)
+    line = text.rfind("\n", (last if last > previous_stop else previous_stop) + 1, start)
+    return line if line > last else last
+
 class FastPunkt(PunktSentenceTokenizer):
     """A :class:`PunktSentenceTokenizer` whose ``span_tokenize`` is about four times faster."""
 
@@ -101,21 +116,9 @@ class FastPunkt(PunktSentenceTokenizer):
         previous_start = previous_stop = 0
         previous_match = None
         rare_space = any(ch in text for ch in _RARE_WHITESPACE)
-        rfind = text.rfind
         for match in period_re.finditer(text):
             start = match.start()
-            # (as in _contexts: the last white space before the candidate's word)
-            if rare_space:
-                last = -1
-                for i in range(start - 1, previous_stop, -1):
-                    if text[i] in _WHITESPACE:
-                        last = i
-                        break
-            else:
-                last = rfind(" ", previous_stop + 1, start)
-                line = rfind("\n", (last if last > previous_stop else previous_stop) + 1, start)
-                if line > last:
-                    last = line
+            last = _last_white(text, previous_stop, start, rare_space)  # (as in _contexts)
             word_start = last + 1 if last > 0 else previous_start
             if previous_match is not None and previous_stop <= word_start:
                 # the context: the word, its mark and the token after it ("after_tok", group
@@ -177,22 +180,9 @@ class FastPunkt(PunktSentenceTokenizer):
         # (white space other than spaces and line breaks is rare: without it, two reverse
         # searches find the last white space)
         rare_space = any(ch in text for ch in _RARE_WHITESPACE)
-        rfind = text.rfind
         for match in period_re.finditer(text):
             start = match.start()
-            # NLTK: the last whitespace of text[previous_stop:start], where "found at
-            # index 0" counts as "not found"
-            if rare_space:
-                last = -1
-                for i in range(start - 1, previous_stop, -1):
-                    if text[i] in _WHITESPACE:
-                        last = i
-                        break
-            else:
-                last = rfind(" ", previous_stop + 1, start)
-                line = rfind("\n", (last if last > previous_stop else previous_stop) + 1, start)
-                if line > last:
-                    last = line
+            last = _last_white(text, previous_stop, start, rare_space)
             word_start = last + 1 if last > 0 else previous_start
             if previous_match is not None and previous_stop <= word_start:
                 # (the match itself is the one ending character at previous_stop)
