@@ -104,15 +104,14 @@ class FastPunkt(PunktSentenceTokenizer):
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``list(span_tokenize(text))``, without its chain of generators (closeread calls
         it once per paragraph of a novel's dialogue). The candidates are NLTK's
-        (:meth:`_contexts`), each decided as soon as the next one is found."""
+        (:meth:`_contexts`), then each decided."""
         period_re, word_re, realign_re = patterns = self._exact if _has_separator(text) else self._fast
         # (a text without separators has none in any of its contexts: their word pattern is
         # the text's; otherwise each context's own is found)
         if patterns is self._exact:
             word_re = None
-        memo = self._memo
-        cuts: list[tuple[int, int]] = []
-        last_break = 0
+        # the candidates NLTK keeps: (its match, where its word starts, where its mark stands)
+        candidates: list[tuple[re.Match, int, int]] = []
         previous_start = previous_stop = 0
         previous_match = None
         rare_space = any(ch in text for ch in _RARE_WHITESPACE)
@@ -121,27 +120,25 @@ class FastPunkt(PunktSentenceTokenizer):
             last = _last_white(text, previous_stop, start, rare_space)  # (as in _contexts)
             word_start = last + 1 if last > 0 else previous_start
             if previous_match is not None and previous_stop <= word_start:
-                # the context: the word, its mark and the token after it ("after_tok", group
-                # 1, starts right after the one-character mark)
-                context = text[previous_start : previous_match.end(1)]
-                found = memo.get(context)
-                if found is None:
-                    found = memo[context] = self._contains_sentbreak(context, word_re)
-                if found:
-                    cuts.append((last_break, previous_stop + 1))
-                    next_tok = previous_match.start(2)  # ("next_tok": -1 when it is not there)
-                    last_break = next_tok if next_tok >= 0 else previous_stop + 1
+                candidates.append((previous_match, previous_start, previous_stop))
             previous_match = match
             previous_start, previous_stop = word_start, start
         if previous_match is not None:
-            context = text[previous_start : previous_match.end(1)]
+            candidates.append((previous_match, previous_start, previous_stop))
+        memo = self._memo
+        cuts: list[tuple[int, int]] = []
+        last_break = 0
+        for match, word_start, stop in candidates:
+            # the context: the word, its mark and the token after it ("after_tok", group 1,
+            # starts right after the one-character mark)
+            context = text[word_start : match.end(1)]
             found = memo.get(context)
             if found is None:
                 found = memo[context] = self._contains_sentbreak(context, word_re)
             if found:
-                cuts.append((last_break, previous_stop + 1))
-                next_tok = previous_match.start(2)
-                last_break = next_tok if next_tok >= 0 else previous_stop + 1
+                cuts.append((last_break, stop + 1))
+                next_tok = match.start(2)  # ("next_tok": -1 when it is not there)
+                last_break = next_tok if next_tok >= 0 else stop + 1
         cuts.append((last_break, len(text.rstrip())))
         # NLTK's realignment: closing quotes and brackets after a break join the sentence
         # (its pattern starts with one of them: other sentences are not matched against it)
