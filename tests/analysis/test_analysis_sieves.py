@@ -2141,3 +2141,23 @@ def test_fiction_description_cue_after_narration_naming_a_newcomer():
     ctx = context(t, fiction=True)
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 4).text == "Mr. Hale"
+
+
+def test_fiction_grown_up_description_is_not_the_child():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    talk = (
+        "“Where is the book?” said Mr. Hale.\n\n"
+        "“On the shelf, sir,” said Tom.\n\n"
+        "“Shall I fetch it?” said Ada Finch.\n\n"
+        "“Do,” said the old gentleman."
+    )
+    # the narration calls Tom "little Tom": "the old gentleman" is the other man of the talk
+    ctx = context("Mr. Hale looked at little Tom, and little Tom looked at the fire; little Tom was cold.\n\n" + talk, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 3).text == "Mr. Hale"
+    # of a Tom the narration never calls little, the last man who spoke is the partner
+    ctx = context("Mr. Hale looked at Tom, and Tom looked at the fire; Tom was cold.\n\n" + talk, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 3).text == "Tom"

@@ -1413,7 +1413,8 @@ def _same_speaker_by_gender(ctx: Context, i: int, want: str, lookback: int = 8) 
 
 
 def _conversation_partner(
-    ctx: Context, i: int, want: str, lookback: int = 8, named_only: bool = False, by_paragraph: bool = False
+    ctx: Context, i: int, want: str, lookback: int = 8, named_only: bool = False, by_paragraph: bool = False,
+    described: str = "",
 ) -> Phrase | None:
     """In dialogue, "he said" is the most recent other speaker of that gender: not the one
     who spoke the turn before (speakers alternate). ``by_paragraph``: the turn before is the
@@ -1434,9 +1435,38 @@ def _conversation_partner(
             continue
         if named_only and p.kind in ("DESC", "PRON", "ORG"):
             continue
-        if phrase_gender(ctx, p) == want:
+        if phrase_gender(ctx, p) == want and not (described and too_young(ctx, described, p.head)):
             return p
     return None
+
+
+# a grown-up's description ("the old gentleman", "the woman"), unless it says the person is young
+_GROWN_WORDS = frozenset("man gentleman lady woman old elderly aged".split())
+_YOUNG_WORDS = frozenset("young little boy girl child lad youth".split())
+CHILD_MIN = 3  # times the narration writes "little Tom" of a child
+
+
+def too_young(ctx: Context, words: str, name: str) -> bool:
+    """Fiction: "the old gentleman", "the woman" is no child the narration calls "little Tom"."""
+    found = set(words.split())
+    if not found & _GROWN_WORDS or found & _YOUNG_WORDS:
+        return False
+    if _little_memo.get("") is not ctx.text:  # (a memo of this text's counts only)
+        _little_memo.clear()
+        _little_memo[""] = ctx.text
+    for word in name.split():
+        word = word[:-2] if word.endswith(("'s", "’s")) else word
+        if not word[:1].isupper():
+            continue
+        count = _little_memo.get(word)
+        if count is None:
+            count = _little_memo[word] = len(re.findall(rf"\blittle\s+{re.escape(word)}\b", ctx.text))
+        if count >= CHILD_MIN:
+            return True
+    return False
+
+
+_little_memo: dict = document_memo()  # word → times written "little <word>"
 
 
 def _recent_speaker(ctx: Context, i: int, want: str, lookback: int = 12) -> Phrase | None:
@@ -1999,7 +2029,7 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
         if newcomer is not None and not _told_apart(ctx, i, words, newcomer):
             att.antecedent = newcomer
             return
-    partner = _conversation_partner(ctx, i, gender if gender in ("m", "f") else "?", named_only=True, by_paragraph=True)
+    partner = _conversation_partner(ctx, i, gender if gender in ("m", "f") else "?", named_only=True, by_paragraph=True, described=words)
     if partner is None or _introduced_just_before(ctx, att.phrase, words):
         return  # ("a fat gentleman jumped out … 'Bless me!' cried the fat gentleman": someone new)
     if not _told_apart(ctx, i, words, partner):

@@ -1152,11 +1152,18 @@ def _salience_votes(ctx: Context, quote_entity: dict[int, Entity], d: Entity, qu
         k = bisect.bisect_left(starts, start) - 1
         while k >= 0 and mentions[k][0] >= start - SALIENCE_WINDOW:
             e = mentions[k][1]
-            if e.gender == d.gender and id(e) not in around:
+            if e.gender == d.gender and id(e) not in around and not _too_young(ctx, d, e):
                 votes[id(e)] += 1
                 break
             k -= 1
     return votes
+
+
+def _too_young(ctx: Context, d: Entity, e: Entity) -> bool:
+    """Whether description ``d`` ("the old gentleman") is of a grown-up and ``e`` a child."""
+    from .sieves import too_young
+
+    return too_young(ctx, d.key[1], " ".join(filter(None, (e.full, e.hon_name, *e.names))))
 
 
 def _named_mentions(ctx: Context, entities: dict, by_entity: dict, plain: list[Entity]) -> tuple[list[int], list] | None:
