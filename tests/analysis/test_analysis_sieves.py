@@ -1683,6 +1683,10 @@ def test_fiction_in_a_low_voice_is_how_it_was_said_not_part_of_the_speaker():
         ("said the clerk in a low voice.", "the clerk"),
         ("said the old man with a faint smile.", "the old man"),
         ("said the man with the black beard.", "the man with the black beard"),
+        # a modifier with no determiner is a manner too; a bare plural still tells who
+        ("said the nurse with great earnestness.", "the nurse"),
+        ("said the old lady in conclusion.", "the old lady"),
+        ("said the man with spectacles.", "the man with spectacles"),
     ):
         ctx = context(f"“The door is locked,” {cue}", fiction=True)
         att = trailing_cue(ctx, 0)

@@ -1985,7 +1985,8 @@ def _with_modifier(ctx: Context, tokens: list[Token], p: Phrase, closers: tuple[
     if k >= len(tokens) or tokens[k].word.lower() not in ("with", "in", "of", "from"):
         return p
     j = k + 1
-    if j < len(tokens) and tokens[j].tag in ("DT", "PRP$"):
+    determined = j < len(tokens) and tokens[j].tag in ("DT", "PRP$")
+    if determined:
         j += 1
     start_words = j
     while j < len(tokens) and j - start_words < 3 and tokens[j].tag in ("W", "ROLE", "NNP") and tokens[j].word.isalpha():
@@ -1995,6 +1996,8 @@ def _with_modifier(ctx: Context, tokens: list[Token], p: Phrase, closers: tuple[
     last = tokens[j - 1]
     if last.word.lower() in _MANNER_NOUNS:
         return p  # "said the clerk in a low voice": how it was said, not who said it
+    if not determined and not (last.word.endswith("s") and not last.word.endswith("ss")):
+        return p  # "said the nurse with great earnestness", "in conclusion": a manner too
     text = ctx.text[p.start : last.end]
     return Phrase("DESC", p.start, last.end, text, text, p.start, last.end, p.role, p.first, j - 1)
 
