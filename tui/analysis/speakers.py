@@ -1116,7 +1116,9 @@ def _join_by_scene(ctx: Context, quote_entity: dict[int, Entity]) -> None:
     """Fiction: a plain description the whole book uses for several people ("the gentleman",
     "the woman") is, within one scene, one character: the one of its gender the narration
     last named before most of its quotations there (not the one it talks to). Scenes are runs
-    of its quotations close together; a scene where it speaks only once stays as it is."""
+    of its quotations close together; a scene where it speaks only once stays as it is —
+    unless the book names the description's person as soon as the scene ends (the first named
+    character of its gender to speak next, see :func:`_named_after`): then that one, first."""
     found = _plain_descriptions(ctx, quote_entity, SCENE_MIN_QUOTES)
     if found is None:
         return
@@ -1130,6 +1132,11 @@ def _join_by_scene(ctx: Context, quote_entity: dict[int, Entity]) -> None:
             else:
                 scenes.append([i])
         for scene in scenes:
+            later = _named_after(ctx, quote_entity, d, scene)
+            if later is not None:
+                for i in scene:
+                    quote_entity[i] = later
+                continue
             if len(scene) < SCENE_MIN_QUOTES:
                 continue
             votes = _salience_votes(ctx, quote_entity, d, scene, starts, mentions)
@@ -1140,6 +1147,29 @@ def _join_by_scene(ctx: Context, quote_entity: dict[int, Entity]) -> None:
                 target = entities[best]
                 for i in scene:
                     quote_entity[i] = target
+
+
+def _named_after(ctx: Context, quote_entity: dict[int, Entity], d: Entity, scene: list[int]) -> Entity | None:
+    """Fiction: the character the book names once a description has spoken ("“…,” said the
+    gentleman. … “…,” replied Mr. Hale"): the first named character of the description's
+    gender to speak after its scene (within :data:`SCENE_GAP`), if they did not speak during
+    it (then they were someone else of the scene) and do not answer it by calling someone by
+    name (then they were its partner, and the name its own)."""
+    from .sieves import vocatives
+
+    first, last = scene[0], scene[-1]
+    during = {id(quote_entity[j]) for j in range(first, last + 1) if j in quote_entity}
+    end = ctx.quotes[last].end
+    for j in range(last + 1, len(ctx.quotes)):
+        if ctx.quotes[j].start - end > SCENE_GAP:
+            return None
+        e = quote_entity.get(j)
+        if e is None or e is d or e.kind != "person" or e.key[0] not in ("full", "single") or e.gender != d.gender:
+            continue
+        if id(e) in during or j == last + 1 and vocatives(ctx, j) or _too_young(ctx, d, e):
+            return None
+        return e
+    return None
 
 
 def _salience_votes(ctx: Context, quote_entity: dict[int, Entity], d: Entity, quotes: list[int], starts: list[int], mentions: list) -> Counter:
