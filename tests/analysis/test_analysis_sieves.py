@@ -2165,3 +2165,10 @@ def test_fiction_grown_up_description_is_not_the_child():
     ctx = context("Mr. Hale looked at Tom, and Tom looked at the fire; Tom was cold.\n\n" + talk, fiction=True)
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 3).text == "Tom"
+
+
+def test_fiction_interposed_and_tittered_are_speech_verbs():
+    for verb in ("interposed", "tittered"):
+        ctx = context(f"“Not tonight,” {verb} the nurse, smoothing her apron.", fiction=True)
+        att = trailing_cue(ctx, 0)
+        assert att is not None and att.phrase.text == "the nurse"
