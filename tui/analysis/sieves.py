@@ -1451,22 +1451,34 @@ def too_young(ctx: Context, words: str, name: str) -> bool:
     found = set(words.split())
     if not found & _GROWN_WORDS or found & _YOUNG_WORDS:
         return False
-    if _little_memo.get("") is not ctx.text:  # (a memo of this text's counts only)
+    counts = _little_counts(ctx)
+    return any(counts.get(_strip_s(word), 0) >= CHILD_MIN for word in name.split() if word[:1].isupper())
+
+
+def _strip_s(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+_LITTLE = re.compile(r"little\s+([A-Z][\w'’-]*)")
+
+
+def _little_counts(ctx: Context) -> dict[str, int]:
+    """How often the text writes "little <Name>" of each capitalised word (memoised)."""
+    if _little_memo.get("text") is not ctx.text:
+        counts: dict[str, int] = {}
+        text = ctx.text
+        for m in _LITTLE.finditer(text):
+            if m.start() and text[m.start() - 1].isalnum():
+                continue  # ("belittle Tom")
+            word = _strip_s(m.group(1))
+            counts[word] = counts.get(word, 0) + 1
         _little_memo.clear()
-        _little_memo[""] = ctx.text
-    for word in name.split():
-        word = word[:-2] if word.endswith(("'s", "’s")) else word
-        if not word[:1].isupper():
-            continue
-        count = _little_memo.get(word)
-        if count is None:
-            count = _little_memo[word] = len(re.findall(rf"\blittle\s+{re.escape(word)}\b", ctx.text))
-        if count >= CHILD_MIN:
-            return True
-    return False
+        _little_memo["text"] = ctx.text
+        _little_memo["counts"] = counts
+    return _little_memo["counts"]
 
 
-_little_memo: dict = document_memo()  # word → times written "little <word>"
+_little_memo: dict = document_memo()  # the text and its "little <Name>" counts
 
 
 def _recent_speaker(ctx: Context, i: int, want: str, lookback: int = 12) -> Phrase | None:
