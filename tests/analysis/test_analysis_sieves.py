@@ -2172,3 +2172,25 @@ def test_fiction_interposed_and_tittered_are_speech_verbs():
         ctx = context(f"“Not tonight,” {verb} the nurse, smoothing her apron.", fiction=True)
         att = trailing_cue(ctx, 0)
         assert att is not None and att.phrase.text == "the nurse"
+
+
+def test_fiction_a_description_is_only_the_latest_named_other_speaker():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“It is late,” said Mr. Hale.\n\n"
+        "“Very late,” said Ada Finch.\n\n"
+        "“Go to bed, child,” said Mrs. Pell.\n\n"
+        "“Not yet,” said Ada Finch.\n\n"
+        "“Good evening, ladies,” said the gentleman."
+    )
+    # the latest named speaker besides the last turn's is a woman: Mr. Hale, further back,
+    # is out of this talk, and the gentleman someone it has not named
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 4).text == "the gentleman"
+    # when he is the latest other speaker, the gentleman is he
+    ctx = context(t.replace("“Go to bed, child,” said Mrs. Pell.\n\n“Not yet,” said Ada Finch.\n\n", ""), fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 2).text == "Mr. Hale"

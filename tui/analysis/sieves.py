@@ -1419,7 +1419,9 @@ def _conversation_partner(
     """In dialogue, "he said" is the most recent other speaker of that gender: not the one
     who spoke the turn before (speakers alternate). ``by_paragraph``: the turn before is the
     last quotation of an earlier paragraph (the quotations of this paragraph before ``i`` are
-    the same speaker's words)."""
+    the same speaker's words). ``described``: the words of a description cue ("the old
+    gentleman"), which only the latest named speaker other than the last turn's can be (one
+    who fits it); a named speaker further back is out of the conversation."""
     before = i - 1
     if by_paragraph:
         para = ctx.quotes[i].paragraph
@@ -1435,8 +1437,12 @@ def _conversation_partner(
             continue
         if named_only and p.kind in ("DESC", "PRON", "ORG"):
             continue
-        if phrase_gender(ctx, p) == want and not (described and too_young(ctx, described, p.head)):
+        if described and too_young(ctx, described, p.head):
+            continue  # (a child of the scene: no grown-up's description)
+        if phrase_gender(ctx, p) == want:
             return p
+        if described:
+            return None  # the latest named other speaker is not the one described: no one named is
     return None
 
 
