@@ -2194,3 +2194,21 @@ def test_fiction_a_description_is_only_the_latest_named_other_speaker():
     ctx = context(t.replace("“Go to bed, child,” said Mrs. Pell.\n\n“Not yet,” said Ada Finch.\n\n", ""), fiction=True)
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 2).text == "Mr. Hale"
+
+
+def test_fiction_the_child_is_not_the_grown_up_the_last_turn_addressed():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“What do you want?” said Mrs. Pell.\n\n"
+        "“Stop, Mrs. Pell, stop!” said Mr. Hale.\n\n"
+        "“I only wished to see him,” faltered the {}."
+    )
+    ctx = context(t.format("child"), fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 2).text != "Mrs. Pell"
+    # a grown-up's description answers to the name the last turn called
+    ctx = context(t.format("woman"), fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 2).text == "Mrs. Pell"

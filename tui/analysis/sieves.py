@@ -1461,6 +1461,16 @@ def too_young(ctx: Context, words: str, name: str) -> bool:
     return any(counts.get(_strip_s(word), 0) >= CHILD_MIN for word in name.split() if word[:1].isupper())
 
 
+_CHILD_WORDS = frozenset("child boy girl".split())
+_GROWN_TITLES = frozenset("mr mrs sir lady lord dr".split())
+
+
+def too_old(words: str, name: str) -> bool:
+    """Fiction: "the child", "the boy" is no one the text calls "Mrs. Mann" or "Mr. Hale"."""
+    first = name.split()[0].rstrip(".").lower() if name.split() else ""
+    return first in _GROWN_TITLES and bool(set(words.split()) & _CHILD_WORDS)
+
+
 def _strip_s(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
@@ -2039,7 +2049,7 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
         att.antecedent = apposed
         return
     p = addressee(ctx, i)
-    if p is not None:
+    if p is not None and not too_old(words, p.text):
         att.antecedent = p
         return
     # "the girl", "the doctor": the character of the scene who fits, among the last speakers
