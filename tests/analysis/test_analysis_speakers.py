@@ -464,3 +464,24 @@ def test_fiction_a_description_is_the_man_named_when_he_next_speaks():
     a = analyze(text)
     gentlemen = [a.speaker_name(q) for q in a.quotes if "said the gentleman" in text[q.end : q.end + 25]]
     assert "Mr. Corbin" not in gentlemen
+
+
+def test_fiction_a_description_the_dialogue_names_keeps_the_name_for_its_scene():
+    from tests.analysis.test_analysis_sieves import novel
+
+    def scene(coachman_says: str) -> list[str]:
+        text = "\n\n".join([
+            novel().replace("Wren Talbot", "Mary Tallis").replace("Osric Vane", "Lucy Vane"),
+            "The coach stood at the door of the inn, and the guard was waiting for the bag.",
+            "“That bag is for your people,” said the guard.",
+            "“Thank you kindly,” said Mr. Corbin.",
+            f"“{coachman_says},” said the coachman.",
+            "“I am coming,” said the guard.",
+        ])
+        a = analyze(text)
+        return [a.speaker_name(q) for q in a.quotes if "said the guard" in text[q.end : q.end + 20]]
+
+    # the coachman calls the guard Ben: his other words in the scene are Ben's too
+    assert scene("Hurry up, Ben") == ["Ben", "Ben"]
+    # no name given: the guard stays the guard
+    assert scene("Hurry up there") == ["the guard", "the guard"]

@@ -719,6 +719,7 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
     if ctx.fiction:
         _join_by_salience(ctx, quote_entity)
         _join_by_scene(ctx, quote_entity)
+        _join_bound(ctx, quote_entity)
 
     ordered: list[Entity] = []
     seen: set[int] = set()
@@ -1124,14 +1125,7 @@ def _join_by_scene(ctx: Context, quote_entity: dict[int, Entity]) -> None:
         return
     entities, by_entity, plain, starts, mentions = found
     for d in plain:
-        quotes = sorted(by_entity[id(d)])
-        scenes: list[list[int]] = []
-        for i in quotes:
-            if scenes and ctx.quotes[i].start - ctx.quotes[scenes[-1][-1]].end <= SCENE_GAP:
-                scenes[-1].append(i)
-            else:
-                scenes.append([i])
-        for scene in scenes:
+        for scene in _scenes(ctx, sorted(by_entity[id(d)])):
             later = _named_after(ctx, quote_entity, d, scene)
             if later is not None:
                 for i in scene:
@@ -1147,6 +1141,50 @@ def _join_by_scene(ctx: Context, quote_entity: dict[int, Entity]) -> None:
                 target = entities[best]
                 for i in scene:
                     quote_entity[i] = target
+
+
+def _join_bound(ctx: Context, quote_entity: dict[int, Entity]) -> None:
+    """Fiction: "“…, Ben,” said the coachman. “…,” said the guard" names the guard: the other
+    quotations of the scene that "the guard" says are Ben's too — a description the dialogue
+    binds to a name keeps it for the scene (when it binds it to one name only)."""
+    from .sieves import too_old
+
+    cue_words: dict[int, str] = {}
+    for i in quote_entity:
+        att = root_attribution(ctx, i)
+        if att is not None and att.phrase is not None and att.phrase.kind == "DESC":
+            words = " ".join(att.phrase.text.split())
+            if _PLAIN_DESCRIPTION.fullmatch(words):
+                cue_words[i] = words
+    by_words: dict[str, list[int]] = defaultdict(list)
+    for i in sorted(cue_words):
+        by_words[cue_words[i]].append(i)
+    for words, quotes in by_words.items():
+        for scene in _scenes(ctx, quotes):
+            named = {id(quote_entity[i]): quote_entity[i] for i in scene
+                     if quote_entity[i].kind == "person" and quote_entity[i].key[0] in ("full", "single")}
+            loose = [i for i in scene if quote_entity[i].key[0] == "desc"]
+            if len(named) != 1 or not loose:
+                continue
+            (target,) = named.values()
+            d = quote_entity[loose[0]]
+            if d.gender in ("m", "f") and target.gender in ("m", "f") and d.gender != target.gender:
+                continue
+            if _too_young(ctx, d, target) or too_old(words, _canonical(target, True)):
+                continue
+            for i in loose:
+                quote_entity[i] = target
+
+
+def _scenes(ctx: Context, quotes: list[int]) -> list[list[int]]:
+    """Quotations (in order) cut into runs whose gaps stay within :data:`SCENE_GAP`."""
+    scenes: list[list[int]] = []
+    for i in quotes:
+        if scenes and ctx.quotes[i].start - ctx.quotes[scenes[-1][-1]].end <= SCENE_GAP:
+            scenes[-1].append(i)
+        else:
+            scenes.append([i])
+    return scenes
 
 
 def _named_after(ctx: Context, quote_entity: dict[int, Entity], d: Entity, scene: list[int]) -> Entity | None:
