@@ -1683,6 +1683,10 @@ def test_fiction_in_a_low_voice_is_how_it_was_said_not_part_of_the_speaker():
         ("said the clerk in a low voice.", "the clerk"),
         ("said the old man with a faint smile.", "the old man"),
         ("said the man with the black beard.", "the man with the black beard"),
+        # a modifier with no determiner is a manner too; a bare plural still tells who
+        ("said the nurse with great earnestness.", "the nurse"),
+        ("said the old lady in conclusion.", "the old lady"),
+        ("said the man with spectacles.", "the man with spectacles"),
     ):
         ctx = context(f"“The door is locked,” {cue}", fiction=True)
         att = trailing_cue(ctx, 0)
@@ -2141,3 +2145,70 @@ def test_fiction_description_cue_after_narration_naming_a_newcomer():
     ctx = context(t, fiction=True)
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 4).text == "Mr. Hale"
+
+
+def test_fiction_grown_up_description_is_not_the_child():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    talk = (
+        "“Where is the book?” said Mr. Hale.\n\n"
+        "“On the shelf, sir,” said Tom.\n\n"
+        "“Shall I fetch it?” said Ada Finch.\n\n"
+        "“Do,” said the old gentleman."
+    )
+    # the narration calls Tom "little Tom": "the old gentleman" is the other man of the talk
+    ctx = context("Mr. Hale looked at little Tom, and little Tom looked at the fire; little Tom was cold.\n\n" + talk, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 3).text == "Mr. Hale"
+    # of a Tom the narration never calls little, the last man who spoke is the partner
+    ctx = context("Mr. Hale looked at Tom, and Tom looked at the fire; Tom was cold.\n\n" + talk, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 3).text == "Tom"
+
+
+def test_fiction_interposed_and_tittered_are_speech_verbs():
+    for verb in ("interposed", "tittered"):
+        ctx = context(f"“Not tonight,” {verb} the nurse, smoothing her apron.", fiction=True)
+        att = trailing_cue(ctx, 0)
+        assert att is not None and att.phrase.text == "the nurse"
+
+
+def test_fiction_a_description_is_only_the_latest_named_other_speaker():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“It is late,” said Mr. Hale.\n\n"
+        "“Very late,” said Ada Finch.\n\n"
+        "“Go to bed, child,” said Mrs. Pell.\n\n"
+        "“Not yet,” said Ada Finch.\n\n"
+        "“Good evening, ladies,” said the gentleman."
+    )
+    # the latest named speaker besides the last turn's is a woman: Mr. Hale, further back,
+    # is out of this talk, and the gentleman someone it has not named
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 4).text == "the gentleman"
+    # when he is the latest other speaker, the gentleman is he
+    ctx = context(t.replace("“Go to bed, child,” said Mrs. Pell.\n\n“Not yet,” said Ada Finch.\n\n", ""), fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 2).text == "Mr. Hale"
+
+
+def test_fiction_the_child_is_not_the_grown_up_the_last_turn_addressed():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    t = (
+        "“What do you want?” said Mrs. Pell.\n\n"
+        "“Stop, Mrs. Pell, stop!” said Mr. Hale.\n\n"
+        "“I only wished to see him,” faltered the {}."
+    )
+    ctx = context(t.format("child"), fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 2).text != "Mrs. Pell"
+    # a grown-up's description answers to the name the last turn called
+    ctx = context(t.format("woman"), fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 2).text == "Mrs. Pell"

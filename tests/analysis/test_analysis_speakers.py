@@ -434,3 +434,54 @@ def test_a_bare_surname_the_text_writes_only_after_mr_is_a_man_whatever_the_name
     for t in ("“It is raining,” said Shirley.", "Mrs. Shirley came in. “It is raining,” said Shirley."):
         ctx = context(t, fiction=True)
         assert name_gender(ctx, NameRef("person", "Shirley", "", "", "Shirley", None, 0, ("Shirley",))) == "f"
+
+
+def _stranger_scene(*more: str) -> str:
+    """Two gentlemen talk by name early on; much later an unnamed gentleman speaks with a
+    woman: ``more`` paragraphs follow his words."""
+    from tests.analysis.test_analysis_sieves import novel
+
+    return "\n\n".join([
+        "“The carriage is late,” said Mr. Corbin.", "“It is,” said Mr. Penwarden.",
+        "“The road is bad,” said Mr. Corbin.", "“Very bad,” said Mr. Penwarden.",
+        "“We must wait,” said Mr. Corbin.", "“We must,” said Mr. Penwarden.",
+        novel().replace("Wren Talbot", "Mary Tallis").replace("Osric Vane", "Lucy Vane"),
+        "A tall figure in a grey cloak stood at the gate of the cottage.",
+        "“Is this the road to the mill?” said the gentleman.",
+        "“It is,” said Mary Tallis.",
+        "“Then I shall walk on,” said the gentleman.",
+        *more,
+    ])
+
+
+def test_fiction_a_description_is_the_man_named_when_he_next_speaks():
+    text = _stranger_scene("“Take the lantern,” said Mary Tallis.", "“You are very kind, madam,” replied Mr. Corbin.")
+    a = analyze(text)
+    gentlemen = [a.speaker_name(q) for q in a.quotes if "said the gentleman" in text[q.end : q.end + 25]]
+    assert gentlemen == ["Mr. Corbin", "Mr. Corbin"]
+    # a man who spoke during the scene was someone else of it
+    text = text.replace("“It is,” said Mary Tallis.", "“It is,” said Mr. Corbin.")
+    a = analyze(text)
+    gentlemen = [a.speaker_name(q) for q in a.quotes if "said the gentleman" in text[q.end : q.end + 25]]
+    assert "Mr. Corbin" not in gentlemen
+
+
+def test_fiction_a_description_the_dialogue_names_keeps_the_name_for_its_scene():
+    from tests.analysis.test_analysis_sieves import novel
+
+    def scene(coachman_says: str) -> list[str]:
+        text = "\n\n".join([
+            novel().replace("Wren Talbot", "Mary Tallis").replace("Osric Vane", "Lucy Vane"),
+            "The coach stood at the door of the inn, and the guard was waiting for the bag.",
+            "“That bag is for your people,” said the guard.",
+            "“Thank you kindly,” said Mr. Corbin.",
+            f"“{coachman_says},” said the coachman.",
+            "“I am coming,” said the guard.",
+        ])
+        a = analyze(text)
+        return [a.speaker_name(q) for q in a.quotes if "said the guard" in text[q.end : q.end + 20]]
+
+    # the coachman calls the guard Ben: his other words in the scene are Ben's too
+    assert scene("Hurry up, Ben") == ["Ben", "Ben"]
+    # no name given: the guard stays the guard
+    assert scene("Hurry up there") == ["the guard", "the guard"]

@@ -1413,12 +1413,15 @@ def _same_speaker_by_gender(ctx: Context, i: int, want: str, lookback: int = 8) 
 
 
 def _conversation_partner(
-    ctx: Context, i: int, want: str, lookback: int = 8, named_only: bool = False, by_paragraph: bool = False
+    ctx: Context, i: int, want: str, lookback: int = 8, named_only: bool = False, by_paragraph: bool = False,
+    described: str = "",
 ) -> Phrase | None:
     """In dialogue, "he said" is the most recent other speaker of that gender: not the one
     who spoke the turn before (speakers alternate). ``by_paragraph``: the turn before is the
     last quotation of an earlier paragraph (the quotations of this paragraph before ``i`` are
-    the same speaker's words)."""
+    the same speaker's words). ``described``: the words of a description cue ("the old
+    gentleman"), which only the latest named speaker other than the last turn's can be (one
+    who fits it); a named speaker further back is out of the conversation."""
     before = i - 1
     if by_paragraph:
         para = ctx.quotes[i].paragraph
@@ -1434,9 +1437,64 @@ def _conversation_partner(
             continue
         if named_only and p.kind in ("DESC", "PRON", "ORG"):
             continue
+        if described and too_young(ctx, described, p.head):
+            continue  # (a child of the scene: no grown-up's description)
         if phrase_gender(ctx, p) == want:
             return p
+        if described:
+            return None  # the latest named other speaker is not the one described: no one named is
     return None
+
+
+# a grown-up's description ("the old gentleman", "the woman"), unless it says the person is young
+_GROWN_WORDS = frozenset("man gentleman lady woman old elderly aged".split())
+_YOUNG_WORDS = frozenset("young little boy girl child lad youth".split())
+CHILD_MIN = 3  # times the narration writes "little Tom" of a child
+
+
+def too_young(ctx: Context, words: str, name: str) -> bool:
+    """Fiction: "the old gentleman", "the woman" is no child the narration calls "little Tom"."""
+    found = set(words.split())
+    if not found & _GROWN_WORDS or found & _YOUNG_WORDS:
+        return False
+    counts = _little_counts(ctx)
+    return any(counts.get(_strip_s(word), 0) >= CHILD_MIN for word in name.split() if word[:1].isupper())
+
+
+_CHILD_WORDS = frozenset("child boy girl".split())
+_GROWN_TITLES = frozenset("mr mrs sir lady lord dr".split())
+
+
+def too_old(words: str, name: str) -> bool:
+    """Fiction: "the child", "the boy" is no one the text calls "Mrs. Mann" or "Mr. Hale"."""
+    first = name.split()[0].rstrip(".").lower() if name.split() else ""
+    return first in _GROWN_TITLES and bool(set(words.split()) & _CHILD_WORDS)
+
+
+def _strip_s(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+_LITTLE = re.compile(r"little\s+([A-Z][\w'’-]*)")
+
+
+def _little_counts(ctx: Context) -> dict[str, int]:
+    """How often the text writes "little <Name>" of each capitalised word (memoised)."""
+    if _little_memo.get("text") is not ctx.text:
+        counts: dict[str, int] = {}
+        text = ctx.text
+        for m in _LITTLE.finditer(text):
+            if m.start() and text[m.start() - 1].isalnum():
+                continue  # ("belittle Tom")
+            word = _strip_s(m.group(1))
+            counts[word] = counts.get(word, 0) + 1
+        _little_memo.clear()
+        _little_memo["text"] = ctx.text
+        _little_memo["counts"] = counts
+    return _little_memo["counts"]
+
+
+_little_memo: dict = document_memo()  # the text and its "little <Name>" counts
 
 
 def _recent_speaker(ctx: Context, i: int, want: str, lookback: int = 12) -> Phrase | None:
@@ -1955,7 +2013,8 @@ def _with_modifier(ctx: Context, tokens: list[Token], p: Phrase, closers: tuple[
     if k >= len(tokens) or tokens[k].word.lower() not in ("with", "in", "of", "from"):
         return p
     j = k + 1
-    if j < len(tokens) and tokens[j].tag in ("DT", "PRP$"):
+    determined = j < len(tokens) and tokens[j].tag in ("DT", "PRP$")
+    if determined:
         j += 1
     start_words = j
     while j < len(tokens) and j - start_words < 3 and tokens[j].tag in ("W", "ROLE", "NNP") and tokens[j].word.isalpha():
@@ -1965,6 +2024,8 @@ def _with_modifier(ctx: Context, tokens: list[Token], p: Phrase, closers: tuple[
     last = tokens[j - 1]
     if last.word.lower() in _MANNER_NOUNS:
         return p  # "said the clerk in a low voice": how it was said, not who said it
+    if not determined and not (last.word.endswith("s") and not last.word.endswith("ss")):
+        return p  # "said the nurse with great earnestness", "in conclusion": a manner too
     text = ctx.text[p.start : last.end]
     return Phrase("DESC", p.start, last.end, text, text, p.start, last.end, p.role, p.first, j - 1)
 
@@ -1988,7 +2049,7 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
         att.antecedent = apposed
         return
     p = addressee(ctx, i)
-    if p is not None:
+    if p is not None and not too_old(words, p.text):
         att.antecedent = p
         return
     # "the girl", "the doctor": the character of the scene who fits, among the last speakers
@@ -1999,7 +2060,7 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
         if newcomer is not None and not _told_apart(ctx, i, words, newcomer):
             att.antecedent = newcomer
             return
-    partner = _conversation_partner(ctx, i, gender if gender in ("m", "f") else "?", named_only=True, by_paragraph=True)
+    partner = _conversation_partner(ctx, i, gender if gender in ("m", "f") else "?", named_only=True, by_paragraph=True, described=words)
     if partner is None or _introduced_just_before(ctx, att.phrase, words):
         return  # ("a fat gentleman jumped out … 'Bless me!' cried the fat gentleman": someone new)
     if not _told_apart(ctx, i, words, partner):

@@ -719,6 +719,7 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
     if ctx.fiction:
         _join_by_salience(ctx, quote_entity)
         _join_by_scene(ctx, quote_entity)
+        _join_bound(ctx, quote_entity)
 
     ordered: list[Entity] = []
     seen: set[int] = set()
@@ -1116,20 +1117,20 @@ def _join_by_scene(ctx: Context, quote_entity: dict[int, Entity]) -> None:
     """Fiction: a plain description the whole book uses for several people ("the gentleman",
     "the woman") is, within one scene, one character: the one of its gender the narration
     last named before most of its quotations there (not the one it talks to). Scenes are runs
-    of its quotations close together; a scene where it speaks only once stays as it is."""
+    of its quotations close together; a scene where it speaks only once stays as it is —
+    unless the book names the description's person as soon as the scene ends (the first named
+    character of its gender to speak next, see :func:`_named_after`): then that one, first."""
     found = _plain_descriptions(ctx, quote_entity, SCENE_MIN_QUOTES)
     if found is None:
         return
     entities, by_entity, plain, starts, mentions = found
     for d in plain:
-        quotes = sorted(by_entity[id(d)])
-        scenes: list[list[int]] = []
-        for i in quotes:
-            if scenes and ctx.quotes[i].start - ctx.quotes[scenes[-1][-1]].end <= SCENE_GAP:
-                scenes[-1].append(i)
-            else:
-                scenes.append([i])
-        for scene in scenes:
+        for scene in _scenes(ctx, sorted(by_entity[id(d)])):
+            later = _named_after(ctx, quote_entity, d, scene)
+            if later is not None:
+                for i in scene:
+                    quote_entity[i] = later
+                continue
             if len(scene) < SCENE_MIN_QUOTES:
                 continue
             votes = _salience_votes(ctx, quote_entity, d, scene, starts, mentions)
@@ -1142,6 +1143,73 @@ def _join_by_scene(ctx: Context, quote_entity: dict[int, Entity]) -> None:
                     quote_entity[i] = target
 
 
+def _join_bound(ctx: Context, quote_entity: dict[int, Entity]) -> None:
+    """Fiction: "“…, Ben,” said the coachman. “…,” said the guard" names the guard: the other
+    quotations of the scene that "the guard" says are Ben's too — a description the dialogue
+    binds to a name keeps it for the scene (when it binds it to one name only)."""
+    from .sieves import too_old
+
+    cue_words: dict[int, str] = {}
+    for i in quote_entity:
+        att = root_attribution(ctx, i)
+        if att is not None and att.phrase is not None and att.phrase.kind == "DESC":
+            words = " ".join(att.phrase.text.split())
+            if _PLAIN_DESCRIPTION.fullmatch(words):
+                cue_words[i] = words
+    by_words: dict[str, list[int]] = defaultdict(list)
+    for i in sorted(cue_words):
+        by_words[cue_words[i]].append(i)
+    for words, quotes in by_words.items():
+        for scene in _scenes(ctx, quotes):
+            named = {id(quote_entity[i]): quote_entity[i] for i in scene
+                     if quote_entity[i].kind == "person" and quote_entity[i].key[0] in ("full", "single")}
+            loose = [i for i in scene if quote_entity[i].key[0] == "desc"]
+            if len(named) != 1 or not loose:
+                continue
+            (target,) = named.values()
+            d = quote_entity[loose[0]]
+            if d.gender in ("m", "f") and target.gender in ("m", "f") and d.gender != target.gender:
+                continue
+            if _too_young(ctx, d, target) or too_old(words, _canonical(target, True)):
+                continue
+            for i in loose:
+                quote_entity[i] = target
+
+
+def _scenes(ctx: Context, quotes: list[int]) -> list[list[int]]:
+    """Quotations (in order) cut into runs whose gaps stay within :data:`SCENE_GAP`."""
+    scenes: list[list[int]] = []
+    for i in quotes:
+        if scenes and ctx.quotes[i].start - ctx.quotes[scenes[-1][-1]].end <= SCENE_GAP:
+            scenes[-1].append(i)
+        else:
+            scenes.append([i])
+    return scenes
+
+
+def _named_after(ctx: Context, quote_entity: dict[int, Entity], d: Entity, scene: list[int]) -> Entity | None:
+    """Fiction: the character the book names once a description has spoken ("“…,” said the
+    gentleman. … “…,” replied Mr. Hale"): the first named character of the description's
+    gender to speak after its scene (within :data:`SCENE_GAP`), if they did not speak during
+    it (then they were someone else of the scene) and do not answer it by calling someone by
+    name (then they were its partner, and the name its own)."""
+    from .sieves import vocatives
+
+    first, last = scene[0], scene[-1]
+    during = {id(quote_entity[j]) for j in range(first, last + 1) if j in quote_entity}
+    end = ctx.quotes[last].end
+    for j in range(last + 1, len(ctx.quotes)):
+        if ctx.quotes[j].start - end > SCENE_GAP:
+            return None
+        e = quote_entity.get(j)
+        if e is None or e is d or e.kind != "person" or e.key[0] not in ("full", "single") or e.gender != d.gender:
+            continue
+        if id(e) in during or j == last + 1 and vocatives(ctx, j) or _too_young(ctx, d, e):
+            return None
+        return e
+    return None
+
+
 def _salience_votes(ctx: Context, quote_entity: dict[int, Entity], d: Entity, quotes: list[int], starts: list[int], mentions: list) -> Counter:
     """For each of description ``d``'s quotations, a vote for the character of its gender the
     narration last named before it (not one of the speakers of the turns around it)."""
@@ -1152,11 +1220,18 @@ def _salience_votes(ctx: Context, quote_entity: dict[int, Entity], d: Entity, qu
         k = bisect.bisect_left(starts, start) - 1
         while k >= 0 and mentions[k][0] >= start - SALIENCE_WINDOW:
             e = mentions[k][1]
-            if e.gender == d.gender and id(e) not in around:
+            if e.gender == d.gender and id(e) not in around and not _too_young(ctx, d, e):
                 votes[id(e)] += 1
                 break
             k -= 1
     return votes
+
+
+def _too_young(ctx: Context, d: Entity, e: Entity) -> bool:
+    """Whether description ``d`` ("the old gentleman") is of a grown-up and ``e`` a child."""
+    from .sieves import too_young
+
+    return too_young(ctx, d.key[1], " ".join(filter(None, (e.full, e.hon_name, *e.names))))
 
 
 def _named_mentions(ctx: Context, entities: dict, by_entity: dict, plain: list[Entity]) -> tuple[list[int], list] | None:
