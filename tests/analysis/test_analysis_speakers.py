@@ -472,16 +472,16 @@ def test_fiction_a_description_the_dialogue_names_keeps_the_name_for_its_scene()
     def scene(coachman_says: str) -> list[str]:
         text = "\n\n".join([
             novel().replace("Wren Talbot", "Mary Tallis").replace("Osric Vane", "Lucy Vane"),
-            "The coach stood at the door of the inn, and the guard was waiting for the bag.",
-            "“That bag is for your people,” said the guard.",
+            "The cart stood at the door of the mill, and the porter was waiting for the sacks.",
+            "“Those sacks are for your people,” said the porter.",
             "“Thank you kindly,” said Mr. Corbin.",
             f"“{coachman_says},” said the coachman.",
-            "“I am coming,” said the guard.",
+            "“I am coming,” said the porter.",
         ])
         a = analyze(text)
-        return [a.speaker_name(q) for q in a.quotes if "said the guard" in text[q.end : q.end + 20]]
+        return [a.speaker_name(q) for q in a.quotes if "said the porter" in text[q.end : q.end + 20]]
 
-    # the coachman calls the guard Ben: his other words in the scene are Ben's too
-    assert scene("Hurry up, Ben") == ["Ben", "Ben"]
-    # no name given: the guard stays the guard
-    assert scene("Hurry up there") == ["the guard", "the guard"]
+    # the coachman calls the porter Sam: his other words in the scene are Sam's too
+    assert scene("Hurry up, Sam") == ["Sam", "Sam"]
+    # no name given: the porter stays the porter
+    assert scene("Hurry up there") == ["the porter", "the porter"]

@@ -1466,7 +1466,7 @@ _GROWN_TITLES = frozenset("mr mrs sir lady lord dr".split())
 
 
 def too_old(words: str, name: str) -> bool:
-    """Fiction: "the child", "the boy" is no one the text calls "Mrs. Mann" or "Mr. Hale"."""
+    """Fiction: "the child", "the boy" is no one the text calls "Mrs. Pell" or "Mr. Hale"."""
     first = name.split()[0].rstrip(".").lower() if name.split() else ""
     return first in _GROWN_TITLES and bool(set(words.split()) & _CHILD_WORDS)
 
@@ -1945,7 +1945,7 @@ def _last_quote_in(ctx: Context, para: int) -> int | None:
 
 
 def addressee(ctx: Context, i: int) -> Phrase | None:
-    """The person the previous turn addressed by name ("…, Mrs. Mann?"), if quotation ``i``
+    """The person the previous turn addressed by name ("…, Mrs. Pell?"), if quotation ``i``
     opens the next paragraph of a dialogue."""
     if not ctx.fiction:
         return None
@@ -2031,7 +2031,7 @@ def _with_modifier(ctx: Context, tokens: list[Token], p: Phrase, closers: tuple[
 
 
 def _name_description(ctx: Context, i: int, att: Attribution) -> None:
-    """In a dialogue, "replied the nurse" after "…, Mrs. Mann?" names the nurse (not "the
+    """In a dialogue, "replied the nurse" after "…, Mrs. Pell?" names the nurse (not "the
     man with the black beard": a description that specific is the character's own name)."""
     if not ctx.fiction or att.phrase is None or att.phrase.kind != "DESC" or att.antecedent is not None:
         return

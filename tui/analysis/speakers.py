@@ -1144,8 +1144,8 @@ def _join_by_scene(ctx: Context, quote_entity: dict[int, Entity]) -> None:
 
 
 def _join_bound(ctx: Context, quote_entity: dict[int, Entity]) -> None:
-    """Fiction: "“…, Ben,” said the coachman. “…,” said the guard" names the guard: the other
-    quotations of the scene that "the guard" says are Ben's too — a description the dialogue
+    """Fiction: "“…, Sam,” said the coachman. “…,” said the porter" names the porter: the other
+    quotations of the scene that "the porter" says are Sam's too — a description the dialogue
     binds to a name keeps it for the scene (when it binds it to one name only)."""
     from .sieves import too_old
 
