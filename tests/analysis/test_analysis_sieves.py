@@ -2141,3 +2141,22 @@ def test_fiction_description_cue_after_narration_naming_a_newcomer():
     ctx = context(t, fiction=True)
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 4).text == "Mr. Hale"
+
+
+def test_fiction_pronoun_cue_after_narration_naming_a_recent_speaker():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # two men talk; a narration paragraph ends on one of them as its subject: "said he" is
+    # that man, though he spoke last (not the other man, whose turn it would be)
+    t = (
+        "“Is the boat ready?” said Tom Pell.\n\n"
+        "“Nearly,” said Joe Marsh.\n\n"
+        "“Then we go at dawn,” said Tom Pell.\n\n"
+        "“As you like,” said Joe Marsh.\n\n"
+        "The fire burned low. Joe Marsh rose and looked out at the rain.\n\n"
+        "“It will not clear tonight,” said he."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 4).text == "Joe Marsh"

@@ -1310,9 +1310,9 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
         found = _antecedent_in(ctx, para, pron.start, want)
         if found is not None:
             return found
-        newcomer = _newcomer_before(ctx, i, para, want)
-        if newcomer is not None:
-            return newcomer
+        named = _newcomer_before(ctx, i, para, want, speakers_too=True)
+        if named is not None:
+            return named
         again = _same_speaker_by_gender(ctx, i, want)
         if again is not None:
             return again
@@ -1343,11 +1343,16 @@ _HE = re.compile(r"\b(?:he|him|his)\b", re.I)
 _SHE = re.compile(r"\b(?:she|her)\b", re.I)
 
 
-def _newcomer_before(ctx: Context, i: int, para: int, want: str, lookback: int = 8) -> Phrase | None:
+def _newcomer_before(
+    ctx: Context, i: int, para: int, want: str, lookback: int = 8, speakers_too: bool = False
+) -> Phrase | None:
     """Fiction: the last sentence of a paragraph of narration only, just before, names a person
     of the given gender who has not spoken in the last turns ("Mr. Hale was shown in." /
-    "“…,” said he"): someone who comes into the scene and speaks, not a partner of the
-    conversation. (The sentence is the window the leading cue already read: no new tagging.)"""
+    "“…,” said the gentleman"): someone who comes into the scene and speaks, not a partner of
+    the conversation. ``speakers_too``: a pronoun cue ("“…,” said he") — the person that
+    sentence names is the one "he" takes up, whether or not they spoke a few turns before
+    ("Tom Pell looked up." / "“…,” said he": Tom, not the partner of the last speaker).
+    (The sentence is the window the leading cue already read: no new tagging.)"""
     if para == 0 or ctx.quotes_in_paragraph(para - 1):
         return None
     window = _colon_window(ctx, i)
@@ -1371,6 +1376,8 @@ def _newcomer_before(ctx: Context, i: int, para: int, want: str, lookback: int =
     pronoun = _HE if want == "m" else _SHE
     if pronoun.search(ctx.text, found.end, rest.start() if rest else end):
         return None  # "Slipping past Tom Pell, he sat down": the sentence is someone else's
+    if speakers_too:
+        return found
     key = _key(found)
     for p in _recent_speakers(ctx, i, lookback):
         if p is not None and _key(p) == key:
