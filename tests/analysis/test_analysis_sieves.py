@@ -2160,3 +2160,22 @@ def test_fiction_pronoun_cue_after_narration_naming_a_recent_speaker():
     ctx = context(t, fiction=True)
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 4).text == "Joe Marsh"
+
+
+def test_fiction_pronoun_cue_after_narration_naming_a_speaker_earlier_in_it():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # the narration paragraph tells of one man, then of the weather: "said he" is still that
+    # man, not the partner of the last speaker
+    t = (
+        "“Is the boat ready?” said Tom Pell.\n\n"
+        "“Nearly,” said Joe Marsh.\n\n"
+        "“Then we go at dawn,” said Tom Pell.\n\n"
+        "“As you like,” said Joe Marsh.\n\n"
+        "Joe Marsh went to the window. The rain had not stopped, and the street lay empty.\n\n"
+        "“It will not clear tonight,” said he."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 4).text == "Joe Marsh"

@@ -1310,7 +1310,7 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
         found = _antecedent_in(ctx, para, pron.start, want)
         if found is not None:
             return found
-        named = _newcomer_before(ctx, i, para, want, speakers_too=True)
+        named = _newcomer_before(ctx, i, para, want, pronoun_cue=True)
         if named is not None:
             return named
         again = _same_speaker_by_gender(ctx, i, want)
@@ -1344,24 +1344,29 @@ _SHE = re.compile(r"\b(?:she|her)\b", re.I)
 
 
 def _newcomer_before(
-    ctx: Context, i: int, para: int, want: str, lookback: int = 8, speakers_too: bool = False
+    ctx: Context, i: int, para: int, want: str, lookback: int = 8, pronoun_cue: bool = False
 ) -> Phrase | None:
     """Fiction: the last sentence of a paragraph of narration only, just before, names a person
     of the given gender who has not spoken in the last turns ("Mr. Hale was shown in." /
     "“…,” said the gentleman"): someone who comes into the scene and speaks, not a partner of
-    the conversation. ``speakers_too``: a pronoun cue ("“…,” said he") — the person that
-    sentence names is the one "he" takes up, whether or not they spoke a few turns before
-    ("Tom Pell looked up." / "“…,” said he": Tom, not the partner of the last speaker).
-    (The sentence is the window the leading cue already read: no new tagging.)"""
+    the conversation. (The sentence is the window the leading cue already read: no new tagging.)
+
+    ``pronoun_cue`` ("“…,” said he"): "he" takes up the last man that paragraph tells of as a
+    subject, in any of its sentences, whether or not he spoke a few turns before ("Tom Pell
+    rose. The fire had gone out." / "“…,” said he": Tom, not the partner of the last speaker).
+    """
     if para == 0 or ctx.quotes_in_paragraph(para - 1):
         return None
     window = _colon_window(ctx, i)
     if window is None:
         return None
     start, end = window
-    tokens = ctx.narration_tokens(start, end)
+    if pronoun_cue:  # (the paragraph the pronoun's own search reads next: no new tagging either)
+        tokens, phrases = ctx.paragraph_narration(para - 1)
+    else:
+        tokens, phrases = ctx.narration_tokens(start, end), ctx.narration_phrases(start, end)
     found = None
-    for p in reversed(ctx.narration_phrases(start, end)):
+    for p in reversed(phrases):
         if p.kind not in ("NAME", "TITLED") or not _can_be_subject(tokens, p, inverted=True):
             continue
         gender = phrase_gender(ctx, p)
@@ -1376,7 +1381,7 @@ def _newcomer_before(
     pronoun = _HE if want == "m" else _SHE
     if pronoun.search(ctx.text, found.end, rest.start() if rest else end):
         return None  # "Slipping past Tom Pell, he sat down": the sentence is someone else's
-    if speakers_too:
+    if pronoun_cue:
         return found
     key = _key(found)
     for p in _recent_speakers(ctx, i, lookback):
