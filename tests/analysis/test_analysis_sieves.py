@@ -2179,3 +2179,21 @@ def test_fiction_pronoun_cue_after_narration_naming_a_speaker_earlier_in_it():
     ctx = context(t, fiction=True)
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 4).text == "Joe Marsh"
+
+
+def test_fiction_one_pronoun_cue_between_two_pieces_names_one_person():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # '“…,” said she, “…”': the pieces before and after the cue are one woman's words, though
+    # the first opens the paragraph and the second does not
+    t = (
+        "“Is it late?” said Ada Finch.\n\n"
+        "“Not yet,” said Joe Marsh.\n\n"
+        "“Not yet,” said Tom Pell. Mary Cole came in and sat down.\n\n"
+        "“Perhaps,” said she, “we should wait.”"
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 3) is not None
+    assert root_phrase(ctx, 4).text == root_phrase(ctx, 3).text

@@ -1206,7 +1206,14 @@ def pronoun(ctx: Context, i: int) -> Attribution | None:
             return Attribution("pronoun", att.confidence, phrase=outer, cue=att.cue)
         if outer is not None:
             phrase = outer  # "He said that he …": the first "he"
-    antecedent = _continuing_speaker(ctx, i, att) if ctx.fiction else None
+    antecedent = None
+    if ctx.fiction:
+        before = ctx.attributions[i - 1] if i > 0 else None
+        if before is not None and before.sieve == "pronoun" and before.phrase is not None and before.phrase.start == phrase.start:
+            # '“…,” said she, “…”': one cue for both pieces — the antecedent found for the first
+            antecedent = before.antecedent
+        else:
+            antecedent = _continuing_speaker(ctx, i, att)
     if antecedent is None:
         antecedent = resolve_pronoun(ctx, phrase, i)
     if antecedent is None:
