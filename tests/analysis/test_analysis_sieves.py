@@ -2197,3 +2197,21 @@ def test_fiction_one_pronoun_cue_between_two_pieces_names_one_person():
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 3) is not None
     assert root_phrase(ctx, 4).text == root_phrase(ctx, 3).text
+
+
+def test_fiction_pronoun_cue_after_narration_naming_a_woman_with_her_own_things():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # "her hand" is the named woman's own: the sentence is still hers ("she" would not be)
+    t = (
+        "“Is it late?” said Ada Finch.\n\n"
+        "“Not yet,” said Mary Cole.\n\n"
+        "“Then we wait,” said Ada Finch.\n\n"
+        "“As you like,” said Mary Cole.\n\n"
+        "Mary Cole put down her cup and reached her hand toward the bell.\n\n"
+        "“Or we need not,” said she."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 4).text == "Mary Cole"

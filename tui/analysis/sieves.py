@@ -1346,8 +1346,8 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
 
 
 _CLAUSE_END = re.compile(r"[.!?;]")
-_HE = re.compile(r"\b(?:he|him|his)\b", re.I)
-_SHE = re.compile(r"\b(?:she|her)\b", re.I)
+_HE = re.compile(r"\bhe\b", re.I)  # (a subject: "his hat", "her hand" are the named person's own)
+_SHE = re.compile(r"\bshe\b", re.I)
 
 
 def _newcomer_before(
