@@ -2215,3 +2215,21 @@ def test_fiction_pronoun_cue_after_narration_naming_a_woman_with_her_own_things(
     ctx = context(t, fiction=True)
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 4).text == "Mary Cole"
+
+
+def test_fiction_pronoun_cue_after_a_turn_calling_a_man_by_name():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # three people; the woman's turn calls one man by name: "he answered" is that man, not the
+    # other man who spoke before her
+    t = (
+        "“Is it late?” said Tom Pell.\n\n"
+        "“Not yet,” said Joe Marsh.\n\n"
+        "“Then we wait,” said Tom Pell.\n\n"
+        "“Will you stay for supper, Mr. Marsh?” said Ada Finch.\n\n"
+        "“Gladly,” he answered."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 4).text == "Mr. Marsh"

@@ -1320,6 +1320,9 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
         named = _newcomer_before(ctx, i, para, want, pronoun_cue=True)
         if named is not None:
             return named
+        called = _addressed_before(ctx, i, para, want)
+        if called is not None:
+            return called
         again = _same_speaker_by_gender(ctx, i, want)
         if again is not None:
             return again
@@ -1395,6 +1398,17 @@ def _newcomer_before(
         if p is not None and _key(p) == key:
             return None
     return found
+
+
+def _addressed_before(ctx: Context, i: int, para: int, want: str) -> Phrase | None:
+    """Fiction: the turn before called someone of the pronoun's gender by name ("“…, Mr.
+    Hale?” said Ada." / "“…,” he answered"): the one spoken to answers."""
+    called = addressee(ctx, i)
+    if called is None or phrase_gender(ctx, called) != want:
+        return None
+    prev = _last_quote_in(ctx, para - 1)
+    speaker = root_phrase(ctx, prev) if prev is not None and ctx.attributions[prev] is not None else None
+    return called if speaker is None or _key(speaker) != _key(called) else None
 
 
 def _recent_speakers(ctx: Context, i: int, lookback: int):
