@@ -2212,3 +2212,95 @@ def test_fiction_the_child_is_not_the_grown_up_the_last_turn_addressed():
     ctx = context(t.format("woman"), fiction=True)
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 2).text == "Mrs. Pell"
+
+
+def test_fiction_pronoun_cue_after_narration_naming_a_recent_speaker():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # two men talk; a narration paragraph ends on one of them as its subject: "said he" is
+    # that man, though he spoke last (not the other man, whose turn it would be)
+    t = (
+        "“Is the boat ready?” said Tom Pell.\n\n"
+        "“Nearly,” said Joe Marsh.\n\n"
+        "“Then we go at dawn,” said Tom Pell.\n\n"
+        "“As you like,” said Joe Marsh.\n\n"
+        "The fire burned low. Joe Marsh rose and looked out at the rain.\n\n"
+        "“It will not clear tonight,” said he."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 4).text == "Joe Marsh"
+
+
+def test_fiction_pronoun_cue_after_narration_naming_a_speaker_earlier_in_it():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # the narration paragraph tells of one man, then of the weather: "said he" is still that
+    # man, not the partner of the last speaker
+    t = (
+        "“Is the boat ready?” said Tom Pell.\n\n"
+        "“Nearly,” said Joe Marsh.\n\n"
+        "“Then we go at dawn,” said Tom Pell.\n\n"
+        "“As you like,” said Joe Marsh.\n\n"
+        "Joe Marsh went to the window. The rain had not stopped, and the street lay empty.\n\n"
+        "“It will not clear tonight,” said he."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 4).text == "Joe Marsh"
+
+
+def test_fiction_one_pronoun_cue_between_two_pieces_names_one_person():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # '“…,” said she, “…”': the pieces before and after the cue are one woman's words, though
+    # the first opens the paragraph and the second does not
+    t = (
+        "“Is it late?” said Ada Finch.\n\n"
+        "“Not yet,” said Joe Marsh.\n\n"
+        "“Not yet,” said Tom Pell. Mary Cole came in and sat down.\n\n"
+        "“Perhaps,” said she, “we should wait.”"
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 3) is not None
+    assert root_phrase(ctx, 4).text == root_phrase(ctx, 3).text
+
+
+def test_fiction_pronoun_cue_after_narration_naming_a_woman_with_her_own_things():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # "her hand" is the named woman's own: the sentence is still hers ("she" would not be)
+    t = (
+        "“Is it late?” said Ada Finch.\n\n"
+        "“Not yet,” said Mary Cole.\n\n"
+        "“Then we wait,” said Ada Finch.\n\n"
+        "“As you like,” said Mary Cole.\n\n"
+        "Mary Cole put down her cup and reached her hand toward the bell.\n\n"
+        "“Or we need not,” said she."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 4).text == "Mary Cole"
+
+
+def test_fiction_pronoun_cue_after_a_turn_calling_a_man_by_name():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # three people; the woman's turn calls one man by name: "he answered" is that man, not the
+    # other man who spoke before her
+    t = (
+        "“Is it late?” said Tom Pell.\n\n"
+        "“Not yet,” said Joe Marsh.\n\n"
+        "“Then we wait,” said Tom Pell.\n\n"
+        "“Will you stay for supper, Mr. Marsh?” said Ada Finch.\n\n"
+        "“Gladly,” he answered."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 4).text == "Mr. Marsh"

@@ -21,7 +21,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-from .context import Attribution, Context
+from .context import Attribution, Context, last_sentence_end
 from .lexicon import lexicon
 from .phrases import Phrase
 from .sieves import _leading_match, _trailing_match, vocatives
@@ -92,6 +92,8 @@ FEATURES: tuple[str, ...] = (
     "ment_p1",  # in the paragraph before
     "ment_p1_subject",
     "ment_p1_narration",  # … which has no quotation
+    "ment_last",  # in the last sentence of narration before the quotation (no quotation between)
+    "ment_last_subject",  # … opening it
     # gender against the cue's (he / she, a description's role noun, the narration's he / she)
     "g_agree",
     "g_clash",
@@ -572,6 +574,19 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
             add(k, _F["ment_after"], (start, end))
             if subject:
                 add(k, _F["ment_after_subject"])
+    last = _last_sentence(ctx, i)
+    if last is not None:
+        found: list = []
+        doc._scan(last[0], last[1], found)
+        for start, end, k, subject, _to in found:
+            add(k, _F["ment_last"], (start, end))
+            if subject:
+                add(k, _F["ment_last_subject"])
+        ant = att.antecedent if rule is not None and att is not None and att.same_as is None else None
+        if ant is not None and ant.kind != "NARRATOR" and last[0] <= ant.start < last[1]:
+            add(rule, _F["ment_last"])
+            if ant.start == last[0] or _SENTENCE_GAP.search(ctx.text[max(last[0], ant.start - 3) : ant.start]) is not None:
+                add(rule, _F["ment_last_subject"])
     # who speaks most, in the book and in the scene
     for k in doc.top:
         add(k, _F["top_speaker"], key_phrase.get(k))
@@ -611,6 +626,24 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
             f.add(_F["is_description"])
         f.add(0)  # bias
     return cue, cands, source
+
+
+def _last_sentence(ctx: Context, i: int) -> tuple[int, int] | None:
+    """The last sentence of narration before quotation ``i`` (in its paragraph or the one
+    before), when no quotation comes between."""
+    q = ctx.quotes[i]
+    lo = ctx.quotes[i - 1].end if i > 0 else 0
+    lo = max(lo, ctx.paragraphs[max(0, q.paragraph - 1)].start)
+    end = q.start
+    while end > lo and ctx.text[end - 1].isspace():
+        end -= 1
+    if end <= lo:
+        return None
+    m = last_sentence_end(ctx.text, lo, end - 1)
+    start = m.end() if m is not None else lo
+    while start < end and ctx.text[start].isspace():
+        start += 1
+    return (start, end) if start < end else None
 
 
 def _pair(doc: _Doc, i: int, cue_gender: str, add, lookback: int = 8) -> None:

@@ -1206,7 +1206,14 @@ def pronoun(ctx: Context, i: int) -> Attribution | None:
             return Attribution("pronoun", att.confidence, phrase=outer, cue=att.cue)
         if outer is not None:
             phrase = outer  # "He said that he …": the first "he"
-    antecedent = _continuing_speaker(ctx, i, att) if ctx.fiction else None
+    antecedent = None
+    if ctx.fiction:
+        before = ctx.attributions[i - 1] if i > 0 else None
+        if before is not None and before.sieve == "pronoun" and before.phrase is not None and before.phrase.start == phrase.start:
+            # '“…,” said she, “…”': one cue for both pieces — the antecedent found for the first
+            antecedent = before.antecedent
+        else:
+            antecedent = _continuing_speaker(ctx, i, att)
     if antecedent is None:
         antecedent = resolve_pronoun(ctx, phrase, i)
     if antecedent is None:
@@ -1310,9 +1317,12 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
         found = _antecedent_in(ctx, para, pron.start, want)
         if found is not None:
             return found
-        newcomer = _newcomer_before(ctx, i, para, want)
-        if newcomer is not None:
-            return newcomer
+        named = _newcomer_before(ctx, i, para, want, pronoun_cue=True)
+        if named is not None:
+            return named
+        called = _addressed_before(ctx, i, para, want)
+        if called is not None:
+            return called
         again = _same_speaker_by_gender(ctx, i, want)
         if again is not None:
             return again
@@ -1339,24 +1349,34 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
 
 
 _CLAUSE_END = re.compile(r"[.!?;]")
-_HE = re.compile(r"\b(?:he|him|his)\b", re.I)
-_SHE = re.compile(r"\b(?:she|her)\b", re.I)
+_HE = re.compile(r"\bhe\b", re.I)  # (a subject: "his hat", "her hand" are the named person's own)
+_SHE = re.compile(r"\bshe\b", re.I)
 
 
-def _newcomer_before(ctx: Context, i: int, para: int, want: str, lookback: int = 8) -> Phrase | None:
+def _newcomer_before(
+    ctx: Context, i: int, para: int, want: str, lookback: int = 8, pronoun_cue: bool = False
+) -> Phrase | None:
     """Fiction: the last sentence of a paragraph of narration only, just before, names a person
     of the given gender who has not spoken in the last turns ("Mr. Hale was shown in." /
-    "“…,” said he"): someone who comes into the scene and speaks, not a partner of the
-    conversation. (The sentence is the window the leading cue already read: no new tagging.)"""
+    "“…,” said the gentleman"): someone who comes into the scene and speaks, not a partner of
+    the conversation. (The sentence is the window the leading cue already read: no new tagging.)
+
+    ``pronoun_cue`` ("“…,” said he"): "he" takes up the last man that paragraph tells of as a
+    subject, in any of its sentences, whether or not he spoke a few turns before ("Tom Pell
+    rose. The fire had gone out." / "“…,” said he": Tom, not the partner of the last speaker).
+    """
     if para == 0 or ctx.quotes_in_paragraph(para - 1):
         return None
     window = _colon_window(ctx, i)
     if window is None:
         return None
     start, end = window
-    tokens = ctx.narration_tokens(start, end)
+    if pronoun_cue:  # (the paragraph the pronoun's own search reads next: no new tagging either)
+        tokens, phrases = ctx.paragraph_narration(para - 1)
+    else:
+        tokens, phrases = ctx.narration_tokens(start, end), ctx.narration_phrases(start, end)
     found = None
-    for p in reversed(ctx.narration_phrases(start, end)):
+    for p in reversed(phrases):
         if p.kind not in ("NAME", "TITLED") or not _can_be_subject(tokens, p, inverted=True):
             continue
         gender = phrase_gender(ctx, p)
@@ -1371,11 +1391,24 @@ def _newcomer_before(ctx: Context, i: int, para: int, want: str, lookback: int =
     pronoun = _HE if want == "m" else _SHE
     if pronoun.search(ctx.text, found.end, rest.start() if rest else end):
         return None  # "Slipping past Tom Pell, he sat down": the sentence is someone else's
+    if pronoun_cue:
+        return found
     key = _key(found)
     for p in _recent_speakers(ctx, i, lookback):
         if p is not None and _key(p) == key:
             return None
     return found
+
+
+def _addressed_before(ctx: Context, i: int, para: int, want: str) -> Phrase | None:
+    """Fiction: the turn before called someone of the pronoun's gender by name ("“…, Mr.
+    Hale?” said Ada." / "“…,” he answered"): the one spoken to answers."""
+    called = addressee(ctx, i)
+    if called is None or phrase_gender(ctx, called) != want:
+        return None
+    prev = _last_quote_in(ctx, para - 1)
+    speaker = root_phrase(ctx, prev) if prev is not None and ctx.attributions[prev] is not None else None
+    return called if speaker is None or _key(speaker) != _key(called) else None
 
 
 def _recent_speakers(ctx: Context, i: int, lookback: int):
