@@ -21,7 +21,6 @@ W        any other word;  ``,`` ``:`` ``P`` punctuation
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -323,33 +322,65 @@ def nltk_chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
 
 
 @lru_cache(maxsize=1)
-def _stages() -> tuple[tuple[str, tuple[tuple[re.Pattern, Callable[[re.Match], str] | str, frozenset[str], frozenset[str] | None], ...]], ...]:
-    """The grammar's stages as (label, rules), each rule the regular expression NLTK's
-    RegexpParser compiled for it, recompiled with ``re`` (NLTK 3.10 runs its own through a
-    time-guarded engine that dominates the cost of chunking), its replacement, and the tags
-    it cannot match without (:func:`_required_tags`)."""
-    return tuple(
-        (
-            stage._chunk_label,
-            tuple(
-                (re.compile(rule._regexp._rx.pattern), _replacement(rule._repl), *_required_tags(rule._regexp._rx.pattern))
-                for rule in stage._rules
-            ),
-        )
-        for stage in chunker()._stages
+def _stages() -> tuple[tuple[str, str, tuple[tuple[re.Pattern, frozenset[str], frozenset[str] | None], ...]], ...]:
+    """The grammar's stages as (label, its code, rules), each rule the regular expression
+    NLTK's RegexpParser compiled for it, rewritten over one character per item
+    (:func:`_compact`) and compiled with ``re`` (NLTK 3.10 runs its own through a
+    time-guarded engine that dominates the cost of chunking), with the codes of the tags it
+    cannot match without (:func:`_required_tags`)."""
+    stages = []
+    for stage in chunker()._stages:
+        rules = []
+        for rule in stage._rules:
+            pattern = rule._regexp._rx.pattern
+            if rule._repl != "{\\g<chunk>}":
+                raise ValueError(f"not a chunk rule: {rule}")
+            need, choice = _required_tags(pattern)
+            rules.append((re.compile(_compact(pattern)), frozenset(map(_code, need)), None if choice is None else frozenset(map(_code, choice))))
+        stages.append((stage._chunk_label, _code(stage._chunk_label), tuple(rules)))
+    return tuple(stages)
+
+
+_CODES: dict[str, str] = {}
+
+
+def _code(tag: str) -> str:
+    """The one character that stands for ``tag`` (or a chunk's label) in :func:`_chunk_tags`'s
+    strings: a letter of its own past Latin-1, never a brace."""
+    code = _CODES.get(tag)
+    if code is None:
+        code = _CODES.setdefault(tag, chr(0x100 + len(_CODES)))
+    return code
+
+
+_CHUNK_LOOKAHEAD = r")(?=[^\}]*(\{|$))"
+
+
+def _compact(pattern: str) -> str:
+    """A rule's pattern over NLTK's ``<TAG>`` items (``(?P<chunk>(<(NNP|ROLE)>)*(<(HON)>)…)``
+    and a look-ahead that keeps the match out of the chunks made before) rewritten over one
+    code a tag (``[…]*[…]…``). Each tag pattern matches one whole item in both, braces are
+    the same characters, and the look-ahead reads only braces, so the matches are the same
+    items."""
+    body = pattern.removeprefix("(?P<chunk>")
+    cut = body.find(_CHUNK_LOOKAHEAD)
+    found = _TAG_PATTERN.findall(body[:cut])
+    if not pattern.startswith("(?P<chunk>") or cut < 0 or body[cut:] != _CHUNK_LOOKAHEAD or "".join(
+        f"(<({alternatives})>){quantifier}" for alternatives, quantifier in found
+    ) != body[:cut]:
+        raise ValueError(f"not a pattern of tags: {pattern}")
+    classes = "".join(
+        "[" + "".join(_code(tag.replace("\\", "")) for tag in alternatives.split("|")) + "]" + quantifier
+        for alternatives, quantifier in found
     )
+    return "(?P<chunk>" + classes + _CHUNK_LOOKAHEAD
 
 
 def _brace(m: re.Match) -> str:
     """``m.expand(r"{\\g<chunk>}")`` for a rule's match (its ``chunk`` group is the whole match:
     only a look-ahead follows it), without ``re``'s template machinery, which a string
     replacement goes through on every ``sub``."""
-    return "{" + m.group("chunk") + "}"
-
-
-def _replacement(repl: str) -> Callable[[re.Match], str] | str:
-    """A chunk rule's replacement, as ``sub`` takes it: :func:`_brace` for NLTK's ``{\\g<chunk>}``."""
-    return _brace if repl == "{\\g<chunk>}" else repl
+    return "{" + m.group() + "}"
 
 
 _TAG_PATTERN = re.compile(r"\(<\(([^()]*)\)>\)([*+?]?)")
@@ -358,14 +389,10 @@ _TAG_PATTERN = re.compile(r"\(<\(([^()]*)\)>\)([*+?]?)")
 def _required_tags(pattern: str) -> tuple[frozenset[str], frozenset[str] | None]:
     """What a rule's pattern (NLTK's: ``(<(NNP|ROLE)>)*(<(HON)>)…``) cannot match without:
     the tags of its tag patterns that are neither optional (``*``, ``?``) nor a choice, and
-    the choices of its first required choice (``ROLE|HON``: one of them). A pattern written
-    any other way requires nothing (the rule is always tried)."""
+    the choices of its first required choice (``ROLE|HON``: one of them)."""
     need: set[str] = set()
     choice = None
-    found = _TAG_PATTERN.findall(pattern)
-    if "".join(f"(<({alternatives})>){quantifier}" for alternatives, quantifier in found) != pattern[: pattern.find(")(?=")].removeprefix("(?P<chunk>"):
-        return frozenset(), None
-    for alternatives, quantifier in found:
+    for alternatives, quantifier in _TAG_PATTERN.findall(pattern):
         tags = [tag.replace("\\", "") for tag in alternatives.split("|")]
         if quantifier in ("", "+"):
             if len(tags) == 1:
@@ -450,39 +477,39 @@ _sequence_memo: dict[tuple[str, ...], tuple[tuple[str, int, int], ...]] = vocabu
 
 
 def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
-    # an item: (tag, first token, last token, is a chunk)
+    # an item: (tag, first token, last token, is a chunk); ``s``: one code an item, and the
+    # braces the rules add (a rule only adds braces: the items change only between stages)
     items = [(tag, i, i, False) for i, tag in enumerate(tags)]
-    s = "<" + "><".join(tags) + ">" if tags else ""
-    present = set(tags)  # the items' tags (a rule only adds braces: they change with the items)
-    for label, rules in _stages():
-        for rx, repl, need, choice in rules:
+    s = "".join([_code(tag) for tag in tags])
+    for label, label_code, rules in _stages():
+        present = set(s)  # the items' codes
+        for rx, need, choice in rules:
             # a rule without all the tags it needs cannot match (most rules match nothing);
-            # ``sub`` finds the same first match as ``search``, but costs far more when there
-            # is none (it prepares its template first)
+            # ``sub`` finds the same first match as ``search``, but costs more when there is
+            # none
             if need <= present and (choice is None or not choice.isdisjoint(present)) and rx.search(s) is not None:
-                s = rx.sub(repl, s).replace("{}", "")
+                s = rx.sub(_brace, s).replace("{}", "")
         if "{" not in s:
             continue  # no chunk: the next stage sees the same items
         grouped: list[tuple[str, int, int, bool]] = []
-        members: list[tuple[str, int, int, bool]] | None = None
+        codes: list[str] = []
+        opened = -1  # the first item of the chunk being read, if any
         k = 0
-        for piece in _PIECES.findall(s):
-            if piece == "{":
-                members = []
-            elif piece == "}":
-                if members:
-                    grouped.append((label, members[0][1], members[-1][2], True))
-                members = None
+        for ch in s:
+            if ch == "{":
+                opened = k
+            elif ch == "}":
+                grouped.append((label, items[opened][1], items[k - 1][2], True))  # (never empty: "{}" is gone)
+                codes.append(label_code)
+                opened = -1
             else:
-                (members if members is not None else grouped).append(items[k])
+                if opened < 0:
+                    grouped.append(items[k])
+                    codes.append(ch)
                 k += 1
         items = grouped
-        present = {item[0] for item in items}
-        s = "<" + "><".join([item[0] for item in items]) + ">" if items else ""
+        s = "".join(codes)
     return tuple((tag, first, last) for tag, first, last, is_chunk in items if is_chunk)
-
-
-_PIECES = re.compile(r"[{}]|<[^>]*>")
 
 
 _TAG = attrgetter("tag")
