@@ -127,6 +127,20 @@ def test_the_tagger_finds_the_token_pattern_matches(text: str, a: int, b: int) -
     assert [(s, e, word) for s, e, word, _ in tag_tokens(text, start, end)] == spans
 
 
+def test_the_taggers_token_pattern_finds_what_the_token_pattern_finds_in_every_short_text() -> None:
+    import re
+    from itertools import product
+
+    from tui.analysis.phrases import _TOKEN_WORDS
+    from tui.analysis.text import TOKEN_PATTERN
+
+    plain = re.compile(rf"(\s*)({TOKEN_PATTERN})")
+    for n in range(1, 6):
+        for chars in product(["a", "A", "I", ".", "'", "’", "-", " ", "_", "é"], repeat=n):
+            text = "".join(chars)
+            assert _TOKEN_WORDS.findall(text) == plain.findall(text), text
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["W", "P", ",", ":", "HDOT", "NNP", "VSAY", "DT"]), max_size=30), st.integers(1, 40))
 def test_first_and_last_words_are_read_off_the_words(tags: list[str], n: int) -> None:
