@@ -199,39 +199,69 @@ def tag_tokens(text: str, start: int, end: int, names: frozenset[str] = frozense
 def _tag_other(word: str, prev_tag: str, text: str, e: int, stop: int) -> str:
     """The tag of a word that does not start with a capital (remembered when the context
     played no part)."""
-    lex = lexicon()
     first = word[0]
-    low = word.lower()
     if not (first.isalnum() or first == "_"):
         if word == ".":
             return "HDOT" if prev_tag == "HON" else "P"
         tag = word if word in ",:" else "P"
-    elif low in lex.speech_verb_base:
-        if low in lex.weak_verbs:
+    else:
+        low = word.lower()
+        tag = _listed_tags().get(low)
+        if tag is None:
+            # a word of none of the lists (most words): a pronoun with its verb ("he'd"), a
+            # role after a hyphenated prefix ("ex-senator"), or any other word
+            if ("'" in low or "’" in low) and _contracted_pronoun(low):
+                tag = "PRP"
+            elif "-" in low and _prefixed_role(low):
+                tag = "ROLE"
+            else:
+                tag = "W"
+        elif tag == _WEAK_VERB:
             # "press secretary", "state senator", "state Rep.": a noun modifying the role
             # after it (decided by the next word, so never remembered)
             return "W" if _role_follows(text, e, stop) else "VSAY"
-        tag = "VSAY"
-    elif (low in PRP_SUBJECT or low in ("him", "them", "me", "us") or ("'" in low or "’" in low) and _contracted_pronoun(low)) and (
-        not word.isupper()
-    ):
-        tag = "PRP"
-    elif low in PRP_POSSESSIVE:
-        tag = "PRP$"
-    elif low in DETERMINERS:
-        tag = "DT"
-    elif low in lex.role_nouns or (low in lex.honorifics and len(low) > 3) or _prefixed_role(low):
-        tag = "ROLE"
-    elif low in PREPOSITIONS:
-        tag = "IN"
-    elif low in NAME_PARTICLES:
-        if prev_tag in ("NNP", "HON", "HDOT") and _name_continues(text, e, stop):
-            return "NNP"  # "Michery el Soheil", "Ludwig van Beethoven", "Mr. van der Luyden"
-        return "W"
-    else:
-        tag = "W"
-    _remember(word, tag)
+        elif tag == _PARTICLE:
+            if prev_tag in ("NNP", "HON", "HDOT") and _name_continues(text, e, stop):
+                return "NNP"  # "Michery el Soheil", "Ludwig van Beethoven", "Mr. van der Luyden"
+            return "W"
+    _static_tags[word] = tag
     return tag
+
+
+_WEAK_VERB = "(weak verb)"  # a speech verb that may be a noun: the next word decides
+_PARTICLE = "(particle)"  # a name particle ("van"): the words around it decide
+
+
+@lru_cache(maxsize=1)
+def _listed_tags() -> dict[str, str]:
+    """What :func:`_tag_other` makes of each word of the lists it reads (the lexicon's and
+    this module's), in lower case: the first list that holds it decides, in this order —
+    speech verb, pronoun, possessive, determiner, role, preposition, name particle — so a
+    word the tagger has not met takes one look-up instead of one a list (a word of no list
+    is a pronoun or a role only with an apostrophe or a hyphen, else W)."""
+    lex = lexicon()
+    words = [*lex.speech_verb_base, *PRP_SUBJECT, "him", "them", "me", "us", *PRP_POSSESSIVE, *DETERMINERS, *lex.role_nouns,
+             *lex.honorifics, *PREPOSITIONS, *NAME_PARTICLES]  # fmt: skip
+    tags: dict[str, str] = {}
+    for low in words:
+        if low in lex.speech_verb_base:
+            tag = _WEAK_VERB if low in lex.weak_verbs else "VSAY"
+        elif low in PRP_SUBJECT or low in ("him", "them", "me", "us") or ("'" in low or "’" in low) and _contracted_pronoun(low):
+            tag = "PRP"  # (a word that does not start with a capital is never all capitals)
+        elif low in PRP_POSSESSIVE:
+            tag = "PRP$"
+        elif low in DETERMINERS:
+            tag = "DT"
+        elif low in lex.role_nouns or (low in lex.honorifics and len(low) > 3) or _prefixed_role(low):
+            tag = "ROLE"
+        elif low in PREPOSITIONS:
+            tag = "IN"
+        elif low in NAME_PARTICLES:
+            tag = _PARTICLE
+        else:
+            tag = "W"
+        tags[low] = tag
+    return tags
 
 
 def _verb_follows(text: str, pos: int, stop: int) -> bool:
@@ -304,10 +334,6 @@ def _remember_capital(word: str) -> tuple:
 # changes (most names) are static tags too.
 _static_tags: dict[str, str] = vocabulary_memo()
 _capital_info: dict[str, tuple] = vocabulary_memo()
-
-
-def _remember(word: str, tag: str) -> None:
-    _static_tags[word] = tag
 
 
 def nltk_chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
