@@ -21,7 +21,6 @@ W        any other word;  ``,`` ``:`` ``P`` punctuation
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
@@ -35,7 +34,6 @@ from nltk.tree import Tree
 
 from .lexicon import lexicon
 from .memo import vocabulary_memo
-from .records import constructor
 
 GRAMMAR = r"""
   POSSD:  {<NNP>*<NNPS><W|ROLE>*<ROLE><HON>?<HDOT>?<NNP>+}
@@ -107,9 +105,11 @@ class Token(NamedTuple):
     tag: str
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """A chunked phrase that can name a speaker."""
+class Phrase(NamedTuple):
+    """A chunked phrase that can name a speaker (immutable; a named tuple, as :class:`Token`
+    is, because the chunker makes thousands per novel and a tuple is built several times
+    faster than a frozen dataclass's slots are filled; two phrases compare and hash as the
+    dataclass's did, field by field)."""
 
     kind: str  # POSSD TITLED ORG NAME DESC PRON
     start: int
@@ -123,7 +123,7 @@ class Phrase:
     last: int  # index of its last token
 
 
-_new_phrase = constructor(Phrase)  # Phrase(...), built faster (.records)
+_new_phrase = Phrase._make  # Phrase(...) from a tuple of its fields, without its Python-level frame
 
 
 # ``TOKEN_RE``'s words, each match taking the white space before it: every character but
@@ -561,8 +561,8 @@ def _phrase(text: str, tokens: list[Token], kind: str, i: int, j: int) -> Phrase
         m = _POSSESSIVE.match(words) if tokens[j][3] == "NNPS" else None
         if m:
             head = m.group(1)
-            return _new_phrase(kind, start, end, words, head, start, start + len(head), None, i, j)
-        return _new_phrase(kind, start, end, words, words, start, end, None, i, j)
+            return _new_phrase((kind, start, end, words, head, start, start + len(head), None, i, j))
+        return _new_phrase((kind, start, end, words, words, start, end, None, i, j))
     head_i = i
     role = None
     if kind in ("POSSD", "TITLED"):
@@ -587,4 +587,4 @@ def _phrase(text: str, tokens: list[Token], kind: str, i: int, j: int) -> Phrase
     if m:
         head = m.group(1)
         head_end = head_start + len(head)
-    return _new_phrase(kind, start, end, text[start:end], head, head_start, head_end, role, i, j)
+    return _new_phrase((kind, start, end, text[start:end], head, head_start, head_end, role, i, j))
