@@ -48,3 +48,13 @@ def test_a_modifier_with_no_role_after_it_is_in_no_chunk():
 
     tags = ("DT", "ROLE", "NNP", "NNP", "W", "W")
     assert _chunk_live(tags) == _chunk_tags(tags) == (("TITLED", 0, 3),)
+
+
+def test_every_short_run_is_chunked_as_nltk_chunks_it():
+    # the rules rewritten over one character a tag (_compact) match the items NLTK's match
+    from itertools import product
+
+    tags = ["NNP", "NNPS", "W", "ROLE", "HON", "HDOT", "DT", "PRP$", "PRP"]
+    for n in range(1, 5):
+        for run in product(tags, repeat=n):
+            assert _chunk_tags(run) == nltk_chunk_tags(run), run

@@ -127,6 +127,20 @@ def test_the_tagger_finds_the_token_pattern_matches(text: str, a: int, b: int) -
     assert [(s, e, word) for s, e, word, _ in tag_tokens(text, start, end)] == spans
 
 
+def test_the_taggers_token_pattern_finds_what_the_token_pattern_finds_in_every_short_text() -> None:
+    import re
+    from itertools import product
+
+    from tui.analysis.phrases import _TOKEN_WORDS
+    from tui.analysis.text import TOKEN_PATTERN
+
+    plain = re.compile(rf"(\s*)({TOKEN_PATTERN})")
+    for n in range(1, 6):
+        for chars in product(["a", "A", "I", ".", "'", "’", "-", " ", "_", "é"], repeat=n):
+            text = "".join(chars)
+            assert _TOKEN_WORDS.findall(text) == plain.findall(text), text
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["W", "P", ",", ":", "HDOT", "NNP", "VSAY", "DT"]), max_size=30), st.integers(1, 40))
 def test_first_and_last_words_are_read_off_the_words(tags: list[str], n: int) -> None:
@@ -506,3 +520,68 @@ def test_join_descriptions_joins_as_splitting_every_name_did(specs, order, indef
     their_index = {id(e): k for k, e in enumerate(their_entities)}
     assert {i: index[id(e)] for i, e in mine.items()} == {i: their_index[id(e)] for i, e in theirs.items()}
     assert [e.names for e in mine_entities] == [e.names for e in their_entities]
+
+
+def _tag_other_list_by_list(word: str, prev_tag: str, text: str, e: int, stop: int) -> str:
+    """_tag_other as it was before _listed_tags: one membership test a list."""
+    from tui.analysis import phrases
+    from tui.analysis.lexicon import lexicon
+
+    lex = lexicon()
+    first = word[0]
+    low = word.lower()
+    if not (first.isalnum() or first == "_"):
+        if word == ".":
+            return "HDOT" if prev_tag == "HON" else "P"
+        return word if word in ",:" else "P"
+    if low in lex.speech_verb_base:
+        if low in lex.weak_verbs:
+            return "W" if phrases._role_follows(text, e, stop) else "VSAY"
+        return "VSAY"
+    if (low in phrases.PRP_SUBJECT or low in ("him", "them", "me", "us") or ("'" in low or "’" in low) and phrases._contracted_pronoun(low)) and (
+        not word.isupper()
+    ):
+        return "PRP"
+    if low in phrases.PRP_POSSESSIVE:
+        return "PRP$"
+    if low in phrases.DETERMINERS:
+        return "DT"
+    if low in lex.role_nouns or (low in lex.honorifics and len(low) > 3) or phrases._prefixed_role(low):
+        return "ROLE"
+    if low in phrases.PREPOSITIONS:
+        return "IN"
+    if low in phrases.NAME_PARTICLES:
+        if prev_tag in ("NNP", "HON", "HDOT") and phrases._name_continues(text, e, stop):
+            return "NNP"
+        return "W"
+    return "W"
+
+
+OTHER_PIECES = ["he", "she", "'d", "’s", "'", "-", "ex", "co", "senator", "secretary", "said", "state", "press", "van", "der",
+                "the", "his", "by", "us", "US", "x", "1", "_", "é", "I", "mr", "Sen", ".", ","]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(OTHER_PIECES), min_size=1, max_size=4).map("".join), st.sampled_from(["", "W", "NNP", "HON", "P"]),
+       st.sampled_from(["", " secretary", " Beethoven", " said", " x"]))  # fmt: skip
+def test_words_without_a_capital_tag_as_list_by_list(word: str, prev_tag: str, after: str) -> None:
+    from tui.analysis.phrases import _tag_other
+
+    if word[0].isupper():
+        return  # (the tagger reads capitalised words elsewhere)
+    text = word + after
+    assert _tag_other(word, prev_tag, text, len(word), len(text)) == _tag_other_list_by_list(word, prev_tag, text, len(word), len(text))
+
+
+def test_every_listed_word_tags_as_list_by_list() -> None:
+    from tui.analysis.phrases import _listed_tags, _tag_other
+
+    for low in _listed_tags():
+        for word in {low, low.lower()}:
+            if not word or word[0].isupper():
+                continue
+            for prev_tag, after in [("", ""), ("NNP", " Beethoven"), ("W", " secretary"), ("HON", " said")]:
+                text = word + after
+                assert _tag_other(word, prev_tag, text, len(word), len(text)) == _tag_other_list_by_list(
+                    word, prev_tag, text, len(word), len(text)
+                ), word

@@ -43,15 +43,30 @@ def first_sentence_end(text: str, start: int, end: int) -> re.Match | None:
 
 
 def last_sentence_end(text: str, start: int, end: int) -> re.Match | None:
-    """The last of :func:`sentence_ends`, or None: the candidates are judged from the last
-    back (each on its own), so the ones before a sentence end are not looked at."""
+    """The last of :func:`sentence_ends`, or None, found from the end back: the last
+    terminating character before ``pos`` (``str.rfind``, in C, where a pattern would walk
+    the whole window), the start of its run of terminators (no earlier than ``start``), and
+    :data:`_TERMINATOR` tried there, as ``finditer`` would have (a match takes a whole run of
+    terminators, and a run with no match has none anywhere inside it); then the runs before
+    it, until one ends a sentence."""
     if start >= end:
         return None  # (a leading window often has no narration at all: no candidate)
     abbreviations = punkt_parameters().abbrev_types
-    for m in reversed(list(_TERMINATOR.finditer(text, start, end))):
-        if _ends_sentence(text, start, m, abbreviations):
+    rfind = text.rfind
+    pos = end
+    while True:
+        k = max(rfind(".", start, pos), rfind("!", start, pos), rfind("?", start, pos), rfind("…", start, pos))
+        if k < 0:
+            return None
+        while k > start and text[k - 1] in _TERMINATORS:
+            k -= 1
+        m = _TERMINATOR.match(text, k, end)
+        if m is not None and _ends_sentence(text, start, m, abbreviations):
             return m
-    return None
+        pos = k
+
+
+_TERMINATORS = ".!?…"  # (the characters of _TERMINATOR's run)
 
 
 def _ends_sentence(text: str, start: int, m: re.Match, abbreviations: set[str]) -> bool:

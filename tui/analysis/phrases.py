@@ -21,8 +21,6 @@ W        any other word;  ``,`` ``:`` ``P`` punctuation
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
@@ -36,8 +34,6 @@ from nltk.tree import Tree
 
 from .lexicon import lexicon
 from .memo import vocabulary_memo
-from .records import constructor
-from .text import TOKEN_PATTERN
 
 GRAMMAR = r"""
   POSSD:  {<NNP>*<NNPS><W|ROLE>*<ROLE><HON>?<HDOT>?<NNP>+}
@@ -109,9 +105,11 @@ class Token(NamedTuple):
     tag: str
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """A chunked phrase that can name a speaker."""
+class Phrase(NamedTuple):
+    """A chunked phrase that can name a speaker (immutable; a named tuple, as :class:`Token`
+    is, because the chunker makes thousands per novel and a tuple is built several times
+    faster than a frozen dataclass's slots are filled; two phrases compare and hash as the
+    dataclass's did, field by field)."""
 
     kind: str  # POSSD TITLED ORG NAME DESC PRON
     start: int
@@ -125,14 +123,20 @@ class Phrase:
     last: int  # index of its last token
 
 
-_new_phrase = constructor(Phrase)  # Phrase(...), built faster (.records)
+_new_phrase = Phrase._make  # Phrase(...) from a tuple of its fields, without its Python-level frame
 
 
 # ``TOKEN_RE``'s words, each match taking the white space before it: every character but
 # white space starts a token, so the words found are the same, but ``findall`` tries the
 # pattern's alternatives once per token instead of at each space (a sixth quicker); the
-# white space is a group of its own, so its length places the word
-_TOKEN_WORDS = re.compile(rf"(\s*)({TOKEN_PATTERN})")
+# white space is a group of its own, so its length places the word. The pattern is
+# TOKEN_PATTERN written so that ``re`` does less for each word: an alternative that opens
+# with a class of characters is passed over at a character outside it ("[A-Z]\.(?:[A-Z]\.)+"
+# for "(?:[A-Z]\.){2,}", the same strings), and a run of word characters that no
+# apostrophe, period or hyphen joins to more of them is taken whole ("\w++(?!…)") before
+# the general form, whose repeated group costs ``re`` an allocation at every word
+_TOKEN_PATTERN_FAST = r"[A-Z]\.(?:[A-Z]\.)+|[A-HJ-Z]\.(?=\s+[A-Z][a-z])|\w++(?!['’.\-]\w)|\w+(?:['’.\-]\w+)*|[^\w\s]"
+_TOKEN_WORDS = re.compile(rf"(\s*)({_TOKEN_PATTERN_FAST})")
 
 
 def tag_tokens(text: str, start: int, end: int, names: frozenset[str] = frozenset()) -> list[Token]:
@@ -195,39 +199,69 @@ def tag_tokens(text: str, start: int, end: int, names: frozenset[str] = frozense
 def _tag_other(word: str, prev_tag: str, text: str, e: int, stop: int) -> str:
     """The tag of a word that does not start with a capital (remembered when the context
     played no part)."""
-    lex = lexicon()
     first = word[0]
-    low = word.lower()
     if not (first.isalnum() or first == "_"):
         if word == ".":
             return "HDOT" if prev_tag == "HON" else "P"
         tag = word if word in ",:" else "P"
-    elif low in lex.speech_verb_base:
-        if low in lex.weak_verbs:
+    else:
+        low = word.lower()
+        tag = _listed_tags().get(low)
+        if tag is None:
+            # a word of none of the lists (most words): a pronoun with its verb ("he'd"), a
+            # role after a hyphenated prefix ("ex-senator"), or any other word
+            if ("'" in low or "’" in low) and _contracted_pronoun(low):
+                tag = "PRP"
+            elif "-" in low and _prefixed_role(low):
+                tag = "ROLE"
+            else:
+                tag = "W"
+        elif tag == _WEAK_VERB:
             # "press secretary", "state senator", "state Rep.": a noun modifying the role
             # after it (decided by the next word, so never remembered)
             return "W" if _role_follows(text, e, stop) else "VSAY"
-        tag = "VSAY"
-    elif (low in PRP_SUBJECT or low in ("him", "them", "me", "us") or ("'" in low or "’" in low) and _contracted_pronoun(low)) and (
-        not word.isupper()
-    ):
-        tag = "PRP"
-    elif low in PRP_POSSESSIVE:
-        tag = "PRP$"
-    elif low in DETERMINERS:
-        tag = "DT"
-    elif low in lex.role_nouns or (low in lex.honorifics and len(low) > 3) or _prefixed_role(low):
-        tag = "ROLE"
-    elif low in PREPOSITIONS:
-        tag = "IN"
-    elif low in NAME_PARTICLES:
-        if prev_tag in ("NNP", "HON", "HDOT") and _name_continues(text, e, stop):
-            return "NNP"  # "Michery el Soheil", "Ludwig van Beethoven", "Mr. van der Luyden"
-        return "W"
-    else:
-        tag = "W"
-    _remember(word, tag)
+        elif tag == _PARTICLE:
+            if prev_tag in ("NNP", "HON", "HDOT") and _name_continues(text, e, stop):
+                return "NNP"  # "Michery el Soheil", "Ludwig van Beethoven", "Mr. van der Luyden"
+            return "W"
+    _static_tags[word] = tag
     return tag
+
+
+_WEAK_VERB = "(weak verb)"  # a speech verb that may be a noun: the next word decides
+_PARTICLE = "(particle)"  # a name particle ("van"): the words around it decide
+
+
+@lru_cache(maxsize=1)
+def _listed_tags() -> dict[str, str]:
+    """What :func:`_tag_other` makes of each word of the lists it reads (the lexicon's and
+    this module's), in lower case: the first list that holds it decides, in this order —
+    speech verb, pronoun, possessive, determiner, role, preposition, name particle — so a
+    word the tagger has not met takes one look-up instead of one a list (a word of no list
+    is a pronoun or a role only with an apostrophe or a hyphen, else W)."""
+    lex = lexicon()
+    words = [*lex.speech_verb_base, *PRP_SUBJECT, "him", "them", "me", "us", *PRP_POSSESSIVE, *DETERMINERS, *lex.role_nouns,
+             *lex.honorifics, *PREPOSITIONS, *NAME_PARTICLES]  # fmt: skip
+    tags: dict[str, str] = {}
+    for low in words:
+        if low in lex.speech_verb_base:
+            tag = _WEAK_VERB if low in lex.weak_verbs else "VSAY"
+        elif low in PRP_SUBJECT or low in ("him", "them", "me", "us") or ("'" in low or "’" in low) and _contracted_pronoun(low):
+            tag = "PRP"  # (a word that does not start with a capital is never all capitals)
+        elif low in PRP_POSSESSIVE:
+            tag = "PRP$"
+        elif low in DETERMINERS:
+            tag = "DT"
+        elif low in lex.role_nouns or (low in lex.honorifics and len(low) > 3) or _prefixed_role(low):
+            tag = "ROLE"
+        elif low in PREPOSITIONS:
+            tag = "IN"
+        elif low in NAME_PARTICLES:
+            tag = _PARTICLE
+        else:
+            tag = "W"
+        tags[low] = tag
+    return tags
 
 
 def _verb_follows(text: str, pos: int, stop: int) -> bool:
@@ -302,10 +336,6 @@ _static_tags: dict[str, str] = vocabulary_memo()
 _capital_info: dict[str, tuple] = vocabulary_memo()
 
 
-def _remember(word: str, tag: str) -> None:
-    _static_tags[word] = tag
-
-
 def nltk_chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
     """Chunks of a tag sequence through NLTK's own ``ChunkString`` machinery (the reference
     that :func:`chunk_tags` reproduces; kept for tests and for checking)."""
@@ -323,33 +353,65 @@ def nltk_chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
 
 
 @lru_cache(maxsize=1)
-def _stages() -> tuple[tuple[str, tuple[tuple[re.Pattern, Callable[[re.Match], str] | str, frozenset[str], frozenset[str] | None], ...]], ...]:
-    """The grammar's stages as (label, rules), each rule the regular expression NLTK's
-    RegexpParser compiled for it, recompiled with ``re`` (NLTK 3.10 runs its own through a
-    time-guarded engine that dominates the cost of chunking), its replacement, and the tags
-    it cannot match without (:func:`_required_tags`)."""
-    return tuple(
-        (
-            stage._chunk_label,
-            tuple(
-                (re.compile(rule._regexp._rx.pattern), _replacement(rule._repl), *_required_tags(rule._regexp._rx.pattern))
-                for rule in stage._rules
-            ),
-        )
-        for stage in chunker()._stages
+def _stages() -> tuple[tuple[str, str, tuple[tuple[re.Pattern, frozenset[str], frozenset[str] | None], ...]], ...]:
+    """The grammar's stages as (label, its code, rules), each rule the regular expression
+    NLTK's RegexpParser compiled for it, rewritten over one character per item
+    (:func:`_compact`) and compiled with ``re`` (NLTK 3.10 runs its own through a
+    time-guarded engine that dominates the cost of chunking), with the codes of the tags it
+    cannot match without (:func:`_required_tags`)."""
+    stages = []
+    for stage in chunker()._stages:
+        rules = []
+        for rule in stage._rules:
+            pattern = rule._regexp._rx.pattern
+            if rule._repl != "{\\g<chunk>}":
+                raise ValueError(f"not a chunk rule: {rule}")
+            need, choice = _required_tags(pattern)
+            rules.append((re.compile(_compact(pattern)), frozenset(map(_code, need)), None if choice is None else frozenset(map(_code, choice))))
+        stages.append((stage._chunk_label, _code(stage._chunk_label), tuple(rules)))
+    return tuple(stages)
+
+
+_CODES: dict[str, str] = {}
+
+
+def _code(tag: str) -> str:
+    """The one character that stands for ``tag`` (or a chunk's label) in :func:`_chunk_tags`'s
+    strings: a letter of its own past Latin-1, never a brace."""
+    code = _CODES.get(tag)
+    if code is None:
+        code = _CODES.setdefault(tag, chr(0x100 + len(_CODES)))
+    return code
+
+
+_CHUNK_LOOKAHEAD = r")(?=[^\}]*(\{|$))"
+
+
+def _compact(pattern: str) -> str:
+    """A rule's pattern over NLTK's ``<TAG>`` items (``(?P<chunk>(<(NNP|ROLE)>)*(<(HON)>)…)``
+    and a look-ahead that keeps the match out of the chunks made before) rewritten over one
+    code a tag (``[…]*[…]…``). Each tag pattern matches one whole item in both, braces are
+    the same characters, and the look-ahead reads only braces, so the matches are the same
+    items."""
+    body = pattern.removeprefix("(?P<chunk>")
+    cut = body.find(_CHUNK_LOOKAHEAD)
+    found = _TAG_PATTERN.findall(body[:cut])
+    if not pattern.startswith("(?P<chunk>") or cut < 0 or body[cut:] != _CHUNK_LOOKAHEAD or "".join(
+        f"(<({alternatives})>){quantifier}" for alternatives, quantifier in found
+    ) != body[:cut]:
+        raise ValueError(f"not a pattern of tags: {pattern}")
+    classes = "".join(
+        "[" + "".join(_code(tag.replace("\\", "")) for tag in alternatives.split("|")) + "]" + quantifier
+        for alternatives, quantifier in found
     )
+    return "(?P<chunk>" + classes + _CHUNK_LOOKAHEAD
 
 
 def _brace(m: re.Match) -> str:
     """``m.expand(r"{\\g<chunk>}")`` for a rule's match (its ``chunk`` group is the whole match:
     only a look-ahead follows it), without ``re``'s template machinery, which a string
     replacement goes through on every ``sub``."""
-    return "{" + m.group("chunk") + "}"
-
-
-def _replacement(repl: str) -> Callable[[re.Match], str] | str:
-    """A chunk rule's replacement, as ``sub`` takes it: :func:`_brace` for NLTK's ``{\\g<chunk>}``."""
-    return _brace if repl == "{\\g<chunk>}" else repl
+    return "{" + m.group() + "}"
 
 
 _TAG_PATTERN = re.compile(r"\(<\(([^()]*)\)>\)([*+?]?)")
@@ -358,14 +420,10 @@ _TAG_PATTERN = re.compile(r"\(<\(([^()]*)\)>\)([*+?]?)")
 def _required_tags(pattern: str) -> tuple[frozenset[str], frozenset[str] | None]:
     """What a rule's pattern (NLTK's: ``(<(NNP|ROLE)>)*(<(HON)>)…``) cannot match without:
     the tags of its tag patterns that are neither optional (``*``, ``?``) nor a choice, and
-    the choices of its first required choice (``ROLE|HON``: one of them). A pattern written
-    any other way requires nothing (the rule is always tried)."""
+    the choices of its first required choice (``ROLE|HON``: one of them)."""
     need: set[str] = set()
     choice = None
-    found = _TAG_PATTERN.findall(pattern)
-    if "".join(f"(<({alternatives})>){quantifier}" for alternatives, quantifier in found) != pattern[: pattern.find(")(?=")].removeprefix("(?P<chunk>"):
-        return frozenset(), None
-    for alternatives, quantifier in found:
+    for alternatives, quantifier in _TAG_PATTERN.findall(pattern):
         tags = [tag.replace("\\", "") for tag in alternatives.split("|")]
         if quantifier in ("", "+"):
             if len(tags) == 1:
@@ -450,39 +508,39 @@ _sequence_memo: dict[tuple[str, ...], tuple[tuple[str, int, int], ...]] = vocabu
 
 
 def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
-    # an item: (tag, first token, last token, is a chunk)
+    # an item: (tag, first token, last token, is a chunk); ``s``: one code an item, and the
+    # braces the rules add (a rule only adds braces: the items change only between stages)
     items = [(tag, i, i, False) for i, tag in enumerate(tags)]
-    s = "<" + "><".join(tags) + ">" if tags else ""
-    present = set(tags)  # the items' tags (a rule only adds braces: they change with the items)
-    for label, rules in _stages():
-        for rx, repl, need, choice in rules:
+    s = "".join([_code(tag) for tag in tags])
+    for label, label_code, rules in _stages():
+        present = set(s)  # the items' codes
+        for rx, need, choice in rules:
             # a rule without all the tags it needs cannot match (most rules match nothing);
-            # ``sub`` finds the same first match as ``search``, but costs far more when there
-            # is none (it prepares its template first)
+            # ``sub`` finds the same first match as ``search``, but costs more when there is
+            # none
             if need <= present and (choice is None or not choice.isdisjoint(present)) and rx.search(s) is not None:
-                s = rx.sub(repl, s).replace("{}", "")
+                s = rx.sub(_brace, s).replace("{}", "")
         if "{" not in s:
             continue  # no chunk: the next stage sees the same items
         grouped: list[tuple[str, int, int, bool]] = []
-        members: list[tuple[str, int, int, bool]] | None = None
+        codes: list[str] = []
+        opened = -1  # the first item of the chunk being read, if any
         k = 0
-        for piece in _PIECES.findall(s):
-            if piece == "{":
-                members = []
-            elif piece == "}":
-                if members:
-                    grouped.append((label, members[0][1], members[-1][2], True))
-                members = None
+        for ch in s:
+            if ch == "{":
+                opened = k
+            elif ch == "}":
+                grouped.append((label, items[opened][1], items[k - 1][2], True))  # (never empty: "{}" is gone)
+                codes.append(label_code)
+                opened = -1
             else:
-                (members if members is not None else grouped).append(items[k])
+                if opened < 0:
+                    grouped.append(items[k])
+                    codes.append(ch)
                 k += 1
         items = grouped
-        present = {item[0] for item in items}
-        s = "<" + "><".join([item[0] for item in items]) + ">" if items else ""
+        s = "".join(codes)
     return tuple((tag, first, last) for tag, first, last, is_chunk in items if is_chunk)
-
-
-_PIECES = re.compile(r"[{}]|<[^>]*>")
 
 
 _TAG = attrgetter("tag")
@@ -503,8 +561,8 @@ def _phrase(text: str, tokens: list[Token], kind: str, i: int, j: int) -> Phrase
         m = _POSSESSIVE.match(words) if tokens[j][3] == "NNPS" else None
         if m:
             head = m.group(1)
-            return _new_phrase(kind, start, end, words, head, start, start + len(head), None, i, j)
-        return _new_phrase(kind, start, end, words, words, start, end, None, i, j)
+            return _new_phrase((kind, start, end, words, head, start, start + len(head), None, i, j))
+        return _new_phrase((kind, start, end, words, words, start, end, None, i, j))
     head_i = i
     role = None
     if kind in ("POSSD", "TITLED"):
@@ -529,4 +587,4 @@ def _phrase(text: str, tokens: list[Token], kind: str, i: int, j: int) -> Phrase
     if m:
         head = m.group(1)
         head_end = head_start + len(head)
-    return _new_phrase(kind, start, end, text[start:end], head, head_start, head_end, role, i, j)
+    return _new_phrase((kind, start, end, text[start:end], head, head_start, head_end, role, i, j))
