@@ -2304,3 +2304,37 @@ def test_fiction_pronoun_cue_after_a_turn_calling_a_man_by_name():
     ctx = context(t, fiction=True)
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 4).text == "Mr. Marsh"
+
+
+def test_fiction_pronoun_cue_after_a_described_subject_who_spoke_before():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # the narration's last clauses are about "the old guard" (then "he shrugged"): the "he" of
+    # the cue is the one who spoke as "the guard", not the man named earlier in the paragraph
+    t = (
+        "“Where is it?” said the guard.\n\n"
+        "“Gone,” said Tom Pell.\n\n"
+        "Tom Pell looked away. Then the old guard turned slowly to the window; he shrugged. "
+        "“It is nothing,” he said."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 2).text == "the guard"
+
+
+def test_fiction_pronoun_cue_of_a_turn_calling_the_partner_by_name():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # "he said" would be the other man of the talk, but the words call him by name: nobody
+    # calls themselves by name, so the man who spoke last goes on
+    t = (
+        "“Is it late?” said Tom Pell.\n\n"
+        "“Not yet,” said Mr. Marsh.\n\n"
+        "“Then we wait,” said Tom Pell. He sat down by the fire.\n\n"
+        "“You were right, Mr. Marsh,” he said."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 3).text == "Tom Pell"

@@ -1213,15 +1213,135 @@ def pronoun(ctx: Context, i: int) -> Attribution | None:
             # '“…,” said she, “…”': one cue for both pieces — the antecedent found for the first
             antecedent = before.antecedent
         else:
-            antecedent = _continuing_speaker(ctx, i, att)
+            want = lexicon().pronouns.get(phrase.text.lower(), "?")
+            if want in ("m", "f"):
+                antecedent = _described_subject(ctx, i, phrase, want)
+            if antecedent is None:
+                antecedent = _continuing_speaker(ctx, i, att)
     if antecedent is None:
         antecedent = resolve_pronoun(ctx, phrase, i)
     if antecedent is None:
         return None
+    if ctx.fiction and antecedent.kind != "NARRATOR":
+        called = _called(ctx, i)
+        if called and _key(antecedent) in called and _calls_by_name(ctx, i, antecedent):
+            # '“…, Tom,” he said': nobody calls themselves by name — the latest other speaker
+            # of the pronoun's gender
+            antecedent = _latest_speaker_not(ctx, i, lexicon().pronouns.get(phrase.text.lower(), "?"), called)
+            if antecedent is None:
+                return None
     att = att.copy()
     att.phrase = phrase
     att.antecedent = antecedent
     return att
+
+
+_CLAUSE_MARKS = frozenset(".!?;")
+_SUBJECT_OPENERS = frozenset("then and but so now presently suddenly here there at last".split())
+DESCRIBED_LOOKBACK = 12  # quotations searched back for the cue the description was
+
+
+def _clause_subject(tokens: list[Token], phrases_at: dict[int, Phrase], k: int, stop: int) -> Phrase | None:
+    """The phrase opening the clause that starts at token ``k`` ("Then the old guard turned"),
+    past a few opening adverbs and conjunctions."""
+    for _ in range(3):
+        if k >= stop:
+            return None
+        p = phrases_at.get(k)
+        if p is not None:
+            return p
+        word = tokens[k].word.lower()
+        if tokens[k].tag not in ("W", "CC", ",") or not (word in _SUBJECT_OPENERS or word.endswith("ly")):
+            return None
+        k += 1
+    return None
+
+
+def _described_subject(ctx: Context, i: int, pron: Phrase, want: str, max_clauses: int = 4) -> Phrase | None:
+    """Fiction: "The old guard turned to the window; he shrugged. “…,” he said" — the subject
+    of the narration's last clauses before a he/she cue, followed back through clauses whose
+    subject is that same pronoun, is a description of someone who spoke before under that
+    description ("said the guard"): the pronoun is that speaker (as the engine resolved that
+    cue). None when those clauses open with a name or another pronoun."""
+    q = ctx.quotes[i]
+    para = q.paragraph
+    if ctx.paragraph_at(pron.start) != para:
+        return None
+    tokens, phrases = ctx.paragraph_narration(para, pron.start)
+    lo = ctx.paragraphs[para].start
+    if i > 0 and ctx.quotes[i - 1].end > lo:
+        lo = ctx.quotes[i - 1].end  # (the narration since the quotation before)
+    limit = min(pron.start, q.start)
+    a = next((k for k, t in enumerate(tokens) if t.start >= lo), len(tokens))
+    b = a
+    while b < len(tokens) and tokens[b].end <= limit:
+        b += 1
+    if pron.start < q.start:
+        # a cue before its quotation ("He shrugged. He said, “…”"): not the cue's own clause
+        b = next((k + 1 for k in range(b - 1, a - 1, -1) if tokens[k].tag == "P" and tokens[k].word in _CLAUSE_MARKS), a)
+    if a >= b:
+        if q.start != ctx.paragraphs[para].start or para == 0 or ctx.quotes_in_paragraph(para - 1):
+            return None
+        tokens, phrases = ctx.paragraph_narration(para - 1)  # a paragraph of narration only
+        a, b = 0, len(tokens)
+    phrases_at = {p.first: p for p in phrases if a <= p.first < b}
+    starts = [a] + [k + 1 for k in range(a, b - 1) if tokens[k].tag == "P" and tokens[k].word in _CLAUSE_MARKS]
+    for c in range(len(starts) - 1, max(-1, len(starts) - 1 - max_clauses), -1):
+        end = starts[c + 1] if c + 1 < len(starts) else b
+        p = _clause_subject(tokens, phrases_at, starts[c], end)
+        if p is None:
+            return None
+        if p.kind == "PRON":
+            if p.text.lower() in ("he", "she") and lexicon().pronouns.get(p.text.lower()) == want:
+                continue  # "he shrugged": the same one, said again
+            return None
+        if p.kind != "DESC" or tokens[p.first].tag == "PRP$" or tokens[p.first].word.lower() in _INDEFINITE:
+            return None  # (a name: the other searches; "his wife", "an old man": no earlier cue's)
+        if not _can_be_subject(tokens, p) or not is_personal(ctx, p) or _body_part(p) or phrase_gender(ctx, p) not in (want, "?"):
+            return None
+        return _spoken_as(ctx, i, p)
+    return None
+
+
+_INDEFINITE = frozenset("a an another some one".split())
+
+
+def _spoken_as(ctx: Context, i: int, desc: Phrase, lookback: int = DESCRIBED_LOOKBACK) -> Phrase | None:
+    """The speaker of a recent quotation whose cue was a description with ``desc``'s noun
+    ("said the guard" for "the old guard"), as the engine resolved it."""
+    noun = desc.text.lower().split()[-1]
+    for j in range(i - 1, max(-1, i - lookback), -1):
+        att = ctx.attributions[j]
+        if att is None or att.same_as is not None or att.phrase is None or att.phrase.kind != "DESC":
+            continue
+        words = att.phrase.text.lower().split()
+        if words[-1] == noun and words[0] not in _INDEFINITE and words[0] not in ("his", "her", "my", "their", "your", "our"):
+            return root_phrase(ctx, j)
+    return None
+
+
+def _calls_by_name(ctx: Context, i: int, p: Phrase) -> bool:
+    """Whether quotation ``i`` calls ``p`` by name: "…, Hale," calls Hale, not Mrs. Hale (a
+    bare surname is another of the family than the one with the honorific)."""
+    key = _key(p)
+    titled = p.text.split()[0].rstrip(".").lower() in lexicon().honorifics if p.text.split() else False
+    for m in vocatives(ctx, i):
+        words = m.group(1).replace(".", "").split()
+        if words[-1].lower() == key and (not titled or len(words) > 1):
+            return True
+    return False
+
+
+def _latest_speaker_not(ctx: Context, i: int, want: str, called: set[str], lookback: int = 12) -> Phrase | None:
+    """The latest speaker before quotation ``i`` of the given gender whom it does not call by name."""
+    if want not in ("m", "f"):
+        return None
+    for p in _recent_speakers(ctx, i, lookback):
+        if p is None:
+            return None
+        if _key(p) not in called and phrase_gender(ctx, p) == want:
+            return p
+    return None
 
 
 def _trailing_pronoun(ctx: Context, i: int) -> Attribution | None:
