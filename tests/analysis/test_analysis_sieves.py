@@ -2338,3 +2338,20 @@ def test_fiction_pronoun_cue_of_a_turn_calling_the_partner_by_name():
     ctx = context(t, fiction=True)
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 3).text == "Tom Pell"
+
+
+def test_fiction_pronoun_cue_after_narration_telling_only_of_the_last_speaker():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # three men talk; after Tom's turn the narration tells only of "he" (Tom): the next
+    # paragraph's "he said" is Tom going on, not the man who spoke before him
+    t = (
+        "“Is it late?” said Joe Marsh.\n\n"
+        "“Not yet,” said Ned Cole.\n\n"
+        "“Then we wait,” said Tom Pell. He stirred the fire; he frowned at the coals.\n\n"
+        "“The wood is wet,” he said."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 3).text == "Tom Pell"

@@ -1443,6 +1443,9 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
         called = _addressed_before(ctx, i, para, want)
         if called is not None:
             return called
+        going_on = _speaker_going_on(ctx, i, want)
+        if going_on is not None:
+            return going_on
         again = _same_speaker_by_gender(ctx, i, want)
         if again is not None:
             return again
@@ -1518,6 +1521,43 @@ def _newcomer_before(
         if p is not None and _key(p) == key:
             return None
     return found
+
+
+def _speaker_going_on(ctx: Context, i: int, want: str, max_clauses: int = 3) -> Phrase | None:
+    """Fiction: '“…,” said Tom. He stirred the fire. / “…,” he said' — the narration between
+    the last turn and a paragraph-opening he/she cue tells only of "he" (every clause after the
+    last turn's own cue has that pronoun as its subject): the one who spoke last, of that
+    gender, goes on."""
+    para = ctx.quotes[i].paragraph
+    j = i - 1
+    if para == 0 or j < 0 or ctx.attributions[j] is None:
+        return None
+    tokens, phrases = ctx.paragraph_narration(para - 1)
+    if ctx.end_paragraph(j) == para - 1:
+        end_j = ctx.quotes[j].end
+        a = next((k for k, t in enumerate(tokens) if t.start >= end_j), len(tokens))
+    elif ctx.end_paragraph(j) == para - 2 and not ctx.quotes_in_paragraph(para - 1):
+        a = 0
+    else:
+        return None
+    b = len(tokens)
+    if a >= b:
+        return None
+    starts = [a] + [k + 1 for k in range(a, b - 1) if tokens[k].tag == "P" and tokens[k].word in _CLAUSE_MARKS]
+    if ctx.end_paragraph(j) == para - 1 and any(t.tag == "VSAY" for t in tokens[a : starts[1] if len(starts) > 1 else b]):
+        starts = starts[1:]  # (the last turn's own cue)
+    if not starts or len(starts) > max_clauses:
+        return None
+    phrases_at = {p.first: p for p in phrases if p.first >= a}
+    for c, k in enumerate(starts):
+        end = starts[c + 1] if c + 1 < len(starts) else b
+        p = _clause_subject(tokens, phrases_at, k, end)
+        if p is None or p.kind != "PRON" or p.text.lower() not in ("he", "she") or lexicon().pronouns.get(p.text.lower()) != want:
+            return None
+    last = root_phrase(ctx, j)
+    if last is None or last.kind == "NARRATOR" or phrase_gender(ctx, last) != want:
+        return None
+    return last
 
 
 def _addressed_before(ctx: Context, i: int, para: int, want: str) -> Phrase | None:
