@@ -2355,3 +2355,18 @@ def test_fiction_pronoun_cue_after_narration_telling_only_of_the_last_speaker():
     ctx = context(t, fiction=True)
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 3).text == "Tom Pell"
+
+
+def test_fiction_continuing_verb_goes_on_with_the_paragraph_speaker():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # "she went on" mid-paragraph: the woman who spoke earlier in the paragraph goes on, not
+    # the woman the narration names in between (who said nothing)
+    t = (
+        "“Is it late?” said Tom Pell.\n\n"
+        "“I think so,” said Ada Finch. Mary Cole said nothing. “But we may wait,” she went on."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 2).text == "Ada Finch"

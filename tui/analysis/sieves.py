@@ -1372,6 +1372,10 @@ def _continuing_speaker(ctx: Context, i: int, att: Attribution, lookback: int = 
     want = lexicon().pronouns.get(att.phrase.text.lower(), "?")
     if want not in ("m", "f"):
         return None
+    if i > 0 and ctx.quotes[i - 1].paragraph == ctx.quotes[i].paragraph and ctx.attributions[i - 1] is not None:
+        p = root_phrase(ctx, i - 1)
+        if p is not None and p.kind != "NARRATOR" and phrase_gender(ctx, p) == want:
+            return p  # '“…,” she said. She paused. “…,” she went on': the same paragraph's speaker
     named = _antecedent_in(ctx, ctx.paragraph_at(att.phrase.start), att.phrase.start, want)
     if named is not None:
         return named  # "Mr. Hale smiled. “…,” he went on": the narration says who
