@@ -2370,3 +2370,19 @@ def test_fiction_continuing_verb_goes_on_with_the_paragraph_speaker():
     ctx = context(t, fiction=True)
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 2).text == "Ada Finch"
+
+
+def test_fiction_pronoun_cue_after_a_subject_noun_a_cue_described_before():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # "The tinker scratched his chin": a noun the chunker does not take for a person's, but a
+    # cue just before described its speaker by it ("said the tinker")
+    t = (
+        "“Where is it?” said the tinker.\n\n"
+        "“Gone,” said Tom Pell.\n\n"
+        "Tom Pell looked away. The tinker scratched his chin; he shrugged. “It is nothing,” he said."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 2).text == "the tinker"

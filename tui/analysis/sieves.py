@@ -1290,7 +1290,7 @@ def _described_subject(ctx: Context, i: int, pron: Phrase, want: str, max_clause
         end = starts[c + 1] if c + 1 < len(starts) else b
         p = _clause_subject(tokens, phrases_at, starts[c], end)
         if p is None:
-            return None
+            return _spoken_as_noun(ctx, i, tokens, starts[c], end, want)
         if p.kind == "PRON":
             if p.text.lower() in ("he", "she") and lexicon().pronouns.get(p.text.lower()) == want:
                 continue  # "he shrugged": the same one, said again
@@ -1304,6 +1304,21 @@ def _described_subject(ctx: Context, i: int, pron: Phrase, want: str, max_clause
 
 
 _INDEFINITE = frozenset("a an another some one".split())
+
+
+def _spoken_as_noun(ctx: Context, i: int, tokens: list[Token], k: int, end: int, want: str) -> Phrase | None:
+    """ "The mariner stared": a clause opening with "the" and a noun the chunker does not know
+    as a person's, which a recent cue used as its speaker's description ("said the mariner")."""
+    if k >= end or tokens[k].word.lower() != "the":
+        return None
+    for m in range(k + 1, min(end, k + 4)):
+        if tokens[m].tag != "W" or not tokens[m].word.isalpha():
+            return None
+        noun = tokens[m].word
+        found = _spoken_as(ctx, i, Phrase("DESC", tokens[k].start, tokens[m].end, "the " + noun, "the " + noun, tokens[k].start, tokens[m].end, None, k, m))
+        if found is not None:
+            return found if phrase_gender(ctx, found) in (want, "?") else None
+    return None
 
 
 def _spoken_as(ctx: Context, i: int, desc: Phrase, lookback: int = DESCRIBED_LOOKBACK) -> Phrase | None:
