@@ -2386,3 +2386,21 @@ def test_fiction_pronoun_cue_after_a_subject_noun_a_cue_described_before():
     ctx = context(t, fiction=True)
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 2).text == "the tinker"
+
+
+def test_fiction_pronoun_cue_of_a_turn_whose_next_piece_calls_the_partner_by_name():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # the cue stands between two pieces of one turn; the second calls the other man by name,
+    # so neither piece is his
+    t = (
+        "“Is it late?” said Tom Pell.\n\n"
+        "“Not yet,” said Mr. Marsh.\n\n"
+        "“Then we wait,” said Tom Pell.\n\n"
+        "“Yes,” he said. “You were right, Mr. Marsh.”"
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 3).text == "Tom Pell"
+    assert root_phrase(ctx, 4).text == "Tom Pell"

@@ -1224,7 +1224,14 @@ def pronoun(ctx: Context, i: int) -> Attribution | None:
         return None
     if ctx.fiction and antecedent.kind != "NARRATOR":
         called = _called(ctx, i)
-        if called and _key(antecedent) in called and _calls_by_name(ctx, i, antecedent):
+        pieces = [i]
+        nxt = i + 1
+        if nxt < len(ctx.quotes) and ctx.quotes[nxt].paragraph == ctx.quotes[i].paragraph and ctx.quotes[i].end <= phrase.start < ctx.quotes[nxt].start and (
+            not ctx.text[_cue_sentence_end(ctx, i, nxt) : ctx.quotes[nxt].start].strip()
+        ):
+            called = called | _called(ctx, nxt)  # ('“Yes,” she said, “…, Mr. Marsh”': one turn)
+            pieces.append(nxt)
+        if called and _key(antecedent) in called and any(_calls_by_name(ctx, k, antecedent) for k in pieces):
             # '“…, Tom,” he said': nobody calls themselves by name — the latest other speaker
             # of the pronoun's gender
             antecedent = _latest_speaker_not(ctx, i, lexicon().pronouns.get(phrase.text.lower(), "?"), called)
@@ -1333,6 +1340,13 @@ def _spoken_as(ctx: Context, i: int, desc: Phrase, lookback: int = DESCRIBED_LOO
         if words[-1] == noun and words[0] not in _INDEFINITE and words[0] not in ("his", "her", "my", "their", "your", "our"):
             return root_phrase(ctx, j)
     return None
+
+
+def _cue_sentence_end(ctx: Context, i: int, nxt: int) -> int:
+    """Where the narration between quotations ``i`` and ``nxt`` has its first sentence end
+    (the start of ``nxt`` if none)."""
+    m = next(sentence_ends(ctx.text, ctx.quotes[i].end, ctx.quotes[nxt].start), None)
+    return m.end() if m is not None else ctx.quotes[nxt].start
 
 
 def _calls_by_name(ctx: Context, i: int, p: Phrase) -> bool:
