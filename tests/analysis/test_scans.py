@@ -506,3 +506,9 @@ def test_join_descriptions_joins_as_splitting_every_name_did(specs, order, indef
     their_index = {id(e): k for k, e in enumerate(their_entities)}
     assert {i: index[id(e)] for i, e in mine.items()} == {i: their_index[id(e)] for i, e in theirs.items()}
     assert [e.names for e in mine_entities] == [e.names for e in their_entities]
+
+
+def test_a_name_called_with_an_endearment_is_found() -> None:
+    text = "Dear Tom, you know it, my Ada, as well as I do; oh, my dearest Mary!"
+    assert [m.group(1) for m in vocative_matches(text)] == [m.group(1) for m in _VOCATIVE.finditer(text)]
+    assert [m.group(1) for m in vocative_matches(text)] == ["Tom", "Ada", "Mary"]

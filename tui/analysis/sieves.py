@@ -2037,12 +2037,14 @@ _VOCATIVE_NAME = (
     r"((?:(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord)\.?\s+)?[A-Z][a-z]+"
     r"(?:\s(?!(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord)\b)[A-Z][a-z]+(?=[,!?]))?)(?=[,!?.]\s*(?:$|\w))"
 )
-_VOCATIVE = re.compile(r"(?:^|[,!?]\s+)" + _VOCATIVE_NAME)  # "Lizzy, …", "…, Mr. Pobble!", "Well, Osric Vane, …"
+# "my Ada, …", "dear Tom!", "my dearest Ada,": a name called with an endearment before it
+_DEAR = r"(?:(?:[Mm]y\s+)?[Dd]ear(?:est)?\s+|[Mm]y\s+)?"
+_VOCATIVE = re.compile(r"(?:^|[,!?]\s+)" + _DEAR + _VOCATIVE_NAME)  # "Lizzy, …", "…, Mr. Pobble!", "Well, Osric Vane, …"
 # its two ways in, apart: a name at the very start, and one after a mark. The second opens
 # with a class of marks, which ``re`` skips to directly (the choice with ``^`` makes it try
 # every position): see vocative_matches
-_VOCATIVE_AT_START = re.compile(_VOCATIVE_NAME)
-_VOCATIVE_AFTER_MARK = re.compile(r"[,!?]\s+" + _VOCATIVE_NAME)
+_VOCATIVE_AT_START = re.compile(_DEAR + _VOCATIVE_NAME)
+_VOCATIVE_AFTER_MARK = re.compile(r"[,!?]\s+" + _DEAR + _VOCATIVE_NAME)
 _NAME_THEN_MARK = re.compile(r"[A-Z][a-z]+[,!?.]")  # in every match of _VOCATIVE
 
 
