@@ -2404,3 +2404,20 @@ def test_fiction_pronoun_cue_of_a_turn_whose_next_piece_calls_the_partner_by_nam
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 3).text == "Tom Pell"
     assert root_phrase(ctx, 4).text == "Tom Pell"
+
+
+def test_fiction_pronoun_cue_after_its_paragraph_tells_only_of_the_last_speaker():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # the paragraph opens with narration of "he" only (Tom, who spoke last), then his words:
+    # not the man who spoke the turn before
+    t = (
+        "“Is it late?” said Joe Marsh.\n\n"
+        "“Not yet,” said Ned Cole.\n\n"
+        "“Then we wait,” said Tom Pell.\n\n"
+        "He stirred the fire; he frowned at the coals. “The wood is wet,” he said."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 3).text == "Tom Pell"

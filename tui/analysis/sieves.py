@@ -1485,6 +1485,10 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
         partner = _conversation_partner(ctx, i, want)
         if partner is not None:
             return partner
+    if ctx.fiction and want in ("m", "f"):
+        mid = _speaker_going_on_here(ctx, i, want)
+        if mid is not None:
+            return mid
     for p_index in range(para, max(-1, para - max_paragraphs), -1):
         if p_index == para - 1 and ctx.fiction and want in ("m", "f"):
             other = _alternating_speaker(ctx, para, want)
@@ -1582,6 +1586,33 @@ def _speaker_going_on(ctx: Context, i: int, want: str, max_clauses: int = 3) -> 
     if not starts or len(starts) > max_clauses:
         return None
     phrases_at = {p.first: p for p in phrases if p.first >= a}
+    for c, k in enumerate(starts):
+        end = starts[c + 1] if c + 1 < len(starts) else b
+        p = _clause_subject(tokens, phrases_at, k, end)
+        if p is None or p.kind != "PRON" or p.text.lower() not in ("he", "she") or lexicon().pronouns.get(p.text.lower()) != want:
+            return None
+    last = root_phrase(ctx, j)
+    if last is None or last.kind == "NARRATOR" or phrase_gender(ctx, last) != want:
+        return None
+    return last
+
+
+def _speaker_going_on_here(ctx: Context, i: int, want: str, max_clauses: int = 3) -> Phrase | None:
+    """Fiction: '“…,” said Tom. / He stirred the fire. “…,” he said' — the paragraph's own
+    narration before the quotation tells only of "he": the last speaker, of that gender."""
+    q = ctx.quotes[i]
+    para = q.paragraph
+    j = i - 1
+    if para == 0 or j < 0 or ctx.attributions[j] is None or ctx.end_paragraph(j) != para - 1:
+        return None
+    tokens, phrases = ctx.paragraph_narration(para, q.start)
+    b = len(tokens)
+    if b == 0 or ctx.quotes_in_paragraph(para)[0] != i:
+        return None
+    starts = [0] + [k + 1 for k in range(b - 1) if tokens[k].tag == "P" and tokens[k].word in _CLAUSE_MARKS]
+    if len(starts) > max_clauses:
+        return None
+    phrases_at = {p.first: p for p in phrases}
     for c, k in enumerate(starts):
         end = starts[c + 1] if c + 1 < len(starts) else b
         p = _clause_subject(tokens, phrases_at, k, end)
