@@ -2304,3 +2304,120 @@ def test_fiction_pronoun_cue_after_a_turn_calling_a_man_by_name():
     ctx = context(t, fiction=True)
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 4).text == "Mr. Marsh"
+
+
+def test_fiction_pronoun_cue_after_a_described_subject_who_spoke_before():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # the narration's last clauses are about "the old guard" (then "he shrugged"): the "he" of
+    # the cue is the one who spoke as "the guard", not the man named earlier in the paragraph
+    t = (
+        "“Where is it?” said the guard.\n\n"
+        "“Gone,” said Tom Pell.\n\n"
+        "Tom Pell looked away. Then the old guard turned slowly to the window; he shrugged. "
+        "“It is nothing,” he said."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 2).text == "the guard"
+
+
+def test_fiction_pronoun_cue_of_a_turn_calling_the_partner_by_name():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # "he said" would be the other man of the talk, but the words call him by name: nobody
+    # calls themselves by name, so the man who spoke last goes on
+    t = (
+        "“Is it late?” said Tom Pell.\n\n"
+        "“Not yet,” said Mr. Marsh.\n\n"
+        "“Then we wait,” said Tom Pell. He sat down by the fire.\n\n"
+        "“You were right, Mr. Marsh,” he said."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 3).text == "Tom Pell"
+
+
+def test_fiction_pronoun_cue_after_narration_telling_only_of_the_last_speaker():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # three men talk; after Tom's turn the narration tells only of "he" (Tom): the next
+    # paragraph's "he said" is Tom going on, not the man who spoke before him
+    t = (
+        "“Is it late?” said Joe Marsh.\n\n"
+        "“Not yet,” said Ned Cole.\n\n"
+        "“Then we wait,” said Tom Pell. He stirred the fire; he frowned at the coals.\n\n"
+        "“The wood is wet,” he said."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 3).text == "Tom Pell"
+
+
+def test_fiction_continuing_verb_goes_on_with_the_paragraph_speaker():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # "she went on" mid-paragraph: the woman who spoke earlier in the paragraph goes on, not
+    # the woman the narration names in between (who said nothing)
+    t = (
+        "“Is it late?” said Tom Pell.\n\n"
+        "“I think so,” said Ada Finch. Mary Cole said nothing. “But we may wait,” she went on."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 2).text == "Ada Finch"
+
+
+def test_fiction_pronoun_cue_after_a_subject_noun_a_cue_described_before():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # "The tinker scratched his chin": a noun the chunker does not take for a person's, but a
+    # cue just before described its speaker by it ("said the tinker")
+    t = (
+        "“Where is it?” said the tinker.\n\n"
+        "“Gone,” said Tom Pell.\n\n"
+        "Tom Pell looked away. The tinker scratched his chin; he shrugged. “It is nothing,” he said."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 2).text == "the tinker"
+
+
+def test_fiction_pronoun_cue_of_a_turn_whose_next_piece_calls_the_partner_by_name():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # the cue stands between two pieces of one turn; the second calls the other man by name,
+    # so neither piece is his
+    t = (
+        "“Is it late?” said Tom Pell.\n\n"
+        "“Not yet,” said Mr. Marsh.\n\n"
+        "“Then we wait,” said Tom Pell.\n\n"
+        "“Yes,” he said. “You were right, Mr. Marsh.”"
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 3).text == "Tom Pell"
+    assert root_phrase(ctx, 4).text == "Tom Pell"
+
+
+def test_fiction_pronoun_cue_after_its_paragraph_tells_only_of_the_last_speaker():
+    from tui.analysis.sieves import run_sieves
+    from tui.analysis.speakers import root_phrase
+
+    # the paragraph opens with narration of "he" only (Tom, who spoke last), then his words:
+    # not the man who spoke the turn before
+    t = (
+        "“Is it late?” said Joe Marsh.\n\n"
+        "“Not yet,” said Ned Cole.\n\n"
+        "“Then we wait,” said Tom Pell.\n\n"
+        "He stirred the fire; he frowned at the coals. “The wood is wet,” he said."
+    )
+    ctx = context(t, fiction=True)
+    run_sieves(ctx, ["speech"] * len(ctx.quotes))
+    assert root_phrase(ctx, 3).text == "Tom Pell"

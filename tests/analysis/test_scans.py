@@ -585,3 +585,9 @@ def test_every_listed_word_tags_as_list_by_list() -> None:
                 assert _tag_other(word, prev_tag, text, len(word), len(text)) == _tag_other_list_by_list(
                     word, prev_tag, text, len(word), len(text)
                 ), word
+
+
+def test_a_name_called_with_an_endearment_is_found() -> None:
+    text = "Dear Tom, you know it, my Ada, as well as I do; oh, my dearest Mary!"
+    assert [m.group(1) for m in vocative_matches(text)] == [m.group(1) for m in _VOCATIVE.finditer(text)]
+    assert [m.group(1) for m in vocative_matches(text)] == ["Tom", "Ada", "Mary"]

@@ -1213,15 +1213,164 @@ def pronoun(ctx: Context, i: int) -> Attribution | None:
             # '“…,” said she, “…”': one cue for both pieces — the antecedent found for the first
             antecedent = before.antecedent
         else:
-            antecedent = _continuing_speaker(ctx, i, att)
+            want = lexicon().pronouns.get(phrase.text.lower(), "?")
+            if want in ("m", "f"):
+                antecedent = _described_subject(ctx, i, phrase, want)
+            if antecedent is None:
+                antecedent = _continuing_speaker(ctx, i, att)
     if antecedent is None:
         antecedent = resolve_pronoun(ctx, phrase, i)
     if antecedent is None:
         return None
+    if ctx.fiction and antecedent.kind != "NARRATOR":
+        called = _called(ctx, i)
+        pieces = [i]
+        nxt = i + 1
+        if nxt < len(ctx.quotes) and ctx.quotes[nxt].paragraph == ctx.quotes[i].paragraph and ctx.quotes[i].end <= phrase.start < ctx.quotes[nxt].start and (
+            not ctx.text[_cue_sentence_end(ctx, i, nxt) : ctx.quotes[nxt].start].strip()
+        ):
+            called = called | _called(ctx, nxt)  # ('“Yes,” she said, “…, Mr. Marsh”': one turn)
+            pieces.append(nxt)
+        if called and _key(antecedent) in called and any(_calls_by_name(ctx, k, antecedent) for k in pieces):
+            # '“…, Tom,” he said': nobody calls themselves by name — the latest other speaker
+            # of the pronoun's gender
+            antecedent = _latest_speaker_not(ctx, i, lexicon().pronouns.get(phrase.text.lower(), "?"), called)
+            if antecedent is None:
+                return None
     att = att.copy()
     att.phrase = phrase
     att.antecedent = antecedent
     return att
+
+
+_CLAUSE_MARKS = frozenset(".!?;")
+_SUBJECT_OPENERS = frozenset("then and but so now presently suddenly here there at last".split())
+DESCRIBED_LOOKBACK = 12  # quotations searched back for the cue the description was
+
+
+def _clause_subject(tokens: list[Token], phrases_at: dict[int, Phrase], k: int, stop: int) -> Phrase | None:
+    """The phrase opening the clause that starts at token ``k`` ("Then the old guard turned"),
+    past a few opening adverbs and conjunctions."""
+    for _ in range(3):
+        if k >= stop:
+            return None
+        p = phrases_at.get(k)
+        if p is not None:
+            return p
+        word = tokens[k].word.lower()
+        if tokens[k].tag not in ("W", "CC", ",") or not (word in _SUBJECT_OPENERS or word.endswith("ly")):
+            return None
+        k += 1
+    return None
+
+
+def _described_subject(ctx: Context, i: int, pron: Phrase, want: str, max_clauses: int = 4) -> Phrase | None:
+    """Fiction: "The old guard turned to the window; he shrugged. “…,” he said" — the subject
+    of the narration's last clauses before a he/she cue, followed back through clauses whose
+    subject is that same pronoun, is a description of someone who spoke before under that
+    description ("said the guard"): the pronoun is that speaker (as the engine resolved that
+    cue). None when those clauses open with a name or another pronoun."""
+    q = ctx.quotes[i]
+    para = q.paragraph
+    if ctx.paragraph_at(pron.start) != para:
+        return None
+    tokens, phrases = ctx.paragraph_narration(para, pron.start)
+    lo = ctx.paragraphs[para].start
+    if i > 0 and ctx.quotes[i - 1].end > lo:
+        lo = ctx.quotes[i - 1].end  # (the narration since the quotation before)
+    limit = min(pron.start, q.start)
+    a = next((k for k, t in enumerate(tokens) if t.start >= lo), len(tokens))
+    b = a
+    while b < len(tokens) and tokens[b].end <= limit:
+        b += 1
+    if pron.start < q.start:
+        # a cue before its quotation ("He shrugged. He said, “…”"): not the cue's own clause
+        b = next((k + 1 for k in range(b - 1, a - 1, -1) if tokens[k].tag == "P" and tokens[k].word in _CLAUSE_MARKS), a)
+    if a >= b:
+        if q.start != ctx.paragraphs[para].start or para == 0 or ctx.quotes_in_paragraph(para - 1):
+            return None
+        tokens, phrases = ctx.paragraph_narration(para - 1)  # a paragraph of narration only
+        a, b = 0, len(tokens)
+    phrases_at = {p.first: p for p in phrases if a <= p.first < b}
+    starts = [a] + [k + 1 for k in range(a, b - 1) if tokens[k].tag == "P" and tokens[k].word in _CLAUSE_MARKS]
+    for c in range(len(starts) - 1, max(-1, len(starts) - 1 - max_clauses), -1):
+        end = starts[c + 1] if c + 1 < len(starts) else b
+        p = _clause_subject(tokens, phrases_at, starts[c], end)
+        if p is None:
+            return _spoken_as_noun(ctx, i, tokens, starts[c], end, want)
+        if p.kind == "PRON":
+            if p.text.lower() in ("he", "she") and lexicon().pronouns.get(p.text.lower()) == want:
+                continue  # "he shrugged": the same one, said again
+            return None
+        if p.kind != "DESC" or tokens[p.first].tag == "PRP$" or tokens[p.first].word.lower() in _INDEFINITE:
+            return None  # (a name: the other searches; "his wife", "an old man": no earlier cue's)
+        if not _can_be_subject(tokens, p) or not is_personal(ctx, p) or _body_part(p) or phrase_gender(ctx, p) not in (want, "?"):
+            return None
+        return _spoken_as(ctx, i, p)
+    return None
+
+
+_INDEFINITE = frozenset("a an another some one".split())
+
+
+def _spoken_as_noun(ctx: Context, i: int, tokens: list[Token], k: int, end: int, want: str) -> Phrase | None:
+    """ "The mariner stared": a clause opening with "the" and a noun the chunker does not know
+    as a person's, which a recent cue used as its speaker's description ("said the mariner")."""
+    if k >= end or tokens[k].word.lower() != "the":
+        return None
+    for m in range(k + 1, min(end, k + 4)):
+        if tokens[m].tag != "W" or not tokens[m].word.isalpha():
+            return None
+        noun = tokens[m].word
+        found = _spoken_as(ctx, i, Phrase("DESC", tokens[k].start, tokens[m].end, "the " + noun, "the " + noun, tokens[k].start, tokens[m].end, None, k, m))
+        if found is not None:
+            return found if phrase_gender(ctx, found) in (want, "?") else None
+    return None
+
+
+def _spoken_as(ctx: Context, i: int, desc: Phrase, lookback: int = DESCRIBED_LOOKBACK) -> Phrase | None:
+    """The speaker of a recent quotation whose cue was a description with ``desc``'s noun
+    ("said the guard" for "the old guard"), as the engine resolved it."""
+    noun = desc.text.lower().split()[-1]
+    for j in range(i - 1, max(-1, i - lookback), -1):
+        att = ctx.attributions[j]
+        if att is None or att.same_as is not None or att.phrase is None or att.phrase.kind != "DESC":
+            continue
+        words = att.phrase.text.lower().split()
+        if words[-1] == noun and words[0] not in _INDEFINITE and words[0] not in ("his", "her", "my", "their", "your", "our"):
+            return root_phrase(ctx, j)
+    return None
+
+
+def _cue_sentence_end(ctx: Context, i: int, nxt: int) -> int:
+    """Where the narration between quotations ``i`` and ``nxt`` has its first sentence end
+    (the start of ``nxt`` if none)."""
+    m = next(sentence_ends(ctx.text, ctx.quotes[i].end, ctx.quotes[nxt].start), None)
+    return m.end() if m is not None else ctx.quotes[nxt].start
+
+
+def _calls_by_name(ctx: Context, i: int, p: Phrase) -> bool:
+    """Whether quotation ``i`` calls ``p`` by name: "…, Hale," calls Hale, not Mrs. Hale (a
+    bare surname is another of the family than the one with the honorific)."""
+    key = _key(p)
+    titled = p.text.split()[0].rstrip(".").lower() in lexicon().honorifics if p.text.split() else False
+    for m in vocatives(ctx, i):
+        words = m.group(1).replace(".", "").split()
+        if words[-1].lower() == key and (not titled or len(words) > 1):
+            return True
+    return False
+
+
+def _latest_speaker_not(ctx: Context, i: int, want: str, called: set[str], lookback: int = 12) -> Phrase | None:
+    """The latest speaker before quotation ``i`` of the given gender whom it does not call by name."""
+    if want not in ("m", "f"):
+        return None
+    for p in _recent_speakers(ctx, i, lookback):
+        if p is None:
+            return None
+        if _key(p) not in called and phrase_gender(ctx, p) == want:
+            return p
+    return None
 
 
 def _trailing_pronoun(ctx: Context, i: int) -> Attribution | None:
@@ -1252,6 +1401,10 @@ def _continuing_speaker(ctx: Context, i: int, att: Attribution, lookback: int = 
     want = lexicon().pronouns.get(att.phrase.text.lower(), "?")
     if want not in ("m", "f"):
         return None
+    if i > 0 and ctx.quotes[i - 1].paragraph == ctx.quotes[i].paragraph and ctx.attributions[i - 1] is not None:
+        p = root_phrase(ctx, i - 1)
+        if p is not None and p.kind != "NARRATOR" and phrase_gender(ctx, p) == want:
+            return p  # '“…,” she said. She paused. “…,” she went on': the same paragraph's speaker
     named = _antecedent_in(ctx, ctx.paragraph_at(att.phrase.start), att.phrase.start, want)
     if named is not None:
         return named  # "Mr. Hale smiled. “…,” he went on": the narration says who
@@ -1323,12 +1476,19 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
         called = _addressed_before(ctx, i, para, want)
         if called is not None:
             return called
+        going_on = _speaker_going_on(ctx, i, want)
+        if going_on is not None:
+            return going_on
         again = _same_speaker_by_gender(ctx, i, want)
         if again is not None:
             return again
         partner = _conversation_partner(ctx, i, want)
         if partner is not None:
             return partner
+    if ctx.fiction and want in ("m", "f"):
+        mid = _speaker_going_on_here(ctx, i, want)
+        if mid is not None:
+            return mid
     for p_index in range(para, max(-1, para - max_paragraphs), -1):
         if p_index == para - 1 and ctx.fiction and want in ("m", "f"):
             other = _alternating_speaker(ctx, para, want)
@@ -1398,6 +1558,70 @@ def _newcomer_before(
         if p is not None and _key(p) == key:
             return None
     return found
+
+
+def _speaker_going_on(ctx: Context, i: int, want: str, max_clauses: int = 3) -> Phrase | None:
+    """Fiction: '“…,” said Tom. He stirred the fire. / “…,” he said' — the narration between
+    the last turn and a paragraph-opening he/she cue tells only of "he" (every clause after the
+    last turn's own cue has that pronoun as its subject): the one who spoke last, of that
+    gender, goes on."""
+    para = ctx.quotes[i].paragraph
+    j = i - 1
+    if para == 0 or j < 0 or ctx.attributions[j] is None:
+        return None
+    tokens, phrases = ctx.paragraph_narration(para - 1)
+    if ctx.end_paragraph(j) == para - 1:
+        end_j = ctx.quotes[j].end
+        a = next((k for k, t in enumerate(tokens) if t.start >= end_j), len(tokens))
+    elif ctx.end_paragraph(j) == para - 2 and not ctx.quotes_in_paragraph(para - 1):
+        a = 0
+    else:
+        return None
+    b = len(tokens)
+    if a >= b:
+        return None
+    starts = [a] + [k + 1 for k in range(a, b - 1) if tokens[k].tag == "P" and tokens[k].word in _CLAUSE_MARKS]
+    if ctx.end_paragraph(j) == para - 1 and any(t.tag == "VSAY" for t in tokens[a : starts[1] if len(starts) > 1 else b]):
+        starts = starts[1:]  # (the last turn's own cue)
+    if not starts or len(starts) > max_clauses:
+        return None
+    phrases_at = {p.first: p for p in phrases if p.first >= a}
+    for c, k in enumerate(starts):
+        end = starts[c + 1] if c + 1 < len(starts) else b
+        p = _clause_subject(tokens, phrases_at, k, end)
+        if p is None or p.kind != "PRON" or p.text.lower() not in ("he", "she") or lexicon().pronouns.get(p.text.lower()) != want:
+            return None
+    last = root_phrase(ctx, j)
+    if last is None or last.kind == "NARRATOR" or phrase_gender(ctx, last) != want:
+        return None
+    return last
+
+
+def _speaker_going_on_here(ctx: Context, i: int, want: str, max_clauses: int = 3) -> Phrase | None:
+    """Fiction: '“…,” said Tom. / He stirred the fire. “…,” he said' — the paragraph's own
+    narration before the quotation tells only of "he": the last speaker, of that gender."""
+    q = ctx.quotes[i]
+    para = q.paragraph
+    j = i - 1
+    if para == 0 or j < 0 or ctx.attributions[j] is None or ctx.end_paragraph(j) != para - 1:
+        return None
+    tokens, phrases = ctx.paragraph_narration(para, q.start)
+    b = len(tokens)
+    if b == 0 or ctx.quotes_in_paragraph(para)[0] != i:
+        return None
+    starts = [0] + [k + 1 for k in range(b - 1) if tokens[k].tag == "P" and tokens[k].word in _CLAUSE_MARKS]
+    if len(starts) > max_clauses:
+        return None
+    phrases_at = {p.first: p for p in phrases}
+    for c, k in enumerate(starts):
+        end = starts[c + 1] if c + 1 < len(starts) else b
+        p = _clause_subject(tokens, phrases_at, k, end)
+        if p is None or p.kind != "PRON" or p.text.lower() not in ("he", "she") or lexicon().pronouns.get(p.text.lower()) != want:
+            return None
+    last = root_phrase(ctx, j)
+    if last is None or last.kind == "NARRATOR" or phrase_gender(ctx, last) != want:
+        return None
+    return last
 
 
 def _addressed_before(ctx: Context, i: int, para: int, want: str) -> Phrase | None:
@@ -1844,12 +2068,14 @@ _VOCATIVE_NAME = (
     r"((?:(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord)\.?\s+)?[A-Z][a-z]+"
     r"(?:\s(?!(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord)\b)[A-Z][a-z]+(?=[,!?]))?)(?=[,!?.]\s*(?:$|\w))"
 )
-_VOCATIVE = re.compile(r"(?:^|[,!?]\s+)" + _VOCATIVE_NAME)  # "Lizzy, …", "…, Mr. Pobble!", "Well, Osric Vane, …"
+# "my Ada, …", "dear Tom!", "my dearest Ada,": a name called with an endearment before it
+_DEAR = r"(?:(?:[Mm]y\s+)?[Dd]ear(?:est)?\s+|[Mm]y\s+)?"
+_VOCATIVE = re.compile(r"(?:^|[,!?]\s+)" + _DEAR + _VOCATIVE_NAME)  # "Lizzy, …", "…, Mr. Pobble!", "Well, Osric Vane, …"
 # its two ways in, apart: a name at the very start, and one after a mark. The second opens
 # with a class of marks, which ``re`` skips to directly (the choice with ``^`` makes it try
 # every position): see vocative_matches
-_VOCATIVE_AT_START = re.compile(_VOCATIVE_NAME)
-_VOCATIVE_AFTER_MARK = re.compile(r"[,!?]\s+" + _VOCATIVE_NAME)
+_VOCATIVE_AT_START = re.compile(_DEAR + _VOCATIVE_NAME)
+_VOCATIVE_AFTER_MARK = re.compile(r"[,!?]\s+" + _DEAR + _VOCATIVE_NAME)
 _NAME_THEN_MARK = re.compile(r"[A-Z][a-z]+[,!?.]")  # in every match of _VOCATIVE
 
 
