@@ -222,7 +222,7 @@ def _tag_other(word: str, prev_tag: str, text: str, e: int, stop: int) -> str:
             return "W" if _role_follows(text, e, stop) else "VSAY"
         elif tag == _PARTICLE:
             if prev_tag in ("NNP", "HON", "HDOT") and _name_continues(text, e, stop):
-                return "NNP"  # "Michery el Soheil", "Ludwig van Beethoven", "Mr. van der Luyden"
+                return "NNP"  # "Michery el Soheil", "Ludwig van Beethoven", "Mr. van der Berg"
             return "W"
     _static_tags[word] = tag
     return tag
