@@ -79,7 +79,7 @@ _NEXT_PARTICLE = re.compile(r"\s+(\w+)")
 
 def _name_continues(text: str, pos: int, stop: int) -> bool:
     """A capitalised word follows ``pos`` before ``stop``, possibly after another particle
-    ("van der Luyden")."""
+    ("van der Berg")."""
     for _ in range(3):
         if _next_is_capital(text, pos, stop):
             return True
