@@ -466,6 +466,22 @@ def test_fiction_a_description_is_the_man_named_when_he_next_speaks():
     assert "Mr. Corbin" not in gentlemen
 
 
+def test_fiction_a_description_is_the_man_named_next_past_the_one_man_it_talked_to():
+    # the gentleman talks with one named man; the next other man to speak by name is him
+    text = _stranger_scene(
+        "“Then I shall walk on,” said Mr. Penwarden, turning back to the gate.",
+        "“Take the lantern,” said Mr. Corbin.",
+    ).replace("“It is,” said Mary Tallis.", "“It is,” said Mr. Penwarden.")
+    a = analyze(text)
+    gentlemen = [a.speaker_name(q) for q in a.quotes if "said the gentleman" in text[q.end : q.end + 25]]
+    assert gentlemen == ["Mr. Corbin", "Mr. Corbin"]
+    # two named men spoke during the scene: one of them may be the gentleman, no join
+    text = text.replace("“Then I shall walk on,” said the gentleman.", "“So I see,” said Mr. Thorne.\n\n“Then I shall walk on,” said the gentleman.")
+    a = analyze(text)
+    gentlemen = [a.speaker_name(q) for q in a.quotes if "said the gentleman" in text[q.end : q.end + 25]]
+    assert "Mr. Corbin" not in gentlemen
+
+
 def test_fiction_a_description_the_dialogue_names_keeps_the_name_for_its_scene():
     from tests.analysis.test_analysis_sieves import novel
 

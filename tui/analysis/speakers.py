@@ -1192,11 +1192,15 @@ def _named_after(ctx: Context, quote_entity: dict[int, Entity], d: Entity, scene
     gentleman. … “…,” replied Mr. Hale"): the first named character of the description's
     gender to speak after its scene (within :data:`SCENE_GAP`), if they did not speak during
     it (then they were someone else of the scene) and do not answer it by calling someone by
-    name (then they were its partner, and the name its own)."""
+    name (then they were its partner, and the name its own). When only one named character of
+    its gender spoke during the scene, that one was the partner it talked to, passed over
+    ("“…,” said the stranger. “…,” said Tom. … “…,” demanded Sam"): the next one is looked for."""
     from .sieves import vocatives
 
     first, last = scene[0], scene[-1]
     during = {id(quote_entity[j]) for j in range(first, last + 1) if j in quote_entity}
+    partners = {id(e) for j in range(first, last + 1) if (e := quote_entity.get(j)) is not None and e is not d
+                and e.kind == "person" and e.key[0] in ("full", "single") and e.gender == d.gender}
     end = ctx.quotes[last].end
     for j in range(last + 1, len(ctx.quotes)):
         if ctx.quotes[j].start - end > SCENE_GAP:
@@ -1204,7 +1208,11 @@ def _named_after(ctx: Context, quote_entity: dict[int, Entity], d: Entity, scene
         e = quote_entity.get(j)
         if e is None or e is d or e.kind != "person" or e.key[0] not in ("full", "single") or e.gender != d.gender:
             continue
-        if id(e) in during or j == last + 1 and vocatives(ctx, j) or _too_young(ctx, d, e):
+        if id(e) in during:
+            if len(partners) == 1:
+                continue  # (the one of its gender it talked to)
+            return None
+        if j == last + 1 and vocatives(ctx, j) or _too_young(ctx, d, e):
             return None
         return e
     return None
