@@ -2304,3 +2304,19 @@ def test_fiction_pronoun_cue_after_a_turn_calling_a_man_by_name():
     ctx = context(t, fiction=True)
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 4).text == "Mr. Marsh"
+
+
+def test_fiction_leading_cue_after_a_head_shaken_and_a_coordinated_speech_verb():
+    from tui.analysis.sieves import _leading_match
+
+    # the head is what the clause's subject shook: he says the words
+    t = (
+        "“Is it late?” said Ada Finch.\n\n"
+        "Joe Marsh shook his head, and looked at the clock, and said, “Not yet.”"
+    )
+    ctx = context(t, fiction=True)
+    assert _leading_match(ctx, 1).phrase.text == "Joe Marsh"
+    # a participle after the head is still no cue: "raising his head, said" has no subject
+    t = "“Is it late?” said Ada Finch.\n\nRaising his head from the book, said, “Not yet.”"
+    ctx = context(t, fiction=True)
+    assert _leading_match(ctx, 1) is None

@@ -501,3 +501,27 @@ def test_fiction_a_description_the_dialogue_names_keeps_the_name_for_its_scene()
     assert scene("Hurry up, Sam") == ["Sam", "Sam"]
     # no name given: the porter stays the porter
     assert scene("Hurry up there") == ["the porter", "the porter"]
+
+
+def test_fiction_a_name_two_speakers_share_sets_the_scene_for_the_one_who_speaks_far_more():
+    from collections import Counter
+
+    from tests.analysis.test_analysis_sieves import context
+    from tui.analysis.speakers import Entity, _named_mentions
+
+    text = "Nell Marrow came down the lane with her basket. “Good morning,” said the girl."
+    ctx = context(text, fiction=True)
+    nell = Entity(("single", "", "nell"), "person", names=Counter({"Nell": 40}), gender="f")
+    miss_nell = Entity(("single", "miss", "nell"), "person", names=Counter({"Miss Nell": 2, "Nell": 3}), gender="f")
+    girl = Entity(("desc", "the girl"), "person", names=Counter({"the girl": 1}), gender="f")
+    entities = {id(e): e for e in (nell, miss_nell, girl)}
+
+    def mentions(n_nell: int, n_miss: int) -> list:
+        by_entity = {id(nell): list(range(n_nell)), id(miss_nell): list(range(n_miss)), id(girl): [0]}
+        found = _named_mentions(ctx, entities, by_entity, [girl])
+        return [] if found is None else [e for _, e in found[1]]
+
+    # "Nell" speaks forty times, "Miss Nell" five: the narration's "Nell" is the first
+    assert mentions(40, 5) == [nell]
+    # two who speak about as often: "Nell" is no one
+    assert mentions(6, 5) == []

@@ -959,7 +959,13 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         if ctx.fiction and subject is not None and subject.last < k - 1 and _after_preposition(tokens, subject) and not is_personal(ctx, subject):
             subject = _personal_subject_before(ctx, tokens, phrases, k)
         if ctx.fiction and subject is not None and _body_part(subject):
-            return None  # "raising his head, said": the head is what he raised
+            if not _coordinated_verb(tokens, k):
+                return None  # "raising his head, said": the head is what he raised
+            # "Tom shook his head, and said": the head is what the clause's subject shook
+            subject = next((p for p in reversed(phrases) if p.last < subject.first and _can_be_subject(tokens, p)
+                            and is_personal(ctx, p) and not _body_part(p) and not _after_preposition(tokens, p)), None)
+            if subject is None:
+                return None
         if subject is not None:
             rel = _relative_pronoun(tokens, subject, k)
             if rel is not None:

@@ -1242,11 +1242,14 @@ def _too_young(ctx: Context, d: Entity, e: Entity) -> bool:
     return too_young(ctx, d.key[1], " ".join(filter(None, (e.full, e.hon_name, *e.names))))
 
 
+FORM_SHARE = 3  # times as many quotations as any other speaker called so a shared name's owner has
+
+
 def _named_mentions(ctx: Context, entities: dict, by_entity: dict, plain: list[Entity]) -> tuple[list[int], list] | None:
     """Where the narration names a speaking character of the descriptions' genders, in the
     scenes before the descriptions' quotations: (positions, [(position, entity)])."""
     genders = {e.gender for e in plain}
-    forms: dict[str, Entity | None] = {}
+    owners: dict[str, dict[int, Entity]] = defaultdict(dict)
     for e in entities.values():
         if e.kind != "person" or e.key[0] not in ("full", "single") or e.gender not in genders:
             continue
@@ -1255,8 +1258,15 @@ def _named_mentions(ctx: Context, entities: dict, by_entity: dict, plain: list[E
         first = e.full.split()[0] if e.full else ""  # "Nell" for Nell Marrow
         for name in (*e.names, e.full or "", first):
             if name[:1].isupper() and name.split()[0].lower() not in _NOT_NAMES:
-                forms[name] = None if forms.get(name, e) is not e else e  # "John" of two Johns: no one
-    forms = {name: e for name, e in forms.items() if e is not None}
+                owners[name][id(e)] = e
+    forms: dict[str, Entity] = {}
+    for name, es in owners.items():
+        # "John" of two Johns: no one — unless one of them speaks far more often (the "Nell"
+        # of a Nell who speaks a hundred times and of a "Miss Nell" who speaks five: the
+        # same woman, whom the attributions named two ways)
+        ranked = sorted(es.values(), key=lambda e: -len(by_entity[id(e)]))
+        if len(ranked) == 1 or len(by_entity[id(ranked[0])]) >= FORM_SHARE * len(by_entity[id(ranked[1])]):
+            forms[name] = ranked[0]
     if not forms:
         return None
     rx = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
