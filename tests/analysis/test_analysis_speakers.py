@@ -525,3 +525,38 @@ def test_fiction_a_name_two_speakers_share_sets_the_scene_for_the_one_who_speaks
     assert mentions(40, 5) == [nell]
     # two who speak about as often: "Nell" is no one
     assert mentions(6, 5) == []
+
+
+def test_fiction_a_description_the_book_joins_to_one_woman_is_the_one_its_scene_names_when_she_is_absent():
+    from tests.analysis.test_analysis_sieves import novel
+
+    wind = ["The wind rattled the shutters of the little cottage by the shore."] * 80
+
+    def scene(named: str) -> list[str]:
+        return [
+            f"{named} sat by the window with her knitting.",
+            "“Good day,” said Sam Hood.",
+            "“Good day,” said Tom Pell.",
+            "“Is it raining yet?” said the old lady.",
+            "“Not yet,” said Tom Pell.",
+            "“Then shut the door,” said the old lady.",
+            *wind,
+        ]
+
+    text = "\n\n".join([
+        novel(),
+        "“The tea is cold,” said Mrs. Dunmore.", "“It is,” said Mrs. Ashby.",
+        "“The cake is stale,” said Mrs. Dunmore.", "“Quite stale,” said Mrs. Ashby.",
+        "“We must bake,” said Mrs. Dunmore.", "“We must,” said Mrs. Ashby.",
+        *wind,
+        *[p for _ in range(5) for p in scene("Mrs. Dunmore")],
+        *scene("Mrs. Ashby"),
+    ])
+    a = analyze(text)
+    ladies = [a.speaker_name(q) for q in a.quotes if "said the old lady" in text[q.end : q.end + 25]]
+    # the book's old lady is Mrs. Dunmore; the last scene never names her, and names Mrs. Ashby
+    assert ladies == ["Mrs. Dunmore"] * 10 + ["Mrs. Ashby"] * 2
+    # a scene that names her too stays hers
+    a = analyze(text.replace("Mrs. Ashby sat by the window", "Mrs. Ashby sat with Mrs. Dunmore by the window"))
+    ladies = [a.speaker_name(q) for q in a.quotes if "said the old lady" in a.text[q.end : q.end + 25]]
+    assert ladies == ["Mrs. Dunmore"] * 12

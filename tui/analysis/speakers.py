@@ -1105,8 +1105,33 @@ def _join_by_salience(ctx: Context, quote_entity: dict[int, Entity]) -> None:
             target = entities[best]
             for name, count in d.names.items():
                 target.names[name] += count
-            for i in quotes:
-                quote_entity[i] = target
+            for scene in _scenes(ctx, quotes):
+                other = _scene_other(ctx, quote_entity, entities, d, target, scene, starts, mentions)
+                for i in scene:
+                    quote_entity[i] = other or target
+
+
+def _scene_other(
+    ctx: Context, quote_entity: dict[int, Entity], entities: dict, d: Entity, target: Entity, scene: list[int], starts: list[int], mentions: list,
+) -> Entity | None:
+    """Fiction: a scene of a description the book joins to ``target`` ("the old lady") where
+    ``target`` neither speaks nor is named in the narration, but the narration names another
+    character of the description's gender before most of its words: that other character,
+    there (the book's old lady is not the only old lady)."""
+    lo = ctx.quotes[scene[0]].start - SALIENCE_WINDOW
+    hi = ctx.quotes[scene[-1]].end
+    k = bisect.bisect_left(starts, lo)
+    while k < len(starts) and starts[k] < hi:
+        if mentions[k][1] is target:
+            return None
+        k += 1
+    if any(quote_entity.get(j) is target for j in range(scene[0], scene[-1] + 1) if j not in scene):
+        return None
+    votes = _salience_votes(ctx, quote_entity, d, scene, starts, mentions)
+    if not votes:
+        return None
+    best, n = votes.most_common(1)[0]
+    return entities[best] if n >= SCENE_MIN_QUOTES and n >= SALIENCE_SHARE * len(scene) else None
 
 
 SCENE_GAP = 4000  # characters between two quotations of a description that end its scene
