@@ -2320,3 +2320,13 @@ def test_fiction_leading_cue_after_a_head_shaken_and_a_coordinated_speech_verb()
     t = "“Is it late?” said Ada Finch.\n\nRaising his head from the book, said, “Not yet.”"
     ctx = context(t, fiction=True)
     assert _leading_match(ctx, 1) is None
+
+
+def test_fiction_stammered_and_stuttered_are_speech_verbs_without_a_doubled_r():
+    from tui.analysis.lexicon import lexicon
+
+    assert lexicon().is_speech_verb("stammered") and lexicon().is_speech_verb("stuttering")
+    assert not lexicon().is_speech_verb("stammerred")
+    ctx = context("“I w-was not there,” stammered the clerk, backing away.", fiction=True)
+    att = trailing_cue(ctx, 0)
+    assert att is not None and att.phrase.text == "the clerk"
