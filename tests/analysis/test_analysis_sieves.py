@@ -2330,3 +2330,21 @@ def test_fiction_stammered_and_stuttered_are_speech_verbs_without_a_doubled_r():
     ctx = context("“I w-was not there,” stammered the clerk, backing away.", fiction=True)
     att = trailing_cue(ctx, 0)
     assert att is not None and att.phrase.text == "the clerk"
+
+
+def test_fiction_a_description_and_a_name_in_one_sentence_past_a_semicolon_and_an_honorific():
+    from tui.analysis.phrases import Phrase
+    from tui.analysis.sieves import _told_apart
+
+    t = (
+        "“May I carry the parcel, sir?” said Tom Pell.\n\n"
+        "The old gentleman was about to refuse; when a dry cough from Mr. Corbin decided him.\n\n"
+        "“You shall go,” said the old gentleman."
+    )
+    ctx = context(t, fiction=True)
+    corbin = Phrase("TITLED", 0, 0, "Mr. Corbin", "Mr. Corbin", 0, 0, None, 0, 0)
+    # one sentence speaks of both: the old gentleman is not Mr. Corbin
+    assert _told_apart(ctx, 1, "the old gentleman", corbin)
+    # two sentences: nothing told apart
+    ctx = context(t.replace("refuse; when", "refuse. Then"), fiction=True)
+    assert not _told_apart(ctx, 1, "the old gentleman", corbin)

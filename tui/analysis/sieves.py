@@ -2106,7 +2106,8 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
         att.antecedent = partner
 
 
-_SENTENCE_BOUND = re.compile(r"[.!?;]['\"’”)]*\s|\n\s*\n|[\"“”]")
+_SENTENCE_BOUND = re.compile(r"(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)[.!?]['\"’”)]*\s|\n\s*\n|[\"“”]")
+# (in lower-cased text: "Mr." ends no sentence; a semicolon joins clauses of one sentence)
 TOLD_APART_REACH = 3  # paragraphs (the quotation's and those before) searched
 
 
