@@ -2348,3 +2348,12 @@ def test_fiction_a_description_and_a_name_in_one_sentence_past_a_semicolon_and_a
     # two sentences: nothing told apart
     ctx = context(t.replace("refuse; when", "refuse. Then"), fiction=True)
     assert not _told_apart(ctx, 1, "the old gentleman", corbin)
+
+
+def test_fiction_a_possessive_name_with_a_modified_speech_noun_is_the_speaker():
+    from tui.analysis.sieves import speech_noun
+
+    t = "“Is it late?” said Tom Pell.\n\nMrs. Corbin's last words had been: “Mind the step.”"
+    ctx = context(t, fiction=True)
+    att = speech_noun(ctx, 1)
+    assert att is not None and att.phrase.head == "Corbin"

@@ -1623,10 +1623,10 @@ def speech_noun(ctx: Context, i: int) -> Attribution | None:
                 if p.last == k - 1 and tokens[p.last].tag == "NNPS":
                     return Attribution("speech_noun", 0.7, phrase=p)
                 if (
-                    not ctx.fiction and k - 3 <= p.last < k - 1 and tokens[p.last].tag == "NNPS"
+                    k - 3 <= p.last < k - 1 and tokens[p.last].tag == "NNPS"
                     and all(t.tag in ("W", "ROLE") and t.word.islower() for t in tokens[p.last + 1 : k])
                 ):
-                    return Attribution("speech_noun", 0.7, phrase=p)  # news: "Ruiz's campaign slogan"
+                    return Attribution("speech_noun", 0.7, phrase=p)  # "Ruiz's campaign slogan", "Ann's last words were:"
             if k + 2 < len(tokens) and tokens[k + 1].word.lower() in ("by", "from"):
                 p = _phrase_at(phrases, k + 2)
                 if p is not None:
