@@ -2338,15 +2338,15 @@ def test_fiction_a_description_and_a_name_in_one_sentence_past_a_semicolon_and_a
 
     t = (
         "“May I carry the parcel, sir?” said Tom Pell.\n\n"
-        "The old gentleman was about to refuse; when a dry cough from Mr. Corbin decided him.\n\n"
-        "“You shall go,” said the old gentleman."
+        "The old gentleman meant to refuse; but a sharp look from Mr. Corbin changed his mind.\n\n"
+        "“Take it, then,” said the old gentleman."
     )
     ctx = context(t, fiction=True)
     corbin = Phrase("TITLED", 0, 0, "Mr. Corbin", "Mr. Corbin", 0, 0, None, 0, 0)
     # one sentence speaks of both: the old gentleman is not Mr. Corbin
     assert _told_apart(ctx, 1, "the old gentleman", corbin)
     # two sentences: nothing told apart
-    ctx = context(t.replace("refuse; when", "refuse. Then"), fiction=True)
+    ctx = context(t.replace("refuse; but", "refuse. But"), fiction=True)
     assert not _told_apart(ctx, 1, "the old gentleman", corbin)
 
 

@@ -539,7 +539,7 @@ def test_fiction_a_description_the_book_joins_to_one_woman_is_the_one_its_scene_
             "“Good day,” said Tom Pell.",
             "“Is it raining yet?” said the old lady.",
             "“Not yet,” said Tom Pell.",
-            "“Then shut the door,” said the old lady.",
+            "“Then bar the shutters,” said the old lady.",
             *wind,
         ]
 
