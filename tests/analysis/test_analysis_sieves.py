@@ -2421,3 +2421,56 @@ def test_fiction_pronoun_cue_after_its_paragraph_tells_only_of_the_last_speaker(
     ctx = context(t, fiction=True)
     run_sieves(ctx, ["speech"] * len(ctx.quotes))
     assert root_phrase(ctx, 3).text == "Tom Pell"
+
+
+def test_fiction_leading_cue_after_a_head_shaken_and_a_coordinated_speech_verb():
+    from tui.analysis.sieves import _leading_match
+
+    # the head is what the clause's subject shook: he says the words
+    t = (
+        "“Is it late?” said Ada Finch.\n\n"
+        "Joe Marsh shook his head, and looked at the clock, and said, “Not yet.”"
+    )
+    ctx = context(t, fiction=True)
+    assert _leading_match(ctx, 1).phrase.text == "Joe Marsh"
+    # a participle after the head is still no cue: "raising his head, said" has no subject
+    t = "“Is it late?” said Ada Finch.\n\nRaising his head from the book, said, “Not yet.”"
+    ctx = context(t, fiction=True)
+    assert _leading_match(ctx, 1) is None
+
+
+def test_fiction_stammered_and_stuttered_are_speech_verbs_without_a_doubled_r():
+    from tui.analysis.lexicon import lexicon
+
+    assert lexicon().is_speech_verb("stammered") and lexicon().is_speech_verb("stuttering")
+    assert not lexicon().is_speech_verb("stammerred")
+    ctx = context("“I w-was not there,” stammered the clerk, backing away.", fiction=True)
+    att = trailing_cue(ctx, 0)
+    assert att is not None and att.phrase.text == "the clerk"
+
+
+def test_fiction_a_description_and_a_name_in_one_sentence_past_a_semicolon_and_an_honorific():
+    from tui.analysis.phrases import Phrase
+    from tui.analysis.sieves import _told_apart
+
+    t = (
+        "“May I carry the parcel, sir?” said Tom Pell.\n\n"
+        "The old gentleman meant to refuse; but a sharp look from Mr. Corbin changed his mind.\n\n"
+        "“Take it, then,” said the old gentleman."
+    )
+    ctx = context(t, fiction=True)
+    corbin = Phrase("TITLED", 0, 0, "Mr. Corbin", "Mr. Corbin", 0, 0, None, 0, 0)
+    # one sentence speaks of both: the old gentleman is not Mr. Corbin
+    assert _told_apart(ctx, 1, "the old gentleman", corbin)
+    # two sentences: nothing told apart
+    ctx = context(t.replace("refuse; but", "refuse. But"), fiction=True)
+    assert not _told_apart(ctx, 1, "the old gentleman", corbin)
+
+
+def test_fiction_a_possessive_name_with_a_modified_speech_noun_is_the_speaker():
+    from tui.analysis.sieves import speech_noun
+
+    t = "“Is it late?” said Tom Pell.\n\nMrs. Corbin's last words had been: “Mind the step.”"
+    ctx = context(t, fiction=True)
+    att = speech_noun(ctx, 1)
+    assert att is not None and att.phrase.head == "Corbin"

@@ -466,6 +466,22 @@ def test_fiction_a_description_is_the_man_named_when_he_next_speaks():
     assert "Mr. Corbin" not in gentlemen
 
 
+def test_fiction_a_description_is_the_man_named_next_past_the_one_man_it_talked_to():
+    # the gentleman talks with one named man; the next other man to speak by name is him
+    text = _stranger_scene(
+        "“Then I shall walk on,” said Mr. Penwarden, turning back to the gate.",
+        "“Take the lantern,” said Mr. Corbin.",
+    ).replace("“It is,” said Mary Tallis.", "“It is,” said Mr. Penwarden.")
+    a = analyze(text)
+    gentlemen = [a.speaker_name(q) for q in a.quotes if "said the gentleman" in text[q.end : q.end + 25]]
+    assert gentlemen == ["Mr. Corbin", "Mr. Corbin"]
+    # two named men spoke during the scene: one of them may be the gentleman, no join
+    text = text.replace("“Then I shall walk on,” said the gentleman.", "“So I see,” said Mr. Thorne.\n\n“Then I shall walk on,” said the gentleman.")
+    a = analyze(text)
+    gentlemen = [a.speaker_name(q) for q in a.quotes if "said the gentleman" in text[q.end : q.end + 25]]
+    assert "Mr. Corbin" not in gentlemen
+
+
 def test_fiction_a_description_the_dialogue_names_keeps_the_name_for_its_scene():
     from tests.analysis.test_analysis_sieves import novel
 
@@ -485,3 +501,62 @@ def test_fiction_a_description_the_dialogue_names_keeps_the_name_for_its_scene()
     assert scene("Hurry up, Sam") == ["Sam", "Sam"]
     # no name given: the porter stays the porter
     assert scene("Hurry up there") == ["the porter", "the porter"]
+
+
+def test_fiction_a_name_two_speakers_share_sets_the_scene_for_the_one_who_speaks_far_more():
+    from collections import Counter
+
+    from tests.analysis.test_analysis_sieves import context
+    from tui.analysis.speakers import Entity, _named_mentions
+
+    text = "Nell Marrow came down the lane with her basket. “Good morning,” said the girl."
+    ctx = context(text, fiction=True)
+    nell = Entity(("single", "", "nell"), "person", names=Counter({"Nell": 40}), gender="f")
+    miss_nell = Entity(("single", "miss", "nell"), "person", names=Counter({"Miss Nell": 2, "Nell": 3}), gender="f")
+    girl = Entity(("desc", "the girl"), "person", names=Counter({"the girl": 1}), gender="f")
+    entities = {id(e): e for e in (nell, miss_nell, girl)}
+
+    def mentions(n_nell: int, n_miss: int) -> list:
+        by_entity = {id(nell): list(range(n_nell)), id(miss_nell): list(range(n_miss)), id(girl): [0]}
+        found = _named_mentions(ctx, entities, by_entity, [girl])
+        return [] if found is None else [e for _, e in found[1]]
+
+    # "Nell" speaks forty times, "Miss Nell" five: the narration's "Nell" is the first
+    assert mentions(40, 5) == [nell]
+    # two who speak about as often: "Nell" is no one
+    assert mentions(6, 5) == []
+
+
+def test_fiction_a_description_the_book_joins_to_one_woman_is_the_one_its_scene_names_when_she_is_absent():
+    from tests.analysis.test_analysis_sieves import novel
+
+    wind = ["The wind rattled the shutters of the little cottage by the shore."] * 80
+
+    def scene(named: str) -> list[str]:
+        return [
+            f"{named} sat by the window with her knitting.",
+            "“Good day,” said Sam Hood.",
+            "“Good day,” said Tom Pell.",
+            "“Is it raining yet?” said the old lady.",
+            "“Not yet,” said Tom Pell.",
+            "“Then bar the shutters,” said the old lady.",
+            *wind,
+        ]
+
+    text = "\n\n".join([
+        novel(),
+        "“The tea is cold,” said Mrs. Dunmore.", "“It is,” said Mrs. Ashby.",
+        "“The cake is stale,” said Mrs. Dunmore.", "“Quite stale,” said Mrs. Ashby.",
+        "“We must bake,” said Mrs. Dunmore.", "“We must,” said Mrs. Ashby.",
+        *wind,
+        *[p for _ in range(5) for p in scene("Mrs. Dunmore")],
+        *scene("Mrs. Ashby"),
+    ])
+    a = analyze(text)
+    ladies = [a.speaker_name(q) for q in a.quotes if "said the old lady" in text[q.end : q.end + 25]]
+    # the book's old lady is Mrs. Dunmore; the last scene never names her, and names Mrs. Ashby
+    assert ladies == ["Mrs. Dunmore"] * 10 + ["Mrs. Ashby"] * 2
+    # a scene that names her too stays hers
+    a = analyze(text.replace("Mrs. Ashby sat by the window", "Mrs. Ashby sat with Mrs. Dunmore by the window"))
+    ladies = [a.speaker_name(q) for q in a.quotes if "said the old lady" in a.text[q.end : q.end + 25]]
+    assert ladies == ["Mrs. Dunmore"] * 12

@@ -959,7 +959,13 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         if ctx.fiction and subject is not None and subject.last < k - 1 and _after_preposition(tokens, subject) and not is_personal(ctx, subject):
             subject = _personal_subject_before(ctx, tokens, phrases, k)
         if ctx.fiction and subject is not None and _body_part(subject):
-            return None  # "raising his head, said": the head is what he raised
+            if not _coordinated_verb(tokens, k):
+                return None  # "raising his head, said": the head is what he raised
+            # "Tom shook his head, and said": the head is what the clause's subject shook
+            subject = next((p for p in reversed(phrases) if p.last < subject.first and _can_be_subject(tokens, p)
+                            and is_personal(ctx, p) and not _body_part(p) and not _after_preposition(tokens, p)), None)
+            if subject is None:
+                return None
         if subject is not None:
             rel = _relative_pronoun(tokens, subject, k)
             if rel is not None:
@@ -1841,10 +1847,10 @@ def speech_noun(ctx: Context, i: int) -> Attribution | None:
                 if p.last == k - 1 and tokens[p.last].tag == "NNPS":
                     return Attribution("speech_noun", 0.7, phrase=p)
                 if (
-                    not ctx.fiction and k - 3 <= p.last < k - 1 and tokens[p.last].tag == "NNPS"
+                    k - 3 <= p.last < k - 1 and tokens[p.last].tag == "NNPS"
                     and all(t.tag in ("W", "ROLE") and t.word.islower() for t in tokens[p.last + 1 : k])
                 ):
-                    return Attribution("speech_noun", 0.7, phrase=p)  # news: "Ruiz's campaign slogan"
+                    return Attribution("speech_noun", 0.7, phrase=p)  # "Ruiz's campaign slogan", "Ann's last words were:"
             if k + 2 < len(tokens) and tokens[k + 1].word.lower() in ("by", "from"):
                 p = _phrase_at(phrases, k + 2)
                 if p is not None:
@@ -2326,7 +2332,8 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
         att.antecedent = partner
 
 
-_SENTENCE_BOUND = re.compile(r"[.!?;]['\"’”)]*\s|\n\s*\n|[\"“”]")
+_SENTENCE_BOUND = re.compile(r"(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)[.!?]['\"’”)]*\s|\n\s*\n|[\"“”]")
+# (in lower-cased text: "Mr." ends no sentence; a semicolon joins clauses of one sentence)
 TOLD_APART_REACH = 3  # paragraphs (the quotation's and those before) searched
 
 

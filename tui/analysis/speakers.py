@@ -1105,8 +1105,33 @@ def _join_by_salience(ctx: Context, quote_entity: dict[int, Entity]) -> None:
             target = entities[best]
             for name, count in d.names.items():
                 target.names[name] += count
-            for i in quotes:
-                quote_entity[i] = target
+            for scene in _scenes(ctx, quotes):
+                other = _scene_other(ctx, quote_entity, entities, d, target, scene, starts, mentions)
+                for i in scene:
+                    quote_entity[i] = other or target
+
+
+def _scene_other(
+    ctx: Context, quote_entity: dict[int, Entity], entities: dict, d: Entity, target: Entity, scene: list[int], starts: list[int], mentions: list,
+) -> Entity | None:
+    """Fiction: a scene of a description the book joins to ``target`` ("the old lady") where
+    ``target`` neither speaks nor is named in the narration, but the narration names another
+    character of the description's gender before most of its words: that other character,
+    there (the book's old lady is not the only old lady)."""
+    lo = ctx.quotes[scene[0]].start - SALIENCE_WINDOW
+    hi = ctx.quotes[scene[-1]].end
+    k = bisect.bisect_left(starts, lo)
+    while k < len(starts) and starts[k] < hi:
+        if mentions[k][1] is target:
+            return None
+        k += 1
+    if any(quote_entity.get(j) is target for j in range(scene[0], scene[-1] + 1) if j not in scene):
+        return None
+    votes = _salience_votes(ctx, quote_entity, d, scene, starts, mentions)
+    if not votes:
+        return None
+    best, n = votes.most_common(1)[0]
+    return entities[best] if n >= SCENE_MIN_QUOTES and n >= SALIENCE_SHARE * len(scene) else None
 
 
 SCENE_GAP = 4000  # characters between two quotations of a description that end its scene
@@ -1192,11 +1217,15 @@ def _named_after(ctx: Context, quote_entity: dict[int, Entity], d: Entity, scene
     gentleman. … “…,” replied Mr. Hale"): the first named character of the description's
     gender to speak after its scene (within :data:`SCENE_GAP`), if they did not speak during
     it (then they were someone else of the scene) and do not answer it by calling someone by
-    name (then they were its partner, and the name its own)."""
+    name (then they were its partner, and the name its own). When only one named character of
+    its gender spoke during the scene, that one was the partner it talked to, passed over
+    ("“…,” said the stranger. “…,” said Tom. … “…,” demanded Sam"): the next one is looked for."""
     from .sieves import vocatives
 
     first, last = scene[0], scene[-1]
     during = {id(quote_entity[j]) for j in range(first, last + 1) if j in quote_entity}
+    partners = {id(e) for j in range(first, last + 1) if (e := quote_entity.get(j)) is not None and e is not d
+                and e.kind == "person" and e.key[0] in ("full", "single") and e.gender == d.gender}
     end = ctx.quotes[last].end
     for j in range(last + 1, len(ctx.quotes)):
         if ctx.quotes[j].start - end > SCENE_GAP:
@@ -1204,7 +1233,11 @@ def _named_after(ctx: Context, quote_entity: dict[int, Entity], d: Entity, scene
         e = quote_entity.get(j)
         if e is None or e is d or e.kind != "person" or e.key[0] not in ("full", "single") or e.gender != d.gender:
             continue
-        if id(e) in during or j == last + 1 and vocatives(ctx, j) or _too_young(ctx, d, e):
+        if id(e) in during:
+            if len(partners) == 1:
+                continue  # (the one of its gender it talked to)
+            return None
+        if j == last + 1 and vocatives(ctx, j) or _too_young(ctx, d, e):
             return None
         return e
     return None
@@ -1234,11 +1267,14 @@ def _too_young(ctx: Context, d: Entity, e: Entity) -> bool:
     return too_young(ctx, d.key[1], " ".join(filter(None, (e.full, e.hon_name, *e.names))))
 
 
+FORM_SHARE = 3  # times as many quotations as any other speaker called so a shared name's owner has
+
+
 def _named_mentions(ctx: Context, entities: dict, by_entity: dict, plain: list[Entity]) -> tuple[list[int], list] | None:
     """Where the narration names a speaking character of the descriptions' genders, in the
     scenes before the descriptions' quotations: (positions, [(position, entity)])."""
     genders = {e.gender for e in plain}
-    forms: dict[str, Entity | None] = {}
+    owners: dict[str, dict[int, Entity]] = defaultdict(dict)
     for e in entities.values():
         if e.kind != "person" or e.key[0] not in ("full", "single") or e.gender not in genders:
             continue
@@ -1247,8 +1283,15 @@ def _named_mentions(ctx: Context, entities: dict, by_entity: dict, plain: list[E
         first = e.full.split()[0] if e.full else ""  # "Nell" for Nell Marrow
         for name in (*e.names, e.full or "", first):
             if name[:1].isupper() and name.split()[0].lower() not in _NOT_NAMES:
-                forms[name] = None if forms.get(name, e) is not e else e  # "John" of two Johns: no one
-    forms = {name: e for name, e in forms.items() if e is not None}
+                owners[name][id(e)] = e
+    forms: dict[str, Entity] = {}
+    for name, es in owners.items():
+        # "John" of two Johns: no one — unless one of them speaks far more often (the "Nell"
+        # of a Nell who speaks a hundred times and of a "Miss Nell" who speaks five: the
+        # same woman, whom the attributions named two ways)
+        ranked = sorted(es.values(), key=lambda e: -len(by_entity[id(e)]))
+        if len(ranked) == 1 or len(by_entity[id(ranked[0])]) >= FORM_SHARE * len(by_entity[id(ranked[1])]):
+            forms[name] = ranked[0]
     if not forms:
         return None
     rx = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
