@@ -228,6 +228,28 @@ def test_fiction_names_a_character_the_way_the_novel_does():
     assert speaker.name == "Mr. Brede" and a.quotes[-2].speaker_id == a.quotes[-1].speaker_id
 
 
+def test_fiction_of_two_titles_for_one_surname_the_book_writes_the_name_most_used():
+    from tests.analysis.test_analysis_sieves import novel_with
+
+    def name(narration: str) -> str:
+        text = novel_with([
+            narration,
+            "“It is cold,” said Countess Breda.",
+            "“Colder than yesterday,” said Countess Breda again.",
+            "“Shut the window,” said Countess Breda.",
+            "“Bring the shawl,” said Madame Breda.",
+            "“And the tea,” said Madame Breda.",
+        ])
+        a = analyze(text)
+        return a.speaker(a.quotes[-1].speaker_id).name
+
+    # the cues favour one title, the narration another: the book's own name wins
+    often = " ".join(["Madame Breda walked to the window."] * 4)
+    assert name(often) == "Madame Breda"
+    # with nothing else to go by, the title the cues use most
+    assert name("The parlour was dark.") == "Countess Breda"
+
+
 def _gendered_novel(paragraphs: list[str]) -> str:
     """Enough invented dialogue between Mary Tallis and John Vane for fiction mode (first
     names of known gender, so that a description of unknown gender is no partner of theirs),

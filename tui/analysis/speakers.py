@@ -734,7 +734,7 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
     for n, e in enumerate(ordered, 1):
         sid = f"s{n}"
         ids[id(e)] = sid
-        name = _canonical(e, ctx.fiction)
+        name = _canonical(e, ctx.fiction, ctx.text)
         aliases = tuple(sorted({a for a in e.names if a != name}))
         kind = "organisation" if e.kind == "org" else ("group" if e.kind == "group" else "person")
         speakers.append(
@@ -811,19 +811,40 @@ def _names_after_honorifics(ctx: Context) -> dict[str, list[re.Match]]:
 _NOT_NAMES = frozenset("the a an he she i it they we you his her my our their this that".split())
 
 
-def _canonical(e: Entity, fiction: bool = False) -> str:
+def _canonical(e: Entity, fiction: bool = False, text: str = "") -> str:
     if fiction and e.kind == "person":
         named = [(n, c) for n, c in e.names.items() if n[:1].isupper() and n.split()[0].lower() not in _NOT_NAMES]
         if named:
             name, count = max(named, key=lambda kv: (kv[1], len(kv[0])))
             if count >= 2:
-                return name  # a novel's own way of naming its character ("Mr. Tansley")
+                # a novel's own way of naming its character ("Mr. Tansley"); of two titles
+                # its cues give one surname ("Madame Vane", "Countess Vane"), the one the
+                # book writes most, not the one a few cues happen to favour
+                titled = _titled_forms(name, named)
+                if len(titled) > 1 and text:
+                    name = max(titled, key=lambda n: (text.count(n), e.names[n], len(n)))
+                return name
     if e.full:
         return e.full
     if e.hon_name:
         return e.hon_name
     name, _ = max(e.names.items(), key=lambda kv: (len(kv[0]), kv[1])) if e.names else ("?", 0)
     return name
+
+
+def _titled_forms(name: str, named: list[tuple[str, int]]) -> list[str]:
+    """The "Title Surname" forms of ``named`` (used at least twice) that share ``name``'s
+    surname, if ``name`` is one."""
+    honorifics = lexicon().honorifics
+
+    def titled(n: str) -> bool:
+        words = n.split()
+        return len(words) == 2 and words[0].rstrip(".").lower() in honorifics
+
+    if not titled(name):
+        return []
+    surname = name.split()[1]
+    return [n for n, c in named if c >= 2 and titled(n) and n.split()[1] == surname]
 
 
 def _resolve(ctx, ref: NameRef, entities, fulls_by_last, singles_by_last, entity, fulls_by_first) -> Entity:
