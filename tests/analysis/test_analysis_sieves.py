@@ -2474,3 +2474,18 @@ def test_fiction_a_possessive_name_with_a_modified_speech_noun_is_the_speaker():
     ctx = context(t, fiction=True)
     att = speech_noun(ctx, 1)
     assert att is not None and att.phrase.head == "Corbin"
+
+
+def test_fiction_the_agent_of_a_passive_is_an_antecedent_for_he():
+    from tui.analysis.sieves import _antecedent_in
+
+    t = "They were soon joined by Mr. Quill at the gate. “A fine night,” said he."
+    ctx = context(t, fiction=True)
+    q = ctx.quotes[0]
+    found = _antecedent_in(ctx, q.paragraph, q.start, "m")
+    assert found is not None and found.text == "Mr. Quill"
+    # "by" without a participle before it names no actor ("stood by Mr. Quill")
+    t2 = "They stood by Mr. Quill at the gate. “A fine night,” said he."
+    ctx2 = context(t2, fiction=True)
+    q2 = ctx2.quotes[0]
+    assert _antecedent_in(ctx2, q2.paragraph, q2.start, "m") is None

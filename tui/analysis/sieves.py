@@ -596,6 +596,15 @@ def _can_be_subject(tokens: list[Token], p: Phrase, inverted: bool = False) -> b
     return True
 
 
+def _passive_agent(tokens: list[Token], p: Phrase) -> bool:
+    """Fiction: "they were joined by Mr. Pobble": the name after "by" and a participle is the
+    one who acts (the agent of a passive), as good an antecedent as a subject."""
+    if p.kind not in ("NAME", "TITLED") or p.first < 2 or tokens[p.first - 1].word.lower() != "by":
+        return False
+    verb = tokens[p.first - 2].word.lower()
+    return verb.isalpha() and verb.endswith("ed")
+
+
 def _dateline(tokens: list[Token], p: Phrase) -> bool:
     """ "WASHINGTON, Aug. 24 (UPI) — …": a capitalised place opening a news story."""
     return p.first == 0 and p.text.isupper() and len(p.text) > 2 and len(tokens) > 1 and tokens[1].tag == ","
@@ -1776,7 +1785,7 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
     fallback: Phrase | None = None
     unknown: list[Phrase] = []
     for p in reversed(phrases):
-        if p.start >= before or p.kind == "PRON" or not _can_be_subject(tokens, p, inverted=True):
+        if p.start >= before or p.kind == "PRON" or not (_can_be_subject(tokens, p, inverted=True) or ctx.fiction and _passive_agent(tokens, p)):
             continue
         if p.kind == "DESC" and tokens[p.first].tag == "PRP$":
             continue  # "his head", "her husband": relative to someone else
