@@ -2489,3 +2489,17 @@ def test_fiction_the_agent_of_a_passive_is_an_antecedent_for_he():
     ctx2 = context(t2, fiction=True)
     q2 = ctx2.quotes[0]
     assert _antecedent_in(ctx2, q2.paragraph, q2.start, "m") is None
+
+
+def test_fiction_a_capitalised_description_is_a_name_and_joins_no_one_else():
+    from tui.analysis.sieves import _name_description, trailing_cue
+
+    t = "“Where is the key, Tom Pell?” said Ada Finch.\n\n“I have it,” said the {}."
+    ctx = context(t.format("old rider"), fiction=True)
+    att = trailing_cue(ctx, 1)
+    _name_description(ctx, 1, att)
+    assert att.antecedent is not None and att.antecedent.text == "Tom Pell"  # the one called answers
+    ctx = context(t.format("Grey Rider"), fiction=True)
+    att = trailing_cue(ctx, 1)
+    _name_description(ctx, 1, att)
+    assert att.antecedent is None  # "the Grey Rider": the book's name for the character

@@ -2312,6 +2312,8 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     words = " ".join(att.phrase.text.lower().split())
     if any(f" {word} " in words for word in ("with", "in", "of", "from")):
         return
+    if _capitalised_description(att.phrase.text):
+        return  # "said the Invisible Man": the book's name for the character, no one else's
     kin = _kin_by_surname(ctx, i, att.phrase) or _the_other(ctx, i, att.phrase) or _owners_partner(ctx, i, att.phrase) or _latter_or_former(ctx, i, att.phrase) or _demonstrated(ctx, i, att.phrase)
     if kin is not None:
         att.antecedent = kin
@@ -2339,6 +2341,13 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
         return  # ("a fat gentleman jumped out … 'Bless me!' cried the fat gentleman": someone new)
     if not _told_apart(ctx, i, words, partner):
         att.antecedent = partner
+
+
+def _capitalised_description(text: str) -> bool:
+    """ "the Invisible Man", "the Grey Lady": a description every word of which after the
+    article is capitalised, as a name is."""
+    words = text.split()
+    return len(words) > 1 and words[0].lower() == "the" and all(w[:1].isupper() for w in words[1:])
 
 
 _SENTENCE_BOUND = re.compile(r"(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)[.!?]['\"’”)]*\s|\n\s*\n|[\"“”]")
