@@ -2503,3 +2503,16 @@ def test_fiction_a_capitalised_description_is_a_name_and_joins_no_one_else():
     att = trailing_cue(ctx, 1)
     _name_description(ctx, 1, att)
     assert att.antecedent is None  # "the Grey Rider": the book's name for the character
+
+
+def test_fiction_a_plural_of_people_is_no_antecedent_for_she():
+    from tui.analysis.sieves import _antecedent_in
+
+    t = "Behind the counter stood two tall {}. “Are you ready?” she asked."
+    ctx = context(t.format("women"), fiction=True)
+    q = ctx.quotes[0]
+    assert _antecedent_in(ctx, q.paragraph, q.start, "f") is None
+    ctx = context(t.format("woman"), fiction=True)  # one woman: she
+    q = ctx.quotes[0]
+    found = _antecedent_in(ctx, q.paragraph, q.start, "f")
+    assert found is not None and found.text.endswith("tall woman")

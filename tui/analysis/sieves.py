@@ -1799,8 +1799,8 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
             if p.kind == "ORG" or not ctx.fiction and p.kind == "DESC" and not is_personal(ctx, p):
                 return p  # (news: "a sign of her own … “…,” it read")
             continue
-        if not is_personal(ctx, p):
-            continue
+        if not is_personal(ctx, p) or phrase_number(p) == "p":
+            continue  # (not "she" for "the bediamonded women")
         gender = phrase_gender(ctx, p)
         if gender == want and p.kind != "DESC":
             return p
