@@ -2516,3 +2516,15 @@ def test_fiction_a_plural_of_people_is_no_antecedent_for_she():
     q = ctx.quotes[0]
     found = _antecedent_in(ctx, q.paragraph, q.start, "f")
     assert found is not None and found.text.endswith("tall woman")
+
+
+def test_fiction_a_leading_cue_never_names_the_one_the_words_call_by_name():
+    from tui.analysis.sieves import _leading_match, leading_cue
+
+    t = "Mrs. Pell was told at once: “{}, I am leaving for the city.”"
+    ctx = context(t.format("Mrs. Pell"), fiction=True)
+    assert _leading_match(ctx, 0).phrase.text == "Mrs. Pell"
+    assert leading_cue(ctx, 0) is None  # nobody calls themselves by name
+    ctx = context(t.format("Tom"), fiction=True)
+    att = leading_cue(ctx, 0)
+    assert att is not None and att.phrase.text == "Mrs. Pell"

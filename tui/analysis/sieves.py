@@ -1202,7 +1202,11 @@ def leading_cue(ctx: Context, i: int) -> Attribution | None:
     if not ctx.fiction and trailing is not None and trailing.sieve == "pronoun":
         return None  # '…,” she said.': the cue right after the words beats one before them
     att = _leading_match(ctx, i)
-    return att.copy() if att is not None and att.sieve != "pronoun" else None
+    if att is None or att.sieve == "pronoun":
+        return None
+    if ctx.fiction and att.phrase is not None and att.phrase.kind in ("NAME", "TITLED") and _calls_by_name(ctx, i, att.phrase):
+        return None  # 'Tom turned to Ada Finch. “Ada Finch, come here.”': nobody calls themselves by name
+    return att.copy()
 
 
 # -- 3. pronoun: "…," he added → the nearest compatible person before it -----------------------
