@@ -2474,3 +2474,57 @@ def test_fiction_a_possessive_name_with_a_modified_speech_noun_is_the_speaker():
     ctx = context(t, fiction=True)
     att = speech_noun(ctx, 1)
     assert att is not None and att.phrase.head == "Corbin"
+
+
+def test_fiction_the_agent_of_a_passive_is_an_antecedent_for_he():
+    from tui.analysis.sieves import _antecedent_in
+
+    t = "They were soon joined by Mr. Quill at the gate. “A fine night,” said he."
+    ctx = context(t, fiction=True)
+    q = ctx.quotes[0]
+    found = _antecedent_in(ctx, q.paragraph, q.start, "m")
+    assert found is not None and found.text == "Mr. Quill"
+    # "by" without a participle before it names no actor ("stood by Mr. Quill")
+    t2 = "They stood by Mr. Quill at the gate. “A fine night,” said he."
+    ctx2 = context(t2, fiction=True)
+    q2 = ctx2.quotes[0]
+    assert _antecedent_in(ctx2, q2.paragraph, q2.start, "m") is None
+
+
+def test_fiction_a_capitalised_description_is_a_name_and_joins_no_one_else():
+    from tui.analysis.sieves import _name_description, trailing_cue
+
+    t = "“Where is the key, Tom Pell?” said Ada Finch.\n\n“I have it,” said the {}."
+    ctx = context(t.format("old rider"), fiction=True)
+    att = trailing_cue(ctx, 1)
+    _name_description(ctx, 1, att)
+    assert att.antecedent is not None and att.antecedent.text == "Tom Pell"  # the one called answers
+    ctx = context(t.format("Grey Rider"), fiction=True)
+    att = trailing_cue(ctx, 1)
+    _name_description(ctx, 1, att)
+    assert att.antecedent is None  # "the Grey Rider": the book's name for the character
+
+
+def test_fiction_a_plural_of_people_is_no_antecedent_for_she():
+    from tui.analysis.sieves import _antecedent_in
+
+    t = "Behind the counter stood two tall {}. “Are you ready?” she asked."
+    ctx = context(t.format("women"), fiction=True)
+    q = ctx.quotes[0]
+    assert _antecedent_in(ctx, q.paragraph, q.start, "f") is None
+    ctx = context(t.format("woman"), fiction=True)  # one woman: she
+    q = ctx.quotes[0]
+    found = _antecedent_in(ctx, q.paragraph, q.start, "f")
+    assert found is not None and found.text.endswith("tall woman")
+
+
+def test_fiction_a_leading_cue_never_names_the_one_the_words_call_by_name():
+    from tui.analysis.sieves import _leading_match, leading_cue
+
+    t = "Mrs. Pell was told at once: “{}, I am leaving for the city.”"
+    ctx = context(t.format("Mrs. Pell"), fiction=True)
+    assert _leading_match(ctx, 0).phrase.text == "Mrs. Pell"
+    assert leading_cue(ctx, 0) is None  # nobody calls themselves by name
+    ctx = context(t.format("Tom"), fiction=True)
+    att = leading_cue(ctx, 0)
+    assert att is not None and att.phrase.text == "Mrs. Pell"

@@ -596,6 +596,15 @@ def _can_be_subject(tokens: list[Token], p: Phrase, inverted: bool = False) -> b
     return True
 
 
+def _passive_agent(tokens: list[Token], p: Phrase) -> bool:
+    """Fiction: "they were joined by Mr. Pobble": the name after "by" and a participle is the
+    one who acts (the agent of a passive), as good an antecedent as a subject."""
+    if p.kind not in ("NAME", "TITLED") or p.first < 2 or tokens[p.first - 1].word.lower() != "by":
+        return False
+    verb = tokens[p.first - 2].word.lower()
+    return verb.isalpha() and verb.endswith("ed")
+
+
 def _dateline(tokens: list[Token], p: Phrase) -> bool:
     """ "WASHINGTON, Aug. 24 (UPI) — …": a capitalised place opening a news story."""
     return p.first == 0 and p.text.isupper() and len(p.text) > 2 and len(tokens) > 1 and tokens[1].tag == ","
@@ -1193,7 +1202,11 @@ def leading_cue(ctx: Context, i: int) -> Attribution | None:
     if not ctx.fiction and trailing is not None and trailing.sieve == "pronoun":
         return None  # '…,” she said.': the cue right after the words beats one before them
     att = _leading_match(ctx, i)
-    return att.copy() if att is not None and att.sieve != "pronoun" else None
+    if att is None or att.sieve == "pronoun":
+        return None
+    if ctx.fiction and att.phrase is not None and att.phrase.kind in ("NAME", "TITLED") and _calls_by_name(ctx, i, att.phrase):
+        return None  # 'Tom turned to Ada Finch. “Ada Finch, come here.”': nobody calls themselves by name
+    return att.copy()
 
 
 # -- 3. pronoun: "…," he added → the nearest compatible person before it -----------------------
@@ -1776,7 +1789,7 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
     fallback: Phrase | None = None
     unknown: list[Phrase] = []
     for p in reversed(phrases):
-        if p.start >= before or p.kind == "PRON" or not _can_be_subject(tokens, p, inverted=True):
+        if p.start >= before or p.kind == "PRON" or not (_can_be_subject(tokens, p, inverted=True) or ctx.fiction and _passive_agent(tokens, p)):
             continue
         if p.kind == "DESC" and tokens[p.first].tag == "PRP$":
             continue  # "his head", "her husband": relative to someone else
@@ -1790,8 +1803,8 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
             if p.kind == "ORG" or not ctx.fiction and p.kind == "DESC" and not is_personal(ctx, p):
                 return p  # (news: "a sign of her own … “…,” it read")
             continue
-        if not is_personal(ctx, p):
-            continue
+        if not is_personal(ctx, p) or phrase_number(p) == "p":
+            continue  # (not "she" for "the bediamonded women")
         gender = phrase_gender(ctx, p)
         if gender == want and p.kind != "DESC":
             return p
@@ -2303,6 +2316,8 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     words = " ".join(att.phrase.text.lower().split())
     if any(f" {word} " in words for word in ("with", "in", "of", "from")):
         return
+    if _capitalised_description(att.phrase.text):
+        return  # "said the Invisible Man": the book's name for the character, no one else's
     kin = _kin_by_surname(ctx, i, att.phrase) or _the_other(ctx, i, att.phrase) or _owners_partner(ctx, i, att.phrase) or _latter_or_former(ctx, i, att.phrase) or _demonstrated(ctx, i, att.phrase)
     if kin is not None:
         att.antecedent = kin
@@ -2330,6 +2345,13 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
         return  # ("a fat gentleman jumped out … 'Bless me!' cried the fat gentleman": someone new)
     if not _told_apart(ctx, i, words, partner):
         att.antecedent = partner
+
+
+def _capitalised_description(text: str) -> bool:
+    """ "the Invisible Man", "the Grey Lady": a description every word of which after the
+    article is capitalised, as a name is."""
+    words = text.split()
+    return len(words) > 1 and words[0].lower() == "the" and all(w[:1].isupper() for w in words[1:])
 
 
 _SENTENCE_BOUND = re.compile(r"(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)[.!?]['\"’”)]*\s|\n\s*\n|[\"“”]")

@@ -355,10 +355,13 @@ def _phrase_gender(ctx: Context, p: Phrase) -> str:
     return name_gender(ctx, parse_name(p))
 
 
+_PLURAL_PEOPLE = frozenset("men women gentlemen ladies children people folk folks".split())
+
+
 def phrase_number(p: Phrase) -> str:
     if p.kind == "DESC":
         last = p.text.lower().split()[-1]
-        if last in lexicon().group_nouns:
+        if last in lexicon().group_nouns or last in _PLURAL_PEOPLE:
             return "p"
     return "s"
 
