@@ -75,7 +75,7 @@ def collect(doc: dict) -> list[tuple[str, list[tuple[dict, bool]]]]:
     return out
 
 
-def train(groups: list, epochs: int = 12, rate: float = 0.05, l2: float = 1e-4, seed: int = 0) -> dict[str, float]:
+def train(groups: list, epochs: int = 12, rate: float = 0.05, l2: float = 1e-3, seed: int = 0) -> dict[str, float]:
     """Softmax over each group's candidates; the likelihood of the right ones (SGD)."""
     usable = [g for _cue, g in groups if any(right for _, right in g) and len(g) > 1]
     w: dict[str, float] = defaultdict(float)

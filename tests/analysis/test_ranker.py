@@ -255,3 +255,30 @@ def test_a_name_after_to_or_at_marks_the_person_spoken_to():
     _, cands, _ = ranker.candidates(ctx, doc, i + 1)
     assert ranker.INDEX["ment_p1_addressed"] in cands["silas brand"]
     assert ranker.INDEX["ment_p1_addressed"] not in cands.get("mara quill", set())
+
+
+def test_he_said_marks_the_latest_man_the_narration_names_before_the_line():
+    extra = (
+        "Tobias Vane came down the steps after Silas Brand, and Mara Quill waved.",
+        "“Fine weather for it,” he said.",
+    )
+    ctx, kinds = ranked_context(harbour(extra=extra))
+    doc = ranker._Doc(ctx, kinds)
+    i = quote_index(ctx, "Fine weather for it", 5)
+    cue, cands, _ = ranker.candidates(ctx, doc, i)
+    assert cue == "m"
+    near = [k for k, f in cands.items() if ranker.INDEX["near_agree"] in f]
+    assert near == ["silas brand"]  # the later of the two men; not the woman named after him
+    # two men are candidates: neither is the one of the cue's gender
+    assert not any(ranker.INDEX["g_sole"] in f for f in cands.values())
+
+
+def test_she_said_with_one_woman_among_the_candidates_marks_her_the_only_one():
+    extra = ("“Are you cold?” asked Silas Brand.", "“Not yet,” she said.")
+    ctx, kinds = ranked_context(harbour(extra=extra))
+    doc = ranker._Doc(ctx, kinds)
+    i = quote_index(ctx, "Not yet", 5)
+    cue, cands, _ = ranker.candidates(ctx, doc, i)
+    assert cue == "f"
+    sole = [k for k, f in cands.items() if ranker.INDEX["g_sole"] in f]
+    assert sole == ["mara quill"]

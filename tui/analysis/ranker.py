@@ -98,6 +98,8 @@ FEATURES: tuple[str, ...] = (
     "g_agree",
     "g_clash",
     "g_unknown",
+    "g_sole",  # … the one candidate of the cue's gender
+    "near_agree",  # the latest name of the cue's gender in the narration before the quotation
     # how much they speak: in the book, in the last LOCAL quotations
     "top_speaker",
     "local_top",
@@ -553,7 +555,9 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
         for k, span in sorted(doc.called(next_qs[0]).items()):
             add(k, _F["addressed_after"], span)
     # the narration around
+    latest: dict[str, int] = {}  # where the narration last names each, before the line
     for start, end, k, subject, to in doc.mentions(P - 1):
+        latest[k] = start
         if to:
             add(k, _F["ment_p1_addressed"], (start, end))
         add(k, _F["ment_p1"], (start, end))
@@ -567,6 +571,7 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
         if to:
             add(k, _F["ment_addressed"], (start, end))
         if start < q.start:
+            latest[k] = start
             add(k, _F["ment_before"], (start, end))
             if subject:
                 add(k, _F["ment_before_subject"])
@@ -607,6 +612,14 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
     inside = doc.named_inside(i)
     agree = _F["g_agree"] if cue_gender == "m" or cue_gender == "f" else None
     freq = doc.freq
+    if agree is not None:
+        # the nearest name before the line of the cue's gender: a pronoun's usual antecedent
+        near = max(((pos, k) for k, pos in latest.items() if gender.get(k, "?") == cue_gender), default=None)
+        if near is not None:
+            cands[near[1]].add(_F["near_agree"])
+        same = [k for k in cands if gender.get(k, "?") == cue_gender]
+        if len(same) == 1:
+            cands[same[0]].add(_F["g_sole"])
     for k, f in cands.items():
         if k in called:
             f.add(_F["self_vocative"])
