@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from .context import Attribution, Context, sentence_ends
 from .lexicon import lexicon
-from .memo import document_memo
+from .memo import document_memo, vocabulary_memo
 from .phrases import Phrase, Token
 from .quotes import ALNUM
 from .speakers import (
@@ -1728,13 +1728,21 @@ _YOUNG_WORDS = frozenset("young little boy girl child lad youth".split())
 CHILD_MIN = 3  # times the narration writes "little Tom" of a child
 
 
-def too_young(ctx: Context, words: str, name: str) -> bool:
-    """Fiction: "the old gentleman", "the woman" is no child the narration calls "little Tom"."""
-    found = set(words.split())
-    if not found & _GROWN_WORDS or found & _YOUNG_WORDS:
+def too_young(ctx: Context, words: str, *names: str | None) -> bool:
+    """Fiction: "the old gentleman", "the woman" is no child the narration calls "little Tom"
+    (in any of the ``names``)."""
+    grown = _grown_memo.get(words)
+    if grown is None:
+        found = set(words.split())
+        grown = _grown_memo[words] = bool(found & _GROWN_WORDS) and not found & _YOUNG_WORDS
+    if not grown:
         return False
     counts = _little_counts(ctx)
-    return any(counts.get(_strip_s(word), 0) >= CHILD_MIN for word in name.split() if word[:1].isupper())
+    return any(counts.get(_strip_s(word), 0) >= CHILD_MIN
+               for name in names if name for word in name.split() if word[:1].isupper())
+
+
+_grown_memo: dict[str, bool] = vocabulary_memo(20_000)  # description words -> a grown-up's description
 
 
 _CHILD_WORDS = frozenset("child boy girl".split())
