@@ -2627,13 +2627,12 @@ def _has_spoken(ctx: Context, i: int, hon: str, surname: str) -> bool:
     """Whether a cue before quotation ``i`` named "Mr./Mrs. <surname>" as its speaker."""
     from .speakers import parse_name
 
-    for j in range(i - 1, -1, -1):
-        att = ctx.attributions[j]
+    for att in reversed(ctx.attributions[:i]):
         if att is None or att.same_as is not None:
             continue
         p = att.antecedent or att.phrase
-        if p is None or p.kind != "TITLED":
-            continue
+        if p is None or p.kind != "TITLED" or surname not in p.head:
+            continue  # (a surname is one of the words of the head parse_name gives it)
         ref = parse_name(p)
         if ref.last == surname and not ref.first and ref.text.replace(".", " ").split()[0].lower() == hon.lower():
             return True
