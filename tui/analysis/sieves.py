@@ -2375,10 +2375,14 @@ def _told_apart(ctx: Context, i: int, words: str, p: Phrase) -> bool:
         return False
     para = ctx.quotes[i].paragraph
     text = ctx.text
+    noun = words.split()[-1] if words.split() else ""
     for k in range(para, max(-1, para - TOLD_APART_REACH), -1):
         P = ctx.paragraphs[k]
         stop = min(P.end, ctx.quotes[i].start) if k == para else P.end
-        chunk = " ".join(text[P.start : stop].split()).lower()
+        raw = text[P.start : stop].lower()
+        if noun not in raw:
+            continue  # (the description's last word is in the paragraph if it is)
+        chunk = " ".join(raw.split())
         if words not in chunk:
             continue  # (each sentence is a piece of the chunk)
         for sentence in _SENTENCE_BOUND.split(chunk):
