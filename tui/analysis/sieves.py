@@ -2362,8 +2362,9 @@ def _capitalised_description(text: str) -> bool:
     return len(words) > 1 and words[0].lower() == "the" and all(w[:1].isupper() for w in words[1:])
 
 
-_SENTENCE_BOUND = re.compile(r"(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)[.!?]['\"’”)]*\s|\n\s*\n|[\"“”]")
-# (in lower-cased text: "Mr." ends no sentence; a semicolon joins clauses of one sentence)
+_SENTENCE_BOUND = re.compile(r"[.!?](?<!\bmr.)(?<!\bmrs.)(?<!\bms.)(?<!\bdr.)(?<!\bst.)['\"’”)]*\s|\n\s*\n|[\"“”]")
+# (in lower-cased text: "Mr." ends no sentence; a semicolon joins clauses of one sentence; the
+# mark comes first, so the pattern is tried only at marks)
 TOLD_APART_REACH = 3  # paragraphs (the quotation's and those before) searched
 
 
