@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from .context import Attribution, Context, sentence_ends
 from .lexicon import lexicon
-from .memo import document_memo
+from .memo import document_memo, vocabulary_memo
 from .phrases import Phrase, Token
 from .quotes import ALNUM
 from .speakers import (
@@ -1728,13 +1728,21 @@ _YOUNG_WORDS = frozenset("young little boy girl child lad youth".split())
 CHILD_MIN = 3  # times the narration writes "little Tom" of a child
 
 
-def too_young(ctx: Context, words: str, name: str) -> bool:
-    """Fiction: "the old gentleman", "the woman" is no child the narration calls "little Tom"."""
-    found = set(words.split())
-    if not found & _GROWN_WORDS or found & _YOUNG_WORDS:
+def too_young(ctx: Context, words: str, *names: str | None) -> bool:
+    """Fiction: "the old gentleman", "the woman" is no child the narration calls "little Tom"
+    (in any of the ``names``)."""
+    grown = _grown_memo.get(words)
+    if grown is None:
+        found = set(words.split())
+        grown = _grown_memo[words] = bool(found & _GROWN_WORDS) and not found & _YOUNG_WORDS
+    if not grown:
         return False
     counts = _little_counts(ctx)
-    return any(counts.get(_strip_s(word), 0) >= CHILD_MIN for word in name.split() if word[:1].isupper())
+    return any(counts.get(_strip_s(word), 0) >= CHILD_MIN
+               for name in names if name for word in name.split() if word[:1].isupper())
+
+
+_grown_memo: dict[str, bool] = vocabulary_memo(20_000)  # description words -> a grown-up's description
 
 
 _CHILD_WORDS = frozenset("child boy girl".split())
@@ -2354,8 +2362,9 @@ def _capitalised_description(text: str) -> bool:
     return len(words) > 1 and words[0].lower() == "the" and all(w[:1].isupper() for w in words[1:])
 
 
-_SENTENCE_BOUND = re.compile(r"(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)[.!?]['\"’”)]*\s|\n\s*\n|[\"“”]")
-# (in lower-cased text: "Mr." ends no sentence; a semicolon joins clauses of one sentence)
+_SENTENCE_BOUND = re.compile(r"[.!?](?<!\bmr.)(?<!\bmrs.)(?<!\bms.)(?<!\bdr.)(?<!\bst.)['\"’”)]*\s|\n\s*\n|[\"“”]")
+# (in lower-cased text: "Mr." ends no sentence; a semicolon joins clauses of one sentence; the
+# mark comes first, so the pattern is tried only at marks)
 TOLD_APART_REACH = 3  # paragraphs (the quotation's and those before) searched
 
 
@@ -2367,10 +2376,14 @@ def _told_apart(ctx: Context, i: int, words: str, p: Phrase) -> bool:
         return False
     para = ctx.quotes[i].paragraph
     text = ctx.text
+    noun = words.split()[-1] if words.split() else ""
     for k in range(para, max(-1, para - TOLD_APART_REACH), -1):
         P = ctx.paragraphs[k]
         stop = min(P.end, ctx.quotes[i].start) if k == para else P.end
-        chunk = " ".join(text[P.start : stop].split()).lower()
+        raw = text[P.start : stop].lower()
+        if noun not in raw:
+            continue  # (the description's last word is in the paragraph if it is)
+        chunk = " ".join(raw.split())
         if words not in chunk:
             continue  # (each sentence is a piece of the chunk)
         for sentence in _SENTENCE_BOUND.split(chunk):
@@ -2619,13 +2632,12 @@ def _has_spoken(ctx: Context, i: int, hon: str, surname: str) -> bool:
     """Whether a cue before quotation ``i`` named "Mr./Mrs. <surname>" as its speaker."""
     from .speakers import parse_name
 
-    for j in range(i - 1, -1, -1):
-        att = ctx.attributions[j]
+    for att in reversed(ctx.attributions[:i]):
         if att is None or att.same_as is not None:
             continue
         p = att.antecedent or att.phrase
-        if p is None or p.kind != "TITLED":
-            continue
+        if p is None or p.kind != "TITLED" or surname not in p.head:
+            continue  # (a surname is one of the words of the head parse_name gives it)
         ref = parse_name(p)
         if ref.last == surname and not ref.first and ref.text.replace(".", " ").split()[0].lower() == hon.lower():
             return True

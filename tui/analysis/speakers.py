@@ -1288,7 +1288,7 @@ def _too_young(ctx: Context, d: Entity, e: Entity) -> bool:
     """Whether description ``d`` ("the old gentleman") is of a grown-up and ``e`` a child."""
     from .sieves import too_young
 
-    return too_young(ctx, d.key[1], " ".join(filter(None, (e.full, e.hon_name, *e.names))))
+    return too_young(ctx, d.key[1], e.full, e.hon_name, *e.names)
 
 
 FORM_SHARE = 3  # times as many quotations as any other speaker called so a shared name's owner has
