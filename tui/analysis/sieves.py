@@ -1604,16 +1604,7 @@ def _speaker_going_on(ctx: Context, i: int, want: str, max_clauses: int = 3) -> 
         starts = starts[1:]  # (the last turn's own cue)
     if not starts or len(starts) > max_clauses:
         return None
-    phrases_at = {p.first: p for p in phrases if p.first >= a}
-    for c, k in enumerate(starts):
-        end = starts[c + 1] if c + 1 < len(starts) else b
-        p = _clause_subject(tokens, phrases_at, k, end)
-        if p is None or p.kind != "PRON" or p.text.lower() not in ("he", "she") or lexicon().pronouns.get(p.text.lower()) != want:
-            return None
-    last = root_phrase(ctx, j)
-    if last is None or last.kind == "NARRATOR" or phrase_gender(ctx, last) != want:
-        return None
-    return last
+    return _last_speaker_if_only_pronoun(ctx, j, tokens, {p.first: p for p in phrases if p.first >= a}, starts, b, want)
 
 
 def _speaker_going_on_here(ctx: Context, i: int, want: str, max_clauses: int = 3) -> Phrase | None:
@@ -1631,7 +1622,12 @@ def _speaker_going_on_here(ctx: Context, i: int, want: str, max_clauses: int = 3
     starts = [0] + [k + 1 for k in range(b - 1) if tokens[k].tag == "P" and tokens[k].word in _CLAUSE_MARKS]
     if len(starts) > max_clauses:
         return None
-    phrases_at = {p.first: p for p in phrases}
+    return _last_speaker_if_only_pronoun(ctx, j, tokens, {p.first: p for p in phrases}, starts, b, want)
+
+
+def _last_speaker_if_only_pronoun(ctx: Context, j: int, tokens: list[Token], phrases_at: dict[int, Phrase], starts: list[int], b: int, want: str) -> Phrase | None:
+    """The speaker of quotation ``j``, of gender ``want``, if the subject of every clause
+    (``starts``, the last ending at token ``b``) is "he"/"she" of that gender."""
     for c, k in enumerate(starts):
         end = starts[c + 1] if c + 1 < len(starts) else b
         p = _clause_subject(tokens, phrases_at, k, end)
