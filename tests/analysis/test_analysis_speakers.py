@@ -359,6 +359,12 @@ def _gentlemen_scene(*more: str) -> str:
     ])
 
 
+def _gentlemen(text: str) -> list[str]:
+    """Who says each quotation cued by "said the gentleman" in ``text``."""
+    a = analyze(text)
+    return [a.speaker_name(q) for q in a.quotes if "said the gentleman" in text[q.end : q.end + 25]]
+
+
 def test_fiction_a_description_used_for_several_people_is_the_one_named_in_each_scene():
     wind = ["The wind rattled the shutters of the little cottage by the shore."] * 80
     text = _gentlemen_scene(
@@ -370,8 +376,7 @@ def test_fiction_a_description_used_for_several_people_is_the_one_named_in_each_
         "“They are,” said Mary Tallis.",
         "“Flooded to the bridge,” said the gentleman.",
     )
-    a = analyze(text)
-    gentlemen = [a.speaker_name(q) for q in a.quotes if "said the gentleman" in text[q.end : q.end + 25]]
+    gentlemen = _gentlemen(text)
     assert gentlemen == ["Mr. Corbin", "Mr. Corbin", "Mr. Penwarden", "Mr. Penwarden"]
 
 
@@ -439,8 +444,7 @@ def test_fiction_a_name_said_inside_the_dialogue_does_not_set_the_scene():
         "“Mr. Penwarden will not come out in this weather,” said Mary Tallis.",
         "“Colder than last night,” said the gentleman.",
     )
-    a = analyze(text)
-    gentlemen = [a.speaker_name(q) for q in a.quotes if "said the gentleman" in text[q.end : q.end + 25]]
+    gentlemen = _gentlemen(text)
     assert gentlemen == ["Mr. Corbin", "Mr. Corbin"]
 
 
@@ -478,13 +482,11 @@ def _stranger_scene(*more: str) -> str:
 
 def test_fiction_a_description_is_the_man_named_when_he_next_speaks():
     text = _stranger_scene("“Take the lantern,” said Mary Tallis.", "“You are very kind, madam,” replied Mr. Corbin.")
-    a = analyze(text)
-    gentlemen = [a.speaker_name(q) for q in a.quotes if "said the gentleman" in text[q.end : q.end + 25]]
+    gentlemen = _gentlemen(text)
     assert gentlemen == ["Mr. Corbin", "Mr. Corbin"]
     # a man who spoke during the scene was someone else of it
     text = text.replace("“It is,” said Mary Tallis.", "“It is,” said Mr. Corbin.")
-    a = analyze(text)
-    gentlemen = [a.speaker_name(q) for q in a.quotes if "said the gentleman" in text[q.end : q.end + 25]]
+    gentlemen = _gentlemen(text)
     assert "Mr. Corbin" not in gentlemen
 
 
@@ -494,13 +496,11 @@ def test_fiction_a_description_is_the_man_named_next_past_the_one_man_it_talked_
         "“Then I shall walk on,” said Mr. Penwarden, turning back to the gate.",
         "“Take the lantern,” said Mr. Corbin.",
     ).replace("“It is,” said Mary Tallis.", "“It is,” said Mr. Penwarden.")
-    a = analyze(text)
-    gentlemen = [a.speaker_name(q) for q in a.quotes if "said the gentleman" in text[q.end : q.end + 25]]
+    gentlemen = _gentlemen(text)
     assert gentlemen == ["Mr. Corbin", "Mr. Corbin"]
     # two named men spoke during the scene: one of them may be the gentleman, no join
     text = text.replace("“Then I shall walk on,” said the gentleman.", "“So I see,” said Mr. Thorne.\n\n“Then I shall walk on,” said the gentleman.")
-    a = analyze(text)
-    gentlemen = [a.speaker_name(q) for q in a.quotes if "said the gentleman" in text[q.end : q.end + 25]]
+    gentlemen = _gentlemen(text)
     assert "Mr. Corbin" not in gentlemen
 
 
