@@ -2528,3 +2528,20 @@ def test_fiction_a_leading_cue_never_names_the_one_the_words_call_by_name():
     ctx = context(t.format("Tom"), fiction=True)
     att = leading_cue(ctx, 0)
     assert att is not None and att.phrase.text == "Mrs. Pell"
+
+
+def test_fiction_a_rank_and_surname_is_not_the_family_member_with_a_full_name():
+    def speaker_of(rank_line: str) -> set[str]:
+        text = novel_with([
+            "Corry Marsh came down the stairs with his sister.",
+            "“The carriage is ready,” said Corry Marsh.",
+            "“Is it?” said Wren Talbot.",
+            "The general had waited in the hall for an hour. " + rank_line,
+            "“We shall leave at once, then,” said he.",
+        ])
+        return _spoken_by(analyze(text), "leave at once")
+
+    # the father with a rank is his own person, not the son the text names in full
+    assert speaker_of("General Marsh looked at his watch.") == {"General Marsh"}
+    # unless the text writes the rank before that first name
+    assert speaker_of("General Corry Marsh looked at his watch.") == {"Corry Marsh"}
