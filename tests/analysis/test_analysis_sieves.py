@@ -2545,3 +2545,14 @@ def test_fiction_a_rank_and_surname_is_not_the_family_member_with_a_full_name():
     assert speaker_of("General Marsh looked at his watch.") == {"General Marsh"}
     # unless the text writes the rank before that first name
     assert speaker_of("General Corry Marsh looked at his watch.") == {"Corry Marsh"}
+
+
+def test_fiction_a_bare_surname_finds_the_one_honorific_form_the_book_writes_later():
+    text = novel_with([
+        "“The boat is late again,” said Dorrel.",
+        "“It always is,” said Ada Finch.",
+        "“Then we shall wait by the pier,” said Mr. Dorrel.",
+    ])
+    a = analyze(text)
+    # one person, whichever form the book writes first
+    assert _spoken_by(a, "boat is late again") == _spoken_by(a, "wait by the pier") == {"Mr. Dorrel"}

@@ -699,7 +699,9 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
         for e in es:
             fulls_by_first[e.key[1]].append(e)
     quote_entity: dict[int, Entity] = {}
-    for i, ref in sorted(refs.items()):
+    # (fiction: the references with an honorific first, so that "Vane" alone finds "M. Vane"
+    # wherever the book first writes it)
+    for i, ref in sorted(refs.items(), key=lambda kv: (ctx.fiction and not kv[1].hon, kv[0])):
         if ctx.fiction and ref.role and not ref.first and not ref.hon and ref.kind == "person":
             ref = refs[i] = _ranked(ctx, ref, fulls_by_last)
         e = _resolve(ctx, ref, entities, fulls_by_last, singles_by_last, entity, fulls_by_first)
