@@ -2556,3 +2556,27 @@ def test_fiction_a_bare_surname_finds_the_one_honorific_form_the_book_writes_lat
     a = analyze(text)
     # one person, whichever form the book writes first
     assert _spoken_by(a, "boat is late again") == _spoken_by(a, "wait by the pier") == {"Mr. Dorrel"}
+
+
+def test_fiction_said_she_is_not_the_partner_the_narration_told_apart_from_her():
+    from tui.analysis import ranker
+
+    def speaker_of(line: str) -> set[str]:
+        text = novel_with([
+            "“Is the tide up yet?” said Nell Marrow.",
+            "“Not yet,” said Tom Pell.",
+            "“Then we wait for it,” said Ada Finch.",
+            "“We do,” said Tom Pell.",
+            line,
+            "“I shall fetch the lamps,” said she.",
+        ])
+        ranker.use_weights(None)  # (the rules' own choice)
+        try:
+            return _spoken_by(analyze(text), "fetch the lamps")
+        finally:
+            ranker.reset_weights()
+
+    # Ada stays, "she" goes: "she" is the other woman of the talk
+    assert speaker_of("Her brother and Ada Finch would stay by the boat, while she went up to the house.") == {"Nell Marrow"}
+    # Ada as the sentence's subject may be "she" herself
+    assert speaker_of("Ada Finch would stay by the boat, while she went up to the house.") == {"Ada Finch"}

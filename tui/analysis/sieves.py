@@ -1502,6 +1502,9 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
         if again is not None:
             return again
         partner = _conversation_partner(ctx, i, want)
+        if partner is not None and _someone_else_there(ctx, i, partner, want):
+            # "… her father and Ada should stay, while she set off. / “…,” said she": not Ada
+            partner = _conversation_partner(ctx, i, want, exclude=_key(partner))
         if partner is not None:
             return partner
     if ctx.fiction and want in ("m", "f"):
@@ -1650,6 +1653,29 @@ def _addressed_before(ctx: Context, i: int, para: int, want: str) -> Phrase | No
     return called if speaker is None or _key(speaker) != _key(called) else None
 
 
+def _someone_else_there(ctx: Context, i: int, p: Phrase, want: str) -> bool:
+    """Whether a sentence of the narration just before quotation ``i`` (its paragraph's, or
+    the paragraph of narration before it) names ``p`` after a word of its own (not as the
+    subject opening it: "her father and Ada") and then says "he"/"she" (``want``): that
+    pronoun is someone else than ``p``."""
+    para = ctx.quotes[i].paragraph
+    q = ctx.quotes[i]
+    spans = [(ctx.paragraphs[para].start, q.start)]
+    if para > 0 and not ctx.quotes_in_paragraph(para - 1):
+        spans.append((ctx.paragraphs[para - 1].start, ctx.paragraphs[para - 1].end))
+    pronoun = _HE if want == "m" else _SHE
+    key = p.text.split()[-1] if p.text.split() else ""
+    if not key:
+        return False
+    name = re.compile(rf"\b[a-z]+\s+(?:[A-Z][a-z]*\.?\s+)?{re.escape(key)}\b")  # (not the sentence's subject)
+    for start, end in spans:
+        for sentence in re.split(r"(?<=[.!?])\s+", ctx.text[start:end]):
+            m = name.search(sentence)
+            if m is not None and pronoun.search(sentence, m.end()):
+                return True
+    return False
+
+
 def _recent_speakers(ctx: Context, i: int, lookback: int):
     """The speakers of the attributed quotations before ``i``, latest first, within
     ``lookback`` quotations; a quotation of the narrator's or of no one known ends the run
@@ -1686,14 +1712,15 @@ def _same_speaker_by_gender(ctx: Context, i: int, want: str, lookback: int = 8) 
 
 def _conversation_partner(
     ctx: Context, i: int, want: str, lookback: int = 8, named_only: bool = False, by_paragraph: bool = False,
-    described: str = "",
+    described: str = "", exclude: str = "",
 ) -> Phrase | None:
     """In dialogue, "he said" is the most recent other speaker of that gender: not the one
     who spoke the turn before (speakers alternate). ``by_paragraph``: the turn before is the
     last quotation of an earlier paragraph (the quotations of this paragraph before ``i`` are
     the same speaker's words). ``described``: the words of a description cue ("the old
     gentleman"), which only the latest named speaker other than the last turn's can be (one
-    who fits it); a named speaker further back is out of the conversation."""
+    who fits it); a named speaker further back is out of the conversation. ``exclude``: the
+    key of someone the narration told apart from the pronoun."""
     before = i - 1
     if by_paragraph:
         para = ctx.quotes[i].paragraph
@@ -1705,7 +1732,7 @@ def _conversation_partner(
         if ctx.attributions[j] is None:
             continue
         p = root_phrase(ctx, j)
-        if p is None or p.kind == "NARRATOR" or (prev is not None and _key(p) == prev_key):
+        if p is None or p.kind == "NARRATOR" or (prev is not None and _key(p) == prev_key) or _key(p) == exclude:
             continue
         if named_only and p.kind in ("DESC", "PRON", "ORG"):
             continue
