@@ -2580,3 +2580,13 @@ def test_fiction_said_she_is_not_the_partner_the_narration_told_apart_from_her()
     assert speaker_of("Her brother and Ada Finch would stay by the boat, while she went up to the house.") == {"Nell Marrow"}
     # Ada as the sentence's subject may be "she" herself
     assert speaker_of("Ada Finch would stay by the boat, while she went up to the house.") == {"Ada Finch"}
+
+
+def test_fiction_said_nothing_after_a_quotation_is_no_cue_for_it():
+    text = novel_with([
+        "“Where were you last night?” asked Tom Pell.",
+        "“At the harbour,” said Nell Marrow.",
+        "“You went there alone?” Nell Marrow said nothing.",
+    ])
+    who = _spoken_by(analyze(text), "went there alone")
+    assert who and "Nell Marrow" not in who  # she did not answer, so did not ask either

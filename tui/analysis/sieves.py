@@ -413,6 +413,8 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
     if nxt < len(tokens) and _speech_verb(tokens[nxt]):
         if nxt + 1 < len(tokens) and tokens[nxt + 1].tag == ":":
             return None  # "Brandt disagreed:" introduces the next quotation
+        if ctx.fiction and nxt + 1 < len(tokens) and tokens[nxt + 1].word.lower() == "nothing":
+            return None  # '“…?” Ada said nothing.': she did not answer, so did not ask either
         if not ctx.fiction and _reports_more(ctx, i, tokens, nxt):
             return None
         return _make("trailing_cue", 0.9, p, tokens[nxt])
