@@ -2590,3 +2590,16 @@ def test_fiction_said_nothing_after_a_quotation_is_no_cue_for_it():
     ])
     who = _spoken_by(analyze(text), "went there alone")
     assert who and "Nell Marrow" not in who  # she did not answer, so did not ask either
+
+
+def test_fiction_a_vocative_with_the_other_genders_honorific_calls_someone_else():
+    from tui.analysis.sieves import _calls_by_name
+
+    def calls_mr_hale(vocative: str) -> bool:
+        t = f"Mr. Hale came down the stairs. “Good morning, {vocative},” said he."
+        ctx = context(t, fiction=True)
+        mr = next(p for p in ctx.narration_phrases(0, ctx.quotes[0].start) if p.text == "Mr. Hale")
+        return _calls_by_name(ctx, 0, mr)
+
+    assert calls_mr_hale("Mr. Hale")
+    assert not calls_mr_hale("Miss Hale")  # his daughter, not himself: "he" may be Mr. Hale

@@ -1374,10 +1374,15 @@ def _calls_by_name(ctx: Context, i: int, p: Phrase) -> bool:
     """Whether quotation ``i`` calls ``p`` by name: "…, Hale," calls Hale, not Mrs. Hale (a
     bare surname is another of the family than the one with the honorific)."""
     key = _key(p)
-    titled = p.text.split()[0].rstrip(".").lower() in lexicon().honorifics if p.text.split() else False
+    honorifics = lexicon().honorifics
+    hon = p.text.split()[0].rstrip(".").lower() if p.text.split() else ""
+    titled = hon in honorifics
     for m in vocatives(ctx, i):
         words = m.group(1).replace(".", "").split()
         if words[-1].lower() == key and (not titled or len(words) > 1):
+            called = words[0].lower()
+            if titled and called in honorifics and {honorifics[called], honorifics[hon]} == {"m", "f"}:
+                continue  # "…, Miss Hale" does not call Mr. Hale
             return True
     return False
 
