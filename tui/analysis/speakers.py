@@ -948,7 +948,13 @@ def _rank_with_first(ctx: Context, rank: str, e: Entity) -> bool:
     rank = rank.rstrip(".")
     if not first or not rank.isalpha():
         return False
-    return re.search(rf"\b{re.escape(rank)}\.?\s+{re.escape(first)}\b", ctx.text, re.I) is not None
+    found = _rank_memo.get((rank, first))
+    if found is None:
+        found = _rank_memo[(rank, first)] = re.search(rf"\b{re.escape(rank)}\.?\s+{re.escape(first)}\b", ctx.text, re.I) is not None
+    return found
+
+
+_rank_memo: dict = document_memo()  # (rank, first name) -> whether the text writes them together
 
 
 _ROLE_TEXT = r"((?:a|an|the|A|An|The)\s[^,.;:“”\"\n]{3,70}?)"
