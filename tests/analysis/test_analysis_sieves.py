@@ -2603,3 +2603,16 @@ def test_fiction_a_vocative_with_the_other_genders_honorific_calls_someone_else(
 
     assert calls_mr_hale("Mr. Hale")
     assert not calls_mr_hale("Miss Hale")  # his daughter, not himself: "he" may be Mr. Hale
+
+
+def test_fiction_the_name_opening_an_absolute_phrase_is_not_the_she_after_it():
+    from tui.analysis.sieves import _antecedent_in
+
+    def antecedent(middle: str) -> str | None:
+        t = f"Nell Marrow came to the door. {middle} said, “The tide is late.”"
+        ctx = context(t, fiction=True)
+        found = _antecedent_in(ctx, 0, t.index(" she said") + 1, "f")
+        return found.text if found is not None else None
+
+    assert antecedent("Ada Finch remaining silent, she") == "Nell Marrow"  # Ada is the silent one
+    assert antecedent("Ada Finch remained silent; at last she") == "Ada Finch"

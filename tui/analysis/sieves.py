@@ -1831,6 +1831,8 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
             continue
         if p.kind == "DESC" and tokens[p.first].tag == "PRP$":
             continue  # "his head", "her husband": relative to someone else
+        if ctx.fiction and _absolute_phrase(ctx, tokens, p, before, want):
+            continue  # "Ada remaining silent, she said": the one who is silent is not "she"
         if ctx.fiction and _body_part(p):
             continue  # "a shining head": a part of someone
         if want == "p":
@@ -1854,6 +1856,26 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
             fallback = fallback or p
     # a name of the right gender a little further back beats a nearer name of unknown gender
     return unknown[0] if unknown else fallback
+
+
+def _absolute_phrase(ctx: Context, tokens: list[Token], p: Phrase, before: int, want: str) -> bool:
+    """Whether ``p`` opens an absolute phrase ("Ada remaining silent,") whose comma is followed
+    by "he"/"she" (``want``) as the subject of the main clause: then someone else."""
+    k = p.last + 1
+    if k >= len(tokens) or not tokens[k].word.islower() or not tokens[k].word.endswith("ing"):
+        return False
+    if p.first > 0 and tokens[p.first - 1].tag not in ("P", ",", ":"):
+        return False
+    word = "he" if want == "m" else "she" if want == "f" else ""
+    for j in range(k + 1, len(tokens)):
+        if tokens[j].tag == "P":
+            return False
+        if tokens[j].tag == ",":
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            if nxt is None:
+                return ctx.text[tokens[j].end : before].strip().lower() == "" and ctx.text[before : before + len(word)].lower() == word
+            return nxt.word.lower() == word
+    return False
 
 
 def _alternating_speaker(ctx: Context, para: int, want: str) -> Phrase | None:
