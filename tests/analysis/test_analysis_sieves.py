@@ -2616,3 +2616,16 @@ def test_fiction_the_name_opening_an_absolute_phrase_is_not_the_she_after_it():
 
     assert antecedent("Ada Finch remaining silent, she") == "Nell Marrow"  # Ada is the silent one
     assert antecedent("Ada Finch remained silent; at last she") == "Ada Finch"
+
+
+def test_fiction_the_agent_of_a_participle_after_a_comma_is_no_antecedent():
+    from tui.analysis.sieves import _antecedent_in
+
+    def antecedent(narration: str) -> str | None:
+        ctx = context(f"{narration} “The tide is late,” said she.", fiction=True)
+        found = _antecedent_in(ctx, 0, ctx.quotes[0].start, "f")
+        return found.text if found is not None else None
+
+    # Mrs. Pell only comes along with Nell, who is the one the sentence tells of
+    assert antecedent("Nell Marrow came in, attended by Mrs. Pell.") == "Nell Marrow"
+    assert antecedent("Nell Marrow was attended by Mrs. Pell.") == "Mrs. Pell"  # (a passive's agent acts)

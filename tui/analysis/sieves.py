@@ -604,6 +604,8 @@ def _passive_agent(tokens: list[Token], p: Phrase) -> bool:
     if p.kind not in ("NAME", "TITLED") or p.first < 2 or tokens[p.first - 1].word.lower() != "by":
         return False
     verb = tokens[p.first - 2].word.lower()
+    if p.first >= 3 and tokens[p.first - 3].tag == ",":
+        return False  # "Ada came in, attended by Mr. Pobble": a participle's agent, beside the one who acts
     return verb.isalpha() and verb.endswith("ed")
 
 
