@@ -2528,3 +2528,104 @@ def test_fiction_a_leading_cue_never_names_the_one_the_words_call_by_name():
     ctx = context(t.format("Tom"), fiction=True)
     att = leading_cue(ctx, 0)
     assert att is not None and att.phrase.text == "Mrs. Pell"
+
+
+def test_fiction_a_rank_and_surname_is_not_the_family_member_with_a_full_name():
+    def speaker_of(rank_line: str) -> set[str]:
+        text = novel_with([
+            "Corry Marsh came down the stairs with his sister.",
+            "“The carriage is ready,” said Corry Marsh.",
+            "“Is it?” said Wren Talbot.",
+            "The general had waited in the hall for an hour. " + rank_line,
+            "“We shall leave at once, then,” said he.",
+        ])
+        return _spoken_by(analyze(text), "leave at once")
+
+    # the father with a rank is his own person, not the son the text names in full
+    assert speaker_of("General Marsh looked at his watch.") == {"General Marsh"}
+    # unless the text writes the rank before that first name
+    assert speaker_of("General Corry Marsh looked at his watch.") == {"Corry Marsh"}
+
+
+def test_fiction_a_bare_surname_finds_the_one_honorific_form_the_book_writes_later():
+    text = novel_with([
+        "“The boat is late again,” said Dorrel.",
+        "“It always is,” said Ada Finch.",
+        "“Then we shall wait by the pier,” said Mr. Dorrel.",
+    ])
+    a = analyze(text)
+    # one person, whichever form the book writes first
+    assert _spoken_by(a, "boat is late again") == _spoken_by(a, "wait by the pier") == {"Mr. Dorrel"}
+
+
+def test_fiction_said_she_is_not_the_partner_the_narration_told_apart_from_her():
+    from tui.analysis import ranker
+
+    def speaker_of(line: str) -> set[str]:
+        text = novel_with([
+            "“Is the tide up yet?” said Nell Marrow.",
+            "“Not yet,” said Tom Pell.",
+            "“Then we wait for it,” said Ada Finch.",
+            "“We do,” said Tom Pell.",
+            line,
+            "“I shall fetch the lamps,” said she.",
+        ])
+        ranker.use_weights(None)  # (the rules' own choice)
+        try:
+            return _spoken_by(analyze(text), "fetch the lamps")
+        finally:
+            ranker.reset_weights()
+
+    # Ada stays, "she" goes: "she" is the other woman of the talk
+    assert speaker_of("Her brother and Ada Finch would stay by the boat, while she went up to the house.") == {"Nell Marrow"}
+    # Ada as the sentence's subject may be "she" herself
+    assert speaker_of("Ada Finch would stay by the boat, while she went up to the house.") == {"Ada Finch"}
+
+
+def test_fiction_said_nothing_after_a_quotation_is_no_cue_for_it():
+    text = novel_with([
+        "“Where were you last night?” asked Tom Pell.",
+        "“At the harbour,” said Nell Marrow.",
+        "“You went there alone?” Nell Marrow said nothing.",
+    ])
+    who = _spoken_by(analyze(text), "went there alone")
+    assert who and "Nell Marrow" not in who  # she did not answer, so did not ask either
+
+
+def test_fiction_a_vocative_with_the_other_genders_honorific_calls_someone_else():
+    from tui.analysis.sieves import _calls_by_name
+
+    def calls_mr_hale(vocative: str) -> bool:
+        t = f"Mr. Hale came down the stairs. “Good morning, {vocative},” said he."
+        ctx = context(t, fiction=True)
+        mr = next(p for p in ctx.narration_phrases(0, ctx.quotes[0].start) if p.text == "Mr. Hale")
+        return _calls_by_name(ctx, 0, mr)
+
+    assert calls_mr_hale("Mr. Hale")
+    assert not calls_mr_hale("Miss Hale")  # his daughter, not himself: "he" may be Mr. Hale
+
+
+def test_fiction_the_name_opening_an_absolute_phrase_is_not_the_she_after_it():
+    from tui.analysis.sieves import _antecedent_in
+
+    def antecedent(middle: str) -> str | None:
+        t = f"Nell Marrow came to the door. {middle} said, “The tide is late.”"
+        ctx = context(t, fiction=True)
+        found = _antecedent_in(ctx, 0, t.index(" she said") + 1, "f")
+        return found.text if found is not None else None
+
+    assert antecedent("Ada Finch remaining silent, she") == "Nell Marrow"  # Ada is the silent one
+    assert antecedent("Ada Finch remained silent; at last she") == "Ada Finch"
+
+
+def test_fiction_the_agent_of_a_participle_after_a_comma_is_no_antecedent():
+    from tui.analysis.sieves import _antecedent_in
+
+    def antecedent(narration: str) -> str | None:
+        ctx = context(f"{narration} “The tide is late,” said she.", fiction=True)
+        found = _antecedent_in(ctx, 0, ctx.quotes[0].start, "f")
+        return found.text if found is not None else None
+
+    # Mrs. Pell only comes along with Nell, who is the one the sentence tells of
+    assert antecedent("Nell Marrow came in, attended by Mrs. Pell.") == "Nell Marrow"
+    assert antecedent("Nell Marrow was attended by Mrs. Pell.") == "Mrs. Pell"  # (a passive's agent acts)

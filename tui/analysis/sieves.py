@@ -413,6 +413,8 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
     if nxt < len(tokens) and _speech_verb(tokens[nxt]):
         if nxt + 1 < len(tokens) and tokens[nxt + 1].tag == ":":
             return None  # "Brandt disagreed:" introduces the next quotation
+        if ctx.fiction and nxt + 1 < len(tokens) and tokens[nxt + 1].word.lower() == "nothing":
+            return None  # '“…?” Ada said nothing.': she did not answer, so did not ask either
         if not ctx.fiction and _reports_more(ctx, i, tokens, nxt):
             return None
         return _make("trailing_cue", 0.9, p, tokens[nxt])
@@ -602,6 +604,8 @@ def _passive_agent(tokens: list[Token], p: Phrase) -> bool:
     if p.kind not in ("NAME", "TITLED") or p.first < 2 or tokens[p.first - 1].word.lower() != "by":
         return False
     verb = tokens[p.first - 2].word.lower()
+    if p.first >= 3 and tokens[p.first - 3].tag == ",":
+        return False  # "Ada came in, attended by Mr. Pobble": a participle's agent, beside the one who acts
     return verb.isalpha() and verb.endswith("ed")
 
 
@@ -1372,10 +1376,15 @@ def _calls_by_name(ctx: Context, i: int, p: Phrase) -> bool:
     """Whether quotation ``i`` calls ``p`` by name: "…, Hale," calls Hale, not Mrs. Hale (a
     bare surname is another of the family than the one with the honorific)."""
     key = _key(p)
-    titled = p.text.split()[0].rstrip(".").lower() in lexicon().honorifics if p.text.split() else False
+    honorifics = lexicon().honorifics
+    hon = p.text.split()[0].rstrip(".").lower() if p.text.split() else ""
+    titled = hon in honorifics
     for m in vocatives(ctx, i):
         words = m.group(1).replace(".", "").split()
         if words[-1].lower() == key and (not titled or len(words) > 1):
+            called = words[0].lower()
+            if titled and called in honorifics and {honorifics[called], honorifics[hon]} == {"m", "f"}:
+                continue  # "…, Miss Hale" does not call Mr. Hale
             return True
     return False
 
@@ -1502,6 +1511,9 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
         if again is not None:
             return again
         partner = _conversation_partner(ctx, i, want)
+        if partner is not None and _someone_else_there(ctx, i, partner, want):
+            # "… her father and Ada should stay, while she set off. / “…,” said she": not Ada
+            partner = _conversation_partner(ctx, i, want, exclude=_key(partner))
         if partner is not None:
             return partner
     if ctx.fiction and want in ("m", "f"):
@@ -1650,6 +1662,29 @@ def _addressed_before(ctx: Context, i: int, para: int, want: str) -> Phrase | No
     return called if speaker is None or _key(speaker) != _key(called) else None
 
 
+def _someone_else_there(ctx: Context, i: int, p: Phrase, want: str) -> bool:
+    """Whether a sentence of the narration just before quotation ``i`` (its paragraph's, or
+    the paragraph of narration before it) names ``p`` after a word of its own (not as the
+    subject opening it: "her father and Ada") and then says "he"/"she" (``want``): that
+    pronoun is someone else than ``p``."""
+    para = ctx.quotes[i].paragraph
+    q = ctx.quotes[i]
+    spans = [(ctx.paragraphs[para].start, q.start)]
+    if para > 0 and not ctx.quotes_in_paragraph(para - 1):
+        spans.append((ctx.paragraphs[para - 1].start, ctx.paragraphs[para - 1].end))
+    pronoun = _HE if want == "m" else _SHE
+    key = p.text.split()[-1] if p.text.split() else ""
+    if not key:
+        return False
+    name = re.compile(rf"\b[a-z]+\s+(?:[A-Z][a-z]*\.?\s+)?{re.escape(key)}\b")  # (not the sentence's subject)
+    for start, end in spans:
+        for sentence in re.split(r"(?<=[.!?])\s+", ctx.text[start:end]):
+            m = name.search(sentence)
+            if m is not None and pronoun.search(sentence, m.end()):
+                return True
+    return False
+
+
 def _recent_speakers(ctx: Context, i: int, lookback: int):
     """The speakers of the attributed quotations before ``i``, latest first, within
     ``lookback`` quotations; a quotation of the narrator's or of no one known ends the run
@@ -1686,14 +1721,15 @@ def _same_speaker_by_gender(ctx: Context, i: int, want: str, lookback: int = 8) 
 
 def _conversation_partner(
     ctx: Context, i: int, want: str, lookback: int = 8, named_only: bool = False, by_paragraph: bool = False,
-    described: str = "",
+    described: str = "", exclude: str = "",
 ) -> Phrase | None:
     """In dialogue, "he said" is the most recent other speaker of that gender: not the one
     who spoke the turn before (speakers alternate). ``by_paragraph``: the turn before is the
     last quotation of an earlier paragraph (the quotations of this paragraph before ``i`` are
     the same speaker's words). ``described``: the words of a description cue ("the old
     gentleman"), which only the latest named speaker other than the last turn's can be (one
-    who fits it); a named speaker further back is out of the conversation."""
+    who fits it); a named speaker further back is out of the conversation. ``exclude``: the
+    key of someone the narration told apart from the pronoun."""
     before = i - 1
     if by_paragraph:
         para = ctx.quotes[i].paragraph
@@ -1705,7 +1741,7 @@ def _conversation_partner(
         if ctx.attributions[j] is None:
             continue
         p = root_phrase(ctx, j)
-        if p is None or p.kind == "NARRATOR" or (prev is not None and _key(p) == prev_key):
+        if p is None or p.kind == "NARRATOR" or (prev is not None and _key(p) == prev_key) or _key(p) == exclude:
             continue
         if named_only and p.kind in ("DESC", "PRON", "ORG"):
             continue
@@ -1797,6 +1833,8 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
             continue
         if p.kind == "DESC" and tokens[p.first].tag == "PRP$":
             continue  # "his head", "her husband": relative to someone else
+        if ctx.fiction and _absolute_phrase(ctx, tokens, p, before, want):
+            continue  # "Ada remaining silent, she said": the one who is silent is not "she"
         if ctx.fiction and _body_part(p):
             continue  # "a shining head": a part of someone
         if want == "p":
@@ -1820,6 +1858,26 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
             fallback = fallback or p
     # a name of the right gender a little further back beats a nearer name of unknown gender
     return unknown[0] if unknown else fallback
+
+
+def _absolute_phrase(ctx: Context, tokens: list[Token], p: Phrase, before: int, want: str) -> bool:
+    """Whether ``p`` opens an absolute phrase ("Ada remaining silent,") whose comma is followed
+    by "he"/"she" (``want``) as the subject of the main clause: then someone else."""
+    k = p.last + 1
+    if k >= len(tokens) or not tokens[k].word.islower() or not tokens[k].word.endswith("ing"):
+        return False
+    if p.first > 0 and tokens[p.first - 1].tag not in ("P", ",", ":"):
+        return False
+    word = "he" if want == "m" else "she" if want == "f" else ""
+    for j in range(k + 1, len(tokens)):
+        if tokens[j].tag == "P":
+            return False
+        if tokens[j].tag == ",":
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            if nxt is None:
+                return ctx.text[tokens[j].end : before].strip().lower() == "" and ctx.text[before : before + len(word)].lower() == word
+            return nxt.word.lower() == word
+    return False
 
 
 def _alternating_speaker(ctx: Context, para: int, want: str) -> Phrase | None:

@@ -699,7 +699,11 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
         for e in es:
             fulls_by_first[e.key[1]].append(e)
     quote_entity: dict[int, Entity] = {}
-    for i, ref in sorted(refs.items()):
+    # (fiction: the references with an honorific first, so that "Vane" alone finds "M. Vane"
+    # wherever the book first writes it)
+    for i, ref in sorted(refs.items(), key=lambda kv: (ctx.fiction and not kv[1].hon, kv[0])):
+        if ctx.fiction and ref.role and not ref.first and not ref.hon and ref.kind == "person":
+            ref = refs[i] = _ranked(ctx, ref, fulls_by_last)
         e = _resolve(ctx, ref, entities, fulls_by_last, singles_by_last, entity, fulls_by_first)
         e.names[ref.text] += 1
         if ref.role and not e.role:
@@ -884,6 +888,8 @@ def _resolve(ctx, ref: NameRef, entities, fulls_by_last, singles_by_last, entity
             # name belongs to "Mrs. X" only if the text ever says "Mrs. First X"
             hon_word = ref.text.split()[0].rstrip(".")
             candidates = [e for e in candidates if (_with_honorific(ctx, e) or "").startswith(hon_word)]
+        elif ref.hon == "?" and ctx.fiction:
+            candidates = [e for e in candidates if _rank_with_first(ctx, ref.text.split()[0], e)]
     if len(candidates) > 1 and not ref.hon:
         # "Wren" for Tobias Wren, whom the text names far more often than Ada Wren
         counts = Counter(first for first, _ in _full_names_in_text(ctx, ref.last))
@@ -912,7 +918,7 @@ def _resolve(ctx, ref: NameRef, entities, fulls_by_last, singles_by_last, entity
             return hon_entities[0]
     # "Mrs. Hale" and "Miss Hale" are two people (mother and daughter)
     hon_word = ref.text.replace(".", " ").split()[0].lower() if ref.hon else ""
-    key = ("single", _HON_CLASS.get(hon_word, gender) if ref.hon else "", last)
+    key = ("single", _HON_CLASS.get(hon_word, hon_word if ctx.fiction and ref.hon == "?" else gender) if ref.hon else "", last)
     new = key not in entities
     e = entity(key, "person")
     if new:
@@ -921,6 +927,34 @@ def _resolve(ctx, ref: NameRef, entities, fulls_by_last, singles_by_last, entity
         e.hon_name = ref.text
     e.gender = gender if gender in ("m", "f") else e.gender
     return e
+
+
+def _ranked(ctx: Context, ref: NameRef, fulls_by_last: dict[str, list[Entity]]) -> NameRef:
+    """Fiction: "General Pell" in a novel whose Pells include a "Tom Pell" is the father or
+    the brother with a rank — his own person, under the rank — unless the text ever writes
+    the rank before that first name ("Captain Tom Pell")."""
+    rank = ref.role.split()[-1].rstrip(".") if ref.role and ref.role.split() else ""
+    if lexicon().honorifics.get(rank.lower()) != "?":
+        return ref
+    fulls = fulls_by_last.get(ref.last.lower(), [])
+    if not fulls or any(_rank_with_first(ctx, rank, e) for e in fulls):
+        return ref
+    return NameRef("person", f"{rank} {ref.text}", "?", "", ref.last, ref.role, ref.position, ref.tokens)
+
+
+def _rank_with_first(ctx: Context, rank: str, e: Entity) -> bool:
+    """Whether the text writes the rank before the entity's first name ("Captain Tom")."""
+    first = e.key[1] if len(e.key) > 2 else ""
+    rank = rank.rstrip(".")
+    if not first or not rank.isalpha():
+        return False
+    found = _rank_memo.get((rank, first))
+    if found is None:
+        found = _rank_memo[(rank, first)] = re.search(rf"\b{re.escape(rank)}\.?\s+{re.escape(first)}\b", ctx.text, re.I) is not None
+    return found
+
+
+_rank_memo: dict = document_memo()  # (rank, first name) -> whether the text writes them together
 
 
 _ROLE_TEXT = r"((?:a|an|the|A|An|The)\s[^,.;:“”\"\n]{3,70}?)"
