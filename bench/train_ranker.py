@@ -128,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_loo:
         print(f"{'held-out novel':<30} {'accuracy':>8} {'Explicit':>9} {'Anaphoric':>9} {'Implicit':>9}")
         before, after = Tally("novel"), Tally("novel")
+        types: dict[str, Counter] = defaultdict(Counter)
         for d in docs:
             weights = {"weights": train([g for other, gs in groups.items() if other != d["id"] for g in gs])}
             base, ours = evaluate(d, None), evaluate(d, weights)
@@ -136,7 +137,12 @@ def main(argv: list[str] | None = None) -> int:
             for tally, rep in ((before, base), (after, ours)):
                 tally.found += rep["found"]
                 tally.right += round(rep["speaker_accuracy"] * rep["found"])
+            for t, c in ours["by_type"].items():
+                types[t]["right"] += c["right"]
+                types[t]["found"] += c["found"]
         print(f"all novels: rules {before.right / before.found:.3f}, ranker {after.right / after.found:.3f}")
+        cells = (f"{t} {c['right']}/{c['found']} = {c['right'] / c['found']:.3f}" for t, c in types.items() if c["found"])
+        print("held out, by type (ranker): " + ", ".join(cells))
     if not args.no_write:
         weights = train([g for gs in groups.values() for g in gs])
         data = {

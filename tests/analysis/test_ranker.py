@@ -156,6 +156,47 @@ def test_he_or_she_after_a_man_and_a_woman_spoke_marks_the_one_of_that_gender():
     _, cands, _ = ranker.candidates(ctx, doc, she)
     assert ranker.INDEX["pair_other"] in cands["mara quill"]
 
+
+def test_he_said_brings_in_a_man_the_narration_named_three_paragraphs_back():
+    extra = (
+        "Mr. Pike came up the slipway with a lantern and hung it on the post.",
+        "“Fog by noon,” said Mara Quill.",
+        "The gulls settled on the roof of the shed.",
+        "“It will lift by evening,” he said.",
+    )
+    ctx, kinds = ranked_context(harbour(extra=extra))
+    doc = ranker._Doc(ctx, kinds)
+    i = quote_index(ctx, "It will lift", 5)
+    cue, cands, _ = ranker.candidates(ctx, doc, i)
+    assert cue == "m"
+    names = {k: {ranker.FEATURES[n] for n in f} for k, f in cands.items()}
+    assert {"far_ment", "far_ment_subject", "g_agree"} <= names["mr pike"]
+    # only people of the cue's gender come in from so far back, and only the ones new
+    assert "far_ment" not in names["mara quill"] and "far_ment" not in names["silas brand"]
+
+
+def test_he_said_brings_in_the_latest_man_who_spoke_beyond_the_turns_around():
+    extra = (
+        "“The nets are dry at last,” said Tobias Reed.",
+        "The tide came in over the flats.",
+        "A cart rattled past the chapel.",
+        "The lamps were lit along the quay.",
+        "Rain fell softly on the slates of the shed.",
+        "“It will lift by evening,” he said.",
+        "“It will not,” she said.",
+    )
+    ctx, kinds = ranked_context(harbour(extra=extra))
+    doc = ranker._Doc(ctx, kinds)
+    i = quote_index(ctx, "It will lift", 5)
+    _, cands, _ = ranker.candidates(ctx, doc, i)
+    names = {k: {ranker.FEATURES[n] for n in f} for k, f in cands.items()}
+    assert {"far_speaker", "g_agree"} <= names["tobias reed"]
+    assert not any("far_speaker" in f for k, f in names.items() if k != "tobias reed")
+    # a woman's cue does not bring him in from so far back
+    j = quote_index(ctx, "It will not", 5)
+    _, cands, _ = ranker.candidates(ctx, doc, j)
+    assert not any(ranker.INDEX["far_speaker"] in f for k, f in cands.items() if doc.gender.get(k) == "m")
+
 # -- the shipped model ------------------------------------------------------------------------------
 def weights() -> dict:
     return json.loads((ROOT / "tui" / "analysis" / "data" / "ranker.json").read_text(encoding="utf-8"))

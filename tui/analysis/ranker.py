@@ -44,6 +44,7 @@ EXPLICIT = frozenset({"NAME", "TITLED", "POSSD"})
 # of the quotation's own paragraph
 CUES = ("m", "f", "desc", "none", "nm", "nf")
 HISTORY = 4  # quotation paragraphs looked back
+FAR_BACK = 3  # paragraphs of narration looked back for a candidate of the cue's gender
 LOCAL = 40  # quotations that make "the scene" for local speaker counts
 NARRATOR = "<narrator>"
 
@@ -109,6 +110,10 @@ FEATURES: tuple[str, ...] = (
     "freq_mid",
     "freq_low",
     "is_description",
+    # further back, for a cue of known gender whose speaker none of the above brings in
+    "far_speaker",  # the latest speaker of that gender in the last LOCAL quotations
+    "far_ment",  # named in the narration two or three paragraphs back
+    "far_ment_subject",  # … opening a sentence
 )
 INDEX = {name: n for n, name in enumerate(FEATURES)}
 _F = INDEX
@@ -608,6 +613,7 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
         add(k, _F["local_top"], last)
     if cue_gender == "m" or cue_gender == "f":
         _pair(doc, i, cue_gender, add)
+        _further_back(doc, i, P, cue_gender, cands, add)
     called = doc.called(i)
     inside = doc.named_inside(i)
     agree = _F["g_agree"] if cue_gender == "m" or cue_gender == "f" else None
@@ -639,6 +645,33 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
             f.add(_F["is_description"])
         f.add(0)  # bias
     return cue, cands, source
+
+
+def _further_back(doc: _Doc, i: int, P: int, cue_gender: str, cands: dict[str, set[int]], add) -> None:
+    """Candidates of the cue's gender from further back than the turns and names around:
+    the latest speaker of that gender in the scene who is not a candidate yet, and the people
+    of that gender the narration names in the nearest earlier paragraph (two or three back)
+    that brings in someone new ("he" of a man the narration named a while ago)."""
+    keys = doc.keys
+    gender = doc.gender
+    for j in range(i - 1, max(-1, i - LOCAL), -1):
+        k = keys[j]
+        if k is not None and k != NARRATOR and gender.get(k, "?") == cue_gender:
+            if k not in cands:
+                add(k, _F["far_speaker"], j)
+                break
+    far, far_subject = _F["far_ment"], _F["far_ment_subject"]
+    for back in range(2, FAR_BACK + 1):
+        new = False
+        for start, end, k, subject, _to in reversed(doc.mentions(P - back)):
+            if gender.get(k, "?") != cue_gender or k in cands and far not in cands[k]:
+                continue
+            new = new or k not in cands
+            add(k, far, (start, end))
+            if subject:
+                add(k, far_subject)
+        if new:
+            break
 
 
 def _last_sentence(ctx: Context, i: int) -> tuple[int, int] | None:
