@@ -647,7 +647,6 @@ def _outer_speaker(tokens: list[Token], phrases: list[Phrase], before: int) -> P
     """News: "Ruiz said she expects that voters will say “no”": a speech verb whose subject
     stands inside what an earlier speech verb of the sentence reports — the earlier verb's
     subject is the source."""
-    ends = {p.last: p for p in phrases if _can_be_subject(tokens, p) and not _dateline(tokens, p)}
     for k in range(before - 1, 0, -1):
         tok = tokens[k]
         if tok.tag in (",", ":", "P") or tok.word.lower() in _CLAUSE_BREAKS:
@@ -657,8 +656,10 @@ def _outer_speaker(tokens: list[Token], phrases: list[Phrase], before: int) -> P
         j = k - 1
         while j >= 0 and tokens[j].tag == "W" and (tokens[j].word.lower() in _VERB_MODIFIERS or tokens[j].word.lower().endswith("ly")):
             j -= 1
-        p = ends.get(j)
-        if p is None or p.kind == "ORG":
+        # the phrase that ends right before the verb, if it can be its subject (phrases do not
+        # overlap: at most one ends there)
+        p = next((p for p in phrases if p.last == j), None)
+        if p is None or not _can_be_subject(tokens, p) or _dateline(tokens, p) or p.kind == "ORG":
             return None
         if p.first > 0 and tokens[p.first - 1].word.lower() in _SUBORDINATORS:
             return None  # "After Ames said …, Ruiz said": a clause before the main one
