@@ -921,12 +921,10 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         if label is not None:
             return Attribution("leading_cue", 0.7, phrase=label)
     opening = _opening_clause_end(tokens) if not ctx.fiction else None
-    scan = list(enumerate(reversed(recent)))
+    scan = enumerate(reversed(recent))
     if not ctx.fiction:
         # a speech verb's homograph used as a noun is the cue only if no verb precedes it
-        nouns = [(n, k) for n, k in scan if tokens[k].tag == "VSAY" and _used_as_noun(tokens, k)]
-        if nouns:
-            scan = [nk for nk in scan if nk not in nouns] + nouns
+        scan = _nouns_last(tokens, scan)
     for n, k in scan:
         tok = tokens[k]
         if opening is not None and k < opening:
@@ -1007,6 +1005,19 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             # from Ruiz: “…”')
             return Attribution("leading_cue", 0.7, phrase=p)
     return None
+
+
+def _nouns_last(tokens: list[Token], scan):
+    """The (n, k) of ``scan`` in order, but the speech verbs used as nouns (see
+    :func:`_used_as_noun`) after all the others — found as the loop that reads them gets
+    there (it mostly stops at the first verb: the words before it need no test)."""
+    nouns = []
+    for nk in scan:
+        if tokens[nk[1]][3] == "VSAY" and _used_as_noun(tokens, nk[1]):  # ([3]: .tag)
+            nouns.append(nk)
+        else:
+            yield nk
+    yield from nouns
 
 
 def _personal_subject_before(ctx: Context, tokens: list[Token], phrases: list[Phrase], v: int) -> Phrase | None:
