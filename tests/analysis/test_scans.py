@@ -591,3 +591,67 @@ def test_a_name_called_with_an_endearment_is_found() -> None:
     text = "Dear Tom, you know it, my Ada, as well as I do; oh, my dearest Mary!"
     assert [m.group(1) for m in vocative_matches(text)] == [m.group(1) for m in _VOCATIVE.finditer(text)]
     assert [m.group(1) for m in vocative_matches(text)] == ["Tom", "Ada", "Mary"]
+
+
+# -- the leading cue's lazy steps give what their eager forms gave ----------------------------
+CUE_PIECES = [
+    " ", " ", " ", ",", ".", ":", "the", "his", "of", "a", "states", "can", "report", "reports", "said", "says",
+    "told", "telling", "and", "after", "Ada", "Ruiz", "Mr", "Ames", "WASHINGTON", "spokesman", "who", "she",
+    "it", "(", ")", "calls", "call", "will", "Reuters", "quickly",
+]  # fmt: skip
+
+
+def _outer_speaker_eagerly(tokens, phrases, before):
+    """``_outer_speaker`` as it was written first: every phrase that can be a subject, by the
+    token it ends at, before the loop."""
+    from tui.analysis.sieves import (
+        _CLAUSE_BREAKS,
+        _SUBORDINATORS,
+        _VERB_MODIFIERS,
+        _can_be_subject,
+        _dateline,
+        _speech_verb,
+    )
+
+    ends = {p.last: p for p in phrases if _can_be_subject(tokens, p) and not _dateline(tokens, p)}
+    for k in range(before - 1, 0, -1):
+        tok = tokens[k]
+        if tok.tag in (",", ":", "P") or tok.word.lower() in _CLAUSE_BREAKS:
+            return None
+        if not _speech_verb(tok, leading=True) or tok.word.lower().endswith("ing"):
+            continue
+        j = k - 1
+        while j >= 0 and tokens[j].tag == "W" and (tokens[j].word.lower() in _VERB_MODIFIERS or tokens[j].word.lower().endswith("ly")):
+            j -= 1
+        p = ends.get(j)
+        if p is None or p.kind == "ORG":
+            return None
+        if p.first > 0 and tokens[p.first - 1].word.lower() in _SUBORDINATORS:
+            return None
+        return p
+    return None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(CUE_PIECES), max_size=50).map(" ".join), st.integers(0, 60))
+def test_the_outer_speaker_is_found_as_when_every_subject_was_listed_first(text: str, before: int) -> None:
+    from tui.analysis.phrases import chunk_phrases
+    from tui.analysis.sieves import _outer_speaker
+
+    tokens = tag_tokens(text, 0, len(text))
+    phrases = chunk_phrases(text, tokens)
+    before = min(before, len(tokens))
+    assert _outer_speaker(tokens, phrases, before) == _outer_speaker_eagerly(tokens, phrases, before)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(CUE_PIECES), max_size=50).map(" ".join), st.integers(1, 40))
+def test_speech_verbs_used_as_nouns_come_last_as_in_the_listed_order(text: str, gap: int) -> None:
+    from tui.analysis.sieves import _nouns_last, _used_as_noun
+
+    tokens = tag_tokens(text, 0, len(text))
+    recent = _last_words(tokens, gap)
+    scan = list(enumerate(reversed(recent)))
+    nouns = [(n, k) for n, k in scan if tokens[k].tag == "VSAY" and _used_as_noun(tokens, k)]
+    listed = [nk for nk in scan if nk not in nouns] + nouns
+    assert list(_nouns_last(tokens, enumerate(reversed(recent)))) == listed

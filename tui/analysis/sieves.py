@@ -651,7 +651,6 @@ def _outer_speaker(tokens: list[Token], phrases: list[Phrase], before: int) -> P
     """News: "Ruiz said she expects that voters will say “no”": a speech verb whose subject
     stands inside what an earlier speech verb of the sentence reports — the earlier verb's
     subject is the source."""
-    ends = {p.last: p for p in phrases if _can_be_subject(tokens, p) and not _dateline(tokens, p)}
     for k in range(before - 1, 0, -1):
         tok = tokens[k]
         if tok.tag in (",", ":", "P") or tok.word.lower() in _CLAUSE_BREAKS:
@@ -661,8 +660,10 @@ def _outer_speaker(tokens: list[Token], phrases: list[Phrase], before: int) -> P
         j = k - 1
         while j >= 0 and tokens[j].tag == "W" and (tokens[j].word.lower() in _VERB_MODIFIERS or tokens[j].word.lower().endswith("ly")):
             j -= 1
-        p = ends.get(j)
-        if p is None or p.kind == "ORG":
+        # the phrase that ends right before the verb, if it can be its subject (phrases do not
+        # overlap: at most one ends there)
+        p = next((p for p in phrases if p.last == j), None)
+        if p is None or not _can_be_subject(tokens, p) or _dateline(tokens, p) or p.kind == "ORG":
             return None
         if p.first > 0 and tokens[p.first - 1].word.lower() in _SUBORDINATORS:
             return None  # "After Ames said …, Ruiz said": a clause before the main one
@@ -924,12 +925,10 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         if label is not None:
             return Attribution("leading_cue", 0.7, phrase=label)
     opening = _opening_clause_end(tokens) if not ctx.fiction else None
-    scan = list(enumerate(reversed(recent)))
+    scan = enumerate(reversed(recent))
     if not ctx.fiction:
         # a speech verb's homograph used as a noun is the cue only if no verb precedes it
-        nouns = [(n, k) for n, k in scan if tokens[k].tag == "VSAY" and _used_as_noun(tokens, k)]
-        if nouns:
-            scan = [nk for nk in scan if nk not in nouns] + nouns
+        scan = _nouns_last(tokens, scan)
     for n, k in scan:
         tok = tokens[k]
         if opening is not None and k < opening:
@@ -1010,6 +1009,19 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             # from Ruiz: “…”')
             return Attribution("leading_cue", 0.7, phrase=p)
     return None
+
+
+def _nouns_last(tokens: list[Token], scan):
+    """The (n, k) of ``scan`` in order, but the speech verbs used as nouns (see
+    :func:`_used_as_noun`) after all the others — found as the loop that reads them gets
+    there (it mostly stops at the first verb: the words before it need no test)."""
+    nouns = []
+    for nk in scan:
+        if tokens[nk[1]][3] == "VSAY" and _used_as_noun(tokens, nk[1]):  # ([3]: .tag)
+            nouns.append(nk)
+        else:
+            yield nk
+    yield from nouns
 
 
 def _personal_subject_before(ctx: Context, tokens: list[Token], phrases: list[Phrase], v: int) -> Phrase | None:
