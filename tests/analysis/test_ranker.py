@@ -323,3 +323,32 @@ def test_she_said_with_one_woman_among_the_candidates_marks_her_the_only_one():
     assert cue == "f"
     sole = [k for k, f in cands.items() if ranker.INDEX["g_sole"] in f]
     assert sole == ["mara quill"]
+
+
+def test_a_surname_alone_in_a_novel_with_a_mr_and_a_mrs_of_it_is_the_man():
+    # speakers.py's rule: "said Pratt" where the text has a Mr. and a Mrs. Pratt is the man
+    extra = ("Mrs. Pratt wiped the counter.", "Mr. Pratt lit his pipe.", "Pratt grumbled at the weather.")
+    ctx, kinds = ranked_context(harbour(extra=extra))
+    doc = ranker._Doc(ctx, kinds)
+    text = ctx.text
+    bare = text.index("Pratt grumbled")
+    mr = text.index("Mr. Pratt")
+    mrs = text.index("Mrs. Pratt")
+    assert doc.wording_key(bare, bare + len("Pratt")) == doc.wording_key(mr, mr + len("Mr. Pratt")) == "mr pratt"
+    assert doc.wording_key(mrs, mrs + len("Mrs. Pratt")) == "mrs pratt"
+
+
+def test_a_rank_and_a_surname_is_not_the_one_first_name_of_that_family():
+    # "General Vane" is the father, not Luke Vane, unless the text writes "General Luke"
+    extra = ("Luke Vane mended the sail.", "General Vane frowned from the quay.", "Vane laughed.")
+    ctx, kinds = ranked_context(harbour(extra=extra))
+    doc = ranker._Doc(ctx, kinds)
+    text = ctx.text
+    general = text.index("General Vane")
+    assert doc.wording_key(general, general + len("General Vane")) == "general vane"
+    bare = text.index("Vane laughed")
+    assert doc.wording_key(bare, bare + len("Vane")) == "luke vane"
+    ctx, kinds = ranked_context(harbour(extra=(*extra, "Everyone knew General Luke Vane.")))
+    doc = ranker._Doc(ctx, kinds)
+    general = ctx.text.index("General Vane")
+    assert doc.wording_key(general, general + len("General Vane")) == "luke vane"

@@ -130,6 +130,24 @@ _SENTENCE_GAP = re.compile(r"[.!?;:—\-]['\"’”)]*\s*$|^\s*$")
 _PRONOUN = re.compile(r"\b(?:(he|He)|(she|She))\b")
 
 
+def _rank_of(ref) -> str:
+    """The rank a name without a first name is written with ("General" of "General Pell"),
+    as an honorific of no gender or as the chunker's role; else ""."""
+    if ref.first:
+        return ""
+    words = _norm(ref.text).split()
+    if ref.hon == "?" and len(words) >= 2:
+        return words[0]
+    role = ref.role.split() if ref.role and not ref.hon else ()
+    rank = role[-1].rstrip(".").lower() if role else ""
+    return rank if lexicon().honorifics.get(rank) == "?" else ""
+
+
+def _rank_with_first(ctx: Context, rank: str, first: str) -> bool:
+    """Whether the text writes the rank before the first name ("Captain Tom")."""
+    return re.search(rf"\b{re.escape(rank)}\.?\s+{re.escape(first.split()[0])}\b", ctx.text, re.I) is not None
+
+
 def _norm(text: str) -> str:
     return " ".join(text.replace(".", " ").replace("’", "'").split()).lower()
 
@@ -303,7 +321,8 @@ class _Doc:
             elif p.kind == "ORG" and not is_personal(self.ctx, p):
                 k = ""
             else:
-                k = self._resolve(_drop_common_words(self.ctx, parse_name(p)))
+                raw = parse_name(p)
+                k = self._resolve(_drop_common_words(self.ctx, raw), raw)
                 if k and " " not in k and k not in self.alias:
                     target = self._full_by_first.get(k) or self._hon_by_last.get(k)
                     if target is not None:
@@ -318,7 +337,7 @@ class _Doc:
                 self.words.update(w for w in ref.tokens if w[:1].isupper())
         return k or None
 
-    def _resolve(self, ref) -> str:
+    def _resolve(self, ref, raw=None) -> str:
         """A key for a name: a full name as it stands; a first name or a surname alone as the
         full name the text writes most often with it; "Mrs. Marlow" apart from "May
         Marlow" when the text has a Mrs. and a Miss of that name."""
@@ -333,6 +352,13 @@ class _Doc:
             return _norm(ref.first + " " + last)
         lex = lexicon()
         firsts = Counter(first for first, _ in _full_names_in_text(ctx, last))
+        rank = _rank_of(raw if raw is not None else ref) if ctx.fiction and firsts else ""
+        if rank:
+            # "General Pell": the father or brother with a rank, his own person unless the
+            # text writes the rank before a first name ("General Tom Pell"), as speakers.py
+            firsts = Counter({f: c for f, c in firsts.items() if _rank_with_first(ctx, rank, f)})
+            if not firsts:
+                return rank + " " + last.lower()
         if ref.hon in ("m", "f"):
             index = _honorific_index(ctx)
             hon_word = _norm(ref.text).split()[0]
@@ -359,6 +385,9 @@ class _Doc:
             ranked = firsts.most_common(2)
             if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1] + 2:
                 return _norm(ranked[0][0] + " " + last)
+        elif ctx.fiction and not ref.hon and last.lower() in _honorific_index(ctx).mixed:
+            # a surname a novel gives both a Mr. and a Mrs.: alone, it is the man (as speakers.py)
+            return "mr " + last.lower()
         return last.lower()
 
     def wording_key(self, start: int, end: int, kind: str = "NAME") -> str | None:
