@@ -66,6 +66,26 @@ def test_scans_from_capital_pairs_find_what_whole_text_scans_find(text: str) -> 
     assert _found(honorifics_before(text)) == _found(word_start_matches(_HONORIFIC_BEFORE, text))
 
 
+ASCII_PIECES = [
+    " ", "  ", "\n", "\t", "\x1c", "\x01", ".", ",", "-", "_", "'", "3", "x", "Mr", "Mr.", "Smith",
+    "Jane", "J.", "O'Hara", "SMITH", "the", "said", "A", "Z", "a", "z", "@", "[", "`", "{",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(ASCII_PIECES + PIECES[:20]), max_size=60).map("".join))
+def test_capital_pair_starts_are_where_the_pattern_matches(text: str) -> None:
+    # (ASCII texts are searched with their capitals marked; the others as they are)
+    expected = [m.start() for m in speakers._CAPITAL_PAIR.finditer(text)]
+    assert speakers._capital_pair_starts(text) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(ASCII_PIECES + ["well", "don", "t", "x-", "-y", "o'", "!", "?", "\"", "(", ")", ";"]), max_size=60).map("".join))
+def test_lowercase_words_of_ascii_text_are_the_whole_text_matches(text: str) -> None:
+    assert _lowercase_words(SimpleNamespace(text=text)) == set(_LOWER_WORD.findall(text))
+
+
 def test_a_title_inside_a_longer_word_is_not_an_honorific() -> None:
     text = "HMr. Smith met Mr. Jones and Mrs Lee."
     assert [m.group(2) for m in word_start_matches(_HON_SURNAME, text)] == ["Jones", "Lee"]

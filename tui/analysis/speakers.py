@@ -49,6 +49,12 @@ def word_start_matches(rx: re.Pattern, text: str, overlapping: bool = False):
 # pattern that opens with a class of letters makes ``re`` test every character of a novel;
 # one scan for these places, then each pattern tried at them, costs a third of three scans.
 _CAPITAL_PAIR = re.compile(r"[A-Z](?=[a-z]+\.?\s+[A-Z])")
+# The same places in an ASCII text whose capitals are all written as one mark (a character
+# such a text does not hold): a pattern that opens with one character, which ``re`` skips
+# to directly, instead of with a class of letters, tested at every character.
+_MARK = "\x01"
+_CAPITALS_MARKED = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", _MARK * 26)
+_MARKED_PAIR = re.compile(_MARK + r"(?=[a-z]+\.?\s+" + _MARK + ")")
 
 
 def capital_pairs(ctx: Context) -> list[int]:
@@ -56,10 +62,19 @@ def capital_pairs(ctx: Context) -> list[int]:
     cached = getattr(ctx, "_capital_pairs", None)
     if cached is None:
         text = ctx.text  # (a one-character match: finditer tries every position, as overlapping)
-        starts = [m.start() for m in _CAPITAL_PAIR.finditer(text)]
+        starts = _capital_pair_starts(text)
         cached = [s for s in starts if not (s and (text[s - 1].isalnum() or text[s - 1] == "_"))]
         ctx._capital_pairs = cached  # type: ignore[attr-defined]
     return cached
+
+
+def _capital_pair_starts(text: str) -> list[int]:
+    """Where :data:`_CAPITAL_PAIR` matches, word start or not. An ASCII text (str.translate's
+    quick case) is searched with its capitals marked: a capital is where the mark is, and
+    nothing else is changed (test_scans)."""
+    if text.isascii() and _MARK not in text:
+        return [m.start() for m in _MARKED_PAIR.finditer(text.translate(_CAPITALS_MARKED))]
+    return [m.start() for m in _CAPITAL_PAIR.finditer(text)]
 
 
 def matches_at(rx: re.Pattern, text: str, starts: list[int], overlapping: bool = False):
@@ -482,6 +497,8 @@ def _lowercase_words(ctx: Context) -> set[str]:
     cached = getattr(ctx, "_lower_words", None)
     if cached is None:
         text = ctx.text
+        if text.isascii():  # (str.translate's quick case)
+            text = text.translate(_PUNCTUATION_TO_SPACE)
         pieces: set[str] = set()
         pos, n = 0, len(text)
         while pos < n:
@@ -489,9 +506,17 @@ def _lowercase_words(ctx: Context) -> set[str]:
             cut = n if cut < 0 else cut
             pieces.update(text[pos:cut].split())
             pos = cut
-        cached = set(_LOWER_WORD.findall(" ".join(pieces)))
+        # a piece of ASCII lower-case letters only is its one match: only the others are scanned
+        cached = set(filter(str.isascii, filter(str.islower, filter(str.isalpha, pieces))))
+        pieces -= cached
+        cached.update(_LOWER_WORD.findall(" ".join(pieces)))
         ctx._lower_words = cached  # type: ignore[attr-defined]
     return cached
+
+
+# ASCII punctuation that no match of _LOWER_WORD holds, as white space: it is no word
+# character either, so the matches stay the same, and "said," and "said" become one piece
+_PUNCTUATION_TO_SPACE = str.maketrans({ch: " " for ch in "!\"#$%&()*+,./:;<=>?@[\\]^`{|}~"})
 
 
 _STRETCH = 1 << 15
