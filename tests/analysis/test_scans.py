@@ -454,6 +454,44 @@ def test_content_words_are_the_word_pattern_matches_that_can_have_a_role(text: s
     assert all(links._word_role(w) is links._SKIP for w in words if len(w) <= 2 and links._word_role(w) is not links._NEGATION)
 
 
+ASCII_WORD_PIECES = ["a", "n", "o", "no", "No", "NO", "x", "Z", "'", "-", "--", " ", "\n", ".", ",", "3", "_",
+                     "not", "don't", "an", "the", "ng", "'em", "-no", "Running", "said", "\x00", "\x7f"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(ASCII_WORD_PIECES + WORD_PIECES), max_size=24).map("".join))
+def test_content_terms_of_ascii_text_are_those_of_the_word_pattern(text: str) -> None:
+    # an ASCII text is read from its runs of letters, apostrophes and hyphens instead
+    from tui.analysis import links
+
+    terms, negative = {}, False
+    for low in links._content_words().findall(text.lower().replace("’", "'")):
+        role = links._word_role(low)
+        if role is links._NEGATION:
+            negative = True
+        elif role is not links._SKIP and role not in terms:
+            terms[role] = low
+    found = links.content_terms(text)
+    assert found == (terms, negative)
+    assert list(found[0].items()) == list(terms.items())  # (in the same order)
+
+
+ASCII_WORD_PIECES = ["a", "n", "o", "no", "No", "NO", "x", "Z", "'", "-", "--", " ", "\n", ".", ",", "3", "_",
+                     "not", "don't", "an", "the", "ng", "'em", "-no", "Running", "said", "\x00", "\x01", "\x7f"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(ASCII_WORD_PIECES + WORD_PIECES[:8]), max_size=12).map("".join), max_size=5))
+def test_content_terms_of_ascii_texts_read_together_are_each_ones(texts: list[str]) -> None:
+    # ASCII texts are read together, from their runs of letters, apostrophes and hyphens
+    from tui.analysis import links
+
+    found = links._all_content_terms(texts)
+    expected = [links.content_terms(text) for text in texts]
+    assert found == expected
+    assert [list(t.items()) for t, _ in found] == [list(t.items()) for t, _ in expected]  # (same order)
+
+
 _GENDER_TEXT = (
     "Mr. Pell came in, and he sat. Pell said he was tired; he slept. Pell nodded, his hat off.\n\n"
     "Mrs. Dunmore smiled, and she left. Ada Dunmore waved; her hand rose. Tobias Wren ran, he fell.\n\n"
