@@ -86,6 +86,21 @@ def test_lowercase_words_of_ascii_text_are_the_whole_text_matches(text: str) -> 
     assert _lowercase_words(SimpleNamespace(text=text)) == set(_LOWER_WORD.findall(text))
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(ASCII_PIECES + PIECES[:20] + ["Jane Smith", "Jane Smithson", "xJane  Smith", "Jane\nSmith"]), max_size=40).map("".join),
+    st.sampled_from(["Jane Smith", "Jane  Smith", "Jane\nSmith", "Mr. Smith", "Smith", "Jane", "J. Smith", "Jane Smith Smith"]),
+)
+def test_name_occurrences_are_where_find_finds_the_name(text: str, name: str) -> None:
+    lazy_below = speakers._LAZY_BELOW
+    try:
+        for speakers._LAZY_BELOW in (lazy_below, 0):  # (a short text searched, a long one indexed)
+            found = list(speakers.name_occurrences(SimpleNamespace(text=text), name))
+            assert found == [p for p in range(len(text)) if text.startswith(name, p)]
+    finally:
+        speakers._LAZY_BELOW = lazy_below
+
+
 def test_a_title_inside_a_longer_word_is_not_an_honorific() -> None:
     text = "HMr. Smith met Mr. Jones and Mrs Lee."
     assert [m.group(2) for m in word_start_matches(_HON_SURNAME, text)] == ["Jones", "Lee"]

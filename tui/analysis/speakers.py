@@ -12,6 +12,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .context import Attribution, Context
 from .lexicon import lexicon
@@ -62,10 +63,33 @@ def capital_pairs(ctx: Context) -> list[int]:
     cached = getattr(ctx, "_capital_pairs", None)
     if cached is None:
         text = ctx.text  # (a one-character match: finditer tries every position, as overlapping)
-        starts = _capital_pair_starts(text)
+        starts = ctx._capital_starts = _capital_pair_starts(text)  # type: ignore[attr-defined]
         cached = [s for s in starts if not (s and (text[s - 1].isalnum() or text[s - 1] == "_"))]
         ctx._capital_pairs = cached  # type: ignore[attr-defined]
     return cached
+
+
+_FIRST_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def name_occurrences(ctx: Context, name: str):
+    """Every occurrence of ``name`` in the text, in order (overlapping ones too), as
+    ``text.find`` finds them one after another. In a long text, a name that :data:`_CAPITAL_PAIR`
+    matches ("Ada Wren") stands only where the pattern matches, each such place indexed by
+    its first word once: no scan of the whole text for each name."""
+    text = ctx.text
+    if len(text) < _LAZY_BELOW or _CAPITAL_PAIR.match(name) is None:
+        return _occurrences(text, name, text.find(name))
+    index = getattr(ctx, "_capital_starts_by_word", None)
+    if index is None:
+        capital_pairs(ctx)
+        index = defaultdict(list)
+        match = _FIRST_WORD.match
+        for start in ctx._capital_starts:  # type: ignore[attr-defined]
+            index[match(text, start).group()].append(start)
+        ctx._capital_starts_by_word = index  # type: ignore[attr-defined]
+    startswith = text.startswith
+    return (start for start in index.get(_FIRST_WORD.match(name).group(), ()) if startswith(name, start))
 
 
 def _capital_pair_starts(text: str) -> list[int]:
@@ -321,11 +345,7 @@ def _pronoun_gender(ctx: Context, name: str, samples: int = 30) -> str:
         return cache[name]
     text = ctx.text
     m_votes = f_votes = 0
-    pos = -1
-    for _ in range(samples):
-        pos = text.find(name, pos + 1)
-        if pos < 0:
-            break
+    for pos in islice(name_occurrences(ctx, name), samples):
         end = pos + len(name)
         window = text[end : end + 60]
         stop = _SENTENCE_STOP.search(window)
@@ -734,7 +754,7 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
 
     for e in entities.values():
         if e.kind == "person" and e.full and not e.role:
-            e.role = _appositive_role(ctx.text, e.full)
+            e.role = _appositive_role(ctx.text, e.full, name_occurrences(ctx, e.full))
 
     narrator = entities.get(("narrator",))
     if narrator is not None:
@@ -955,13 +975,12 @@ _ROLE_AFTER = re.compile(r",\s((?:a|an|the|A|An|The)\s[^,.;:“”\"\n]{3,70}?)[
 _ROLE_BEFORE = re.compile(r"((?:a|an|the|A|An|The)\s[^,.;:“”\"\n]{3,70}?),\s$")
 
 
-def _appositive_role(text: str, name: str) -> str | None:
-    """ "Lena Ortiz, a spokeswoman for …," / "A local senator, Oren Kalder," """
-    pos = -1
-    for _ in range(8):  # the first few mentions introduce a person
-        pos = text.find(name, pos + 1)
-        if pos < 0:
-            break
+def _appositive_role(text: str, name: str, places=None) -> str | None:
+    """ "Lena Ortiz, a spokeswoman for …," / "A local senator, Oren Kalder," (``places``: where
+    the name stands, if known: see :func:`name_occurrences`)"""
+    if places is None:
+        places = _occurrences(text, name, text.find(name))
+    for pos in islice(places, 8):  # the first few mentions introduce a person
         end = pos + len(name)
         found = _ROLE_AFTER.match(text, end, end + 90)
         if found is None and text.startswith(",", end):
