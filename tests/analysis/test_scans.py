@@ -496,7 +496,7 @@ ASCII_WORD_PIECES = ["a", "n", "o", "no", "No", "NO", "x", "Z", "'", "-", "--", 
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(ASCII_WORD_PIECES + WORD_PIECES[:8]), max_size=12).map("".join), max_size=5))
+@given(st.lists(st.lists(st.sampled_from(ASCII_WORD_PIECES + WORD_PIECES), max_size=12).map("".join), max_size=5))
 def test_content_terms_of_ascii_texts_read_together_are_each_ones(texts: list[str]) -> None:
     # ASCII texts are read together, from their runs of letters, apostrophes and hyphens
     from tui.analysis import links

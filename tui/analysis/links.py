@@ -43,23 +43,34 @@ def content_terms(text: str) -> tuple[dict[str, str], bool]:
 
 
 def _all_content_terms(texts: list[str]) -> list[tuple[dict[str, str], bool]]:
-    """``[content_terms(text) for text in texts]``. ASCII texts are read together, from the
-    runs of letters, apostrophes and hyphens that one translation and one split of them all
-    give (see :data:`_ASCII_RUNS`), instead of a pattern that tries every character."""
-    joined = _SEPARATOR.join(texts)
+    """``[content_terms(text) for text in texts]``. The ASCII texts are read together, from
+    the runs of letters, apostrophes and hyphens that one translation and one split of them
+    all give (see :data:`_ASCII_RUNS`), instead of a pattern that tries every character."""
     separator = _SEPARATOR.strip()
-    if not joined.isascii() or joined.count(separator) != len(texts) - 1:  # (none of the texts' own)
-        return [content_terms(text) for text in texts]
+    out: list = [None] * len(texts)
+    joined = _SEPARATOR.join(texts)
+    if joined.isascii() and joined.count(separator) == len(texts) - 1:  # (most often: all of them)
+        together: list[int] = list(range(len(texts)))
+    else:
+        together = []
+        for k, text in enumerate(texts):
+            if text.isascii() and separator not in text:
+                together.append(k)
+            else:
+                out[k] = content_terms(text)
+        joined = _SEPARATOR.join([texts[k] for k in together])
+    if not together:
+        return out
     # each run without the apostrophes and hyphens it opens with: a match of _content_words
     # from its first letter to its end when of three characters or more; a shorter one is
     # skipped as such a match would be (_word_role), or a negation ("no") as it matches
     words = list(map(str.lstrip, joined.translate(_ASCII_RUNS).split(), repeat("'-")))
     roles = _word_roles
     get = roles.get
-    out = []
     start = 0
-    for k in range(len(texts)):
-        end = words.index(separator, start) if k < len(texts) - 1 else len(words)
+    last = together[-1]
+    for k in together:
+        end = words.index(separator, start) if k != last else len(words)
         terms: dict[str, str] = {}
         negative = False
         for low in words[start:end]:
@@ -70,7 +81,7 @@ def _all_content_terms(texts: list[str]) -> list[tuple[dict[str, str], bool]]:
                 negative = True
             elif role is not _SKIP and role not in terms:
                 terms[role] = low
-        out.append((terms, negative))
+        out[k] = (terms, negative)
         start = end + 1
     return out
 
