@@ -66,6 +66,41 @@ def test_scans_from_capital_pairs_find_what_whole_text_scans_find(text: str) -> 
     assert _found(honorifics_before(text)) == _found(word_start_matches(_HONORIFIC_BEFORE, text))
 
 
+ASCII_PIECES = [
+    " ", "  ", "\n", "\t", "\x1c", "\x01", ".", ",", "-", "_", "'", "3", "x", "Mr", "Mr.", "Smith",
+    "Jane", "J.", "O'Hara", "SMITH", "the", "said", "A", "Z", "a", "z", "@", "[", "`", "{",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(ASCII_PIECES + PIECES[:20]), max_size=60).map("".join))
+def test_capital_pair_starts_are_where_the_pattern_matches(text: str) -> None:
+    # (ASCII texts are searched with their capitals marked; the others as they are)
+    expected = [m.start() for m in speakers._CAPITAL_PAIR.finditer(text)]
+    assert speakers._capital_pair_starts(text) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(ASCII_PIECES + ["well", "don", "t", "x-", "-y", "o'", "!", "?", "\"", "(", ")", ";"]), max_size=60).map("".join))
+def test_lowercase_words_of_ascii_text_are_the_whole_text_matches(text: str) -> None:
+    assert _lowercase_words(SimpleNamespace(text=text)) == set(_LOWER_WORD.findall(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(ASCII_PIECES + PIECES[:20] + ["Jane Smith", "Jane Smithson", "xJane  Smith", "Jane\nSmith"]), max_size=40).map("".join),
+    st.sampled_from(["Jane Smith", "Jane  Smith", "Jane\nSmith", "Mr. Smith", "Smith", "Jane", "J. Smith", "Jane Smith Smith"]),
+)
+def test_name_occurrences_are_where_find_finds_the_name(text: str, name: str) -> None:
+    lazy_below = speakers._LAZY_BELOW
+    try:
+        for speakers._LAZY_BELOW in (lazy_below, 0):  # (a short text searched, a long one indexed)
+            found = list(speakers.name_occurrences(SimpleNamespace(text=text), name))
+            assert found == [p for p in range(len(text)) if text.startswith(name, p)]
+    finally:
+        speakers._LAZY_BELOW = lazy_below
+
+
 def test_a_title_inside_a_longer_word_is_not_an_honorific() -> None:
     text = "HMr. Smith met Mr. Jones and Mrs Lee."
     assert [m.group(2) for m in word_start_matches(_HON_SURNAME, text)] == ["Jones", "Lee"]
@@ -432,6 +467,44 @@ def test_content_words_are_the_word_pattern_matches_that_can_have_a_role(text: s
     words = links._WORD.findall(low)
     assert links._content_words().findall(low) == [w for w in words if len(w) > 2 or links._word_role(w) is links._NEGATION]
     assert all(links._word_role(w) is links._SKIP for w in words if len(w) <= 2 and links._word_role(w) is not links._NEGATION)
+
+
+ASCII_WORD_PIECES = ["a", "n", "o", "no", "No", "NO", "x", "Z", "'", "-", "--", " ", "\n", ".", ",", "3", "_",
+                     "not", "don't", "an", "the", "ng", "'em", "-no", "Running", "said", "\x00", "\x7f"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(ASCII_WORD_PIECES + WORD_PIECES), max_size=24).map("".join))
+def test_content_terms_of_ascii_text_are_those_of_the_word_pattern(text: str) -> None:
+    # an ASCII text is read from its runs of letters, apostrophes and hyphens instead
+    from tui.analysis import links
+
+    terms, negative = {}, False
+    for low in links._content_words().findall(text.lower().replace("’", "'")):
+        role = links._word_role(low)
+        if role is links._NEGATION:
+            negative = True
+        elif role is not links._SKIP and role not in terms:
+            terms[role] = low
+    found = links.content_terms(text)
+    assert found == (terms, negative)
+    assert list(found[0].items()) == list(terms.items())  # (in the same order)
+
+
+ASCII_WORD_PIECES = ["a", "n", "o", "no", "No", "NO", "x", "Z", "'", "-", "--", " ", "\n", ".", ",", "3", "_",
+                     "not", "don't", "an", "the", "ng", "'em", "-no", "Running", "said", "\x00", "\x01", "\x7f"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(ASCII_WORD_PIECES + WORD_PIECES), max_size=12).map("".join), max_size=5))
+def test_content_terms_of_ascii_texts_read_together_are_each_ones(texts: list[str]) -> None:
+    # ASCII texts are read together, from their runs of letters, apostrophes and hyphens
+    from tui.analysis import links
+
+    found = links._all_content_terms(texts)
+    expected = [links.content_terms(text) for text in texts]
+    assert found == expected
+    assert [list(t.items()) for t, _ in found] == [list(t.items()) for t, _ in expected]  # (same order)
 
 
 _GENDER_TEXT = (

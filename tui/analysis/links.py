@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 
 from .lexicon import lexicon
 from .memo import vocabulary_memo
@@ -40,6 +40,59 @@ def content_terms(text: str) -> tuple[dict[str, str], bool]:
         elif role is not _SKIP and role not in terms:
             terms[role] = low
     return terms, negative
+
+
+def _all_content_terms(texts: list[str]) -> list[tuple[dict[str, str], bool]]:
+    """``[content_terms(text) for text in texts]``. The ASCII texts are read together, from
+    the runs of letters, apostrophes and hyphens that one translation and one split of them
+    all give (see :data:`_ASCII_RUNS`), instead of a pattern that tries every character."""
+    separator = _SEPARATOR.strip()
+    out: list = [None] * len(texts)
+    joined = _SEPARATOR.join(texts)
+    if joined.isascii() and joined.count(separator) == len(texts) - 1:  # (most often: all of them)
+        together: list[int] = list(range(len(texts)))
+    else:
+        together = []
+        for k, text in enumerate(texts):
+            if text.isascii() and separator not in text:
+                together.append(k)
+            else:
+                out[k] = content_terms(text)
+        joined = _SEPARATOR.join([texts[k] for k in together])
+    if not together:
+        return out
+    # each run without the apostrophes and hyphens it opens with: a match of _content_words
+    # from its first letter to its end when of three characters or more; a shorter one is
+    # skipped as such a match would be (_word_role), or a negation ("no") as it matches
+    words = list(map(str.lstrip, joined.translate(_ASCII_RUNS).split(), repeat("'-")))
+    roles = _word_roles
+    get = roles.get
+    start = 0
+    last = together[-1]
+    for k in together:
+        end = words.index(separator, start) if k != last else len(words)
+        terms: dict[str, str] = {}
+        negative = False
+        for low in words[start:end]:
+            role = get(low)
+            if role is None:
+                role = roles[low] = _word_role(low)
+            if role is _NEGATION:
+                negative = True
+            elif role is not _SKIP and role not in terms:
+                terms[role] = low
+        out[k] = (terms, negative)
+        start = end + 1
+    return out
+
+
+_SEPARATOR = " \x01 "  # (a character no ASCII run holds, as a run of its own)
+# An ASCII text lower-cased, with every character but letters, apostrophes and hyphens as
+# white space (the separator kept): its pieces are the runs of _content_words's class
+# (test_scans)
+_ASCII_RUNS = str.maketrans(
+    {chr(c): chr(c).lower() if chr(c).isalpha() or chr(c) in "'-" else " " for c in range(128) if chr(c) != "\x01"}
+)
 
 
 @lru_cache(maxsize=1)
@@ -96,8 +149,7 @@ def _topic_links(quotes: list[Quote]) -> list[Link]:
         return []
     terms: list[dict[str, str]] = []
     negative: list[bool] = []
-    for q in eligible:
-        t, neg = content_terms(q.text)
+    for t, neg in _all_content_terms([q.text for q in eligible]):
         terms.append(t)
         negative.append(neg)
     df = Counter(chain.from_iterable(terms))

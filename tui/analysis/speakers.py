@@ -12,6 +12,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .context import Attribution, Context
 from .lexicon import lexicon
@@ -49,6 +50,12 @@ def word_start_matches(rx: re.Pattern, text: str, overlapping: bool = False):
 # pattern that opens with a class of letters makes ``re`` test every character of a novel;
 # one scan for these places, then each pattern tried at them, costs a third of three scans.
 _CAPITAL_PAIR = re.compile(r"[A-Z](?=[a-z]+\.?\s+[A-Z])")
+# The same places in an ASCII text whose capitals are all written as one mark (a character
+# such a text does not hold): a pattern that opens with one character, which ``re`` skips
+# to directly, instead of with a class of letters, tested at every character.
+_MARK = "\x01"
+_CAPITALS_MARKED = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", _MARK * 26)
+_MARKED_PAIR = re.compile(_MARK + r"(?=[a-z]+\.?\s+" + _MARK + ")")
 
 
 def capital_pairs(ctx: Context) -> list[int]:
@@ -56,10 +63,42 @@ def capital_pairs(ctx: Context) -> list[int]:
     cached = getattr(ctx, "_capital_pairs", None)
     if cached is None:
         text = ctx.text  # (a one-character match: finditer tries every position, as overlapping)
-        starts = [m.start() for m in _CAPITAL_PAIR.finditer(text)]
+        starts = ctx._capital_starts = _capital_pair_starts(text)  # type: ignore[attr-defined]
         cached = [s for s in starts if not (s and (text[s - 1].isalnum() or text[s - 1] == "_"))]
         ctx._capital_pairs = cached  # type: ignore[attr-defined]
     return cached
+
+
+_FIRST_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def name_occurrences(ctx: Context, name: str):
+    """Every occurrence of ``name`` in the text, in order (overlapping ones too), as
+    ``text.find`` finds them one after another. In a long text, a name that :data:`_CAPITAL_PAIR`
+    matches ("Ada Wren") stands only where the pattern matches, each such place indexed by
+    its first word once: no scan of the whole text for each name."""
+    text = ctx.text
+    if len(text) < _LAZY_BELOW or _CAPITAL_PAIR.match(name) is None:
+        return _occurrences(text, name, text.find(name))
+    index = getattr(ctx, "_capital_starts_by_word", None)
+    if index is None:
+        capital_pairs(ctx)
+        index = defaultdict(list)
+        match = _FIRST_WORD.match
+        for start in ctx._capital_starts:  # type: ignore[attr-defined]
+            index[match(text, start).group()].append(start)
+        ctx._capital_starts_by_word = index  # type: ignore[attr-defined]
+    startswith = text.startswith
+    return (start for start in index.get(_FIRST_WORD.match(name).group(), ()) if startswith(name, start))
+
+
+def _capital_pair_starts(text: str) -> list[int]:
+    """Where :data:`_CAPITAL_PAIR` matches, word start or not. An ASCII text (str.translate's
+    quick case) is searched with its capitals marked: a capital is where the mark is, and
+    nothing else is changed (test_scans)."""
+    if text.isascii() and _MARK not in text:
+        return [m.start() for m in _MARKED_PAIR.finditer(text.translate(_CAPITALS_MARKED))]
+    return [m.start() for m in _CAPITAL_PAIR.finditer(text)]
 
 
 def matches_at(rx: re.Pattern, text: str, starts: list[int], overlapping: bool = False):
@@ -306,11 +345,7 @@ def _pronoun_gender(ctx: Context, name: str, samples: int = 30) -> str:
         return cache[name]
     text = ctx.text
     m_votes = f_votes = 0
-    pos = -1
-    for _ in range(samples):
-        pos = text.find(name, pos + 1)
-        if pos < 0:
-            break
+    for pos in islice(name_occurrences(ctx, name), samples):
         end = pos + len(name)
         window = text[end : end + 60]
         stop = _SENTENCE_STOP.search(window)
@@ -482,6 +517,8 @@ def _lowercase_words(ctx: Context) -> set[str]:
     cached = getattr(ctx, "_lower_words", None)
     if cached is None:
         text = ctx.text
+        if text.isascii():  # (str.translate's quick case)
+            text = text.translate(_PUNCTUATION_TO_SPACE)
         pieces: set[str] = set()
         pos, n = 0, len(text)
         while pos < n:
@@ -489,9 +526,17 @@ def _lowercase_words(ctx: Context) -> set[str]:
             cut = n if cut < 0 else cut
             pieces.update(text[pos:cut].split())
             pos = cut
-        cached = set(_LOWER_WORD.findall(" ".join(pieces)))
+        # a piece of ASCII lower-case letters only is its one match: only the others are scanned
+        cached = set(filter(str.isascii, filter(str.islower, filter(str.isalpha, pieces))))
+        pieces -= cached
+        cached.update(_LOWER_WORD.findall(" ".join(pieces)))
         ctx._lower_words = cached  # type: ignore[attr-defined]
     return cached
+
+
+# ASCII punctuation that no match of _LOWER_WORD holds, as white space: it is no word
+# character either, so the matches stay the same, and "said," and "said" become one piece
+_PUNCTUATION_TO_SPACE = str.maketrans({ch: " " for ch in "!\"#$%&()*+,./:;<=>?@[\\]^`{|}~"})
 
 
 _STRETCH = 1 << 15
@@ -713,7 +758,7 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
 
     for e in entities.values():
         if e.kind == "person" and e.full and not e.role:
-            e.role = _appositive_role(ctx.text, e.full)
+            e.role = _appositive_role(ctx.text, e.full, name_occurrences(ctx, e.full))
 
     narrator = entities.get(("narrator",))
     if narrator is not None:
@@ -964,13 +1009,12 @@ _ROLE_AFTER = re.compile(r",\s((?:a|an|the|A|An|The)\s[^,.;:“”\"\n]{3,70}?)[
 _ROLE_BEFORE = re.compile(r"((?:a|an|the|A|An|The)\s[^,.;:“”\"\n]{3,70}?),\s$")
 
 
-def _appositive_role(text: str, name: str) -> str | None:
-    """ "Lena Ortiz, a spokeswoman for …," / "A local senator, Oren Kalder," """
-    pos = -1
-    for _ in range(8):  # the first few mentions introduce a person
-        pos = text.find(name, pos + 1)
-        if pos < 0:
-            break
+def _appositive_role(text: str, name: str, places=None) -> str | None:
+    """ "Lena Ortiz, a spokeswoman for …," / "A local senator, Oren Kalder," (``places``: where
+    the name stands, if known: see :func:`name_occurrences`)"""
+    if places is None:
+        places = _occurrences(text, name, text.find(name))
+    for pos in islice(places, 8):  # the first few mentions introduce a person
         end = pos + len(name)
         found = _ROLE_AFTER.match(text, end, end + 90)
         if found is None and text.startswith(",", end):
