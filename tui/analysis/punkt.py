@@ -79,6 +79,23 @@ def _last_white(text: str, previous_stop: int, start: int, rare_space: bool) -> 
     line = text.rfind("\n", (last if last > previous_stop else previous_stop) + 1, start)
     return line if line > last else last
 
+def _marks(text: str, match_at) -> list[re.Match]:
+    """``period_re.finditer(text)`` for NLTK's period pattern compiled with ``re``: its
+    matches are single ``.``, ``?`` or ``!`` characters (the rest is a lookahead), so the
+    pattern is tried only where a substring search finds one of them, in text order
+    (quicker than the pattern's scan of every character)."""
+    at = []
+    append = at.append
+    find = text.find
+    for mark in ".?!":
+        i = find(mark)
+        while i >= 0:
+            append(i)
+            i = find(mark, i + 1)
+    at.sort()
+    return [m for i in at if (m := match_at(text, i))]
+
+
 class FastPunkt(PunktSentenceTokenizer):
     """A :class:`PunktSentenceTokenizer` whose ``span_tokenize`` is about four times faster."""
 
@@ -115,7 +132,7 @@ class FastPunkt(PunktSentenceTokenizer):
         previous_start = previous_stop = 0
         previous_match = None
         rare_space = any(ch in text for ch in _RARE_WHITESPACE)
-        for match in period_re.finditer(text):
+        for match in period_re.finditer(text) if word_re is None else _marks(text, period_re.match):
             start = match.start()
             last = _last_white(text, previous_stop, start, rare_space)  # (as in _contexts)
             word_start = last + 1 if last > 0 else previous_start
