@@ -127,35 +127,47 @@ class FastPunkt(PunktSentenceTokenizer):
         # the text's; otherwise each context's own is found)
         if patterns is self._exact:
             word_re = None
-        # the candidates NLTK keeps: (its match, where its word starts, where its mark stands)
-        candidates: list[tuple[re.Match, int, int]] = []
+        # NLTK's candidates (as in _contexts), each decided when the next match shows NLTK
+        # keeps it: its context is the word, its mark and the token after it ("after_tok",
+        # group 1, starts right after the one-character mark)
+        memo = self._memo
+        decide = self._contains_sentbreak
+        cuts: list[tuple[int, int]] = []
+        last_break = 0
         previous_start = previous_stop = 0
         previous_match = None
         rare_space = any(ch in text for ch in _RARE_WHITESPACE)
+        rfind = text.rfind
         for match in period_re.finditer(text) if word_re is None else _marks(text, period_re.match):
             start = match.start()
-            last = _last_white(text, previous_stop, start, rare_space)  # (as in _contexts)
+            if rare_space:
+                last = _last_white(text, previous_stop, start, True)
+            else:  # (_last_white's two reverse searches)
+                last = rfind(" ", previous_stop + 1, start)
+                line = rfind("\n", (last if last > previous_stop else previous_stop) + 1, start)
+                if line > last:
+                    last = line
             word_start = last + 1 if last > 0 else previous_start
             if previous_match is not None and previous_stop <= word_start:
-                candidates.append((previous_match, previous_start, previous_stop))
+                context = text[previous_start : previous_match.end(1)]
+                found = memo.get(context)
+                if found is None:
+                    found = memo[context] = decide(context, word_re)
+                if found:
+                    cuts.append((last_break, previous_stop + 1))
+                    next_tok = previous_match.start(2)  # ("next_tok": -1 when it is not there)
+                    last_break = next_tok if next_tok >= 0 else previous_stop + 1
             previous_match = match
             previous_start, previous_stop = word_start, start
-        if previous_match is not None:
-            candidates.append((previous_match, previous_start, previous_stop))
-        memo = self._memo
-        cuts: list[tuple[int, int]] = []
-        last_break = 0
-        for match, word_start, stop in candidates:
-            # the context: the word, its mark and the token after it ("after_tok", group 1,
-            # starts right after the one-character mark)
-            context = text[word_start : match.end(1)]
+        if previous_match is not None:  # (the last candidate is always kept)
+            context = text[previous_start : previous_match.end(1)]
             found = memo.get(context)
             if found is None:
-                found = memo[context] = self._contains_sentbreak(context, word_re)
+                found = memo[context] = decide(context, word_re)
             if found:
-                cuts.append((last_break, stop + 1))
-                next_tok = match.start(2)  # ("next_tok": -1 when it is not there)
-                last_break = next_tok if next_tok >= 0 else stop + 1
+                cuts.append((last_break, previous_stop + 1))
+                next_tok = previous_match.start(2)
+                last_break = next_tok if next_tok >= 0 else previous_stop + 1
         cuts.append((last_break, len(text.rstrip())))
         # NLTK's realignment: closing quotes and brackets after a break join the sentence
         # (its pattern starts with one of them: other sentences are not matched against it)
