@@ -343,18 +343,57 @@ class FastPunkt(PunktSentenceTokenizer):
         return "unknown"
 
 
+# ASCII characters that end a word in NLTK's word pattern when they follow it (its
+# punctuation class, without the quotes and brackets outside ASCII; test_punkt checks it)
+_WORD_END = frozenset(")\";}]*:@'({[?!")
+
+
 def _word_and_next(context: str) -> tuple[str, ...] | None:
-    """The tokens of a context that is an ASCII word, a ``.``, ``?`` or ``!``, white space and
-    an ASCII word ("said. The" → "said.", "The"; "eye! Then" → "eye", "!", "Then"), as NLTK's
-    word pattern (without separators) reads it; None for any other context."""
+    """What decides an ASCII context that is a word (after an optional ``"``), a ``.``, ``?``
+    or ``!``, then a closing character or white space and a word-led or ``"``-led run
+    ("said. The" → "said.", "The"; 'said. "Come,' → "said.", '"'; "eye! Then" → "eye", "!",
+    "Then"): the word with its period and the token after it, as NLTK's word pattern (without
+    separators) reads them, or three tokens when the mark stands alone (a break). Later
+    tokens of the run cannot break when it holds no ``.``, ``?`` or ``!`` but as its last
+    character. None for any other context."""
+    if not context.isascii():
+        return None
     parts = context.split()
-    if len(parts) != 2:
+    if len(parts) == 2:
+        word, run = parts
+    elif len(parts) == 1 and len(context) > 2:  # (the mark and a closing character)
+        word, run = context[:-1], context[-1]
+        if run not in _WORD_END:
+            return None
+    else:
         return None
-    word, nxt = parts
     mark = word[-1]
-    if mark not in ".?!" or not (word[:-1].isalpha() and nxt.isalpha() and context.isascii()):
+    if mark not in ".?!":
         return None
-    return (word, nxt) if mark == "." else (word[:-1], mark, nxt)
+    alpha = word[1:-1] if word[0] == '"' else word[:-1]
+    if not alpha.isalpha():
+        return None
+    if mark != ".":
+        return (alpha, mark, run)
+    if "." in run[:-1] or "?" in run[:-1] or "!" in run[:-1]:
+        return None
+    first = run[0]
+    if first == '"' or first in _WORD_END:
+        return (alpha + ".", first) if len(parts) == 1 or first == '"' else None
+    if not first.isalpha():
+        return None
+    end = 1
+    while end < len(run) and run[end].isalpha():
+        end += 1
+    rest = run[end:]
+    if not rest:
+        return (alpha + ".", run)
+    after = rest[0]
+    if rest == ".":
+        return (alpha + ".", run)
+    if after in _WORD_END or rest[:2] == "--" or (after == "," and (len(rest) == 1 or rest[1] in _WORD_END)):
+        return (alpha + ".", run[:end])
+    return None
 
 
 def _number_type(low: str) -> str:
