@@ -110,6 +110,7 @@ class FastPunkt(PunktSentenceTokenizer):
         self._punctuation = frozenset(self.PUNCTUATION)
         self._abbrev = params.abbrev_types
         self._collocations = params.collocations
+        self._collocation_firsts = frozenset(first for first, _ in params.collocations)
         self._starters = params.sent_starters
         self._ortho = params.ortho_context
         # both pure functions of a few characters of language (vocabulary memos: .memo)
@@ -296,6 +297,8 @@ class FastPunkt(PunktSentenceTokenizer):
             # "?" or "!" is one; an ellipsis or abbreviation ends with a period)
             return tok in self._sent_end
         sentbreak, abbr, ellipsis, typ, initial = self._token_facts(tok)
+        if not (abbr or ellipsis or initial) and typ != "##number##" and typ not in self._collocation_firsts:
+            return sentbreak  # (most words: no rule below reads the next token)
         next_type, starter = self._next_facts(nxt)
         if (typ, next_type) in self._collocations:
             return False
