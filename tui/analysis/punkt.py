@@ -349,6 +349,7 @@ class FastPunkt(PunktSentenceTokenizer):
 # ASCII characters that end a word in NLTK's word pattern when they follow it (its
 # punctuation class, without the quotes and brackets outside ASCII; test_punkt checks it)
 _WORD_END = frozenset(")\";}]*:@'({[?!")
+_LETTERS = string.ascii_letters
 
 
 def _word_and_next(context: str) -> tuple[str, ...] | None:
@@ -378,24 +379,21 @@ def _word_and_next(context: str) -> tuple[str, ...] | None:
         return None
     if mark != ".":
         return (alpha, mark, run)
+    if run.isalpha():  # (the most common: "said. The")
+        return (alpha + ".", run)
     if "." in run[:-1] or "?" in run[:-1] or "!" in run[:-1]:
         return None
     first = run[0]
     if first == '"' or first in _WORD_END:
         return (alpha + ".", first) if len(parts) == 1 or first == '"' else None
-    if not first.isalpha():
+    rest = run.lstrip(_LETTERS)
+    if len(rest) == len(run):
         return None
-    end = 1
-    while end < len(run) and run[end].isalpha():
-        end += 1
-    rest = run[end:]
-    if not rest:
-        return (alpha + ".", run)
     after = rest[0]
     if rest == ".":
         return (alpha + ".", run)
     if after in _WORD_END or rest[:2] == "--" or (after == "," and (len(rest) == 1 or rest[1] in _WORD_END)):
-        return (alpha + ".", run[:end])
+        return (alpha + ".", run[: len(run) - len(rest)])
     return None
 
 
