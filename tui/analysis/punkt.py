@@ -173,24 +173,24 @@ class FastPunkt(PunktSentenceTokenizer):
         # NLTK's realignment: closing quotes and brackets after a break join the sentence
         # (its pattern starts with one of them: other sentences are not matched against it)
         out: list[tuple[int, int]] = []
+        append = out.append
         realign = 0
-        last = len(cuts) - 1
         closers = _CLOSERS
-        for k, (start, stop) in enumerate(cuts):
+        start, stop = cuts[0]
+        for k in range(1, len(cuts)):
+            next_start, next_stop = cuts[k]
             start += realign
-            if k == last:
-                if stop > start:
-                    out.append((start, stop))
-                break
-            next_start, next_stop = cuts[k + 1]
-            m = realign_re.match(text, next_start, next_stop) if next_start < next_stop and text[next_start] in closers else None
-            if m:
-                out.append((start, next_start + len(m.group(0).rstrip())))
+            if next_start < next_stop and text[next_start] in closers and (m := realign_re.match(text, next_start, next_stop)):
+                append((start, next_start + len(m.group(0).rstrip())))
                 realign = m.end() - next_start
             else:
                 realign = 0
                 if stop > start:
-                    out.append((start, stop))
+                    append((start, stop))
+            start, stop = next_start, next_stop
+        start += realign
+        if stop > start:
+            append((start, stop))
         return out
 
     # -- the candidate search and realignment: NLTK's, with ``re`` patterns ------------
