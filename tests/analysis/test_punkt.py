@@ -105,6 +105,9 @@ CONTEXT_PIECES = ["said", "The", "I", "a", "x", "é", "3", ".", "?", "!", "..", 
 @example("said. Then--")
 @example("said. Then.")
 @example('"Stop! now')
+@example('Mr. "Stop!"')
+@example("Mr. Lee?)")
+@example("Mr. Lee.'")
 def test_a_word_and_the_next_are_read_as_the_word_pattern_reads_them(context: str) -> None:
     # ``_contains_sentbreak`` reads such a context without NLTK's word pattern: the pair
     # it returns is one of the pattern's, and the only one that may hold a break
