@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tui.analysis import analyze
@@ -95,3 +95,29 @@ def test_analysis_sentence_index_points_at_the_quote_sentence():
     (q,) = a.quotes
     s = a.sentence_of(q)
     assert t[s.start : s.end].startswith("Odile Ferrand said")
+
+
+def _clipped_sentences(t: str) -> list[tuple[int, int, int]]:
+    # every Punkt span of each block clipped to each paragraph it touches (split_sentences
+    # without its shortcut for a span inside one paragraph)
+    from tui.analysis.text import _blocks, punkt_tokenizer
+
+    paragraphs = split_paragraphs(t)
+    out = []
+    for block_start, block_end, possible_break in _blocks(t, paragraphs):
+        spans = punkt_tokenizer().spans(t[block_start:block_end]) if possible_break else [(0, block_end - block_start)]
+        for start, end in spans:
+            for para in paragraphs:
+                s, e = max(start + block_start, para.start), min(end + block_start, para.end)
+                if e > s:
+                    out.append((s, e, para.index))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Mr.", "Yes", "no", "Chapter I", ".", "?", "!", " ", "\n", "\n\n", "\n \n", '"', "’", ")", "5.", "a."]), max_size=40).map("".join))
+@example("Chapter I\n\nYes. No.")
+@example("One. Two\n\nthree. Four.\n\nFive")
+def test_sentences_are_the_block_spans_clipped_to_paragraphs(text):
+    got = [(s.start, s.end, s.paragraph) for s in split_sentences(text, split_paragraphs(text))]
+    assert got == _clipped_sentences(text)

@@ -79,6 +79,23 @@ def _last_white(text: str, previous_stop: int, start: int, rare_space: bool) -> 
     line = text.rfind("\n", (last if last > previous_stop else previous_stop) + 1, start)
     return line if line > last else last
 
+def _marks(text: str, match_at) -> list[re.Match]:
+    """``period_re.finditer(text)`` for NLTK's period pattern compiled with ``re``: its
+    matches are single ``.``, ``?`` or ``!`` characters (the rest is a lookahead), so the
+    pattern is tried only where a substring search finds one of them, in text order
+    (quicker than the pattern's scan of every character)."""
+    at = []
+    append = at.append
+    find = text.find
+    for mark in ".?!":
+        i = find(mark)
+        while i >= 0:
+            append(i)
+            i = find(mark, i + 1)
+    at.sort()
+    return [m for i in at if (m := match_at(text, i))]
+
+
 class FastPunkt(PunktSentenceTokenizer):
     """A :class:`PunktSentenceTokenizer` whose ``span_tokenize`` is about four times faster."""
 
@@ -93,6 +110,7 @@ class FastPunkt(PunktSentenceTokenizer):
         self._punctuation = frozenset(self.PUNCTUATION)
         self._abbrev = params.abbrev_types
         self._collocations = params.collocations
+        self._collocation_firsts = frozenset(first for first, _ in params.collocations)
         self._starters = params.sent_starters
         self._ortho = params.ortho_context
         # both pure functions of a few characters of language (vocabulary memos: .memo)
@@ -110,57 +128,69 @@ class FastPunkt(PunktSentenceTokenizer):
         # the text's; otherwise each context's own is found)
         if patterns is self._exact:
             word_re = None
-        # the candidates NLTK keeps: (its match, where its word starts, where its mark stands)
-        candidates: list[tuple[re.Match, int, int]] = []
+        # NLTK's candidates (as in _contexts), each decided when the next match shows NLTK
+        # keeps it: its context is the word, its mark and the token after it ("after_tok",
+        # group 1, starts right after the one-character mark)
+        memo = self._memo
+        decide = self._contains_sentbreak
+        cuts: list[tuple[int, int]] = []
+        last_break = 0
         previous_start = previous_stop = 0
         previous_match = None
         rare_space = any(ch in text for ch in _RARE_WHITESPACE)
-        for match in period_re.finditer(text):
+        rfind = text.rfind
+        for match in period_re.finditer(text) if word_re is None else _marks(text, period_re.match):
             start = match.start()
-            last = _last_white(text, previous_stop, start, rare_space)  # (as in _contexts)
+            if rare_space:
+                last = _last_white(text, previous_stop, start, True)
+            else:  # (_last_white's two reverse searches)
+                last = rfind(" ", previous_stop + 1, start)
+                line = rfind("\n", (last if last > previous_stop else previous_stop) + 1, start)
+                if line > last:
+                    last = line
             word_start = last + 1 if last > 0 else previous_start
             if previous_match is not None and previous_stop <= word_start:
-                candidates.append((previous_match, previous_start, previous_stop))
+                context = text[previous_start : previous_match.end(1)]
+                found = memo.get(context)
+                if found is None:
+                    found = memo[context] = decide(context, word_re)
+                if found:
+                    cuts.append((last_break, previous_stop + 1))
+                    next_tok = previous_match.start(2)  # ("next_tok": -1 when it is not there)
+                    last_break = next_tok if next_tok >= 0 else previous_stop + 1
             previous_match = match
             previous_start, previous_stop = word_start, start
-        if previous_match is not None:
-            candidates.append((previous_match, previous_start, previous_stop))
-        memo = self._memo
-        cuts: list[tuple[int, int]] = []
-        last_break = 0
-        for match, word_start, stop in candidates:
-            # the context: the word, its mark and the token after it ("after_tok", group 1,
-            # starts right after the one-character mark)
-            context = text[word_start : match.end(1)]
+        if previous_match is not None:  # (the last candidate is always kept)
+            context = text[previous_start : previous_match.end(1)]
             found = memo.get(context)
             if found is None:
-                found = memo[context] = self._contains_sentbreak(context, word_re)
+                found = memo[context] = decide(context, word_re)
             if found:
-                cuts.append((last_break, stop + 1))
-                next_tok = match.start(2)  # ("next_tok": -1 when it is not there)
-                last_break = next_tok if next_tok >= 0 else stop + 1
+                cuts.append((last_break, previous_stop + 1))
+                next_tok = previous_match.start(2)
+                last_break = next_tok if next_tok >= 0 else previous_stop + 1
         cuts.append((last_break, len(text.rstrip())))
         # NLTK's realignment: closing quotes and brackets after a break join the sentence
         # (its pattern starts with one of them: other sentences are not matched against it)
         out: list[tuple[int, int]] = []
+        append = out.append
         realign = 0
-        last = len(cuts) - 1
         closers = _CLOSERS
-        for k, (start, stop) in enumerate(cuts):
+        start, stop = cuts[0]
+        for k in range(1, len(cuts)):
+            next_start, next_stop = cuts[k]
             start += realign
-            if k == last:
-                if stop > start:
-                    out.append((start, stop))
-                break
-            next_start, next_stop = cuts[k + 1]
-            m = realign_re.match(text, next_start, next_stop) if next_start < next_stop and text[next_start] in closers else None
-            if m:
-                out.append((start, next_start + len(m.group(0).rstrip())))
+            if next_start < next_stop and text[next_start] in closers and (m := realign_re.match(text, next_start, next_stop)):
+                append((start, next_start + len(m.group(0).rstrip())))
                 realign = m.end() - next_start
             else:
                 realign = 0
                 if stop > start:
-                    out.append((start, stop))
+                    append((start, stop))
+            start, stop = next_start, next_stop
+        start += realign
+        if stop > start:
+            append((start, stop))
         return out
 
     # -- the candidate search and realignment: NLTK's, with ``re`` patterns ------------
@@ -267,6 +297,8 @@ class FastPunkt(PunktSentenceTokenizer):
             # "?" or "!" is one; an ellipsis or abbreviation ends with a period)
             return tok in self._sent_end
         sentbreak, abbr, ellipsis, typ, initial = self._token_facts(tok)
+        if not (abbr or ellipsis or initial) and typ != "##number##" and typ not in self._collocation_firsts:
+            return sentbreak  # (most words: no rule below reads the next token)
         next_type, starter = self._next_facts(nxt)
         if (typ, next_type) in self._collocations:
             return False
@@ -314,18 +346,55 @@ class FastPunkt(PunktSentenceTokenizer):
         return "unknown"
 
 
+# ASCII characters that end a word in NLTK's word pattern when they follow it (its
+# punctuation class, without the quotes and brackets outside ASCII; test_punkt checks it)
+_WORD_END = frozenset(")\";}]*:@'({[?!")
+_LETTERS = string.ascii_letters
+
+
 def _word_and_next(context: str) -> tuple[str, ...] | None:
-    """The tokens of a context that is an ASCII word, a ``.``, ``?`` or ``!``, white space and
-    an ASCII word ("said. The" → "said.", "The"; "eye! Then" → "eye", "!", "Then"), as NLTK's
-    word pattern (without separators) reads it; None for any other context."""
+    """What decides an ASCII context that is a word (after an optional ``"``), a ``.``, ``?``
+    or ``!``, then a closing character or white space and a word-led or ``"``-led run
+    ("said. The" → "said.", "The"; 'said. "Come,' → "said.", '"'; "eye! Then" → "eye", "!",
+    "Then"): the word with its period and the token after it, as NLTK's word pattern (without
+    separators) reads them, or three tokens when the mark stands alone (a break). Later
+    tokens of the run cannot break when it holds no ``.``, ``?`` or ``!`` but as its last
+    character. None for any other context."""
+    if not context.isascii():
+        return None
     parts = context.split()
-    if len(parts) != 2:
+    if len(parts) == 2:
+        word, run = parts
+    elif len(parts) == 1 and len(context) > 2:  # (the mark and a closing character)
+        word, run = context[:-1], context[-1]
+        if run not in _WORD_END:
+            return None
+    else:
         return None
-    word, nxt = parts
     mark = word[-1]
-    if mark not in ".?!" or not (word[:-1].isalpha() and nxt.isalpha() and context.isascii()):
+    if mark not in ".?!":
         return None
-    return (word, nxt) if mark == "." else (word[:-1], mark, nxt)
+    alpha = word[1:-1] if word[0] == '"' else word[:-1]
+    if not alpha.isalpha():
+        return None
+    if mark != ".":
+        return (alpha, mark, run)
+    if run.isalpha():  # (the most common: "said. The")
+        return (alpha + ".", run)
+    if "." in run[:-1] or "?" in run[:-1] or "!" in run[:-1]:
+        return None
+    first = run[0]
+    if first == '"' or first in _WORD_END:
+        return (alpha + ".", first) if len(parts) == 1 or first == '"' else None
+    rest = run.lstrip(_LETTERS)
+    if len(rest) == len(run):
+        return None
+    after = rest[0]
+    if rest == ".":
+        return (alpha + ".", run)
+    if after in _WORD_END or rest[:2] == "--" or (after == "," and (len(rest) == 1 or rest[1] in _WORD_END)):
+        return (alpha + ".", run[: len(run) - len(rest)])
+    return None
 
 
 def _number_type(low: str) -> str:

@@ -102,6 +102,10 @@ def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:
             # cut it at paragraph boundaries
             while p < n and ends[p] <= start:
                 p += 1
+            if p < n and starts[p] <= start and end <= ends[p]:  # (most: inside one paragraph)
+                if end > start:
+                    append(_new_sentence(len(sentences), start, end, paragraphs[p].index))
+                continue
             q = p
             while q < n and starts[q] < end:
                 s = start if start > starts[q] else starts[q]
