@@ -29,12 +29,18 @@ MIN_TOPIC_SCORE = 0.25
 
 def content_terms(text: str) -> tuple[dict[str, str], bool]:
     """Stemmed content words (stem -> a surface form) and whether the text is a denial."""
+    return _terms_of(_content_words().findall(text.lower().replace("’", "'")))
+
+
+def _terms_of(words: list[str]) -> tuple[dict[str, str], bool]:
+    """The content terms and the denial flag of a quotation's lower-cased words."""
     terms: dict[str, str] = {}
     negative = False
-    for low in _content_words().findall(text.lower().replace("’", "'")):
-        role = _word_roles.get(low)
+    roles = _word_roles
+    for low in words:
+        role = roles.get(low)
         if role is None:
-            role = _word_roles[low] = _word_role(low)
+            role = roles[low] = _word_role(low)
         if role is _NEGATION:
             negative = True
         elif role is not _SKIP and role not in terms:
@@ -65,23 +71,11 @@ def _all_content_terms(texts: list[str]) -> list[tuple[dict[str, str], bool]]:
     # from its first letter to its end when of three characters or more; a shorter one is
     # skipped as such a match would be (_word_role), or a negation ("no") as it matches
     words = list(map(str.lstrip, joined.translate(_ASCII_RUNS).split(), repeat("'-")))
-    roles = _word_roles
-    get = roles.get
     start = 0
     last = together[-1]
     for k in together:
         end = words.index(separator, start) if k != last else len(words)
-        terms: dict[str, str] = {}
-        negative = False
-        for low in words[start:end]:
-            role = get(low)
-            if role is None:
-                role = roles[low] = _word_role(low)
-            if role is _NEGATION:
-                negative = True
-            elif role is not _SKIP and role not in terms:
-                terms[role] = low
-        out[k] = (terms, negative)
+        out[k] = _terms_of(words[start:end])
         start = end + 1
     return out
 
