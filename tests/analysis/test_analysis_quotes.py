@@ -350,6 +350,23 @@ def test_speech_goes_on_between_indented_blocks():
         "Give me the paper and listen.", "To Miss Marsh, from a friend.", "That is the first line, and a pretty one."]
 
 
+def test_two_open_quotations_never_resume_the_same_paragraph():
+    # both quotations are left open before indented blocks; the paragraph that closes is
+    # resumed once, for the latest of them (a second copy made the quotations overlap)
+    text = (
+        "“Listen to the letter,” said Ann. “It begins:\n\n"
+        "        Dear Tom, come home. She said: “Soon\n\n"
+        "        the boat, the boat.\n\n"
+        "That is all it says,” said Ann."
+    )
+    paragraphs = split_paragraphs(text)
+    raws = quotes.resume_after_blocks(text, paragraphs, find_quotes(text, paragraphs))
+    spans = [(q.start, q.end) for q in raws]
+    assert len(spans) == len(set(spans))
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert [text[q.inner_start : q.inner_end] for q in raws if q.continues] == ["That is all it says,"]
+
+
 def test_no_resumption_without_a_block():
     # a paragraph that forgot its opening mark is left alone unless a block intervenes
     text = "“Look at him, Jack!\n\nI never saw the like.” He laughed."

@@ -384,7 +384,8 @@ def resume_after_blocks(text: str, paragraphs: list[Paragraph], quotes: list[Raw
     after it (and between later blocks) up to the closing mark."""
     n = len(paragraphs)
     added: list[RawQuote] = []
-    for q in quotes:
+    claimed: set[int] = set()  # paragraphs already resumed: by the latest open quotation only
+    for q in reversed(quotes):
         para = paragraphs[q.paragraph]
         if q.closed or q.end != para.end or q.paragraph + 1 >= n:
             continue
@@ -409,8 +410,9 @@ def resume_after_blocks(text: str, paragraphs: list[Paragraph], quotes: list[Raw
             role = "close" if text[close] in DOUBLE_CLOSE else "open" if text[close] in DOUBLE_OPEN else None
             if role is None:
                 role = _straight_role(text[p.start : p.end], close - p.start)
-            if role == "close" and block:
+            if role == "close" and block and not any(j in claimed for j, _ in chain + [(k, close)]):
                 chain.append((k, close))
+                claimed.update(j for j, _ in chain)
                 added.extend(
                     RawQuote(paragraphs[j].start, paragraphs[j].end if c is None else c + 1, paragraphs[j].start,
                              paragraphs[j].end if c is None else c, j, c is not None, True)
