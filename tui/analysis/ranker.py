@@ -93,7 +93,8 @@ FEATURES: tuple[str, ...] = (
     "ment_p1",  # in the paragraph before
     "ment_p1_subject",
     "ment_p1_narration",  # … which has no quotation
-    "ment_last",  # in the last sentence of narration before the quotation (no quotation between)
+    "ment_last",  # in the last sentence of narration before the quotation (no quotation between);
+    # a description counts there too once it is a candidate ("The old sailor frowned.")
     "ment_last_subject",  # … opening it
     # gender against the cue's (he / she, a description's role noun, the narration's he / she)
     "g_agree",
@@ -621,6 +622,15 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
             add(k, _F["ment_last"], (start, end))
             if subject:
                 add(k, _F["ment_last_subject"])
+        # a description is no name the scan finds: once a candidate, where it opens that
+        # sentence counts the same ("The old sailor frowned. 'No,' he said.")
+        for p in ctx.narration_phrases(last[0], last[1]):
+            if p.kind == "DESC" and p.start >= last[0]:
+                k = doc.key(p)
+                if k is not None and k in cands and _F["ment_last"] not in cands[k]:
+                    add(k, _F["ment_last"])
+                    if p.start == last[0] or _SENTENCE_GAP.search(ctx.text[max(last[0], p.start - 3) : p.start]) is not None:
+                        add(k, _F["ment_last_subject"])
         ant = att.antecedent if rule is not None and att is not None and att.same_as is None else None
         if ant is not None and ant.kind != "NARRATOR" and last[0] <= ant.start < last[1]:
             add(rule, _F["ment_last"])
