@@ -371,3 +371,23 @@ def test_a_description_that_spoke_marks_the_last_sentence_of_narration_that_ment
     names = {k: {ranker.FEATURES[n] for n in f} for k, f in cands.items()}
     assert {"ment_last", "ment_last_subject", "prev3"} <= names["old sailor"]
     assert "ment_last_subject" not in names["silas brand"]
+
+
+def test_only_a_few_turns_in_the_scene_mark_a_candidate_as_local_some():
+    # Silas Brand and Mara Quill speak in every scene; Tobias Reed only twice, at the end.
+    # "spoke a few times in the scene" is Tobias's alone: the frequent speakers are told by
+    # the book's counts and the scene's top speaker, not by a second count of their turns
+    extra = (
+        "“The nets are dry at last,” said Tobias Reed.",
+        "“And the boat?” asked Mara Quill.",
+        "“Caulked,” said Tobias Reed.",
+        "“Good,” he said.",
+    )
+    ctx, kinds = ranked_context(harbour() + "\n\n" + "\n\n".join(extra))
+    doc = ranker._Doc(ctx, kinds)
+    i = quote_index(ctx, "Good")
+    _, cands, _ = ranker.candidates(ctx, doc, i)
+    names = {k: {ranker.FEATURES[n] for n in f} for k, f in cands.items()}
+    assert "local_some" in names["tobias reed"]
+    assert "local_some" not in names["silas brand"] and "local_some" not in names["mara quill"]
+    assert "local_many" not in ranker.FEATURES

@@ -46,6 +46,7 @@ CUES = ("m", "f", "desc", "none", "nm", "nf")
 HISTORY = 4  # quotation paragraphs looked back
 FAR_BACK = 3  # paragraphs of narration looked back for a candidate of the cue's gender
 LOCAL = 40  # quotations that make "the scene" for local speaker counts
+LOCAL_SOME = 5  # fewer of them than this: "spoke a few times in the scene"
 NARRATOR = "<narrator>"
 
 FEATURES: tuple[str, ...] = (
@@ -105,8 +106,9 @@ FEATURES: tuple[str, ...] = (
     # how much they speak: in the book, in the last LOCAL quotations
     "top_speaker",
     "local_top",
-    "local_many",
-    "local_some",
+    "local_some",  # spoke 1-4 of the last LOCAL quotations: in the scene, a few times (more
+    # has no feature of its own: the scene's frequent speakers are told by local_top and the
+    # book's counts, and the ranker holds better over training seeds and held-out novels so)
     "freq_high",
     "freq_mid",
     "freq_low",
@@ -676,9 +678,8 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
         fq = freq.get(k)
         if fq is not None:
             f.add(fq)
-        c = window.get(k, 0)
-        if c:
-            f.add(_F["local_many"] if c >= 5 else _F["local_some"])
+        if 0 < window.get(k, 0) < LOCAL_SOME:
+            f.add(_F["local_some"])
         ph = key_phrase.get(k)
         if ph is not None and ph.kind == "DESC":
             f.add(_F["is_description"])
