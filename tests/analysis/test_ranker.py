@@ -352,3 +352,42 @@ def test_a_rank_and_a_surname_is_not_the_one_first_name_of_that_family():
     doc = ranker._Doc(ctx, kinds)
     general = ctx.text.index("General Vane")
     assert doc.wording_key(general, general + len("General Vane")) == "luke vane"
+
+
+def test_a_description_that_spoke_marks_the_last_sentence_of_narration_that_mentions_it():
+    # "the old sailor" is no name the ranker scans for, but once he is a candidate (he spoke
+    # a turn back), the narration sentence just before the line that opens with him counts
+    extra = (
+        "“Wind's rising,” said the old sailor.",
+        "“Is it?” asked Mara Quill.",
+        "The old sailor knocked out his pipe on a barrel while Silas Brand mended a net.",
+        "“Fog by noon,” he said.",
+    )
+    ctx, kinds = ranked_context(harbour(extra=extra))
+    doc = ranker._Doc(ctx, kinds)
+    i = quote_index(ctx, "Fog by noon", 5)
+    cue, cands, _ = ranker.candidates(ctx, doc, i)
+    assert cue == "m"
+    names = {k: {ranker.FEATURES[n] for n in f} for k, f in cands.items()}
+    assert {"ment_last", "ment_last_subject", "prev3"} <= names["old sailor"]
+    assert "ment_last_subject" not in names["silas brand"]
+
+
+def test_only_a_few_turns_in_the_scene_mark_a_candidate_as_local_some():
+    # Silas Brand and Mara Quill speak in every scene; Tobias Reed only twice, at the end.
+    # "spoke a few times in the scene" is Tobias's alone: the frequent speakers are told by
+    # the book's counts and the scene's top speaker, not by a second count of their turns
+    extra = (
+        "“The nets are dry at last,” said Tobias Reed.",
+        "“And the boat?” asked Mara Quill.",
+        "“Caulked,” said Tobias Reed.",
+        "“Good,” he said.",
+    )
+    ctx, kinds = ranked_context(harbour() + "\n\n" + "\n\n".join(extra))
+    doc = ranker._Doc(ctx, kinds)
+    i = quote_index(ctx, "Good")
+    _, cands, _ = ranker.candidates(ctx, doc, i)
+    names = {k: {ranker.FEATURES[n] for n in f} for k, f in cands.items()}
+    assert "local_some" in names["tobias reed"]
+    assert "local_some" not in names["silas brand"] and "local_some" not in names["mara quill"]
+    assert "local_many" not in ranker.FEATURES
