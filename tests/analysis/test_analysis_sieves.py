@@ -2629,3 +2629,9 @@ def test_fiction_the_agent_of_a_participle_after_a_comma_is_no_antecedent():
     # Mrs. Pell only comes along with Nell, who is the one the sentence tells of
     assert antecedent("Nell Marrow came in, attended by Mrs. Pell.") == "Nell Marrow"
     assert antecedent("Nell Marrow was attended by Mrs. Pell.") == "Mrs. Pell"  # (a passive's agent acts)
+
+
+def test_news_a_clause_word_before_a_titled_name_is_not_part_of_the_source():
+    text = "The plan led to what aide Tom Pell called “the beginning of a new era” in his memoir."
+    assert attribution(text)[0] == "Tom Pell"
+    assert attribution(text)[2] == "aide Tom Pell"

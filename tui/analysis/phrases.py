@@ -546,11 +546,25 @@ def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
 _TAG = attrgetter("tag")
 
 
-def chunk_phrases(text: str, tokens: list[Token]) -> list[Phrase]:
-    """Speaker phrases in ``tokens`` (one tagged window of narration)."""
+def chunk_phrases(text: str, tokens: list[Token], news: bool = False) -> list[Phrase]:
+    """Speaker phrases in ``tokens`` (one tagged window of narration). ``news``: a word that
+    opens a clause ("what aide Ada Finch called", "and spokesman Tom Pell said") is left out
+    of the phrase after it."""
     if not tokens:
         return []
-    return [_phrase(text, tokens, label, i, j) for label, i, j in chunk_tags(tuple(map(_TAG, tokens)))]
+    if not news:
+        return [_phrase(text, tokens, label, i, j) for label, i, j in chunk_tags(tuple(map(_TAG, tokens)))]
+    out = []
+    for label, i, j in chunk_tags(tuple(map(_TAG, tokens))):
+        if news and i < j and tokens[i].word.lower() in CLAUSE_WORDS:
+            i += 1
+        out.append(_phrase(text, tokens, label, i, j))
+    return out
+
+
+# words that open a clause, never a speaker phrase (tagged W, so a rule with a leading W
+# could take them)
+CLAUSE_WORDS = frozenset("what which who whom whose that and but or nor when where while whether".split())
 
 
 def _phrase(text: str, tokens: list[Token], kind: str, i: int, j: int) -> Phrase:
