@@ -2635,3 +2635,21 @@ def test_news_a_clause_word_before_a_titled_name_is_not_part_of_the_source():
     text = "The plan led to what aide Tom Pell called “the beginning of a new era” in his memoir."
     assert attribution(text)[0] == "Tom Pell"
     assert attribution(text)[2] == "aide Tom Pell"
+
+
+def test_news_a_participle_after_a_comma_goes_back_to_the_subject_opening_the_sentence():
+    # the subject before its appositive, not a person inside a relative or reported clause
+    text = "Vane, Ohio’s former governor, also attacked Tom Pell, with whom he clashed at Monday’s debate over taxes, calling him a “loser.”"
+    assert attribution(text)[2] == "Vane"
+    text = "Finch, Ohio’s sitting governor, repeated claims that Pell recites the same points, calling him a “talented guy” on the stage."
+    assert attribution(text)[2] == "Finch"
+    text = "Sen. Ada Finch (Maine) joined the group this week, publishing an op-ed in the Ledger attacking his “unsuitability for office.”"
+    assert attribution(text)[2] == "Sen. Ada Finch"
+    # a later clause with a subject of its own keeps it
+    text = "Ada Finch was criticised for the plan, though on Monday she used stronger words, saying it “must be stopped.”"
+    assert attribution(text)[2] == "she"
+
+
+def test_news_a_capitalised_preposition_opening_a_sentence_is_no_name():
+    text = "Amid calls from some to boycott the vote, the Ledger’s Luke Vane defended the plan, saying it is needed to “keep the lights on.”"
+    assert attribution(text)[:3] == ("Luke Vane", "leading_cue", "Luke Vane")

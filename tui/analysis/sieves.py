@@ -718,8 +718,13 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
         for p in reversed(candidates):
             after = tokens[p.last + 1] if p.last + 1 < len(tokens) else None
             if after is not None and after.tag == "VSAY" and not after.word.lower().endswith("ing"):
+                if news and p.first > 0 and tokens[p.first - 1].word.lower() == "that" and tokens[p.first].start - tokens[p.first - 1].end <= 2:
+                    continue  # ("Ruiz repeated claims that Holt recites …, calling him"): a reported clause's
                 return p
         if news and commas and commas[-1] == v - 1:
+            opener = _sentence_opening_subject(tokens, candidates)
+            if opener is not None:
+                return opener
             main = _main_clause_subject(tokens, candidates)
             if main is not None:
                 return main
@@ -837,6 +842,40 @@ def _place_or_date_part(tokens: list[Token], p: Phrase) -> bool:
 
 def _in_parentheses(tokens: list[Token], p: Phrase) -> bool:
     return p.first > 0 and tokens[p.first - 1].word == "(" and p.last + 1 < len(tokens) and tokens[p.last + 1].word in (")", ".")
+
+
+def _sentence_opening_subject(tokens: list[Token], candidates: list[Phrase]) -> Phrase | None:
+    """News: "Ruiz, the state's governor, also attacked Holt, with whom she clashed at the
+    debate, calling him …": the phrase that opens the sentence, then its verb (past an
+    appositive or a parenthesis), is the subject a participle after a comma goes back to."""
+    if not candidates or candidates[0].first != 0:
+        return None
+    p = candidates[0]
+    if p.kind not in ("NAME", "TITLED", "POSSD", "DESC", "PRON") or p.kind == "PRON" and p.text.lower() not in _SUBJECT_PRONOUNS:
+        return None
+    j = p.last + 1
+    if j < len(tokens) and tokens[j].word == "(":
+        j = next((k + 1 for k in range(j + 1, min(len(tokens), j + 10)) if tokens[k].word == ")"), len(tokens))
+    if j < len(tokens) and tokens[j].tag == ",":
+        j = next((k + 1 for k in range(j + 1, min(len(tokens), j + 16)) if tokens[k].tag == ","), len(tokens))
+    while j < len(tokens) and tokens[j].tag == "W" and (tokens[j].word.lower() in _VERB_MODIFIERS or tokens[j].word.lower().endswith("ly")):
+        j += 1
+    if j >= len(tokens) or tokens[j].tag not in ("W", "VSAY") or not tokens[j].word.islower() or tokens[j].word in _CLAUSE_WORDS_AFTER:
+        return None
+    if any(q.kind == "PRON" and q.text.lower() in _SUBJECT_PRONOUNS and tokens[q.first - 1].word.lower() not in _RELATIVES for q in candidates[1:]):
+        return None  # ("Ruiz was criticised …, though later she used …, saying"): the nearer clause's
+    for q in candidates[1:]:
+        after = tokens[q.last + 1] if q.last + 1 < len(tokens) else None
+        if tokens[q.first - 1].word.lower() in _CONJUNCTIONS and after is not None and after.tag in ("W", "VSAY") and after.word.islower():
+            return None  # ("Ruiz attacked the plan, and Holt hit back, calling it"): a second clause's
+    return p
+
+
+# words after a phrase that show it is no subject of a verb there ("Ruiz and Holt", "Ruiz
+# who", "Ruiz's")
+_RELATIVES = frozenset("who whom which whose".split())
+_CONJUNCTIONS = frozenset("and but yet so while although though whereas".split())
+_CLAUSE_WORDS_AFTER = frozenset("and or but nor who whom which whose that to of".split())
 
 
 def _main_clause_subject(tokens: list[Token], candidates: list[Phrase]) -> Phrase | None:
