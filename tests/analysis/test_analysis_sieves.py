@@ -2653,3 +2653,13 @@ def test_news_a_participle_after_a_comma_goes_back_to_the_subject_opening_the_se
 def test_news_a_capitalised_preposition_opening_a_sentence_is_no_name():
     text = "Amid calls from some to boycott the vote, the Ledger’s Luke Vane defended the plan, saying it is needed to “keep the lights on.”"
     assert attribution(text)[:3] == ("Luke Vane", "leading_cue", "Luke Vane")
+
+
+def test_news_the_sentence_subject_before_a_verb_that_is_no_cue_here_says_the_words():
+    # "went further:" is no speech verb here ('he went, “…”' would be), but Pell still
+    # opens the sentence that brings in the words
+    text = (
+        "“He could never run for governor again,” Ada Finch said in a radio interview. "
+        "In a television interview later that day, Tom Pell went even further: “If he loses, it is the end of his career.”"
+    )
+    assert attribution(text, 1)[2] == "Tom Pell"

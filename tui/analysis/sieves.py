@@ -2102,10 +2102,10 @@ def _sentence_subject(ctx: Context, i: int, window: tuple[int, int] | None = Non
         if verb is None or verb.word.lower() in _COPULAS:
             continue  # "Ruiz is the “safe choice”": a description of the subject, not its words
         if p is phrases[0] and (before is None or before.tag == "," and not any(t.tag in ("P", ":") for t in tokens[opening or 0 : p.first])):
-            if after.tag in ("W", ","):
+            if after.tag in ("W", ",", "VSAY"):
                 chosen = p
             break
-        if before is not None and before.word.lower() in _CLAUSE_SUBJECT_OPENERS and after.tag == "W":
+        if before is not None and before.word.lower() in _CLAUSE_SUBJECT_OPENERS and after.tag in ("W", "VSAY"):
             chosen = p  # a later clause with its own subject
             break
     if chosen is None:
