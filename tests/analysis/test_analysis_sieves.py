@@ -2663,3 +2663,17 @@ def test_news_the_sentence_subject_before_a_verb_that_is_no_cue_here_says_the_wo
         "In a television interview later that day, Tom Pell went even further: “If he loses, it is the end of his career.”"
     )
     assert attribution(text, 1)[2] == "Tom Pell"
+
+
+def test_news_a_cue_sentence_before_the_words_may_open_with_an_adverbial_and_an_appositive():
+    text = (
+        "On the other side, Sen. Ada Finch (R-Ore.), a candidate who has made taxes the centre of her campaign, "
+        "tweeted a warning. “Remember in November the senators who voted against us.”"
+    )
+    assert attribution(text)[:3] == ("Ada Finch", "narration_subject", "Sen. Ada Finch")
+    # no speech verb after the name and its appositive: no cue
+    text = (
+        "On the other side, Sen. Ada Finch (R-Ore.), a candidate who has made taxes the centre of her campaign, "
+        "left the room. “Remember in November the senators who voted against us.”"
+    )
+    assert attribution(text)[0] is None

@@ -2043,12 +2043,22 @@ def _cue_sentence_before(ctx: Context, i: int) -> Attribution | None:
     if not ctx.text[sentence_start : q.start].rstrip().endswith((".", "!", "?")):
         return None
     tokens = ctx.narration_tokens(sentence_start, q.start)
-    phrases = [p for p in ctx.narration_phrases(sentence_start, q.start) if _can_be_subject(tokens, p)]
-    if not phrases or phrases[0].first > 0 or phrases[0].kind not in ("NAME", "TITLED", "POSSD", "PRON"):
+    all_phrases = ctx.narration_phrases(sentence_start, q.start)
+    phrases = [p for p in all_phrases if _can_be_subject(tokens, p)]
+    opening = _opening_clause_end(tokens)
+    if opening is None and tokens and tokens[0].tag == "IN":
+        # ("On the other side, Ruiz (D-Ore.) tweeted …"): the first comma a name follows
+        opening = next((k for k, t in enumerate(tokens) if t.tag in (",", "P", ":")), None)
+        if opening is not None and (tokens[opening].tag != "," or not any(p.first == opening + 1 and p.kind in ("NAME", "TITLED", "POSSD") for p in all_phrases)):
+            opening = None
+    if opening is not None:
+        phrases = [p for p in phrases if p.first > opening]
+    if not phrases or phrases[0].first != (0 if opening is None else opening + 1) or phrases[0].kind not in ("NAME", "TITLED", "POSSD", "PRON"):
         p = None
     else:
         p = phrases[0]
-        if not any(_speech_verb(t, leading=True) for t in tokens[p.last + 1 : p.last + 4]):
+        v = _past_apposition(tokens, p.last + 1)
+        if not any(_speech_verb(t, leading=True) for t in tokens[v : v + 3]):
             p = None
     if p is None:
         # 'The group will watch the case, Ruiz says. “…”': the cue closes the sentence
@@ -2064,6 +2074,16 @@ def _cue_sentence_before(ctx: Context, i: int) -> Attribution | None:
     from .speakers import is_personal
 
     return Attribution("narration_subject", 0.5, phrase=p) if is_personal(ctx, p) else None
+
+
+def _past_apposition(tokens: list[Token], k: int) -> int:
+    """The token after a parenthesis ("(D-Ore.)") and an appositive set off by commas (", a
+    candidate who …,") that begin at ``k`` — where the verb of the phrase before them stands."""
+    if k < len(tokens) and tokens[k].word == "(":
+        k = next((j + 1 for j in range(k + 1, min(len(tokens), k + 10)) if tokens[j].word == ")"), k)
+    if k < len(tokens) and tokens[k].tag == ",":
+        k = next((j + 1 for j in range(k + 1, min(len(tokens), k + 25)) if tokens[j].tag in (",", "P", ":")), k)
+    return k
 
 
 _SUBJECT_KINDS = ("partial", "term", "speech")
