@@ -2677,3 +2677,17 @@ def test_news_a_cue_sentence_before_the_words_may_open_with_an_adverbial_and_an_
         "left the room. “Remember in November the senators who voted against us.”"
     )
     assert attribution(text)[0] is None
+
+
+def test_news_a_colon_closes_a_long_cue_clause_before_the_words():
+    text = (
+        "In a press release earlier this month, the party committee said about its plan for the health "
+        "business of the group in the latest draft of its platform: “The platform goes further than ever before.”"
+    )
+    assert attribution(text)[2] == "the party committee"
+    # a full stop ends the clause: the words that follow are no cue's
+    text = (
+        "In a press release earlier this month, the party committee said about its plan for the health "
+        "business of the group in the latest draft of its platform. “The platform goes further than ever before.”"
+    )
+    assert attribution(text)[0] is None

@@ -947,6 +947,10 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         return None
     # a scare-quoted term or a fragment can sit far into the sentence that reports it
     gap = MAX_LEAD_GAP_FRAGMENT if ctx.kinds and ctx.kinds[i] in ("term", "partial") else MAX_LEAD_GAP
+    if not ctx.fiction and tokens[-1].tag == ":":
+        # news: 'The committee said about … in the latest draft of its platform: “…”': the
+        # colon closes the clause that introduces the words, however long
+        gap = MAX_LEAD_GAP_FRAGMENT
     recent = _last_words(tokens, gap)
     if ctx.fiction and not any(tokens[k].tag == "VSAY" or len(tokens[k].word) == 9 for k in recent):
         return None  # (fiction: no speech verb and no "according to", no cue: not chunked)
