@@ -135,7 +135,7 @@ _new_phrase = Phrase._make  # Phrase(...) from a tuple of its fields, without it
 # for "(?:[A-Z]\.){2,}", the same strings), and a run of word characters that no
 # apostrophe, period or hyphen joins to more of them is taken whole ("\w++(?!…)") before
 # the general form, whose repeated group costs ``re`` an allocation at every word
-_TOKEN_PATTERN_FAST = r"[A-Z]\.(?:[A-Z]\.)+|[A-HJ-Z]\.(?=\s+[A-Z][a-z])|\w++(?!['’.\-]\w)|\w+(?:['’.\-]\w+)*|[^\w\s]"
+_TOKEN_PATTERN_FAST = r"[A-Z]\.(?:[A-Z]\.)+|[A-HJ-Z]\.(?=\s+[A-Z][a-z])|\d{1,3}(?:,\d{3})+(?!\d)|\w++(?!['’.\-]\w)|\w+(?:['’.\-]\w+)*|[^\w\s]"
 _TOKEN_WORDS = re.compile(rf"(\s*)({_TOKEN_PATTERN_FAST})")
 
 
