@@ -2691,3 +2691,14 @@ def test_news_a_colon_closes_a_long_cue_clause_before_the_words():
         "business of the group in the latest draft of its platform. “The platform goes further than ever before.”"
     )
     assert attribution(text)[0] is None
+
+
+def test_news_more_speech_nouns_name_whose_words_follow():
+    # a slogan, a pledge, a conclusion … are someone's words, like a statement or a claim
+    text = "The race tightened in May. Ada Finch's old slogan was “roads come before rails.”"
+    assert attribution(text)[:3] == ("Ada Finch", "speech_noun", "Ada Finch's")
+    text = "The vote was close, and Luke Vane's conclusion that the count was “extremely careless” stood."
+    assert attribution(text)[:3] == ("Luke Vane", "speech_noun", "Luke Vane's")
+    # "the contention of X that": the noun's "of" names its owner, like "by" and "from"
+    text = "The letters support the contention of Sen. Ada Finch that the files were “over-classified.”"
+    assert attribution(text)[:3] == ("Ada Finch", "speech_noun", "Sen. Ada Finch")

@@ -1981,7 +1981,7 @@ def speech_noun(ctx: Context, i: int) -> Attribution | None:
                     and all(t.tag in ("W", "ROLE") and t.word.islower() for t in tokens[p.last + 1 : k])
                 ):
                     return Attribution("speech_noun", 0.7, phrase=p)  # "Ruiz's campaign slogan", "Ann's last words were:"
-            if k + 2 < len(tokens) and tokens[k + 1].word.lower() in ("by", "from"):
+            if k + 2 < len(tokens) and tokens[k + 1].word.lower() in ("by", "from", "of"):
                 p = _phrase_at(phrases, k + 2)
                 if p is not None:
                     return Attribution("speech_noun", 0.7, phrase=p)
