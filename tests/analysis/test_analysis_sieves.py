@@ -2702,3 +2702,10 @@ def test_news_more_speech_nouns_name_whose_words_follow():
     # "the contention of X that": the noun's "of" names its owner, like "by" and "from"
     text = "The letters support the contention of Sen. Ada Finch that the files were “over-classified.”"
     assert attribution(text)[:3] == ("Ada Finch", "speech_noun", "Sen. Ada Finch")
+
+
+def test_news_a_verb_after_a_role_noun_ends_the_speaker_phrase():
+    text = "The Ohio senator emailed supporters saying: “The struggle continues” and vowed to fight on."
+    assert attribution(text)[2] == "The Ohio senator"
+    text = "Ada Finch’s right-hand woman rallied supporters, saying: “We have to be ready to stop him.”"
+    assert attribution(text)[2] == "Finch’s right-hand woman"

@@ -558,6 +558,12 @@ def chunk_phrases(text: str, tokens: list[Token], news: bool = False) -> list[Ph
     for label, i, j in chunk_tags(tuple(map(_TAG, tokens))):
         if news and i < j and tokens[i].word.lower() in CLAUSE_WORDS:
             i += 1
+        if label in ("DESC", "TITLED"):
+            # "The Ohio senator emailed supporters": a verb after the role noun ends the phrase
+            cut = next((k for k in range(i + 1, j) if tokens[k - 1].tag == "ROLE" and tokens[k].tag == "W"
+                        and tokens[k].word.endswith("ed") and tokens[k].word.islower()), None)
+            if cut is not None:
+                label, j = "DESC", cut - 1
         out.append(_phrase(text, tokens, label, i, j))
     return out
 
