@@ -2709,3 +2709,13 @@ def test_news_a_verb_after_a_role_noun_ends_the_speaker_phrase():
     assert attribution(text)[2] == "The Ohio senator"
     text = "Ada Finch’s right-hand woman rallied supporters, saying: “We have to be ready to stop him.”"
     assert attribution(text)[2] == "Finch’s right-hand woman"
+
+
+def test_news_an_organisation_or_document_opening_the_sentence_says_the_words_it_quotes():
+    text = "The ruling came late. The agency declined to detail the inquiry's “specific focus, scope or targets.”"
+    assert attribution(text)[:3] == ("agency", "narration_subject", "The agency")
+    text = "The vote was close. The Finch campaign projects that “a tax of a fraction of a percent” would raise billions."
+    assert attribution(text)[2] == "The Finch campaign"
+    # a scare-quoted term is no one's words for that
+    text = "The vote was close. The party has spent years courting the “establishment” vote."
+    assert attribution(text)[0] is None

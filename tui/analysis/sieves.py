@@ -2144,11 +2144,19 @@ def _sentence_subject(ctx: Context, i: int, window: tuple[int, int] | None = Non
         if antecedent is None:
             return None
         return Attribution("narration_subject", 0.45, phrase=p, antecedent=antecedent)
-    if not is_personal(ctx, p):
+    if not is_personal(ctx, p) and not (p.kind == "DESC" and ctx.kinds and ctx.kinds[i] != "term" and _source_description(p)):
         return None
     if p.first == 0 and p.kind == "NAME" and " " not in p.head and not written_as_a_name(ctx, p.head):
         return None  # "Nevertheless, …", "Senior advisers …": a capitalised opening word
     return Attribution("narration_subject", 0.45, phrase=p)
+
+
+def _source_description(p: Phrase) -> bool:
+    """News: "The agency declined to detail the “…”", "the statement talked about “…”": a
+    description of an organisation, a group or a document whose words the sentence quotes."""
+    last = p.text.lower().split()[-1]
+    lex = lexicon()
+    return last in lex.org_words or last in lex.group_nouns or last in lex.speech_nouns
 
 
 _CLAUSE_SUBJECT_OPENERS = frozenset("and but while although though whereas".split())
