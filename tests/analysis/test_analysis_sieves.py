@@ -2719,3 +2719,10 @@ def test_news_an_organisation_or_document_opening_the_sentence_says_the_words_it
     # a scare-quoted term is no one's words for that
     text = "The vote was close. The party has spent years courting the “establishment” vote."
     assert attribution(text)[0] is None
+
+
+def test_news_an_editorial_reads_its_words_a_sign_does_not():
+    text = "The Ledger aimed its Friday editorial at Finch. “If she wants to be mayor, she should act like one,” the editorial read."
+    assert attribution(text)[:3] == ("editorial", "trailing_cue", "the editorial")
+    text = "Crowds gathered at the bridge. “If she wants to be mayor, she should act like one,” the sign read."
+    assert attribution(text)[2] != "the sign"
