@@ -2726,3 +2726,10 @@ def test_news_an_editorial_reads_its_words_a_sign_does_not():
     assert attribution(text)[:3] == ("editorial", "trailing_cue", "the editorial")
     text = "Crowds gathered at the bridge. “If she wants to be mayor, she should act like one,” the sign read."
     assert attribution(text)[2] != "the sign"
+
+
+def test_news_a_document_that_goes_on_to_say_its_words():
+    text = "The club sent its members a note. The email went on to say, “Fewer people pay the dues that keep us going.”"
+    assert attribution(text, 0)[:3] == ("email", "leading_cue", "The email")
+    text = "The board met on Monday. The letter goes on to say: “We will not back down.”"
+    assert attribution(text)[:3] == ("letter", "leading_cue", "The letter")

@@ -1004,10 +1004,15 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             if (subject is None or subject.last < k - 3) and lexicon().speech_verb_base.get(tok.word.lower()) not in _OBJECT_VERBS:
                 return _make("leading_cue", 0.85, p, tok)
         if subject is None and not ctx.fiction:
-            # "Another commenter said, …", "The letter continues: …"
-            for d in range(max(0, k - 4), k):
+            # "Another commenter said, …", "The letter continues: …", "The email went on to say:"
+            h = k
+            if h >= 3 and tokens[h - 1].word.lower() == "to":
+                h2 = h - 3 if tokens[h - 2].word.lower() == "on" else h - 2
+                if h2 >= 1 and tokens[h2].tag in ("W", "VSAY") and tokens[h2].word.islower():
+                    h = h2
+            for d in range(max(0, h - 4), h):
                 bare = _bare_description(ctx, tokens, d, after=False)
-                if bare is not None and bare.last == k - 1 and (d == 0 or tokens[d - 1].tag in ("P", ",", ":", "W")):
+                if bare is not None and bare.last == h - 1 and (d == 0 or tokens[d - 1].tag in ("P", ",", ":", "W")):
                     subject = bare
                     break
         subject = _appositive_head(tokens, phrases, subject)
