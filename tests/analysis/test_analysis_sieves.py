@@ -1480,8 +1480,11 @@ def test_news_a_name_after_a_dash_before_the_colon_is_a_digest_source():
 
 
 def test_news_an_inverted_cue_takes_a_name_after_modifiers_or_before_a_relative_clause():
-    text = 'The vote was close. In other words, explained county moderator Ada Ruiz: "What does that have to do with roads?"'
+    text = 'The vote was close. In other words, explained county gadfly Ada Ruiz: "What does that have to do with roads?"'
     assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Ada Ruiz")
+    # (a role noun before the name is its title, part of the mention)
+    text = 'The vote was close. In other words, explained county moderator Ada Ruiz: "What does that have to do with roads?"'
+    assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "county moderator Ada Ruiz")
     text = 'The vote was close. Said Ada Ruiz, who grew up in the county, "We were all so proud of him."'
     assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Ada Ruiz")
 
@@ -2733,3 +2736,20 @@ def test_news_a_document_that_goes_on_to_say_its_words():
     assert attribution(text, 0)[:3] == ("email", "leading_cue", "The email")
     text = "The board met on Monday. The letter goes on to say: “We will not back down.”"
     assert attribution(text)[:3] == ("letter", "leading_cue", "The letter")
+
+
+def test_news_roles_of_political_reporting_title_a_name_or_describe_a_source():
+    # "columnist", "delegate", "moderator" … stand before a name as its title
+    text = "The debate went on. “We’ve had better conventions than this one,” Ohio delegate Luke Vane said."
+    assert attribution(text)[:3] == ("Luke Vane", "trailing_cue", "Ohio delegate Luke Vane")
+    # a crowd of protesters or attendees is a source of its own
+    text = "As Pell attacked Finch, the attendees chanted, “Lock her up!” as they had before."
+    assert attribution(text)[2] == "the attendees"
+
+
+def test_news_the_one_a_source_calls_something_is_the_verbs_object_not_its_subject():
+    text = (
+        "Ledger columnist Ada Finch, a former speechwriter, calls Pell “a man of two minds”: "
+        "“As a candidate, his gift is to sense where the crowd is and get there first.”"
+    )
+    assert attribution(text, 1)[0] == "Ada Finch"

@@ -1001,7 +1001,9 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         if p is not None and (
             p.last == len(tokens) - 2 and tokens[-1].tag in (",", ":") or ctx.fiction and p.last == len(tokens) - 1 and p.kind in ("NAME", "TITLED")
         ):  # (or right before the quotation: '"…," thought Alice "…"')
-            if (subject is None or subject.last < k - 3) and lexicon().speech_verb_base.get(tok.word.lower()) not in _OBJECT_VERBS:
+            base = lexicon().speech_verb_base.get(tok.word.lower())
+            # (news: "Ruiz calls Holt “…”: “…”" — the one called is the verb's object)
+            if (subject is None or subject.last < k - 3) and base not in _OBJECT_VERBS and (ctx.fiction or base != "call"):
                 return _make("leading_cue", 0.85, p, tok)
         if subject is None and not ctx.fiction:
             # "Another commenter said, …", "The letter continues: …", "The email went on to say:"
