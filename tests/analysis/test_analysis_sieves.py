@@ -2753,3 +2753,8 @@ def test_news_the_one_a_source_calls_something_is_the_verbs_object_not_its_subje
         "“As a candidate, his gift is to sense where the crowd is and get there first.”"
     )
     assert attribution(text, 1)[0] == "Ada Finch"
+
+
+def test_news_a_coordinated_speech_verb_in_a_relative_clause_takes_the_clauses_subject():
+    text = "And the North Atlantic Trade Pact, which Tom Pell had called a “disaster” and promised to “rip up”? He praised it."
+    assert attribution(text, 1)[:3] == ("Tom Pell", "leading_cue", "Tom Pell")

@@ -688,10 +688,11 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
     if not candidates:
         return None
     if news and not tokens[v].word.lower().endswith("ing") and _coordinated_verb(tokens, v):
-        # the subject of the clause: the last phrase that opens one
+        # the subject of the clause: the last phrase that opens one (or a relative clause:
+        # "NAFTA, which Ruiz had called “…” and promised to “…”")
         for p in reversed(candidates):
             before = tokens[p.first - 1] if p.first > 0 else None
-            if before is None or before.tag in (",", ":", "P") or before.word.lower() in _CLAUSE_OPENERS:
+            if before is None or before.tag in (",", ":", "P") or before.word.lower() in _CLAUSE_OPENERS or before.word.lower() in ("which", "whom"):
                 return p
         return candidates[0]
     if news and tokens[v].word.lower().endswith("ing"):
