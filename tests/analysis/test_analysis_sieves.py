@@ -2758,3 +2758,10 @@ def test_news_the_one_a_source_calls_something_is_the_verbs_object_not_its_subje
 def test_news_a_coordinated_speech_verb_in_a_relative_clause_takes_the_clauses_subject():
     text = "And the North Atlantic Trade Pact, which Tom Pell had called a “disaster” and promised to “rip up”? He praised it."
     assert attribution(text, 1)[:3] == ("Tom Pell", "leading_cue", "Tom Pell")
+
+
+def test_news_an_acronym_is_no_antecedent_for_he_or_she():
+    # the network told is an acronym, never "she": the pronoun goes back to the person
+    text = "Sarandon told MSNBC on Sunday that the race was close. “I don’t know. I’m going to see what happens,” she said."
+    a = analyze(text)
+    assert a.speaker_name(a.quotes[0]) == "Sarandon"

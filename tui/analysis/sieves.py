@@ -1910,6 +1910,8 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
             continue
         if not is_personal(ctx, p) or phrase_number(p) == "p":
             continue  # (not "she" for "the bediamonded women")
+        if not ctx.fiction and p.kind == "NAME" and p.head.replace(".", "").replace("-", "").isupper():
+            continue  # news: "CNN", "the AP", "GOP" — an acronym is no "he" or "she"
         gender = phrase_gender(ctx, p)
         if gender == want and p.kind != "DESC":
             return p
