@@ -2765,3 +2765,12 @@ def test_news_an_acronym_is_no_antecedent_for_he_or_she():
     text = "Sarandon told MSNBC on Sunday that the race was close. “I don’t know. I’m going to see what happens,” she said."
     a = analyze(text)
     assert a.speaker_name(a.quotes[0]) == "Sarandon"
+
+
+def test_news_a_long_sentence_closed_by_a_cue_clause_attributes_the_words_in_it():
+    text = (
+        "The promise to “bring the jobs home” appeals to older voters who wish for a return to an era "
+        "when a degree was not needed to earn a decent living and the town was full of mills and shops, "
+        "said Ada Finch, a historian at the state college."
+    )
+    assert attribution(text)[:3] == ("Ada Finch", "trailing_cue", "Ada Finch")  # (the whole name)

@@ -166,7 +166,9 @@ def _trailing_match(ctx: Context, i: int) -> Attribution | None:
         return _sign_off_paragraph(ctx, i) if not ctx.fiction else None
     found = _cue_right_after(ctx, i, (start, end), first)
     if found is None and not ctx.fiction and not _closes_sentence(ctx, i, tokens[first]):
-        found = _comma_clause_cue(ctx, (start, end))
+        # (a long sentence: its closing cue may stand further on than the usual window, which
+        # could cut its speaker's name in two)
+        found = _comma_clause_cue(ctx, (start, end) if end - start < 150 else ctx.trailing_window(i, 320))
     return found
 
 
