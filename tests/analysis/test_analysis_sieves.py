@@ -2774,3 +2774,13 @@ def test_news_a_long_sentence_closed_by_a_cue_clause_attributes_the_words_in_it(
         "said Ada Finch, a historian at the state college."
     )
     assert attribution(text)[:3] == ("Ada Finch", "trailing_cue", "Ada Finch")  # (the whole name)
+
+
+def test_speech_verbs_that_double_their_last_consonant_are_known_in_every_form():
+    from tui.analysis.lexicon import lexicon
+
+    lex = lexicon()
+    for word in ("dubbed", "dubbing", "slammed", "bragged", "begged"):
+        assert lex.is_speech_verb(word), word
+    text = "The mayor spoke for an hour. Ada Finch’s office slammed the ruling, calling it “meritless” on Monday."
+    assert attribution(text)[0] is not None and "Finch" in attribution(text)[0]
