@@ -2784,3 +2784,15 @@ def test_speech_verbs_that_double_their_last_consonant_are_known_in_every_form()
         assert lex.is_speech_verb(word), word
     text = "The mayor spoke for an hour. Ada Finch’s office slammed the ruling, calling it “meritless” on Monday."
     assert attribution(text)[0] is not None and "Finch" in attribution(text)[0]
+
+
+def test_news_a_name_coordinated_after_a_preposition_is_no_subject_or_antecedent():
+    # "on Fox and Friends": the preposition governs both names
+    text = "Tom Pell, while being interviewed on Fox and Friends Monday morning, called again for the mayor to resign over the “reckless” plan."
+    assert attribution(text)[0] == "Tom Pell"
+    text = (
+        "Ada Finch’s wins on Tuesday in Ohio and Pennsylvania show her reach. "
+        "“We were never just a regional campaign,” she said."
+    )
+    a = analyze(text)
+    assert a.speaker_name(a.quotes[0]) == "Ada Finch"

@@ -600,6 +600,17 @@ def _can_be_subject(tokens: list[Token], p: Phrase, inverted: bool = False) -> b
     return True
 
 
+def _coordinated_object(tokens: list[Token], p: Phrase) -> bool:
+    """ "in Maryland and Pennsylvania", "on Fox and Friends": a name after "and" or "or"
+    whose first conjunct a preposition governs — it governs both, so neither is a subject."""
+    if p.first < 3 or p.kind == "PRON" or tokens[p.first - 1].word.lower() not in ("and", "or"):
+        return False
+    j = p.first - 2
+    while j > 0 and tokens[j].tag in ("NNP", "HON", "HDOT", "DT"):
+        j -= 1
+    return j < p.first - 2 and tokens[j].tag == "IN"
+
+
 def _passive_agent(tokens: list[Token], p: Phrase) -> bool:
     """Fiction: "they were joined by Mr. Pobble": the name after "by" and a participle is the
     one who acts (the agent of a passive), as good an antecedent as a subject."""
@@ -686,7 +697,7 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
     candidates = [p for p in phrases if p.last < v and _can_be_subject(tokens, p) and not _dateline(tokens, p)]
     if news:
         # "Sen. Ada Ruiz (D-Ore.) said": a party and state in parentheses is no subject
-        candidates = [p for p in candidates if not _in_parentheses(tokens, p) and not _place_or_date_part(tokens, p)] or candidates
+        candidates = [p for p in candidates if not _in_parentheses(tokens, p) and not _place_or_date_part(tokens, p) and not _coordinated_object(tokens, p)] or candidates
     if not candidates:
         return None
     if news and not tokens[v].word.lower().endswith("ing") and _coordinated_verb(tokens, v):
@@ -1896,6 +1907,8 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
     for p in reversed(phrases):
         if p.start >= before or p.kind == "PRON" or not (_can_be_subject(tokens, p, inverted=True) or ctx.fiction and _passive_agent(tokens, p)):
             continue
+        if not ctx.fiction and _coordinated_object(tokens, p):
+            continue  # ("her wins in Maryland and Pennsylvania": no "she")
         if p.kind == "DESC" and tokens[p.first].tag == "PRP$":
             continue  # "his head", "her husband": relative to someone else
         if ctx.fiction and _absolute_phrase(ctx, tokens, p, before, want):
