@@ -2796,3 +2796,20 @@ def test_news_a_name_coordinated_after_a_preposition_is_no_subject_or_antecedent
     )
     a = analyze(text)
     assert a.speaker_name(a.quotes[0]) == "Ada Finch"
+
+
+def test_news_a_lone_capitalised_word_that_is_no_subject_yields_he_or_she_to_a_person_named_before():
+    text = (
+        "Ada Finch spoke at the rally on Monday.\n\n"
+        "Turnout was high in the primaries of Vermont, Ohio, and Maine. "
+        "“We were never just a regional campaign,” she said."
+    )
+    a = analyze(text)
+    assert a.speaker_name(a.quotes[0]) == "Ada Finch"
+    # a lone surname that opens its clause is most likely the person
+    text = (
+        "Ada Finch spoke at the rally on Monday.\n\n"
+        "Pell openly admitted that his pick was a political one. “With an eye to the primary,” he said."
+    )
+    a = analyze(text)
+    assert a.speaker_name(a.quotes[0]) == "Pell"

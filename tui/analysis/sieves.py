@@ -1556,6 +1556,23 @@ def _outer_source(ctx: Context, pron: Phrase) -> Phrase | None:
     return subject
 
 
+def _bare_capital(ctx: Context, p: Phrase, tokens: list[Token]) -> bool:
+    """News: a one-word name of unknown gender that is no first name, that the text never
+    writes after a first name and that is no verb's subject here ("in Vermont and Maine,
+    she …", "Footage shows …" is a subject though) — maybe no person at all."""
+    from .speakers import _full_names_in_text
+
+    head = p.head
+    if p.kind != "NAME" or " " in head or phrase_gender(ctx, p) in ("m", "f") or head.lower() in lexicon().first_names:
+        return False
+    k = p.last + 1
+    while k < len(tokens) and tokens[k].tag == "W" and (tokens[k].word.lower() in _VERB_MODIFIERS or tokens[k].word.lower().endswith("ly")):
+        k += 1
+    if k < len(tokens) and tokens[k].tag in ("W", "VSAY") and tokens[k].word.islower() and tokens[k].word not in _VERB_COORDINATORS:
+        return False  # "Cruz openly admitted …": a subject, most likely a person
+    return not _full_names_in_text(ctx, head)
+
+
 def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4) -> Phrase | None:
     """The antecedent of a cue's pronoun.
 
@@ -1596,14 +1613,22 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
         mid = _speaker_going_on_here(ctx, i, want)
         if mid is not None:
             return mid
+    weak = None
     for p_index in range(para, max(-1, para - max_paragraphs), -1):
         if p_index == para - 1 and ctx.fiction and want in ("m", "f"):
             other = _alternating_speaker(ctx, para, want)
             if other is not None:
                 return other
         found = _antecedent_in(ctx, p_index, pron.start, want)
+        if found is not None and not ctx.fiction and want in ("m", "f") and weak is None and _bare_capital(ctx, found, ctx.paragraph_narration(p_index, pron.start)[0]):
+            weak = found  # news: a lone capitalised word ("Vermont") — a person of the
+            continue  # pronoun's gender named a little earlier is likelier
+        if found is not None and weak is not None and phrase_gender(ctx, found) != want:
+            found = None
         if found is not None:
             return found
+    if weak is not None:
+        return weak
     if ctx.fiction and want in ("m", "f"):
         return _recent_speaker(ctx, i, want)
     if want in ("m", "f"):
