@@ -2813,3 +2813,13 @@ def test_news_a_lone_capitalised_word_that_is_no_subject_yields_he_or_she_to_a_p
     )
     a = analyze(text)
     assert a.speaker_name(a.quotes[0]) == "Pell"
+
+
+def test_news_a_headline_opening_with_a_surname_does_not_hide_that_the_text_writes_it_as_a_name():
+    text = (
+        "Finch's backers are not giving up. Voters in the state met Sen. Ada Finch on Monday.\n\n"
+        "Finch credited Pell's win to “a closed primary, something I have never liked.”"
+    )
+    a = analyze(text)
+    q = next(q for q in a.quotes if "closed primary" in q.text)
+    assert a.speaker_name(q) == "Ada Finch"

@@ -2185,7 +2185,7 @@ def _sentence_subject(ctx: Context, i: int, window: tuple[int, int] | None = Non
     if chosen is None:
         return None
     p = chosen
-    from .speakers import is_personal, written_as_a_name
+    from .speakers import _full_names_in_text, is_personal, written_as_a_name
 
     if p.kind == "PRON":
         if p.text.lower() not in _SUBJECT_PRONOUNS:
@@ -2196,8 +2196,9 @@ def _sentence_subject(ctx: Context, i: int, window: tuple[int, int] | None = Non
         return Attribution("narration_subject", 0.45, phrase=p, antecedent=antecedent)
     if not is_personal(ctx, p) and not (p.kind == "DESC" and ctx.kinds and ctx.kinds[i] != "term" and _source_description(p)):
         return None
-    if p.first == 0 and p.kind == "NAME" and " " not in p.head and not written_as_a_name(ctx, p.head):
-        return None  # "Nevertheless, …", "Senior advisers …": a capitalised opening word
+    if p.first == 0 and p.kind == "NAME" and " " not in p.head and not written_as_a_name(ctx, p.head) and not _full_names_in_text(ctx, p.head):
+        return None  # "Nevertheless, …", "Senior advisers …": a capitalised opening word (not a
+        # surname the text gives with a first name elsewhere: "Ada Ruiz … Ruiz credited …")
     return Attribution("narration_subject", 0.45, phrase=p)
 
 
