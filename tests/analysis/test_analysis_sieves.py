@@ -2823,3 +2823,12 @@ def test_news_a_headline_opening_with_a_surname_does_not_hide_that_the_text_writ
     a = analyze(text)
     q = next(q for q in a.quotes if "closed primary" in q.text)
     assert a.speaker_name(q) == "Ada Finch"
+
+
+def test_news_the_sentence_subject_may_be_a_paper_s_writer_or_an_organisation():
+    # "The Ledger’s Ada Finch sees …": the person after the possessor is the subject
+    text = "The piece drew replies. The New Ledger’s Ada Finch sees the essay as a step back to the founding “aristocratic conservatism” of the paper."
+    assert attribution(text)[:2] == ("Ada Finch", "narration_subject")
+    # an organisation named as the subject speaks too
+    text = "The report drew replies. The Lorimer Family Foundation did not want to address “that person,” telling a local station that it would not comment."
+    assert attribution(text)[:2] == ("Lorimer Family Foundation", "narration_subject")

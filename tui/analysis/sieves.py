@@ -2182,6 +2182,12 @@ def _sentence_subject(ctx: Context, i: int, window: tuple[int, int] | None = Non
         if before is not None and before.word.lower() in _CLAUSE_SUBJECT_OPENERS and after.tag in ("W", "VSAY"):
             chosen = p  # a later clause with its own subject
             break
+        if (
+            before is not None and before.tag == "NNPS" and p.kind in ("NAME", "TITLED") and after.tag in ("W", "VSAY")
+            and all(t.tag in ("DT", "NNP", "NNPS") for t in tokens[(opening + 1 if opening is not None else 0) : p.first])
+        ):
+            chosen = p  # "The Ledger’s Ada Ruiz sees the plan as “…”": the person, not her paper
+            break
     if chosen is None:
         return None
     p = chosen
@@ -2194,7 +2200,7 @@ def _sentence_subject(ctx: Context, i: int, window: tuple[int, int] | None = Non
         if antecedent is None:
             return None
         return Attribution("narration_subject", 0.45, phrase=p, antecedent=antecedent)
-    if not is_personal(ctx, p) and not (p.kind == "DESC" and ctx.kinds and ctx.kinds[i] != "term" and _source_description(p)):
+    if not is_personal(ctx, p) and not (p.kind in ("DESC", "ORG") and ctx.kinds and ctx.kinds[i] != "term" and _source_description(p)):
         return None
     if p.first == 0 and p.kind == "NAME" and " " not in p.head and not written_as_a_name(ctx, p.head) and not _full_names_in_text(ctx, p.head):
         return None  # "Nevertheless, …", "Senior advisers …": a capitalised opening word (not a
