@@ -18,6 +18,7 @@ from .memo import document_memo, vocabulary_memo
 from .phrases import Phrase, Token
 from .quotes import ALNUM
 from .speakers import (
+    _full_names_in_text,
     _honorific_counts,
     common_word,
     is_personal,
@@ -166,10 +167,20 @@ def _trailing_match(ctx: Context, i: int) -> Attribution | None:
         return _sign_off_paragraph(ctx, i) if not ctx.fiction else None
     found = _cue_right_after(ctx, i, (start, end), first)
     if found is None and not ctx.fiction and not _closes_sentence(ctx, i, tokens[first]):
-        # (a long sentence: its closing cue may stand further on than the usual window, which
-        # could cut its speaker's name in two)
-        found = _comma_clause_cue(ctx, (start, end) if end - start < 150 else ctx.trailing_window(i, 320))
+        found = _comma_clause_cue(ctx, (start, end))
+        if end - start >= 160 and (found is None or found.phrase is not None and found.phrase.end >= end - 1):
+            # a long sentence: its closing cue may stand further on than the usual window (or
+            # the window cut the speaker's name in two) — the text after it must hold a comma
+            # and a speech verb for that
+            more = ctx.trailing_window(i, 320)
+            if more[1] > end and _COMMA_CUE.search(ctx.text, start, more[1]) is not None:
+                found = _comma_clause_cue(ctx, more) or found
     return found
+
+
+# a comma, then within a few words a lower-case word ending like a past or present speech
+# verb ("…, said Ruiz", "…, Ruiz says", "…, the report added")
+_COMMA_CUE = re.compile(r",\s+(?:[\w.’'-]+\s+){0,4}?(?:said|says|told|tells|wrote|writes|added|adds|explained|noted|argued|asked)\b")
 
 
 def _closes_sentence(ctx: Context, i: int, nxt: Token) -> bool:
@@ -600,10 +611,13 @@ def _can_be_subject(tokens: list[Token], p: Phrase, inverted: bool = False) -> b
     return True
 
 
+_AND_OR = frozenset({"and", "or"})
+
+
 def _coordinated_object(tokens: list[Token], p: Phrase) -> bool:
     """ "in Maryland and Pennsylvania", "on Fox and Friends": a name after "and" or "or"
     whose first conjunct a preposition governs — it governs both, so neither is a subject."""
-    if p.first < 3 or p.kind == "PRON" or tokens[p.first - 1].word.lower() not in ("and", "or"):
+    if p.first < 3 or tokens[p.first - 1][2] not in _AND_OR or p.kind == "PRON":  # (.word)
         return False
     j = p.first - 2
     while j > 0 and tokens[j].tag in ("NNP", "HON", "HDOT", "DT"):
@@ -1556,15 +1570,14 @@ def _outer_source(ctx: Context, pron: Phrase) -> Phrase | None:
     return subject
 
 
-def _bare_capital(ctx: Context, p: Phrase, tokens: list[Token]) -> bool:
+def _bare_capital(ctx: Context, p: Phrase, p_index: int, before: int) -> bool:
     """News: a one-word name of unknown gender that is no first name, that the text never
     writes after a first name and that is no verb's subject here ("in Vermont and Maine,
     she …", "Footage shows …" is a subject though) — maybe no person at all."""
-    from .speakers import _full_names_in_text
-
     head = p.head
-    if p.kind != "NAME" or " " in head or phrase_gender(ctx, p) in ("m", "f") or head.lower() in lexicon().first_names:
+    if p.kind != "NAME" or " " in head or head.lower() in lexicon().first_names or phrase_gender(ctx, p) in ("m", "f"):
         return False
+    tokens = ctx.paragraph_narration(p_index, before)[0]
     k = p.last + 1
     while k < len(tokens) and tokens[k].tag == "W" and (tokens[k].word.lower() in _VERB_MODIFIERS or tokens[k].word.lower().endswith("ly")):
         k += 1
@@ -1620,7 +1633,7 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
             if other is not None:
                 return other
         found = _antecedent_in(ctx, p_index, pron.start, want)
-        if found is not None and not ctx.fiction and want in ("m", "f") and weak is None and _bare_capital(ctx, found, ctx.paragraph_narration(p_index, pron.start)[0]):
+        if found is not None and not ctx.fiction and want in ("m", "f") and weak is None and found.kind == "NAME" and _bare_capital(ctx, found, p_index, pron.start):
             weak = found  # news: a lone capitalised word ("Vermont") — a person of the
             continue  # pronoun's gender named a little earlier is likelier
         if found is not None and weak is not None and phrase_gender(ctx, found) != want:
