@@ -2832,3 +2832,8 @@ def test_news_the_sentence_subject_may_be_a_paper_s_writer_or_an_organisation():
     # an organisation named as the subject speaks too
     text = "The report drew replies. The Lorimer Family Foundation did not want to address “that person,” telling a local station that it would not comment."
     assert attribution(text)[:2] == ("Lorimer Family Foundation", "narration_subject")
+
+
+def test_news_a_full_name_s_campaign_slogan_is_the_person_s_words():
+    text = "The race tightened in May. Ada Finch’s campaign slogan is “I’m with the people.”"
+    assert attribution(text)[:3] == ("Ada Finch", "speech_noun", "Ada Finch’s")

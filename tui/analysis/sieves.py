@@ -2025,6 +2025,13 @@ _keys: dict[str, str] = document_memo()
 
 
 # -- 4. speech nouns: Sean Spicer's statement that … "…" -------------------------------------
+def _possessor_phrase(ctx: Context, tokens: list[Token], first: int, last: int) -> Phrase:
+    """The name "Ada Ruiz's" of tokens ``first``..``last`` (the last one possessive)."""
+    from .phrases import _phrase
+
+    return _phrase(ctx.text, tokens, "NAME", first, last)
+
+
 def speech_noun(ctx: Context, i: int) -> Attribution | None:
     """ "Sean Spicer's statement that …", "a statement from the ministry", and "his last words
     to Emma were, "…"" (the possessive pronoun then needs its antecedent)."""
@@ -2044,6 +2051,16 @@ def speech_noun(ctx: Context, i: int) -> Attribution | None:
                     and all(t.tag in ("W", "ROLE") and t.word.islower() for t in tokens[p.last + 1 : k])
                 ):
                     return Attribution("speech_noun", 0.7, phrase=p)  # "Ruiz's campaign slogan", "Ann's last words were:"
+                if (
+                    not ctx.fiction and p.kind == "DESC" and tokens[p.first].tag == "NNPS" and k - 4 <= p.last < k
+                    and all(t.tag in ("W", "ROLE") and t.word.islower() for t in tokens[p.first + 1 : k])
+                ):
+                    # news: "Ada Ruiz's campaign slogan is “…”" (chunked "Ada" + "Ruiz's
+                    # campaign"): the possessor's name
+                    f = p.first
+                    while f > 0 and tokens[f - 1].tag == "NNP":
+                        f -= 1
+                    return Attribution("speech_noun", 0.7, phrase=_possessor_phrase(ctx, tokens, f, p.first))
             if k + 2 < len(tokens) and tokens[k + 1].word.lower() in ("by", "from", "of"):
                 p = _phrase_at(phrases, k + 2)
                 if p is not None:
