@@ -2837,3 +2837,10 @@ def test_news_the_sentence_subject_may_be_a_paper_s_writer_or_an_organisation():
 def test_news_a_full_name_s_campaign_slogan_is_the_person_s_words():
     text = "The race tightened in May. Ada Finch’s campaign slogan is “I’m with the people.”"
     assert attribution(text)[:3] == ("Ada Finch", "speech_noun", "Ada Finch’s")
+
+
+def test_news_the_agent_of_a_passive_speech_verb_says_the_words():
+    text = "Tom Pell was asked by moderator Luke Vane whether his plan would risk “adding another expensive program to the budget.”"
+    assert attribution(text)[:3] == ("Luke Vane", "leading_cue", "moderator Luke Vane")
+    text = "Tom Pell asked moderator Luke Vane whether the plan would risk “adding another expensive program to the budget.”"
+    assert attribution(text)[0] == "Tom Pell"

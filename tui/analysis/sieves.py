@@ -1010,6 +1010,11 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             k + 1 >= len(tokens) or tokens[k + 1].tag not in (",", ":")
         ):
             continue  # "has gone soft", "went to Iowa"; but 'he went, "…"'
+        if not ctx.fiction and k >= 1 and k + 2 < len(tokens) and tokens[k + 1].word == "by" and tokens[k - 1].word.lower() in _PASSIVE_AUXILIARIES:
+            agent = _phrase_at(phrases, k + 2)
+            if agent is not None and agent.kind in ("NAME", "TITLED", "POSSD", "DESC"):
+                # "Ruiz was asked by moderator Ada Holt whether … “…”": the agent speaks
+                return _make("leading_cue", 0.8, agent, tok)
         subject = _subject_before(tokens, phrases, k, news=not ctx.fiction, fiction=ctx.fiction)
         if ctx.fiction:
             own = _infinitive_subject(tokens, phrases, k)
@@ -1087,6 +1092,9 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             # from Ruiz: “…”')
             return Attribution("leading_cue", 0.7, phrase=p)
     return None
+
+
+_PASSIVE_AUXILIARIES = frozenset("was were is are be been being".split())
 
 
 def _nouns_last(tokens: list[Token], scan):
