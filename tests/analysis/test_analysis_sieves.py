@@ -2635,63 +2635,63 @@ def test_fiction_the_agent_of_a_participle_after_a_comma_is_no_antecedent():
 
 
 def test_news_a_clause_word_before_a_titled_name_is_not_part_of_the_source():
-    text = "The plan led to what aide Tom Pell called “the beginning of a new era” in his memoir."
+    text = "The storm led to what aide Tom Pell called “a fine day for the harbour” in his diary."
     assert attribution(text)[0] == "Tom Pell"
     assert attribution(text)[2] == "aide Tom Pell"
 
 
 def test_news_a_participle_after_a_comma_goes_back_to_the_subject_opening_the_sentence():
     # the subject before its appositive, not a person inside a relative or reported clause
-    text = "Vane, Ohio’s former governor, also attacked Tom Pell, with whom he clashed at Monday’s debate over taxes, calling him a “loser.”"
+    text = "Vane, Westmarch’s former treasurer, also criticised Tom Pell, with whom he quarrelled at Monday’s meeting about the bridge, calling him a “dreamer.”"
     assert attribution(text)[2] == "Vane"
-    text = "Finch, Ohio’s sitting governor, repeated claims that Pell recites the same points, calling him a “talented guy” on the stage."
+    text = "Finch, Elmford’s current mayor, restated her view that Pell reads from old notes, calling him a “tired hand” at the hearing."
     assert attribution(text)[2] == "Finch"
-    text = "Sen. Ada Finch (Maine) joined the group this week, publishing an op-ed in the Ledger attacking his “unsuitability for office.”"
+    text = "Sen. Ada Finch (Westmarch) joined the harbour committee this week, publishing a column in the Ledger attacking his “neglect of the quay.”"
     assert attribution(text)[2] == "Sen. Ada Finch"
     # a later clause with a subject of its own keeps it
-    text = "Ada Finch was criticised for the plan, though on Monday she used stronger words, saying it “must be stopped.”"
+    text = "Ada Finch was criticised for the toll, though on Monday she used stronger words, saying it “must be scrapped.”"
     assert attribution(text)[2] == "she"
 
 
 def test_news_a_capitalised_preposition_opening_a_sentence_is_no_name():
-    text = "Amid calls from some to boycott the vote, the Ledger’s Luke Vane defended the plan, saying it is needed to “keep the lights on.”"
+    text = "Amid demands from some to delay the budget, the Ledger’s Luke Vane backed the plan, saying it is needed to “keep the ferries running.”"
     assert attribution(text)[:3] == ("Luke Vane", "leading_cue", "Luke Vane")
 
 
 def test_news_the_sentence_subject_before_a_verb_that_is_no_cue_here_says_the_words():
-    # "went further:" is no speech verb here ('he went, “…”' would be), but Pell still
+    # "went a step further:" is no speech verb here ('he went, “…”' would be), but Pell still
     # opens the sentence that brings in the words
     text = (
-        "“He could never run for governor again,” Ada Finch said in a radio interview. "
-        "In a television interview later that day, Tom Pell went even further: “If he loses, it is the end of his career.”"
+        "“The bridge will not open this year,” Ada Finch said at the council meeting. "
+        "At a press briefing the next morning, Tom Pell went a step further: “If the bridge waits, the harbour closes.”"
     )
     assert attribution(text, 1)[2] == "Tom Pell"
 
 
 def test_news_a_cue_sentence_before_the_words_may_open_with_an_adverbial_and_an_appositive():
     text = (
-        "On the other side, Sen. Ada Finch (R-Ore.), a candidate who has made taxes the centre of her campaign, "
-        "tweeted a warning. “Remember in November the senators who voted against us.”"
+        "Across the river, Sen. Ada Finch (D-Elmford), a councillor who has put the harbour at the heart of her work, "
+        "tweeted a note. “Every councillor who cut the school budget will hear from us.”"
     )
     assert attribution(text)[:3] == ("Ada Finch", "narration_subject", "Sen. Ada Finch")
     # no speech verb after the name and its appositive: no cue
     text = (
-        "On the other side, Sen. Ada Finch (R-Ore.), a candidate who has made taxes the centre of her campaign, "
-        "left the room. “Remember in November the senators who voted against us.”"
+        "Across the river, Sen. Ada Finch (D-Elmford), a councillor who has put the harbour at the heart of her work, "
+        "left the room. “Every councillor who cut the school budget will hear from us.”"
     )
     assert attribution(text)[0] is None
 
 
 def test_news_a_colon_closes_a_long_cue_clause_before_the_words():
     text = (
-        "In a press release earlier this month, the party committee said about its plan for the health "
-        "business of the group in the latest draft of its platform: “The platform goes further than ever before.”"
+        "In a letter early last week, the school board said about its budget for the music teaching "
+        "of the county in the new draft of its annual plan: “Every child will learn an instrument.”"
     )
-    assert attribution(text)[2] == "the party committee"
+    assert attribution(text)[2] == "the school board"
     # a full stop ends the clause: the words that follow are no cue's
     text = (
-        "In a press release earlier this month, the party committee said about its plan for the health "
-        "business of the group in the latest draft of its platform. “The platform goes further than ever before.”"
+        "In a letter early last week, the school board said about its budget for the music teaching "
+        "of the county in the new draft of its annual plan. “Every child will learn an instrument.”"
     )
     assert attribution(text)[0] is None
 
@@ -2700,78 +2700,78 @@ def test_news_more_speech_nouns_name_whose_words_follow():
     # a slogan, a pledge, a conclusion … are someone's words, like a statement or a claim
     text = "The race tightened in May. Ada Finch's old slogan was “roads come before rails.”"
     assert attribution(text)[:3] == ("Ada Finch", "speech_noun", "Ada Finch's")
-    text = "The vote was close, and Luke Vane's conclusion that the count was “extremely careless” stood."
+    text = "The vote was close, and Luke Vane's conclusion that the audit was “badly rushed” stood."
     assert attribution(text)[:3] == ("Luke Vane", "speech_noun", "Luke Vane's")
     # "the contention of X that": the noun's "of" names its owner, like "by" and "from"
-    text = "The letters support the contention of Sen. Ada Finch that the files were “over-classified.”"
+    text = "The minutes support the contention of Sen. Ada Finch that the bridge costs were “padded twice over.”"
     assert attribution(text)[:3] == ("Ada Finch", "speech_noun", "Sen. Ada Finch")
 
 
 def test_news_a_verb_after_a_role_noun_ends_the_speaker_phrase():
-    text = "The Ohio senator emailed supporters saying: “The struggle continues” and vowed to fight on."
-    assert attribution(text)[2] == "The Ohio senator"
-    text = "Ada Finch’s right-hand woman rallied supporters, saying: “We have to be ready to stop him.”"
+    text = "The Westmarch senator emailed members saying: “The harbour wall comes first” and promised to keep going."
+    assert attribution(text)[2] == "The Westmarch senator"
+    text = "Ada Finch’s right-hand woman thanked supporters, saying: “Bring boots, the road is muddy.”"
     assert attribution(text)[2] == "Finch’s right-hand woman"
 
 
 def test_news_an_organisation_or_document_opening_the_sentence_says_the_words_it_quotes():
-    text = "The ruling came late. The agency declined to detail the inquiry's “specific focus, scope or targets.”"
+    text = "The ruling came late. The agency refused to list the audit's “terms, timing or costs.”"
     assert attribution(text)[:3] == ("agency", "narration_subject", "The agency")
-    text = "The vote was close. The Finch campaign projects that “a tax of a fraction of a percent” would raise billions."
+    text = "The vote was close. The Finch campaign expects that “a toll of two coins per car” would pay for the bridge."
     assert attribution(text)[2] == "The Finch campaign"
     # a scare-quoted term is no one's words for that
-    text = "The vote was close. The party has spent years courting the “establishment” vote."
+    text = "The vote was close. The club has spent years courting the “weekend” crowd."
     assert attribution(text)[0] is None
 
 
 def test_news_an_editorial_reads_its_words_a_sign_does_not():
-    text = "The Ledger aimed its Friday editorial at Finch. “If she wants to be mayor, she should act like one,” the editorial read."
+    text = "The Ledger aimed its Friday editorial at Finch. “A mayor who skips the harbour hearings has lost the harbour,” the editorial read."
     assert attribution(text)[:3] == ("editorial", "trailing_cue", "the editorial")
-    text = "Crowds gathered at the bridge. “If she wants to be mayor, she should act like one,” the sign read."
+    text = "Crowds gathered at the bridge. “A mayor who skips the harbour hearings has lost the harbour,” the sign read."
     assert attribution(text)[2] != "the sign"
 
 
 def test_news_a_document_that_goes_on_to_say_its_words():
-    text = "The club sent its members a note. The email went on to say, “Fewer people pay the dues that keep us going.”"
-    assert attribution(text, 0)[:3] == ("email", "leading_cue", "The email")
+    text = "The rowing club sent its members a note. The memo went on to explain, “The boathouse roof will be mended in March.”"
+    assert attribution(text, 0)[:3] == ("memo", "leading_cue", "The memo")
     text = "The board met on Monday. The letter goes on to say: “We will not back down.”"
     assert attribution(text)[:3] == ("letter", "leading_cue", "The letter")
 
 
 def test_news_roles_of_political_reporting_title_a_name_or_describe_a_source():
     # "columnist", "delegate", "moderator" … stand before a name as its title
-    text = "The debate went on. “We’ve had better conventions than this one,” Ohio delegate Luke Vane said."
-    assert attribution(text)[:3] == ("Luke Vane", "trailing_cue", "Ohio delegate Luke Vane")
+    text = "The debate went on. “We’ve had calmer meetings than this one,” Westmarch delegate Luke Vane said."
+    assert attribution(text)[:3] == ("Luke Vane", "trailing_cue", "Westmarch delegate Luke Vane")
     # a crowd of protesters or attendees is a source of its own
-    text = "As Pell attacked Finch, the attendees chanted, “Lock her up!” as they had before."
+    text = "As Pell spoke of the toll, the attendees chanted, “Build the bridge!” as they had before."
     assert attribution(text)[2] == "the attendees"
 
 
 def test_news_the_one_a_source_calls_something_is_the_verbs_object_not_its_subject():
     text = (
-        "Ledger columnist Ada Finch, a former speechwriter, calls Pell “a man of two minds”: "
-        "“As a candidate, his gift is to sense where the crowd is and get there first.”"
+        "Ledger columnist Ada Finch, a former harbour pilot, calls Pell “a weathervane in a suit”: "
+        "“On the council, his talent is to guess which way the vote will go and vote that way early.”"
     )
     assert attribution(text, 1)[0] == "Ada Finch"
 
 
 def test_news_a_coordinated_speech_verb_in_a_relative_clause_takes_the_clauses_subject():
-    text = "And the North Atlantic Trade Pact, which Tom Pell had called a “disaster” and promised to “rip up”? He praised it."
+    text = "And the Elmford ring road, which Tom Pell had called a “folly” and promised to “scrap”? He cut its ribbon."
     assert attribution(text, 1)[:3] == ("Tom Pell", "leading_cue", "Tom Pell")
 
 
 def test_news_an_acronym_is_no_antecedent_for_he_or_she():
     # the network told is an acronym, never "she": the pronoun goes back to the person
-    text = "Sarandon told MSNBC on Sunday that the race was close. “I don’t know. I’m going to see what happens,” she said."
+    text = "Ruiz told KELM on Sunday that the bridge vote was close. “Ask me in a week. The count is not done,” she said."
     a = analyze(text)
-    assert a.speaker_name(a.quotes[0]) == "Sarandon"
+    assert a.speaker_name(a.quotes[0]) == "Ruiz"
 
 
 def test_news_a_long_sentence_closed_by_a_cue_clause_attributes_the_words_in_it():
     text = (
-        "The promise to “bring the jobs home” appeals to older voters who wish for a return to an era "
-        "when a degree was not needed to earn a decent living and the town was full of mills and shops, "
-        "said Ada Finch, a historian at the state college."
+        "The pledge to “reopen the old quay” speaks to older residents who long for the days when a boat "
+        "and a net were enough to feed a family and the harbour was full of trawlers and stalls, "
+        "said Ada Finch, a historian at the county college."
     )
     assert attribution(text)[:3] == ("Ada Finch", "trailing_cue", "Ada Finch")  # (the whole name)
 
@@ -2782,17 +2782,17 @@ def test_speech_verbs_that_double_their_last_consonant_are_known_in_every_form()
     lex = lexicon()
     for word in ("dubbed", "dubbing", "slammed", "bragged", "begged"):
         assert lex.is_speech_verb(word), word
-    text = "The mayor spoke for an hour. Ada Finch’s office slammed the ruling, calling it “meritless” on Monday."
+    text = "The mayor spoke for an hour. Ada Finch’s office slammed the toll plan, calling it “daylight robbery” on Monday."
     assert attribution(text)[0] is not None and "Finch" in attribution(text)[0]
 
 
 def test_news_a_name_coordinated_after_a_preposition_is_no_subject_or_antecedent():
-    # "on Fox and Friends": the preposition governs both names
-    text = "Tom Pell, while being interviewed on Fox and Friends Monday morning, called again for the mayor to resign over the “reckless” plan."
+    # "on Dawn and Dusk": the preposition governs both names
+    text = "Tom Pell, while being interviewed on Dawn and Dusk on Monday, urged the mayor once more to step down over the “careless” toll."
     assert attribution(text)[0] == "Tom Pell"
     text = (
-        "Ada Finch’s wins on Tuesday in Ohio and Pennsylvania show her reach. "
-        "“We were never just a regional campaign,” she said."
+        "Ada Finch’s wins on Tuesday in Elmford and Westmarch show her reach. "
+        "“We were never just a harbour campaign,” she said."
     )
     a = analyze(text)
     assert a.speaker_name(a.quotes[0]) == "Ada Finch"
@@ -2801,15 +2801,15 @@ def test_news_a_name_coordinated_after_a_preposition_is_no_subject_or_antecedent
 def test_news_a_lone_capitalised_word_that_is_no_subject_yields_he_or_she_to_a_person_named_before():
     text = (
         "Ada Finch spoke at the rally on Monday.\n\n"
-        "Turnout was high in the primaries of Vermont, Ohio, and Maine. "
-        "“We were never just a regional campaign,” she said."
+        "Turnout was high in the wards of Elmford, Westmarch, and Harlow. "
+        "“We were never just a harbour campaign,” she said."
     )
     a = analyze(text)
     assert a.speaker_name(a.quotes[0]) == "Ada Finch"
     # a lone surname that opens its clause is most likely the person
     text = (
         "Ada Finch spoke at the rally on Monday.\n\n"
-        "Pell openly admitted that his pick was a political one. “With an eye to the primary,” he said."
+        "Pell freely conceded that his choice of deputy was a tactical one. “With an eye to the next vote,” he said."
     )
     a = analyze(text)
     assert a.speaker_name(a.quotes[0]) == "Pell"
@@ -2817,30 +2817,30 @@ def test_news_a_lone_capitalised_word_that_is_no_subject_yields_he_or_she_to_a_p
 
 def test_news_a_headline_opening_with_a_surname_does_not_hide_that_the_text_writes_it_as_a_name():
     text = (
-        "Finch's backers are not giving up. Voters in the state met Sen. Ada Finch on Monday.\n\n"
-        "Finch credited Pell's win to “a closed primary, something I have never liked.”"
+        "Finch's backers are not giving up. Voters in the county met Sen. Ada Finch on Monday.\n\n"
+        "Finch traced Pell's win to “a rainy polling day, something no one can plan for.”"
     )
     a = analyze(text)
-    q = next(q for q in a.quotes if "closed primary" in q.text)
+    q = next(q for q in a.quotes if "rainy polling day" in q.text)
     assert a.speaker_name(q) == "Ada Finch"
 
 
 def test_news_the_sentence_subject_may_be_a_paper_s_writer_or_an_organisation():
     # "The Ledger’s Ada Finch sees …": the person after the possessor is the subject
-    text = "The piece drew replies. The New Ledger’s Ada Finch sees the essay as a step back to the founding “aristocratic conservatism” of the paper."
+    text = "The piece drew replies. The New Ledger’s Ada Finch sees the toll as a step back to the old “pay as you cross” rule of the county."
     assert attribution(text)[:2] == ("Ada Finch", "narration_subject")
     # an organisation named as the subject speaks too
-    text = "The report drew replies. The Lorimer Family Foundation did not want to address “that person,” telling a local station that it would not comment."
+    text = "The report drew replies. The Lorimer Family Foundation would not discuss “the harbour matter,” telling a local paper that it had no comment."
     assert attribution(text)[:2] == ("Lorimer Family Foundation", "narration_subject")
 
 
 def test_news_a_full_name_s_campaign_slogan_is_the_person_s_words():
-    text = "The race tightened in May. Ada Finch’s campaign slogan is “I’m with the people.”"
+    text = "The race tightened in May. Ada Finch’s campaign slogan is “Mend the roads first.”"
     assert attribution(text)[:3] == ("Ada Finch", "speech_noun", "Ada Finch’s")
 
 
 def test_news_the_agent_of_a_passive_speech_verb_says_the_words():
-    text = "Tom Pell was asked by moderator Luke Vane whether his plan would risk “adding another expensive program to the budget.”"
+    text = "Tom Pell was asked by moderator Luke Vane whether his toll would mean “one more cost for every family in town.”"
     assert attribution(text)[:3] == ("Luke Vane", "leading_cue", "moderator Luke Vane")
-    text = "Tom Pell asked moderator Luke Vane whether the plan would risk “adding another expensive program to the budget.”"
+    text = "Tom Pell asked moderator Luke Vane whether the toll would mean “one more cost for every family in town.”"
     assert attribution(text)[0] == "Tom Pell"

@@ -581,7 +581,7 @@ def _news_phrase(text: str, tokens: list[Token], label: str, i: int, j: int) -> 
         if first[3] == "W" and first[2].lower() in CLAUSE_WORDS:  # (.tag, .word)
             i += 1
         if j - i >= 2 and (label == "DESC" or label == "TITLED"):
-            # "The Ohio senator emailed supporters": a verb after the role noun ends the phrase
+            # "The Westmarch senator emailed members": a verb after the role noun ends the phrase
             for k in range(i + 1, j):
                 tok = tokens[k]
                 if tok[3] == "W" and tokens[k - 1][3] == "ROLE" and tok[2].endswith("ed") and tok[2].islower():

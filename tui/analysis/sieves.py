@@ -615,7 +615,7 @@ _AND_OR = frozenset({"and", "or"})
 
 
 def _coordinated_object(tokens: list[Token], p: Phrase) -> bool:
-    """ "in Maryland and Pennsylvania", "on Fox and Friends": a name after "and" or "or"
+    """ "in Elmford and Westmarch", "on Dawn and Dusk": a name after "and" or "or"
     whose first conjunct a preposition governs — it governs both, so neither is a subject."""
     if p.first < 3 or tokens[p.first - 1][2] not in _AND_OR or p.kind == "PRON":  # (.word)
         return False
@@ -976,7 +976,7 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
     # a scare-quoted term or a fragment can sit far into the sentence that reports it
     gap = MAX_LEAD_GAP_FRAGMENT if ctx.kinds and ctx.kinds[i] in ("term", "partial") else MAX_LEAD_GAP
     if not ctx.fiction and tokens[-1].tag == ":":
-        # news: 'The committee said about … in the latest draft of its platform: “…”': the
+        # news: 'The board said about … in the new draft of its annual plan: “…”': the
         # colon closes the clause that introduces the words, however long
         gap = MAX_LEAD_GAP_FRAGMENT
     recent = _last_words(tokens, gap)
@@ -1039,7 +1039,7 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             if (subject is None or subject.last < k - 3) and base not in _OBJECT_VERBS and (ctx.fiction or base != "call"):
                 return _make("leading_cue", 0.85, p, tok)
         if subject is None and not ctx.fiction:
-            # "Another commenter said, …", "The letter continues: …", "The email went on to say:"
+            # "Another commenter said, …", "The letter continues: …", "The memo went on to explain:"
             h = k
             if h >= 3 and tokens[h - 1].word.lower() == "to":
                 h2 = h - 3 if tokens[h - 2].word.lower() == "on" else h - 2
@@ -1580,7 +1580,7 @@ def _outer_source(ctx: Context, pron: Phrase) -> Phrase | None:
 
 def _bare_capital(ctx: Context, p: Phrase, p_index: int, before: int) -> bool:
     """News: a one-word name of unknown gender that is no first name, that the text never
-    writes after a first name and that is no verb's subject here ("in Vermont and Maine,
+    writes after a first name and that is no verb's subject here ("in Elmford and Harlow,
     she …", "Footage shows …" is a subject though) — maybe no person at all."""
     head = p.head
     if p.kind != "NAME" or " " in head or head.lower() in lexicon().first_names or phrase_gender(ctx, p) in ("m", "f"):
@@ -1590,7 +1590,7 @@ def _bare_capital(ctx: Context, p: Phrase, p_index: int, before: int) -> bool:
     while k < len(tokens) and tokens[k].tag == "W" and (tokens[k].word.lower() in _VERB_MODIFIERS or tokens[k].word.lower().endswith("ly")):
         k += 1
     if k < len(tokens) and tokens[k].tag in ("W", "VSAY") and tokens[k].word.islower() and tokens[k].word not in _VERB_COORDINATORS:
-        return False  # "Cruz openly admitted …": a subject, most likely a person
+        return False  # "Pell freely conceded …": a subject, most likely a person
     return not _full_names_in_text(ctx, head)
 
 
@@ -1642,7 +1642,7 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
                 return other
         found = _antecedent_in(ctx, p_index, pron.start, want)
         if found is not None and not ctx.fiction and want in ("m", "f") and weak is None and found.kind == "NAME" and _bare_capital(ctx, found, p_index, pron.start):
-            weak = found  # news: a lone capitalised word ("Vermont") — a person of the
+            weak = found  # news: a lone capitalised word ("Harlow") — a person of the
             continue  # pronoun's gender named a little earlier is likelier
         if found is not None and weak is not None and phrase_gender(ctx, found) != want:
             found = None
@@ -1954,7 +1954,7 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
         if p.start >= before or p.kind == "PRON" or not (_can_be_subject(tokens, p, inverted=True) or ctx.fiction and _passive_agent(tokens, p)):
             continue
         if not ctx.fiction and _coordinated_object(tokens, p):
-            continue  # ("her wins in Maryland and Pennsylvania": no "she")
+            continue  # ("her wins in Elmford and Westmarch": no "she")
         if p.kind == "DESC" and tokens[p.first].tag == "PRP$":
             continue  # "his head", "her husband": relative to someone else
         if ctx.fiction and _absolute_phrase(ctx, tokens, p, before, want):
@@ -2139,7 +2139,7 @@ def _cue_sentence_before(ctx: Context, i: int) -> Attribution | None:
     phrases = [p for p in all_phrases if _can_be_subject(tokens, p)]
     opening = _opening_clause_end(tokens)
     if opening is None and tokens and tokens[0].tag == "IN":
-        # ("On the other side, Ruiz (D-Ore.) tweeted …"): the first comma a name follows
+        # ("Across the river, Ruiz (D-Elmford) tweeted …"): the first comma a name follows
         opening = next((k for k, t in enumerate(tokens) if t.tag in (",", "P", ":")), None)
         if opening is not None and (tokens[opening].tag != "," or not any(p.first == opening + 1 and p.kind in ("NAME", "TITLED", "POSSD") for p in all_phrases)):
             opening = None
@@ -2169,8 +2169,8 @@ def _cue_sentence_before(ctx: Context, i: int) -> Attribution | None:
 
 
 def _past_apposition(tokens: list[Token], k: int) -> int:
-    """The token after a parenthesis ("(D-Ore.)") and an appositive set off by commas (", a
-    candidate who …,") that begin at ``k`` — where the verb of the phrase before them stands."""
+    """The token after a parenthesis ("(D-Elmford)") and an appositive set off by commas (", a
+    councillor who …,") that begin at ``k`` — where the verb of the phrase before them stands."""
     if k < len(tokens) and tokens[k].word == "(":
         k = next((j + 1 for j in range(k + 1, min(len(tokens), k + 10)) if tokens[j].word == ")"), k)
     if k < len(tokens) and tokens[k].tag == ",":
