@@ -134,3 +134,12 @@ def test_and_before_an_honorific_joins_two_people_not_one_title():
 def test_a_possessive_name_keeps_its_honorific_in_a_description():
     # "said Mr. Pell's wife": the description starts at the honorific, not at "Pell's"
     assert ("DESC", "Mr. Pell's wife") in phrases("said Mr. Pell's wife.")
+
+
+def test_a_number_with_thousands_commas_is_one_word():
+    s = "Ada Finch greeted 2,000 supporters in 1,500 towns and told them, 3, 4"
+    words = [t.word for t in tag_tokens(s, 0, len(s))]
+    assert "2,000" in words and "1,500" in words and "000" not in words
+    assert words[-3:] == ["3", ",", "4"]  # (a comma and a space part two numbers)
+    # no phrase "000 supporters" for a cue to take as its subject
+    assert ("DESC", "000 supporters") not in phrases(s)

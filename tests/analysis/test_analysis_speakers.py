@@ -582,3 +582,17 @@ def test_fiction_a_description_the_book_joins_to_one_woman_is_the_one_its_scene_
     a = analyze(text.replace("Mrs. Ashby sat by the window", "Mrs. Ashby sat with Mrs. Dunmore by the window"))
     ladies = [a.speaker_name(q) for q in a.quotes if "said the old lady" in a.text[q.end : q.end + 25]]
     assert ladies == ["Mrs. Dunmore"] * 12
+
+
+def test_news_a_description_joins_only_a_person_named_before_it():
+    later = (
+        "“We will not support it,” the senior adviser said on Tuesday.\n\n"
+        "Later that year, Luke Vane, a senior adviser to the mayor, told reporters that “the plan is dead.”"
+    )
+    # news names a source before it refers back to them by role: the adviser is someone else
+    assert names(later) == ["senior adviser", "Luke Vane"]
+    earlier = (
+        "Luke Vane, a senior adviser to the mayor, told reporters that “the plan is dead.”\n\n"
+        "“We will not support it,” the senior adviser said on Tuesday."
+    )
+    assert names(earlier) == ["Luke Vane", "Luke Vane"]

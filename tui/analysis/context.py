@@ -300,7 +300,7 @@ class Context:
         key = (start, end)
         cached = self._phrases.get(key)
         if cached is None:
-            cached = self._phrases[key] = chunk_phrases(self.text, self.narration_tokens(start, end))
+            cached = self._phrases[key] = chunk_phrases(self.text, self.narration_tokens(start, end), news=not self.fiction)
         return cached
 
     def _quotes_overlapping(self, start: int, end: int) -> range:

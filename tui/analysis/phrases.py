@@ -134,8 +134,9 @@ _new_phrase = Phrase._make  # Phrase(...) from a tuple of its fields, without it
 # with a class of characters is passed over at a character outside it ("[A-Z]\.(?:[A-Z]\.)+"
 # for "(?:[A-Z]\.){2,}", the same strings), and a run of word characters that no
 # apostrophe, period or hyphen joins to more of them is taken whole ("\w++(?!…)") before
-# the general form, whose repeated group costs ``re`` an allocation at every word
-_TOKEN_PATTERN_FAST = r"[A-Z]\.(?:[A-Z]\.)+|[A-HJ-Z]\.(?=\s+[A-Z][a-z])|\w++(?!['’.\-]\w)|\w+(?:['’.\-]\w+)*|[^\w\s]"
+# the general form, whose repeated group costs ``re`` an allocation at every word (and before
+# the number with thousands' commas, "2,000", tried only where a comma and a digit follow)
+_TOKEN_PATTERN_FAST = r"[A-Z]\.(?:[A-Z]\.)+|[A-HJ-Z]\.(?=\s+[A-Z][a-z])|\w++(?!['’.\-]\w|,\d)|\d{1,3}(?:,\d{3})+(?!\d)|\w+(?:['’.\-]\w+)*|[^\w\s]"
 _TOKEN_WORDS = re.compile(rf"(\s*)({_TOKEN_PATTERN_FAST})")
 
 
@@ -546,11 +547,52 @@ def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
 _TAG = attrgetter("tag")
 
 
-def chunk_phrases(text: str, tokens: list[Token]) -> list[Phrase]:
-    """Speaker phrases in ``tokens`` (one tagged window of narration)."""
+def chunk_phrases(text: str, tokens: list[Token], news: bool = False) -> list[Phrase]:
+    """Speaker phrases in ``tokens`` (one tagged window of narration). ``news``: a word that
+    opens a clause ("what aide Ada Finch called", "and spokesman Tom Pell said") is left out
+    of the phrase after it."""
     if not tokens:
         return []
-    return [_phrase(text, tokens, label, i, j) for label, i, j in chunk_tags(tuple(map(_TAG, tokens)))]
+    tags = tuple(map(_TAG, tokens))
+    chunks = chunk_tags(tags)
+    out = [_phrase(text, tokens, label, i, j) for label, i, j in chunks]
+    if news:
+        # the chunks a clause word may open or a verb may cut, by their tags alone (memoised:
+        # usually none)
+        suspects = _news_suspects.get(tags)
+        if suspects is None:
+            suspects = _news_suspects[tags] = tuple(
+                n for n, (label, i, j) in enumerate(chunks)
+                if i < j and (tags[i] == "W" or (label == "DESC" or label == "TITLED") and any(
+                    tags[k] == "W" and tags[k - 1] == "ROLE" for k in range(i + 1, j)))
+            )
+        for n in suspects:
+            label, i, j = chunks[n]
+            out[n] = _news_phrase(text, tokens, label, i, j)
+    return out
+
+
+_news_suspects: dict[tuple[str, ...], tuple[int, ...]] = vocabulary_memo(20_000)
+
+
+def _news_phrase(text: str, tokens: list[Token], label: str, i: int, j: int) -> Phrase:
+    if i < j:
+        first = tokens[i]
+        if first[3] == "W" and first[2].lower() in CLAUSE_WORDS:  # (.tag, .word)
+            i += 1
+        if j - i >= 2 and (label == "DESC" or label == "TITLED"):
+            # "The Westmarch senator emailed members": a verb after the role noun ends the phrase
+            for k in range(i + 1, j):
+                tok = tokens[k]
+                if tok[3] == "W" and tokens[k - 1][3] == "ROLE" and tok[2].endswith("ed") and tok[2].islower():
+                    label, j = "DESC", k - 1
+                    break
+    return _phrase(text, tokens, label, i, j)
+
+
+# words that open a clause, never a speaker phrase (tagged W, so a rule with a leading W
+# could take them)
+CLAUSE_WORDS = frozenset("what which who whom whose that and but or nor when where while whether".split())
 
 
 def _phrase(text: str, tokens: list[Token], kind: str, i: int, j: int) -> Phrase:

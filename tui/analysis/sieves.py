@@ -18,6 +18,7 @@ from .memo import document_memo, vocabulary_memo
 from .phrases import Phrase, Token
 from .quotes import ALNUM
 from .speakers import (
+    _full_names_in_text,
     _honorific_counts,
     common_word,
     is_personal,
@@ -167,7 +168,19 @@ def _trailing_match(ctx: Context, i: int) -> Attribution | None:
     found = _cue_right_after(ctx, i, (start, end), first)
     if found is None and not ctx.fiction and not _closes_sentence(ctx, i, tokens[first]):
         found = _comma_clause_cue(ctx, (start, end))
+        if end - start >= 160 and (found is None or found.phrase is not None and found.phrase.end >= end - 1):
+            # a long sentence: its closing cue may stand further on than the usual window (or
+            # the window cut the speaker's name in two) — the text after it must hold a comma
+            # and a speech verb for that
+            more = ctx.trailing_window(i, 320)
+            if more[1] > end and _COMMA_CUE.search(ctx.text, start, more[1]) is not None:
+                found = _comma_clause_cue(ctx, more) or found
     return found
+
+
+# a comma, then within a few words a lower-case word ending like a past or present speech
+# verb ("…, said Ruiz", "…, Ruiz says", "…, the report added")
+_COMMA_CUE = re.compile(r",\s+(?:[\w.’'-]+\s+){0,4}?(?:said|says|told|tells|wrote|writes|added|adds|explained|noted|argued|asked)\b")
 
 
 def _closes_sentence(ctx: Context, i: int, nxt: Token) -> bool:
@@ -598,6 +611,20 @@ def _can_be_subject(tokens: list[Token], p: Phrase, inverted: bool = False) -> b
     return True
 
 
+_AND_OR = frozenset({"and", "or"})
+
+
+def _coordinated_object(tokens: list[Token], p: Phrase) -> bool:
+    """ "in Elmford and Westmarch", "on Dawn and Dusk": a name after "and" or "or"
+    whose first conjunct a preposition governs — it governs both, so neither is a subject."""
+    if p.first < 3 or tokens[p.first - 1][2] not in _AND_OR or p.kind == "PRON":  # (.word)
+        return False
+    j = p.first - 2
+    while j > 0 and tokens[j].tag in ("NNP", "HON", "HDOT", "DT"):
+        j -= 1
+    return j < p.first - 2 and tokens[j].tag == "IN"
+
+
 def _passive_agent(tokens: list[Token], p: Phrase) -> bool:
     """Fiction: "they were joined by Mr. Pobble": the name after "by" and a participle is the
     one who acts (the agent of a passive), as good an antecedent as a subject."""
@@ -684,14 +711,15 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
     candidates = [p for p in phrases if p.last < v and _can_be_subject(tokens, p) and not _dateline(tokens, p)]
     if news:
         # "Sen. Ada Ruiz (D-Ore.) said": a party and state in parentheses is no subject
-        candidates = [p for p in candidates if not _in_parentheses(tokens, p) and not _place_or_date_part(tokens, p)] or candidates
+        candidates = [p for p in candidates if not _in_parentheses(tokens, p) and not _place_or_date_part(tokens, p) and not _coordinated_object(tokens, p)] or candidates
     if not candidates:
         return None
     if news and not tokens[v].word.lower().endswith("ing") and _coordinated_verb(tokens, v):
-        # the subject of the clause: the last phrase that opens one
+        # the subject of the clause: the last phrase that opens one (or a relative clause:
+        # "NAFTA, which Ruiz had called “…” and promised to “…”")
         for p in reversed(candidates):
             before = tokens[p.first - 1] if p.first > 0 else None
-            if before is None or before.tag in (",", ":", "P") or before.word.lower() in _CLAUSE_OPENERS:
+            if before is None or before.tag in (",", ":", "P") or before.word.lower() in _CLAUSE_OPENERS or before.word.lower() in ("which", "whom"):
                 return p
         return candidates[0]
     if news and tokens[v].word.lower().endswith("ing"):
@@ -718,8 +746,13 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
         for p in reversed(candidates):
             after = tokens[p.last + 1] if p.last + 1 < len(tokens) else None
             if after is not None and after.tag == "VSAY" and not after.word.lower().endswith("ing"):
+                if news and p.first > 0 and tokens[p.first - 1].word.lower() == "that" and tokens[p.first].start - tokens[p.first - 1].end <= 2:
+                    continue  # ("Ruiz repeated claims that Holt recites …, calling him"): a reported clause's
                 return p
         if news and commas and commas[-1] == v - 1:
+            opener = _sentence_opening_subject(tokens, candidates)
+            if opener is not None:
+                return opener
             main = _main_clause_subject(tokens, candidates)
             if main is not None:
                 return main
@@ -839,6 +872,40 @@ def _in_parentheses(tokens: list[Token], p: Phrase) -> bool:
     return p.first > 0 and tokens[p.first - 1].word == "(" and p.last + 1 < len(tokens) and tokens[p.last + 1].word in (")", ".")
 
 
+def _sentence_opening_subject(tokens: list[Token], candidates: list[Phrase]) -> Phrase | None:
+    """News: "Ruiz, the state's governor, also attacked Holt, with whom she clashed at the
+    debate, calling him …": the phrase that opens the sentence, then its verb (past an
+    appositive or a parenthesis), is the subject a participle after a comma goes back to."""
+    if not candidates or candidates[0].first != 0:
+        return None
+    p = candidates[0]
+    if p.kind not in ("NAME", "TITLED", "POSSD", "DESC", "PRON") or p.kind == "PRON" and p.text.lower() not in _SUBJECT_PRONOUNS:
+        return None
+    j = p.last + 1
+    if j < len(tokens) and tokens[j].word == "(":
+        j = next((k + 1 for k in range(j + 1, min(len(tokens), j + 10)) if tokens[k].word == ")"), len(tokens))
+    if j < len(tokens) and tokens[j].tag == ",":
+        j = next((k + 1 for k in range(j + 1, min(len(tokens), j + 16)) if tokens[k].tag == ","), len(tokens))
+    while j < len(tokens) and tokens[j].tag == "W" and (tokens[j].word.lower() in _VERB_MODIFIERS or tokens[j].word.lower().endswith("ly")):
+        j += 1
+    if j >= len(tokens) or tokens[j].tag not in ("W", "VSAY") or not tokens[j].word.islower() or tokens[j].word in _CLAUSE_WORDS_AFTER:
+        return None
+    if any(q.kind == "PRON" and q.text.lower() in _SUBJECT_PRONOUNS and tokens[q.first - 1].word.lower() not in _RELATIVES for q in candidates[1:]):
+        return None  # ("Ruiz was criticised …, though later she used …, saying"): the nearer clause's
+    for q in candidates[1:]:
+        after = tokens[q.last + 1] if q.last + 1 < len(tokens) else None
+        if tokens[q.first - 1].word.lower() in _CONJUNCTIONS and after is not None and after.tag in ("W", "VSAY") and after.word.islower():
+            return None  # ("Ruiz attacked the plan, and Holt hit back, calling it"): a second clause's
+    return p
+
+
+# words after a phrase that show it is no subject of a verb there ("Ruiz and Holt", "Ruiz
+# who", "Ruiz's")
+_RELATIVES = frozenset("who whom which whose".split())
+_CONJUNCTIONS = frozenset("and but yet so while although though whereas".split())
+_CLAUSE_WORDS_AFTER = frozenset("and or but nor who whom which whose that to of".split())
+
+
 def _main_clause_subject(tokens: list[Token], candidates: list[Phrase]) -> Phrase | None:
     """News: "Ruiz endorsed Holt last week, saying he …", "Ruiz repeated claims that Holt
     lies, calling him …": a participle after a comma describes what the subject of the
@@ -908,6 +975,10 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         return None
     # a scare-quoted term or a fragment can sit far into the sentence that reports it
     gap = MAX_LEAD_GAP_FRAGMENT if ctx.kinds and ctx.kinds[i] in ("term", "partial") else MAX_LEAD_GAP
+    if not ctx.fiction and tokens[-1].tag == ":":
+        # news: 'The board said about … in the new draft of its annual plan: “…”': the
+        # colon closes the clause that introduces the words, however long
+        gap = MAX_LEAD_GAP_FRAGMENT
     recent = _last_words(tokens, gap)
     if ctx.fiction and not any(tokens[k].tag == "VSAY" or len(tokens[k].word) == 9 for k in recent):
         return None  # (fiction: no speech verb and no "according to", no cue: not chunked)
@@ -939,6 +1010,11 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             k + 1 >= len(tokens) or tokens[k + 1].tag not in (",", ":")
         ):
             continue  # "has gone soft", "went to Iowa"; but 'he went, "…"'
+        if not ctx.fiction and k >= 1 and k + 2 < len(tokens) and tokens[k + 1].word == "by" and tokens[k - 1].word.lower() in _PASSIVE_AUXILIARIES:
+            agent = _phrase_at(phrases, k + 2)
+            if agent is not None and agent.kind in ("NAME", "TITLED", "POSSD", "DESC"):
+                # "Ruiz was asked by moderator Ada Holt whether … “…”": the agent speaks
+                return _make("leading_cue", 0.8, agent, tok)
         subject = _subject_before(tokens, phrases, k, news=not ctx.fiction, fiction=ctx.fiction)
         if ctx.fiction:
             own = _infinitive_subject(tokens, phrases, k)
@@ -958,13 +1034,20 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         if p is not None and (
             p.last == len(tokens) - 2 and tokens[-1].tag in (",", ":") or ctx.fiction and p.last == len(tokens) - 1 and p.kind in ("NAME", "TITLED")
         ):  # (or right before the quotation: '"…," thought Alice "…"')
-            if (subject is None or subject.last < k - 3) and lexicon().speech_verb_base.get(tok.word.lower()) not in _OBJECT_VERBS:
+            base = lexicon().speech_verb_base.get(tok.word.lower())
+            # (news: "Ruiz calls Holt “…”: “…”" — the one called is the verb's object)
+            if (subject is None or subject.last < k - 3) and base not in _OBJECT_VERBS and (ctx.fiction or base != "call"):
                 return _make("leading_cue", 0.85, p, tok)
         if subject is None and not ctx.fiction:
-            # "Another commenter said, …", "The letter continues: …"
-            for d in range(max(0, k - 4), k):
+            # "Another commenter said, …", "The letter continues: …", "The memo went on to explain:"
+            h = k
+            if h >= 3 and tokens[h - 1].word.lower() == "to":
+                h2 = h - 3 if tokens[h - 2].word.lower() == "on" else h - 2
+                if h2 >= 1 and tokens[h2].tag in ("W", "VSAY") and tokens[h2].word.islower():
+                    h = h2
+            for d in range(max(0, h - 4), h):
                 bare = _bare_description(ctx, tokens, d, after=False)
-                if bare is not None and bare.last == k - 1 and (d == 0 or tokens[d - 1].tag in ("P", ",", ":", "W")):
+                if bare is not None and bare.last == h - 1 and (d == 0 or tokens[d - 1].tag in ("P", ",", ":", "W")):
                     subject = bare
                     break
         subject = _appositive_head(tokens, phrases, subject)
@@ -1009,6 +1092,9 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
             # from Ruiz: “…”')
             return Attribution("leading_cue", 0.7, phrase=p)
     return None
+
+
+_PASSIVE_AUXILIARIES = frozenset("was were is are be been being".split())
 
 
 def _nouns_last(tokens: list[Token], scan):
@@ -1492,6 +1578,22 @@ def _outer_source(ctx: Context, pron: Phrase) -> Phrase | None:
     return subject
 
 
+def _bare_capital(ctx: Context, p: Phrase, p_index: int, before: int) -> bool:
+    """News: a one-word name of unknown gender that is no first name, that the text never
+    writes after a first name and that is no verb's subject here ("in Elmford and Harlow,
+    she …", "Footage shows …" is a subject though) — maybe no person at all."""
+    head = p.head
+    if p.kind != "NAME" or " " in head or head.lower() in lexicon().first_names or phrase_gender(ctx, p) in ("m", "f"):
+        return False
+    tokens = ctx.paragraph_narration(p_index, before)[0]
+    k = p.last + 1
+    while k < len(tokens) and tokens[k].tag == "W" and (tokens[k].word.lower() in _VERB_MODIFIERS or tokens[k].word.lower().endswith("ly")):
+        k += 1
+    if k < len(tokens) and tokens[k].tag in ("W", "VSAY") and tokens[k].word.islower() and tokens[k].word not in _VERB_COORDINATORS:
+        return False  # "Pell freely conceded …": a subject, most likely a person
+    return not _full_names_in_text(ctx, head)
+
+
 def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4) -> Phrase | None:
     """The antecedent of a cue's pronoun.
 
@@ -1532,14 +1634,22 @@ def resolve_pronoun(ctx: Context, pron: Phrase, i: int, max_paragraphs: int = 4)
         mid = _speaker_going_on_here(ctx, i, want)
         if mid is not None:
             return mid
+    weak = None
     for p_index in range(para, max(-1, para - max_paragraphs), -1):
         if p_index == para - 1 and ctx.fiction and want in ("m", "f"):
             other = _alternating_speaker(ctx, para, want)
             if other is not None:
                 return other
         found = _antecedent_in(ctx, p_index, pron.start, want)
+        if found is not None and not ctx.fiction and want in ("m", "f") and weak is None and found.kind == "NAME" and _bare_capital(ctx, found, p_index, pron.start):
+            weak = found  # news: a lone capitalised word ("Harlow") — a person of the
+            continue  # pronoun's gender named a little earlier is likelier
+        if found is not None and weak is not None and phrase_gender(ctx, found) != want:
+            found = None
         if found is not None:
             return found
+    if weak is not None:
+        return weak
     if ctx.fiction and want in ("m", "f"):
         return _recent_speaker(ctx, i, want)
     if want in ("m", "f"):
@@ -1843,6 +1953,8 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
     for p in reversed(phrases):
         if p.start >= before or p.kind == "PRON" or not (_can_be_subject(tokens, p, inverted=True) or ctx.fiction and _passive_agent(tokens, p)):
             continue
+        if not ctx.fiction and _coordinated_object(tokens, p):
+            continue  # ("her wins in Elmford and Westmarch": no "she")
         if p.kind == "DESC" and tokens[p.first].tag == "PRP$":
             continue  # "his head", "her husband": relative to someone else
         if ctx.fiction and _absolute_phrase(ctx, tokens, p, before, want):
@@ -1859,6 +1971,8 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
             continue
         if not is_personal(ctx, p) or phrase_number(p) == "p":
             continue  # (not "she" for "the bediamonded women")
+        if not ctx.fiction and p.kind == "NAME" and p.head.replace(".", "").replace("-", "").isupper():
+            continue  # news: "CNN", "the AP", "GOP" — an acronym is no "he" or "she"
         gender = phrase_gender(ctx, p)
         if gender == want and p.kind != "DESC":
             return p
@@ -1919,6 +2033,13 @@ _keys: dict[str, str] = document_memo()
 
 
 # -- 4. speech nouns: Sean Spicer's statement that … "…" -------------------------------------
+def _possessor_phrase(ctx: Context, tokens: list[Token], first: int, last: int) -> Phrase:
+    """The name "Ada Ruiz's" of tokens ``first``..``last`` (the last one possessive)."""
+    from .phrases import _phrase
+
+    return _phrase(ctx.text, tokens, "NAME", first, last)
+
+
 def speech_noun(ctx: Context, i: int) -> Attribution | None:
     """ "Sean Spicer's statement that …", "a statement from the ministry", and "his last words
     to Emma were, "…"" (the possessive pronoun then needs its antecedent)."""
@@ -1938,7 +2059,17 @@ def speech_noun(ctx: Context, i: int) -> Attribution | None:
                     and all(t.tag in ("W", "ROLE") and t.word.islower() for t in tokens[p.last + 1 : k])
                 ):
                     return Attribution("speech_noun", 0.7, phrase=p)  # "Ruiz's campaign slogan", "Ann's last words were:"
-            if k + 2 < len(tokens) and tokens[k + 1].word.lower() in ("by", "from"):
+                if (
+                    not ctx.fiction and p.kind == "DESC" and tokens[p.first].tag == "NNPS" and k - 4 <= p.last < k
+                    and all(t.tag in ("W", "ROLE") and t.word.islower() for t in tokens[p.first + 1 : k])
+                ):
+                    # news: "Ada Ruiz's campaign slogan is “…”" (chunked "Ada" + "Ruiz's
+                    # campaign"): the possessor's name
+                    f = p.first
+                    while f > 0 and tokens[f - 1].tag == "NNP":
+                        f -= 1
+                    return Attribution("speech_noun", 0.7, phrase=_possessor_phrase(ctx, tokens, f, p.first))
+            if k + 2 < len(tokens) and tokens[k + 1].word.lower() in ("by", "from", "of"):
                 p = _phrase_at(phrases, k + 2)
                 if p is not None:
                     return Attribution("speech_noun", 0.7, phrase=p)
@@ -2004,12 +2135,22 @@ def _cue_sentence_before(ctx: Context, i: int) -> Attribution | None:
     if not ctx.text[sentence_start : q.start].rstrip().endswith((".", "!", "?")):
         return None
     tokens = ctx.narration_tokens(sentence_start, q.start)
-    phrases = [p for p in ctx.narration_phrases(sentence_start, q.start) if _can_be_subject(tokens, p)]
-    if not phrases or phrases[0].first > 0 or phrases[0].kind not in ("NAME", "TITLED", "POSSD", "PRON"):
+    all_phrases = ctx.narration_phrases(sentence_start, q.start)
+    phrases = [p for p in all_phrases if _can_be_subject(tokens, p)]
+    opening = _opening_clause_end(tokens)
+    if opening is None and tokens and tokens[0].tag == "IN":
+        # ("Across the river, Ruiz (D-Elmford) tweeted …"): the first comma a name follows
+        opening = next((k for k, t in enumerate(tokens) if t.tag in (",", "P", ":")), None)
+        if opening is not None and (tokens[opening].tag != "," or not any(p.first == opening + 1 and p.kind in ("NAME", "TITLED", "POSSD") for p in all_phrases)):
+            opening = None
+    if opening is not None:
+        phrases = [p for p in phrases if p.first > opening]
+    if not phrases or phrases[0].first != (0 if opening is None else opening + 1) or phrases[0].kind not in ("NAME", "TITLED", "POSSD", "PRON"):
         p = None
     else:
         p = phrases[0]
-        if not any(_speech_verb(t, leading=True) for t in tokens[p.last + 1 : p.last + 4]):
+        v = _past_apposition(tokens, p.last + 1)
+        if not any(_speech_verb(t, leading=True) for t in tokens[v : v + 3]):
             p = None
     if p is None:
         # 'The group will watch the case, Ruiz says. “…”': the cue closes the sentence
@@ -2025,6 +2166,16 @@ def _cue_sentence_before(ctx: Context, i: int) -> Attribution | None:
     from .speakers import is_personal
 
     return Attribution("narration_subject", 0.5, phrase=p) if is_personal(ctx, p) else None
+
+
+def _past_apposition(tokens: list[Token], k: int) -> int:
+    """The token after a parenthesis ("(D-Elmford)") and an appositive set off by commas (", a
+    councillor who …,") that begin at ``k`` — where the verb of the phrase before them stands."""
+    if k < len(tokens) and tokens[k].word == "(":
+        k = next((j + 1 for j in range(k + 1, min(len(tokens), k + 10)) if tokens[j].word == ")"), k)
+    if k < len(tokens) and tokens[k].tag == ",":
+        k = next((j + 1 for j in range(k + 1, min(len(tokens), k + 25)) if tokens[j].tag in (",", "P", ":")), k)
+    return k
 
 
 _SUBJECT_KINDS = ("partial", "term", "speech")
@@ -2063,16 +2214,22 @@ def _sentence_subject(ctx: Context, i: int, window: tuple[int, int] | None = Non
         if verb is None or verb.word.lower() in _COPULAS:
             continue  # "Ruiz is the “safe choice”": a description of the subject, not its words
         if p is phrases[0] and (before is None or before.tag == "," and not any(t.tag in ("P", ":") for t in tokens[opening or 0 : p.first])):
-            if after.tag in ("W", ","):
+            if after.tag in ("W", ",", "VSAY"):
                 chosen = p
             break
-        if before is not None and before.word.lower() in _CLAUSE_SUBJECT_OPENERS and after.tag == "W":
+        if before is not None and before.word.lower() in _CLAUSE_SUBJECT_OPENERS and after.tag in ("W", "VSAY"):
             chosen = p  # a later clause with its own subject
+            break
+        if (
+            before is not None and before.tag == "NNPS" and p.kind in ("NAME", "TITLED") and after.tag in ("W", "VSAY")
+            and all(t.tag in ("DT", "NNP", "NNPS") for t in tokens[(opening + 1 if opening is not None else 0) : p.first])
+        ):
+            chosen = p  # "The Ledger’s Ada Ruiz sees the plan as “…”": the person, not her paper
             break
     if chosen is None:
         return None
     p = chosen
-    from .speakers import is_personal, written_as_a_name
+    from .speakers import _full_names_in_text, is_personal, written_as_a_name
 
     if p.kind == "PRON":
         if p.text.lower() not in _SUBJECT_PRONOUNS:
@@ -2081,11 +2238,20 @@ def _sentence_subject(ctx: Context, i: int, window: tuple[int, int] | None = Non
         if antecedent is None:
             return None
         return Attribution("narration_subject", 0.45, phrase=p, antecedent=antecedent)
-    if not is_personal(ctx, p):
+    if not is_personal(ctx, p) and not (p.kind in ("DESC", "ORG") and ctx.kinds and ctx.kinds[i] != "term" and _source_description(p)):
         return None
-    if p.first == 0 and p.kind == "NAME" and " " not in p.head and not written_as_a_name(ctx, p.head):
-        return None  # "Nevertheless, …", "Senior advisers …": a capitalised opening word
+    if p.first == 0 and p.kind == "NAME" and " " not in p.head and not written_as_a_name(ctx, p.head) and not _full_names_in_text(ctx, p.head):
+        return None  # "Nevertheless, …", "Senior advisers …": a capitalised opening word (not a
+        # surname the text gives with a first name elsewhere: "Ada Ruiz … Ruiz credited …")
     return Attribution("narration_subject", 0.45, phrase=p)
+
+
+def _source_description(p: Phrase) -> bool:
+    """News: "The agency declined to detail the “…”", "the statement talked about “…”": a
+    description of an organisation, a group or a document whose words the sentence quotes."""
+    last = p.text.lower().split()[-1]
+    lex = lexicon()
+    return last in lex.org_words or last in lex.group_nouns or last in lex.speech_nouns
 
 
 _CLAUSE_SUBJECT_OPENERS = frozenset("and but while although though whereas".split())

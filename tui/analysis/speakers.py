@@ -767,7 +767,7 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
     # 4. descriptions that name a known role ("the Vice President") join that person
     if ctx.fiction:
         _join_titles(ctx, quote_entity)
-    _join_descriptions(quote_entity, set() if ctx.fiction else _indefinite_descriptions(ctx, refs))
+    _join_descriptions(quote_entity, set() if ctx.fiction else _indefinite_descriptions(ctx, refs), news=not ctx.fiction)
     if ctx.fiction:
         _join_by_salience(ctx, quote_entity)
         _join_by_scene(ctx, quote_entity)
@@ -1452,7 +1452,7 @@ def _indefinite_descriptions(ctx: Context, refs: dict[int, NameRef]) -> set[int]
 _OFFICE_OF = re.compile(r"\s+of\s+[A-Z]")
 
 
-def _join_descriptions(quote_entity: dict[int, Entity], indefinite: set[int] | frozenset = frozenset()) -> None:
+def _join_descriptions(quote_entity: dict[int, Entity], indefinite: set[int] | frozenset = frozenset(), news: bool = False) -> None:
     named = {id(e): e for e in quote_entity.values() if e.kind == "person" and (e.full or e.hon_name)}
     joined: dict[int, Entity | None] = {}
     # the lower-case words of each named entity's names (made when first asked for, and
@@ -1471,9 +1471,9 @@ def _join_descriptions(quote_entity: dict[int, Entity], indefinite: set[int] | f
             continue  # (fiction: "the general" already named General Drummond)
         if id(e) not in joined:
             head = e.key[1].split()[-1] if e.key[1] else ""
-            matches = [n for n in named.values() if n.role and head in _role_heads(n.role)]
+            matches = [n for n in named.values() if n.role and head in _role_heads(n.role) and (not news or n.first_pos < e.first_pos)]
             if not matches:
-                matches = [n for n in named.values() if head in words_of(n)]
+                matches = [n for n in named.values() if head in words_of(n) and (not news or n.first_pos < e.first_pos)]
             best = max(matches, key=lambda n: sum(n.names.values())) if matches else None
             joined[id(e)] = best
             if best is not None:

@@ -27,9 +27,10 @@ _new_sentence = constructor(Sentence)
 # A paragraph is a run of non-blank lines (blank = only spaces/tabs).
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
-# Words (with inner apostrophes, hyphens and dotted initials), numbers, or any other
+# Words (with inner apostrophes, hyphens and dotted initials), numbers (with their
+# thousands' commas: "2,000" is one word), or any other
 # single non-space character.
-TOKEN_PATTERN = r"(?:[A-Z]\.){2,}|[A-HJ-Z]\.(?=\s+[A-Z][a-z])|\w+(?:['’.\-]\w+)*|[^\w\s]"
+TOKEN_PATTERN = r"(?:[A-Z]\.){2,}|[A-HJ-Z]\.(?=\s+[A-Z][a-z])|\d{1,3}(?:,\d{3})+(?!\d)|\w+(?:['’.\-]\w+)*|[^\w\s]"
 _tokenizer = RegexpTokenizer(TOKEN_PATTERN)
 # The same pattern compiled with ``re``: NLTK 3.10 runs RegexpTokenizer through a
 # time-guarded regex engine that costs about 3× more on the hot path of the tagger.
