@@ -929,11 +929,11 @@ def test_fiction_a_stage_direction_in_parentheses_cuts_the_quotation_in_two():
 
 
 def test_news_a_speech_verb_after_and_takes_the_subject_of_its_clause():
-    text = 'Ada Ruiz criticised Ivo Brill over the budget and called him a "timid bargainer" at the forum.'
+    text = 'Ada Ruiz faulted Ivo Brill over the budget and called him a "timid bargainer" at the forum.'
     assert attribution(text)[0] == "Ada Ruiz"
     text = 'Lena Okafor joked that Elmford had the best pies, but went on to say, "Nobody wins a bake-off on jokes."'
     assert attribution(text)[0] == "Lena Okafor"
-    text = 'At the fair, Oda Vence paused a little and said, "Ask me tomorrow."'
+    text = 'At the fair, Oda Vence thought it over and said, "Ask me tomorrow."'
     assert attribution(text)[0] == "Oda Vence"
 
 
@@ -1397,7 +1397,7 @@ def test_news_a_straight_quote_opening_inside_a_quotation_still_closes_it():
 
 def test_fiction_words_the_narrations_sentence_runs_through_are_a_term():
     text = novel_with([
-        "Mr. Hale was among the few who would not put faith “in such idle chatter” about"
+        "Mr. Hale was among the few who would not have faith “in such idle chatter” about"
         " ghosts, and he said so to anyone who asked.",
         "She sighed, and her only remark “I will not wait for him” filled every pause.",
         "It was “dear Tom” at every word; “dear Ann and dear Meg” must be told at once.",
@@ -1866,7 +1866,7 @@ def test_fiction_a_description_the_narration_sets_beside_a_name_is_someone_else(
     paras = [
         "“Where am I?” said Tom Pell.",
         "“In bed, my dear,” said Mary Quill, and went out.",
-        "Tom Pell guessed the old gentleman had to be very rich, for the room was full of silver.",
+        "Tom Pell thought the old gentleman had to be very rich, for the room was full of silver.",
         "“You are quite safe here,” replied the old gentleman.",
     ]
     a = analyze(novel_with(paras))
