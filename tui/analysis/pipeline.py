@@ -54,9 +54,9 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
     # (not before: most quotations open their sentence, or a cue announces them)
     terminal = bool(_TERMINAL.search(inner))
     words = inner.split()
-    # a title keeps the comma American style puts inside the marks: on “Fox & Friends,” Rep.;
+    # a title keeps the comma American style puts inside the marks: on “Ledger & Friends,” Rep.;
     # news: and the full stop, after "on", a kind of work or a network's possessive: on “Meet
-    # the Press.”, the podcast “So, It Happened.”, told ABC’s “Good Morning America.”
+    # the Voters.”, the podcast “So, It Happened.”, told KELM’s “Good Morning Harlow.”
     closing = ",." if not fiction and _title_lead(lead) else ","
     if 2 <= len(words) <= 10 and not _TERMINAL.search(inner.rstrip(closing)):
         capitalised = [w for w in words if w[:1].isupper()]
@@ -116,8 +116,8 @@ _RUN_ON = re.compile(r"[ \t]*\n?[ \t]*([a-z]+)")
 
 def _runs_on(text: str, raw: RawQuote, inner: str) -> bool:
     """Words the narration's sentence runs through: no punctuation closes them, and the
-    sentence goes on after the closing mark with a lower-case word ("refused to believe “in
-    all this nonsense” about", "they “owed it to society” to show")."""
+    sentence goes on after the closing mark with a lower-case word ("would not have faith “in
+    such idle chatter” about", "they “owed the town a debt” to pay")."""
     if not raw.closed or not (inner[-1:].isalnum() or inner[-1:] == "_"):
         return False
     m = _RUN_ON.match(text, raw.end)
