@@ -723,7 +723,7 @@ def test_an_adverb_between_the_source_and_the_verb():
 def test_a_person_named_right_before_a_colon_opens_the_quotation():
     text = 'The surge does not surprise Republican pollster Dara Quill: "Newcomers always rise early."'
     assert attribution(text)[0] == "Dara Quill"
-    text = 'The tour ended in Vienna: "A wonderful city."'
+    text = 'The tour ended in Harlow: "A wonderful town."'
     assert attribution(text)[0] is None
 
 
@@ -830,10 +830,10 @@ def test_news_a_pronoun_cue_right_after_the_words_beats_a_leading_one():
 
 def test_a_dateline_is_not_a_speaker():
     text = (
-        "LISBON, May 4 (Reuters) — A spokesman for the mayor, Ada Ruiz, called a report "
+        "HARLOW, May 4 (Reuters) — A spokesman for the mayor, Ada Ruiz, called a report "
         'suggesting donors were favoured "outrageous."'
     )
-    assert attribution(text)[0] != "LISBON"
+    assert attribution(text)[0] != "HARLOW"
 
 
 def test_according_to_a_description():
@@ -844,7 +844,7 @@ def test_according_to_a_description():
 
 
 def test_a_colon_after_a_name_and_its_parenthesis():
-    text = 'The hearing went on. Rep. Ada Ruiz (D-Ore.): "I have not heard anyone say that."'
+    text = 'The hearing went on. Rep. Ada Ruiz (D-Elmford): "I have not heard anyone say that."'
     assert attribution(text)[0] == "Ada Ruiz"
 
 
@@ -1048,7 +1048,7 @@ def test_news_a_relative_clause_between_commas_before_the_verb():
 
 
 def test_news_a_participle_skips_a_name_followed_only_by_and():
-    text = 'After weeks of silence, Ada Ruiz appeared with NBC’s Lena Ortiz and endorsed Ben Holt, saying, "He is the fighter we need."'
+    text = 'After weeks of silence, Ada Ruiz appeared with KELM’s Lena Ortiz and endorsed Ben Holt, saying, "He is the fighter we need."'
     assert attribution(text)[0] == "Ada Ruiz"
 
 
