@@ -682,7 +682,7 @@ def test_go_is_a_speech_verb_only_when_punctuation_introduces_the_words():
 
 
 def test_a_comma_clause_cue_later_in_the_sentence_attributes_the_quotation():
-    text = '"If there had been no help" from the allies, Ada Ruiz said at a town hall on Monday, the city would have fallen.'
+    text = '"Without the volunteers" at the sluice gates, Ada Ruiz said at the harbour on Monday, the quay would have flooded.'
     assert attribution(text)[:2] == ("Ada Ruiz", "trailing_cue")
 
 
@@ -949,7 +949,7 @@ def test_news_a_speech_verb_inside_reported_speech_keeps_the_outer_source():
 
 
 def test_news_words_quoted_in_a_sentence_without_a_cue_are_its_subjects():
-    text = 'The rally ran late. Ada Ruiz has coined a new phrase, "paper patriots," for her rivals.'
+    text = 'The rally ran late. Ada Ruiz has minted a fresh insult, "paper patriots," for her rivals.'
     name, sieve, mention, _ = attribution(text)
     assert (name, sieve, mention) == ("Ada Ruiz", "narration_subject", "Ada Ruiz")
     # after an opening adverbial; a pronoun subject takes its antecedent
@@ -991,7 +991,7 @@ def test_news_a_cue_that_reports_more_after_a_full_stop_starts_a_new_sentence():
 def test_news_a_participle_right_after_its_own_subject():
     text = 'Senators balked at the plan, with Sen. Ada Ruiz calling it a "blank check" for the agency.'
     assert attribution(text)[0] == "Ada Ruiz"
-    text = 'Both leaders sounded upbeat, Ben Holt saying he was "very encouraged" by the talks.'
+    text = 'Both leaders sounded upbeat, Ben Holt saying he was "quite cheered" by the talks.'
     assert attribution(text)[0] == "Ben Holt"
 
 
@@ -1156,7 +1156,7 @@ def test_markup_attribute_values_are_not_quotations():
 
 
 def test_news_a_capitalised_title_after_the_kind_of_work_keeps_its_full_stop():
-    text = 'Ada Ruiz co-hosts the politics podcast "So, That Happened." "It is fun," she said.'
+    text = 'Ada Ruiz co-hosts the gardening podcast "So, It Grew." "It is fun," she said.'
     assert [q.kind for q in analyze(text).quotes] == ["title", "speech"]
     text = '"The plan is a fraud," Ada Ruiz told KELM\'s "Good Morning Harlow." "It will fail," she added.'
     assert [q.kind for q in analyze(text).quotes] == ["speech", "title", "speech"]
@@ -1172,7 +1172,7 @@ def test_news_a_scare_quoted_term_between_a_quotation_and_its_cue():
 
 
 def test_news_a_participle_after_a_comma_goes_to_the_subject_of_the_clause_before_it():
-    text = 'Ada Ruiz endorsed Ben Holt last week, saying he "has shown his commitment to the cause."'
+    text = 'Ada Ruiz endorsed Ben Holt last week, saying he "has given years of his life to the harbour."'
     assert attribution(text)[0] == "Ada Ruiz"
     text = 'After the vote, Ada Ruiz rejected the notion that Ben Holt could win, arguing that there is "no path for him."'
     assert attribution(text)[0] == "Ada Ruiz"
@@ -1199,7 +1199,7 @@ def test_news_a_trailing_cue_with_a_subject_of_several_words():
 
 
 def test_news_an_indefinite_description_after_an_inverted_speech_verb():
-    text = '"Ben Holt is bigger than the party," said one Holt confidant. "You may lose a few elites."'
+    text = '"Ben Holt is bigger than the party," said one Holt confidant. "You may lose a few old friends."'
     a = analyze(text)
     assert [q.mention.text for q in a.quotes] == ["one Holt confidant", "one Holt confidant"]
 
@@ -1263,7 +1263,7 @@ def test_news_a_description_joins_a_named_person_only_by_the_head_noun_of_the_ro
 
 
 def test_news_who_after_a_comma_is_the_subject_of_the_speech_verb_it_precedes():
-    text = 'On Thursday, Ruiz scored her first endorsement, from Ben Holt, who declared in the spin room, "It is time to unite."'
+    text = 'On Thursday, Ruiz scored her first endorsement, from Ben Holt, who declared at the fairground, "It is time to pull together."'
     name, _, mention, cue = attribution(text)
     assert (name, mention, cue) == ("Ben Holt", "who", "declared")
 
@@ -1467,7 +1467,7 @@ def test_news_remembered_after_the_words_is_a_speech_verb():
 
 
 def test_news_a_word_in_ing_before_a_role_noun_modifies_it():
-    text = 'The vote is close. "I cannot imagine how tired you must be," former county planning director Ada Ruiz wrote to the mayor.'
+    text = 'The vote is close. "Your long nights at the desk have not gone unseen," former county planning director Ada Ruiz wrote to the mayor.'
     assert attribution(text)[:2] == ("Ada Ruiz", "trailing_cue")
 
 
@@ -1530,7 +1530,7 @@ def test_news_a_speech_noun_followed_by_as_is_described_by_the_subject():
 
 
 def test_news_an_abbreviated_state_after_a_place_is_no_subject():
-    text = 'Ada Ruiz spoke first. At a fair in Harlow, Wes., the county clerk ended her speech by quoting a poet: "Every obstacle yields."'
+    text = 'Ada Ruiz spoke first. At a fair in Harlow, Wes., the county clerk closed her talk by quoting a poet: "Every obstacle yields."'
     assert attribution(text)[0] == "county clerk"
     text = 'Ada Ruiz toured the capital. Ruiz visited Harlow, W.M., and told the crowd: "We will win."'
     assert attribution(text)[0] == "Ada Ruiz"
@@ -1837,7 +1837,7 @@ def test_fiction_a_people_or_its_language_is_no_person():
     from tui.analysis.phrases import Phrase
     from tui.analysis.speakers import is_personal
 
-    t = "Janey frowned over a page of old French. “What learned things you read!” said Janey."
+    t = "Janey frowned over a page of old French. “What clever books you keep!” said Janey."
     ctx = context(t, fiction=True)
     s = t.index("French")
     language = Phrase("NAME", s, s + 6, "French", "French", s, s + 6, None, 0, 0)
@@ -1954,18 +1954,18 @@ def test_fiction_written_words_are_terms_without_a_speaker():
 def test_fiction_words_reported_in_the_narrators_grammar_are_terms():
     text = novel_with([
         "“The boat is ready,” said Osric Vane.",
-        "Mr. Tallow came in from the rain at last. “He was afraid they would have a very wet"
-        " crossing, and he had told the boatman so twice.”",
-        "“He was afraid they would have a very wet crossing,” said Osric Vane.",
+        "Mr. Tallow came in from the rain at last. “He was afraid the ferry would be late and"
+        " crowded, and he had told the boatman so twice.”",
+        "“He was afraid the ferry would be late and crowded,” said Osric Vane.",
         "Wren looked up from her book. “She had never been so tired in her life!”",
         "Osric knelt by the path. “They were here at dawn, and the tracks are still fresh.”",
     ])
     a = analyze(text)
     by_text = {q.text.strip(" ,.!"): q for q in a.quotes}
-    reported = by_text["He was afraid they would have a very wet crossing, and he had told the boatman so twice"]
+    reported = by_text["He was afraid the ferry would be late and crowded, and he had told the boatman so twice"]
     assert reported.kind == "term" and reported.speaker_id is None
     # the same words with a cue of their own, or with an exclamation, are speech
-    assert by_text["He was afraid they would have a very wet crossing"].kind == "speech"
+    assert by_text["He was afraid the ferry would be late and crowded"].kind == "speech"
     assert by_text["She had never been so tired in her life"].kind == "speech"
     # a bare past ("they were") is as common in direct speech
     assert by_text["They were here at dawn, and the tracks are still fresh"].kind == "speech"
@@ -1990,13 +1990,13 @@ def test_fiction_words_the_narrations_sentence_runs_into_are_terms():
 def test_fiction_words_someone_might_have_said_or_was_going_to_say_are_terms():
     text = novel_with([
         "“The boat is ready,” said Osric Vane.",
-        "She spoke in the tone in which her mother might have said: “Not in this house.”",
-        "“How dare you!” she was going to exclaim, when the bell rang.",
+        "She frowned the way her grandmother might have said: “Not in this house.”",
+        "“Not again!” she was going to cry, when the kettle boiled over.",
         "Wren turned, and her eyes, wide with fright, said: “Do not go.”",
     ])
     a = analyze(text)
     by_text = {q.text.strip(" ,.!"): q for q in a.quotes}
-    for words in ("Not in this house", "How dare you", "Do not go"):
+    for words in ("Not in this house", "Not again", "Do not go"):
         assert by_text[words].kind == "term" and by_text[words].speaker_id is None, words
 
 
@@ -2038,7 +2038,7 @@ def test_fiction_a_description_is_the_one_name_its_scenes_give_though_some_scene
 def test_fiction_a_phrase_of_an_aside_before_the_speech_verb_is_not_its_subject():
     for t, who in (
         ("Maria was sent away, and Ada Finch, embracing Nell Marrow, thus began: “At last!”", "Ada Finch"),
-        ("Tom was alone, and the young man, before taking the chair he offered, began abruptly: “I saw you.”", "the young man"),
+        ("Tom sat by the stove, and the young man, before hanging up the coat he wore, began at once: “I saw you.”", "the young man"),
         ("His sister gave him a nod; and, while he was putting on his coat, added, “Be kind to him.”", "His sister"),
         ("Mr. Pell lit his cigar (it was Tom Hale who bought them), and said: “A fine evening.”", "Mr. Pell"),
         # a subordinate clause with no words of its own after the name is no aside
@@ -2052,7 +2052,7 @@ def test_fiction_the_one_heard_saying_the_words_speaks_them():
     for t, who in (
         ("Before the door shut, Ada heard Mary Quill saying, “Lie down, my dear.”", "Mary Quill"),
         ("As Ned left the room, he heard his sister add: “Not today.”", "his sister"),
-        ("Then Ada heard the Badger say to itself, “Too late!”", "the Badger"),
+        ("Then Ada heard the Miller say to himself, “Too late!”", "the Miller"),
     ):
         att = leading_cue(context("Tom Pell came in at last.\n\n" + t, fiction=True), 0)
         assert att is not None and att.phrase.text == who, t
@@ -2060,7 +2060,7 @@ def test_fiction_the_one_heard_saying_the_words_speaks_them():
 
 def test_fiction_an_ing_form_completing_a_verb_takes_that_verbs_subject():
     for t, who in (
-        ("Ada had turned away to the window; and Tom, wretched at the sight, could not help saying, “Do not cry.”", "Tom"),
+        ("Ada had gone out to the yard; and Tom, sorry for the quarrel, could not help saying, “Come back in.”", "Tom"),
         ("Mary Quill was quiet, but Tom Hale kept asking, “Why?”", "Tom Hale"),
     ):
         att = leading_cue(context("Tom Pell came in at last.\n\n" + t, fiction=True), 0)

@@ -218,8 +218,8 @@ def _signed(ctx: Context, i: int, window: tuple[int, int], k: int) -> Attributio
 
 
 def _comma_clause_cue(ctx: Context, window: tuple[int, int]) -> Attribution | None:
-    """News: "… “drew quite well” in the primary, said Ada Ruiz." / "“If there had not been
-    …” by the allies, Ruiz said at a town hall" — a cue clause after a comma later in the
+    """News: "… “drew a crowd” at the fair, said Ada Ruiz." / "“Without the
+    volunteers” at the gates, Ruiz said at the harbour" — a cue clause after a comma later in the
     sentence attributes the quotation before it."""
     tokens = ctx.narration_tokens(*window)
     n = len(tokens)
@@ -419,7 +419,7 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
     while nxt < len(tokens) and (
         tokens[nxt].word.lower() in ADVERBS or tokens[nxt].word.lower().endswith("ly") or tokens[nxt].word.lower() in AUXILIARIES
     ):
-        nxt += 1  # "Braynard is quoted as saying", "Mills then writes"
+        nxt += 1  # "Brill is quoted as saying", "Marr then writes"
     if nxt + 2 < len(tokens) and tokens[nxt].tag in ("W", "VSAY") and tokens[nxt + 1].word.lower() == "to":
         if _speech_verb(tokens[nxt + 2]):
             nxt += 2  # "Mrs. Marlow hastened to add"
@@ -637,7 +637,7 @@ def _passive_agent(tokens: list[Token], p: Phrase) -> bool:
 
 
 def _dateline(tokens: list[Token], p: Phrase) -> bool:
-    """ "WASHINGTON, Aug. 24 (UPI) — …": a capitalised place opening a news story."""
+    """ "HARLOW, Aug. 24 (Ledger) — …": a capitalised place opening a news story."""
     return p.first == 0 and p.text.isupper() and len(p.text) > 2 and len(tokens) > 1 and tokens[1].tag == ","
 
 
@@ -665,7 +665,7 @@ _VERB_MODIFIERS = frozenset(
 
 
 def _coordinated_verb(tokens: list[Token], v: int) -> bool:
-    """ "Ruiz knocked Ames on trade and called him …", "… but went on to say": the speech verb
+    """ "Ruiz faulted Ames over the budget and called him …", "… but went on to say": the speech verb
     follows a conjunction or an infinitive "to" (past its adverbs), so the phrase right before
     it is no subject: the clause's subject comes first."""
     k = v - 1
@@ -1022,7 +1022,7 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
                 subject = own  # "… the chance for Tom Hale to step up and say, “…”": Tom says it
         rel = _relative_subject(tokens, phrases, k) if not ctx.fiction else _fiction_relative_subject(tokens, phrases, k)
         if rel is not None:
-            # "… from Ada Ruiz, who declared in the spin room, “…”": the relative pronoun
+            # "… from Ada Ruiz, who declared at the fairground, “…”": the relative pronoun
             # is the verb's subject, whatever the main clause's is
             return Attribution("leading_cue", 0.8, phrase=rel[0], cue=tok, antecedent=rel[1])
         # inverted: said Mr. Smith: "…" (but "Lind told Ada Mertz:" has its subject first)
@@ -1231,7 +1231,7 @@ def _opening_clause_end(tokens: list[Token]) -> int | None:
 
 
 def _opening_phrase_end(tokens: list[Token], phrases: list[Phrase]) -> int | None:
-    """News: "At his news conference in Ankara on Monday, Ruiz's questioners were …": the
+    """News: "At his briefing in Harlow on Monday, Ruiz's questioners were …": the
     comma that closes a prepositional phrase opening the sentence — the first comma right
     after which a phrase and its verb follow."""
     for k, t in enumerate(tokens):
@@ -2184,7 +2184,7 @@ _COPULAS = frozenset("is was are were be been being seems seemed remains remaine
 
 
 def _sentence_subject(ctx: Context, i: int, window: tuple[int, int] | None = None) -> Attribution | None:
-    """News: "Ada Ruiz has coined a new phrase, “…”", "She also referenced the “…”": words
+    """News: "Ada Ruiz has minted a fresh insult, “…”", "She also referenced the “…”": words
     quoted inside a sentence with no speech verb are the words of the subject of the clause
     they stand in — the sentence's first phrase (after an opening adverbial and its comma), or
     the subject of a later clause ("…, while Ruiz calls him “…”"). ``window``: the sentence,
@@ -2550,14 +2550,14 @@ def _with_modifier(ctx: Context, tokens: list[Token], p: Phrase, closers: tuple[
 
 def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     """In a dialogue, "replied the nurse" after "…, Mrs. Pell?" names the nurse (not "the
-    man with the black beard": a description that specific is the character's own name)."""
+    woman with the red umbrella": a description that specific is the character's own name)."""
     if not ctx.fiction or att.phrase is None or att.phrase.kind != "DESC" or att.antecedent is not None:
         return
     words = " ".join(att.phrase.text.lower().split())
     if any(f" {word} " in words for word in ("with", "in", "of", "from")):
         return
     if _capitalised_description(att.phrase.text):
-        return  # "said the Invisible Man": the book's name for the character, no one else's
+        return  # "said the Grey Rider": the book's name for the character, no one else's
     kin = _kin_by_surname(ctx, i, att.phrase) or _the_other(ctx, i, att.phrase) or _owners_partner(ctx, i, att.phrase) or _latter_or_former(ctx, i, att.phrase) or _demonstrated(ctx, i, att.phrase)
     if kin is not None:
         att.antecedent = kin
@@ -2718,7 +2718,7 @@ _LATTER = re.compile(r"the\s+(latter|former)", re.I)
 
 
 def _latter_or_former(ctx: Context, i: int, desc: Phrase) -> Phrase | None:
-    """Fiction: "Ada Finch and Mary Quill met them at the door. “…,” said the latter" — the
+    """Fiction: "Ada Finch and Mary Quill met them at the gate. “…,” said the latter" — the
     last of the people the narration just named (the former: the one before), in the
     paragraph before the cue or, failing two there, the paragraph before it."""
     m = _LATTER.fullmatch(" ".join(desc.text.split()))
