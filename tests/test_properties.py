@@ -195,7 +195,7 @@ FICTION_PRELUDE = "\n\n".join(
     f"“The tide is turning at {n},” said {'Wren Talbot' if n % 2 else 'the girl'}. “And so (smiling,) we go.”"
     for n in range(400)
 )
-aside = st.sampled_from(["(smiling,)", "(to Ann Lee)", "--(shaking his head)--", "(with a sigh)", "(", ")", "(I said)", "()"])
+aside = st.sampled_from(["(smiling,)", "(to Ann Lee)", "--(rubbing his chin)--", "(with a sigh)", "(", ")", "(I said)", "()"])
 fiction_segment = st.one_of(
     segment,
     st.builds(lambda q, a, w: q[:-1] + " " + a + " " + w + q[-1:], quoted, aside, words),

@@ -844,7 +844,7 @@ def test_according_to_a_description():
 
 
 def test_a_colon_after_a_name_and_its_parenthesis():
-    text = 'The hearing went on. Rep. Ada Ruiz (D-Elmford): "I have not heard anyone say that."'
+    text = 'The hearing went on. Rep. Ada Ruiz (D-Elmford): "Nobody on the board asked me."'
     assert attribution(text)[0] == "Ada Ruiz"
 
 
@@ -1121,7 +1121,7 @@ def test_news_a_pronoun_cue_inside_someone_elses_reported_words_goes_to_the_repo
 
 
 def test_news_a_cue_after_a_question_inside_a_sentence_that_reports_more_is_a_new_sentence():
-    text = 'Ada Ruiz, exasperated, famously responded: "Who counts the geese?" Her critics cited it as proof.'
+    text = 'Ada Ruiz, exasperated, famously responded: "Who counts the geese?" Her rivals repeated it for weeks.'
     assert attribution(text)[0] == "Ada Ruiz"
     # a question standing alone keeps the cue after it
     text = 'The vote was close. "Why now?" Ada Ruiz asked reporters.'
@@ -1543,7 +1543,7 @@ def test_news_an_opening_prepositional_phrase_is_skipped_for_the_subject():
 
 
 def test_news_it_after_put_is_the_object_not_the_inverted_subject():
-    text = 'Few senators met Holt. As Sen. Ada Ruiz, the No. 2 in the leadership, put it: "This plan will not pass the board."'
+    text = 'Few senators met Holt. As Sen. Ada Ruiz, the No. 2 on the council, put it: "This plan will not pass the board."'
     assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Sen. Ada Ruiz")
 
 
@@ -1856,7 +1856,7 @@ def test_fiction_a_leading_cue_subject_is_not_the_object_of_a_preposition():
     ctx = context(t, fiction=True)
     att = leading_cue(ctx, 0)
     assert att is not None and att.phrase.text == "Harry Lorne"
-    t = "A footman appeared, to whom Ada Vance gravely added: “Ask him to come.”"
+    t = "A groom came in, to whom Ada Vance gravely added: “Ask him to come.”"
     ctx = context(t, fiction=True)
     att = leading_cue(ctx, 0)
     assert att is not None and att.phrase.text == "Ada Vance"
