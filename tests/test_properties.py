@@ -23,10 +23,10 @@ TOKENS = [
     "“", "”", '"', "'", "‘", "’", "«", "»", "„", "‚", "‹", "›",
     " ", " ", " ", " ", "\n", "\n\n", "\n\n", "\t", ", ", ". ", "! ", "? ", "—", "…", ":",
     "said", "says", "told reporters", "added", "asked", "according to", "wrote", "replied",
-    "Ann", "Ann Lee", "Lee", "Bo Smith", "Dmitry Peskov", "Mr Trump", "Dr. Jones", "the spokesman",
+    "Ann", "Ann Lee", "Lee", "Bo Smith", "Oleg Varin", "Mr Pell", "Dr. Jones", "the spokesman",
     "he", "she", "they", "it", "I", "we",
     "don't", "Russians'", "it's", "rock 'n' roll", "’90s", "O'Brien",
-    "The", "cat", "sat", "on", "the", "mat", "Yes", "No", "never", "conspiracy", "Crimea",
+    "The", "cat", "sat", "on", "the", "mat", "Yes", "No", "never", "conspiracy", "Elmford",
     "“Yes,”", "“No.”", '"Maybe"', "‘fine’", "«oui»", "é", "👋🏽", "e\u0301", "قال", "שלום",
 ]  # fmt: skip
 
@@ -63,7 +63,7 @@ WORDS = [
     "‘inner’",
     "“inner”",
 ]
-NAMES = ["Ann Lee", "Bo Smith", "Dmitry Peskov", "he", "she", "the spokesman", "Mr Trump", "Lee"]
+NAMES = ["Ann Lee", "Bo Smith", "Oleg Varin", "he", "she", "the spokesman", "Mr Pell", "Lee"]
 VERBS = ["said", "says", "told reporters", "added", "asked", "wrote", "replied", "claimed"]
 
 words = st.lists(st.sampled_from(WORDS + TOKENS), min_size=1, max_size=10).map(" ".join)
@@ -195,7 +195,7 @@ FICTION_PRELUDE = "\n\n".join(
     f"“The tide is turning at {n},” said {'Wren Talbot' if n % 2 else 'the girl'}. “And so (smiling,) we go.”"
     for n in range(400)
 )
-aside = st.sampled_from(["(smiling,)", "(to Ann Lee)", "--(shaking his head)--", "(with a sigh)", "(", ")", "(I said)", "()"])
+aside = st.sampled_from(["(smiling,)", "(to Ann Lee)", "--(rubbing his chin)--", "(with a sigh)", "(", ")", "(I said)", "()"])
 fiction_segment = st.one_of(
     segment,
     st.builds(lambda q, a, w: q[:-1] + " " + a + " " + w + q[-1:], quoted, aside, words),
@@ -206,7 +206,7 @@ fiction_texts = st.lists(fiction_segment, max_size=30).map(lambda parts: FICTION
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(fiction_texts)
-@example(FICTION_PRELUDE + "\n\n“Ah!--(shaking his head)--the uncertainty,” said Ann Lee.")
+@example(FICTION_PRELUDE + "\n\n“Oh!--(rubbing his chin)--the weather,” said Ann Lee.")
 @example(FICTION_PRELUDE + "\n\n“(smiling,) (to Ann Lee) ”")
 @example(FICTION_PRELUDE + "\n\n“we said.\r\n(smiling,)Ann Lee said: “we”")
 def test_invariants_in_fiction(text):
@@ -244,7 +244,7 @@ ADVERSARIAL = {
     "no closing ever": lambda n: ("“Ann said he told them " * n)[:n],
     "paragraph openers": lambda n: ("“Continued\n\n" * n)[:n],
     "mixed marks": lambda n: ("«‹„‚“‘\"' ”’»›said " * n)[:n],
-    "names no quotes": lambda n: ("Ann Lee Bo Smith Dmitry Peskov said " * n)[:n],
+    "names no quotes": lambda n: ("Ann Lee Bo Smith Oleg Varin said " * n)[:n],
 }
 
 

@@ -17,7 +17,7 @@ def test_fast_chunker_matches_nltk(tags):
 
 
 def test_speaker_phrases_are_chunked():
-    # "Vladimir Putin's spokesman Dmitry Peskov told" / "the White House said"
+    # "Ada Ruiz's spokesman Tom Pell told" / "the Daily Ledger said"
     assert chunk_tags(("NNP", "NNPS", "ROLE", "NNP", "NNP", "VSAY")) == (("POSSD", 0, 4),)
     assert chunk_tags(("DT", "NNP", "NNP", "VSAY")) == (("ORG", 0, 2),)
 

@@ -338,7 +338,7 @@ def test_no_resumption_after_a_block_when_the_next_paragraph_is_narration():
 
 def test_speech_goes_on_between_indented_blocks():
     text = (
-        "“Give me the paper and listen.\n\n"
+        "“Hand me the letter and listen.\n\n"
         "To Miss Marsh, from a friend.\n\n"
         "        Over the marsh the herons go,\n"
         "        Grey in the evening light.\n\n"
@@ -347,7 +347,7 @@ def test_speech_goes_on_between_indented_blocks():
     paragraphs = split_paragraphs(text)
     raws = quotes.resume_after_blocks(text, paragraphs, find_quotes(text, paragraphs))
     assert [text[q.inner_start : q.inner_end] for q in raws] == [
-        "Give me the paper and listen.", "To Miss Marsh, from a friend.", "That is the first line, and a pretty one."]
+        "Hand me the letter and listen.", "To Miss Marsh, from a friend.", "That is the first line, and a pretty one."]
 
 
 def test_two_open_quotations_never_resume_the_same_paragraph():
@@ -430,7 +430,7 @@ def test_asides_and_indirect_reports_are_no_nested_cues():
     for text in (
         "\"He is the best of men, I confess, and the kindest.\"",  # present tense: an aside
         "\"It is late, they say, and the road is long.\"",
-        "\"He came to the door, he laughed, and said there was no harm in it.\"",  # his own sentence
+        "\"He came to the gate, he chuckled, and said there was no hurry about it.\"",  # his own sentence
         "\"She will come, I hope, before the rain.\"",  # no speech verb
     ):
         raws = find_quotes(text, split_paragraphs(text))
@@ -479,7 +479,7 @@ def test_an_aside_leaves_the_speakers_dash_with_the_words_before_it():
 
 
 def test_nested_speech_after_a_cue_with_its_addressee_is_cut_out_too():
-    text = "“My uncle always used to say to my mother: 'Never lend the cart.' But we lent it all the same.”"
+    text = "“My grandfather used to say to my aunt: 'Never lend the cart.' But we lent it all the same.”"
     raws = quotes.split_at_nested(text, find_quotes(text, split_paragraphs(text)))
     assert [text[q.inner_start : q.inner_end].strip() for q in raws] == [
-        "My uncle always used to say to my mother:", "But we lent it all the same."]
+        "My grandfather used to say to my aunt:", "But we lent it all the same."]

@@ -682,7 +682,7 @@ def test_go_is_a_speech_verb_only_when_punctuation_introduces_the_words():
 
 
 def test_a_comma_clause_cue_later_in_the_sentence_attributes_the_quotation():
-    text = '"If there had been no help" from the allies, Ada Ruiz said at a town hall on Monday, the city would have fallen.'
+    text = '"Without the volunteers" at the sluice gates, Ada Ruiz said at the harbour on Monday, the quay would have flooded.'
     assert attribution(text)[:2] == ("Ada Ruiz", "trailing_cue")
 
 
@@ -700,7 +700,7 @@ def test_a_bare_description_before_a_leading_cue_is_the_speaker():
 def test_a_name_modifying_the_speakers_description_is_not_the_speaker():
     text = '"We should slow down," Senate minority leader Ola Brandt told reporters in the capital.'
     assert attribution(text)[0] == "Ola Brandt"
-    text = '"It was a long week," Ohio delegate Ivo Palank said.'
+    text = '"It was a long week," Elmford delegate Ivo Palank said.'
     assert attribution(text)[0] == "Ivo Palank"
 
 
@@ -708,12 +708,12 @@ def test_news_descriptions_without_a_role_noun():
     assert attribution('"Out, out, out!" some protesters chanted outside the hall.')[2] == "some protesters"
     name, sieve, mention, _ = attribution('"The drop is real," said a person close to the family.')
     assert sieve == "trailing_cue" and mention.startswith("a person")
-    name, sieve, mention, _ = attribution('"There is no data," said one unaligned Ohio Republican strategist.')
+    name, sieve, mention, _ = attribution('"There is no data," said one unaligned Westmarch Republican strategist.')
     assert sieve == "trailing_cue" and "strategist" in mention
 
 
 def test_a_parenthesis_between_the_name_and_the_verb():
-    assert attribution('"It matters," Sen. Ada Ruiz (D-Ore.) said Saturday.')[0] == "Ada Ruiz"
+    assert attribution('"It matters," Sen. Ada Ruiz (D-Elmford) said Saturday.')[0] == "Ada Ruiz"
 
 
 def test_an_adverb_between_the_source_and_the_verb():
@@ -723,7 +723,7 @@ def test_an_adverb_between_the_source_and_the_verb():
 def test_a_person_named_right_before_a_colon_opens_the_quotation():
     text = 'The surge does not surprise Republican pollster Dara Quill: "Newcomers always rise early."'
     assert attribution(text)[0] == "Dara Quill"
-    text = 'The tour ended in Vienna: "A wonderful city."'
+    text = 'The tour ended in Harlow: "A wonderful town."'
     assert attribution(text)[0] is None
 
 
@@ -734,8 +734,8 @@ def test_a_lone_quantifier_before_a_speech_verb_is_a_source():
 
 def test_quotations_joined_by_and_share_the_cue_after_the_last():
     text = (
-        'Guns are "the public health crisis of our time" and "stunt the growth of children," '
-        "Ada Ruiz, the former governor of Vermont, proclaimed to a cheering crowd."
+        'Tolls are "the quiet tax of this valley" and "drain the purses of commuters," '
+        "Ada Ruiz, the former mayor of Harlow, proclaimed to a packed hall."
     )
     a = analyze(text)
     assert [a.speaker_name(q) for q in a.quotes] == ["Ada Ruiz", "Ada Ruiz"]
@@ -743,30 +743,30 @@ def test_quotations_joined_by_and_share_the_cue_after_the_last():
 
 
 def test_a_cue_after_nested_closing_marks():
-    text = "Her \"most defining role was 'helping my husband,'\" Ivo Brill says, a job of its own."
+    text = "Her \"best work was 'keeping the lighthouse ledger,'\" Ivo Brill says, a job of its own."
     assert attribution(text)[0] == "Ivo Brill"
 
 
 def test_a_middle_initial_stays_inside_the_name():
-    name, sieve, mention, _ = attribution('"These are dark days," Ada K. Lowe wrote in a column this month.')
+    name, sieve, mention, _ = attribution('"These are lean winters," Ada K. Lowe wrote in a letter last spring.')
     assert (sieve, mention) == ("trailing_cue", "Ada K. Lowe") and name.startswith("Ada K")
 
 
 def test_a_quotation_paragraph_after_reported_speech_in_narration():
     text = (
         "The talks ran late.\n\n"
-        "Ada Ruiz was quick to add that the border plan would stay in place.\n\n"
-        '"Building it? Not negotiable."'
+        "Ada Ruiz was careful to add that the ferry timetable would not change.\n\n"
+        '"Cutting a sailing? Out of the question."'
     )
     assert attribution(text)[0] == "Ada Ruiz"
-    text = "The talks ran late.\n\nThe border plan would stay in place.\n\n" '"Building it? Not negotiable."'
+    text = "The talks ran late.\n\nThe ferry timetable would not change.\n\n" '"Cutting a sailing? Out of the question."'
     assert attribution(text)[0] is None
 
 
 def test_fiction_a_description_with_its_modifier_names_a_minor_character():
-    ctx = context("“Very well,” said the man with the grey beard, and turned away.", fiction=True)
+    ctx = context("“As you wish,” said the woman with the green shawl, and turned away.", fiction=True)
     att = trailing_cue(ctx, 0)
-    assert att is not None and att.phrase.text == "the man with the grey beard"
+    assert att is not None and att.phrase.text == "the woman with the green shawl"
 
 
 def novel_with(paragraphs: list[str], min_chars: int = 21000) -> str:
@@ -796,7 +796,7 @@ def test_fiction_the_addressee_is_the_name_not_the_exclamation():
 
 
 def test_so_saying_is_not_a_speaker():
-    text = '"Follow me!" said Harry Dane. "Keep close." So saying, he sprang over the hedge.'
+    text = '"Follow me!" said Harry Dane. "Keep close." So saying, he climbed onto the cart.'
     a = analyze(text)
     assert [a.speaker_name(q) for q in a.quotes] == ["Harry Dane", "Harry Dane"]
 
@@ -812,8 +812,8 @@ def test_fiction_an_exclamation_is_not_an_addressee():
 
 def test_fiction_a_name_right_after_the_verb_speaks_the_quotation_that_follows():
     text = novel_with([
-        "She looked at the book her sister was reading, "
-        "“and what is the use of a book,” thought Mira Dove “without any pictures?”",
+        "She glanced at the map her brother was folding, "
+        "“and what good is a map,” thought Mira Dove “with no roads marked on it?”",
     ])
     a = analyze(text)
     assert [a.speaker_name(q) for q in a.quotes[-2:]] == ["Mira Dove", "Mira Dove"]
@@ -830,10 +830,10 @@ def test_news_a_pronoun_cue_right_after_the_words_beats_a_leading_one():
 
 def test_a_dateline_is_not_a_speaker():
     text = (
-        "LISBON, May 4 (Reuters) — A spokesman for the mayor, Ada Ruiz, called a report "
+        "HARLOW, May 4 (Reuters) — A spokesman for the mayor, Ada Ruiz, called a report "
         'suggesting donors were favoured "outrageous."'
     )
-    assert attribution(text)[0] != "LISBON"
+    assert attribution(text)[0] != "HARLOW"
 
 
 def test_according_to_a_description():
@@ -844,7 +844,7 @@ def test_according_to_a_description():
 
 
 def test_a_colon_after_a_name_and_its_parenthesis():
-    text = 'The hearing went on. Rep. Ada Ruiz (D-Ore.): "I have not heard anyone say that."'
+    text = 'The hearing went on. Rep. Ada Ruiz (D-Elmford): "Nobody on the board asked me."'
     assert attribution(text)[0] == "Ada Ruiz"
 
 
@@ -929,11 +929,11 @@ def test_fiction_a_stage_direction_in_parentheses_cuts_the_quotation_in_two():
 
 
 def test_news_a_speech_verb_after_and_takes_the_subject_of_its_clause():
-    text = 'Ada Ruiz faulted Ivo Brill on trade and called him a "timid negotiator" in the debate.'
+    text = 'Ada Ruiz faulted Ivo Brill over the budget and called him a "timid bargainer" at the forum.'
     assert attribution(text)[0] == "Ada Ruiz"
-    text = 'Lena Okafor joked that Denver was her answer, but went on to say, "Nobody wins a primary on jokes."'
+    text = 'Lena Okafor joked that Elmford had the best pies, but went on to say, "Nobody wins a bake-off on jokes."'
     assert attribution(text)[0] == "Lena Okafor"
-    text = 'At the rally, Oda Vence thought for a moment and said, "We will see."'
+    text = 'At the fair, Oda Vence thought it over and said, "Ask me tomorrow."'
     assert attribution(text)[0] == "Oda Vence"
 
 
@@ -949,7 +949,7 @@ def test_news_a_speech_verb_inside_reported_speech_keeps_the_outer_source():
 
 
 def test_news_words_quoted_in_a_sentence_without_a_cue_are_its_subjects():
-    text = 'The rally ran late. Ada Ruiz has coined a new phrase, "paper patriots," for her rivals.'
+    text = 'The rally ran late. Ada Ruiz has minted a fresh insult, "paper patriots," for her rivals.'
     name, sieve, mention, _ = attribution(text)
     assert (name, sieve, mention) == ("Ada Ruiz", "narration_subject", "Ada Ruiz")
     # after an opening adverbial; a pronoun subject takes its antecedent
@@ -991,7 +991,7 @@ def test_news_a_cue_that_reports_more_after_a_full_stop_starts_a_new_sentence():
 def test_news_a_participle_right_after_its_own_subject():
     text = 'Senators balked at the plan, with Sen. Ada Ruiz calling it a "blank check" for the agency.'
     assert attribution(text)[0] == "Ada Ruiz"
-    text = 'Both leaders sounded upbeat, Ben Holt saying he was "very encouraged" by the talks.'
+    text = 'Both leaders sounded upbeat, Ben Holt saying he was "quite cheered" by the talks.'
     assert attribution(text)[0] == "Ben Holt"
 
 
@@ -1015,7 +1015,7 @@ def test_news_a_speech_verb_in_an_opening_subordinate_clause_is_not_the_cue():
 def test_news_an_appositive_with_commas_of_its_own_before_the_verb():
     text = '"The plan is a start," Ada Ruiz, assistant secretary for housing, transit, and parks, said on Friday.'
     assert attribution(text)[0] == "Ada Ruiz"
-    text = '"Both of them scare me," Ivo Brill, 30, of Dayton, Ohio, who was among those polled, said later.'
+    text = '"Both of them bore me," Ivo Brill, 30, of Harlow, Westmarch, who was among the ferry passengers, said later.'
     assert attribution(text)[0] == "Ivo Brill"
 
 
@@ -1031,7 +1031,7 @@ def test_news_a_pronoun_inside_its_antecedents_reported_words_rests_on_the_name(
 
 
 def test_the_phrase_after_told_is_its_object_not_an_inverted_speaker():
-    text = 'Ada Ruiz spoke for an hour on Friday and then told her supporters, "I still love this town."'
+    text = 'Ada Ruiz spoke for an hour on Friday and then told her neighbours, "The orchard stays open."'
     name, _, mention, _ = attribution(text)
     assert (name, mention) == ("Ada Ruiz", "Ada Ruiz")
     # an inverted "said" still names the speaker
@@ -1048,19 +1048,19 @@ def test_news_a_relative_clause_between_commas_before_the_verb():
 
 
 def test_news_a_participle_skips_a_name_followed_only_by_and():
-    text = 'After weeks of silence, Ada Ruiz appeared with NBC’s Lena Ortiz and endorsed Ben Holt, saying, "He is the fighter we need."'
+    text = 'After weeks of silence, Ada Ruiz appeared with KELM’s Lena Ortiz and endorsed Ben Holt, saying, "He is the fighter we need."'
     assert attribution(text)[0] == "Ada Ruiz"
 
 
 def test_a_name_after_a_quoted_title_can_be_the_subject():
-    text = 'Asked about the race during an interview on "Good Morning Ohio," Ada Ruiz said she had not "heard a real plan."'
+    text = 'Asked about the race during an interview on "Good Morning Elmford," Ada Ruiz said she had not "heard a real plan."'
     assert attribution(text, 1)[0] == "Ada Ruiz"
 
 
 def test_news_a_dash_sign_off_names_the_speaker():
     text = 'The debate was long.\n\n"Nobody pays taxes in this town."\n\n- Ada Ruiz.\n\nThe claim is false.'
     assert attribution(text)[0] == "Ada Ruiz"
-    text = 'The debate was long. "Nobody pays taxes in this town." -Sen. Ada Ruiz, speaking in Dayton.'
+    text = 'The debate was long. "Nobody pays taxes in this town." -Sen. Ada Ruiz, speaking in Harlow.'
     assert attribution(text)[0] == "Ada Ruiz"
     # an agency's credit line after a quoted fragment is no sign-off
     text = 'Ben Holt called the mayor "a fraud."\n\n- Reuters.'
@@ -1096,9 +1096,9 @@ def test_news_a_paragraph_ending_in_a_colon_introduces_its_subjects_words():
 
 
 def test_news_an_aside_between_commas_before_the_verb():
-    text = 'Ada Ruiz, during a town hall in Dayton, Ohio, said she was "going to put miners back to work."'
+    text = 'Ada Ruiz, during a fair in Harlow, Westmarch, said she was "ready to reopen the old mill."'
     assert attribution(text)[0] == "Ada Ruiz"
-    text = 'Ben Holt, 22, of Flint, Mich., said he still hoped for a convention "surprise" in July.'
+    text = 'Ben Holt, 22, of Harlow, Wes., said he still hoped for a ferry "surprise" in July.'
     assert attribution(text)[0] == "Ben Holt"
 
 
@@ -1113,15 +1113,15 @@ def test_news_a_show_title_after_on_keeps_its_full_stop():
 
 def test_news_a_pronoun_cue_inside_someone_elses_reported_words_goes_to_the_reporter():
     text = (
-        "The judge met senators on Thursday. Ada Ruiz agreed to a call on Wednesday, but only to tell "
-        'Ben Holt that he would not agree to a "perfunctory" meeting.'
+        "The council met tenants on Thursday. Ada Ruiz agreed to a visit on Tuesday, but just to tell "
+        'Ben Holt that he would not agree to a "rushed" lease.'
     )
     name, _, mention, _ = attribution(text)
     assert (name, mention) == ("Ada Ruiz", "Ada Ruiz")
 
 
 def test_news_a_cue_after_a_question_inside_a_sentence_that_reports_more_is_a_new_sentence():
-    text = 'Ada Ruiz, exasperated, famously responded: "What difference does it make?" Her critics cited it as proof.'
+    text = 'Ada Ruiz, exasperated, famously responded: "Who counts the geese?" Her rivals repeated it for weeks.'
     assert attribution(text)[0] == "Ada Ruiz"
     # a question standing alone keeps the cue after it
     text = 'The vote was close. "Why now?" Ada Ruiz asked reporters.'
@@ -1137,15 +1137,15 @@ def test_news_a_speakers_label_before_a_colon():
 
 
 def test_opine_and_exhort_are_speech_verbs():
-    text = 'The vote was close. "Gun owners should stay home," opined the Dayton Ledger.'
-    assert attribution(text)[0] == "Dayton Ledger"
+    text = 'The vote was close. "Ferry users should stay home," opined the Harlow Ledger.'
+    assert attribution(text)[0] == "Harlow Ledger"
     text = 'The crowd cheered. "It is about time," exhorted Ada Ruiz.'
     assert attribution(text)[0] == "Ada Ruiz"
 
 
 def test_news_a_trailing_cue_with_a_relative_named_after_a_possessive():
-    text = 'The flight vanished. "We had called him just before," his nephew Omar Haddad told the paper.'
-    assert attribution(text)[0] == "Omar Haddad"
+    text = 'The boat sank. "We had waved to him an hour earlier," his nephew Ivo Marr told the paper.'
+    assert attribution(text)[0] == "Ivo Marr"
 
 
 def test_markup_attribute_values_are_not_quotations():
@@ -1156,23 +1156,23 @@ def test_markup_attribute_values_are_not_quotations():
 
 
 def test_news_a_capitalised_title_after_the_kind_of_work_keeps_its_full_stop():
-    text = 'Ada Ruiz co-hosts the politics podcast "So, That Happened." "It is fun," she said.'
+    text = 'Ada Ruiz co-hosts the gardening podcast "So, It Grew." "It is fun," she said.'
     assert [q.kind for q in analyze(text).quotes] == ["title", "speech"]
-    text = '"The plan is a fraud," Ada Ruiz told WXYZ\'s "Good Morning Dayton." "It will fail," she added.'
+    text = '"The plan is a fraud," Ada Ruiz told KELM\'s "Good Morning Harlow." "It will fail," she added.'
     assert [q.kind for q in analyze(text).quotes] == ["speech", "title", "speech"]
 
 
 def test_news_a_scare_quoted_term_between_a_quotation_and_its_cue():
     text = (
-        'The bureau did not find "ties of any consequence," aside from the two men knowing each other '
-        '"casually" from the gym, said Ada Ruiz, the director, on Monday.'
+        'The inspectors did not see "damage of any kind," aside from the two boats rubbing each other '
+        '"lightly" at the pier, said Ada Ruiz, the director, on Monday.'
     )
     a = analyze(text)
     assert [a.speaker_name(q) for q in a.quotes] == ["Ada Ruiz", "Ada Ruiz"]
 
 
 def test_news_a_participle_after_a_comma_goes_to_the_subject_of_the_clause_before_it():
-    text = 'Ada Ruiz endorsed Ben Holt last week, saying he "has shown his commitment to the cause."'
+    text = 'Ada Ruiz endorsed Ben Holt last week, saying he "has given years of his life to the harbour."'
     assert attribution(text)[0] == "Ada Ruiz"
     text = 'After the vote, Ada Ruiz rejected the notion that Ben Holt could win, arguing that there is "no path for him."'
     assert attribution(text)[0] == "Ada Ruiz"
@@ -1189,7 +1189,7 @@ def test_news_a_trailing_cue_with_a_subject_of_several_words():
     # a description whose head is a common noun, taken whole
     text = '"It is hard to blame him," the Ledger employee wrote.'
     assert attribution(text)[2] == "the Ledger employee"
-    text = '"Friend, let me be blunt. I can win," the email read.'
+    text = '"Neighbour, I will be frank. The fair needs you," the email read.'
     assert attribution(text)[2] == "the email"
     text = '"We will rebuild the bridge," the sign read.'
     assert attribution(text)[0] is None
@@ -1199,15 +1199,15 @@ def test_news_a_trailing_cue_with_a_subject_of_several_words():
 
 
 def test_news_an_indefinite_description_after_an_inverted_speech_verb():
-    text = '"Ben Holt is bigger than the party," said one Holt confidant. "You may lose a few elites."'
+    text = '"Ben Holt is bigger than the party," said one Holt confidant. "You may lose a few old friends."'
     a = analyze(text)
     assert [q.mention.text for q in a.quotes] == ["one Holt confidant", "one Holt confidant"]
 
 
 def test_news_a_cue_after_a_comma_may_end_with_a_time():
-    text = '"Boots on the ground" would be appropriate, Republican candidate Ada Ruiz said after the attacks.'
+    text = '"Extra ferries" would be sensible, independent candidate Ada Ruiz said after the storm.'
     assert attribution(text)[0] == "Ada Ruiz"
-    text = 'Holt wants "boots on the ground" in the region, Ada Ruiz said Monday.'
+    text = 'Holt wants "extra ferries" on the lake, Ada Ruiz said Monday.'
     assert attribution(text)[0] == "Ada Ruiz"
 
 
@@ -1222,7 +1222,7 @@ def test_news_a_quotation_after_a_sentence_closed_by_its_speakers_cue_rests_on_t
 
 def test_news_a_continuation_rests_on_the_speaker_named_again_just_before_it():
     text = (
-        '"Jobs matter, but schools matter more," says Ada Ruiz, 32, a clerk in Dayton. '
+        '"Jobs matter, but schools matter more," says Ada Ruiz, 32, a clerk in Harlow. '
         'Ruiz backs Ben Holt in the race. "I have loans and no good job."'
     )
     name, _, mention, _ = attribution(text, 1)
@@ -1230,26 +1230,26 @@ def test_news_a_continuation_rests_on_the_speaker_named_again_just_before_it():
 
 
 def test_news_a_participle_right_after_a_quotation_is_no_inverted_cue():
-    text = 'Ada Ruiz said the members will still meet, but said, "It is time we change how we do it," promising the Friends of Lincoln will return.'
+    text = 'Ada Ruiz said the choir will still rehearse, but said, "We need a bigger hall," promising the Friends of Harlow will sing again.'
     assert attribution(text)[0] == "Ada Ruiz"
 
 
 def test_news_a_speech_verbs_homograph_used_as_a_noun_is_no_cue_before_a_real_one():
-    text = 'Ben Holt said Thursday during a town hall in Dayton, Ohio, that states can pass such laws because "men should not be there."'
+    text = 'Ben Holt said Thursday during a fair in Harlow, Westmarch, that states can tax such stalls because "they block the road."'
     assert attribution(text)[0] == "Ben Holt"
-    text = 'On Wednesday, Dan Kell told reporters that the mayor has confronted the challenges "quite directly."'
+    text = 'On Tuesday, Dan Kell told neighbours that the council has faced the challenges "with some courage."'
     name, _, _, cue = attribution(text)
     assert (name, cue) == ("Dan Kell", "told")
 
 
 def test_news_a_reported_clause_opened_by_that_after_an_aside_keeps_the_outer_source():
-    text = 'Ada Ruiz told reporters in Dayton, Ohio, on Friday that she would call the plan "a fraud."'
+    text = 'Ada Ruiz told reporters in Harlow, Westmarch, on Friday that she would call the plan "a fraud."'
     name, _, mention, _ = attribution(text)
     assert (name, mention) == ("Ada Ruiz", "Ada Ruiz")
 
 
 def test_news_a_leading_indefinite_description_starts_at_its_quantifier():
-    text = '"We will win," said Nick Holt, a Ruiz spokesman. One Ruiz spokesman has called the situation "overclassification run amok."'
+    text = '"We will win," said Nick Holt, a Ruiz spokesman. One Ruiz spokesman has called the delay "paperwork gone mad."'
     name, _, mention, _ = attribution(text, 1)
     assert (name, mention) == ("One Ruiz spokesman", "One Ruiz spokesman")
 
@@ -1263,13 +1263,13 @@ def test_news_a_description_joins_a_named_person_only_by_the_head_noun_of_the_ro
 
 
 def test_news_who_after_a_comma_is_the_subject_of_the_speech_verb_it_precedes():
-    text = 'On Thursday, Ruiz scored her first endorsement, from Ben Holt, who declared in the spin room, "It is time to unite."'
+    text = 'On Thursday, Ruiz scored her first endorsement, from Ben Holt, who declared at the fairground, "It is time to pull together."'
     name, _, mention, cue = attribution(text)
     assert (name, mention, cue) == ("Ben Holt", "who", "declared")
 
 
 def test_news_a_pronoun_cue_finds_its_antecedent_paragraphs_back():
-    paragraphs = ["Ada Ruiz opened her campaign in Dayton on Monday."]
+    paragraphs = ["Ada Ruiz opened her campaign in Harlow on Monday."]
     paragraphs += [f"The county has {n} precincts and a new ballot design." for n in range(2, 8)]
     paragraphs.append('"We will win every one of them," she added.')
     name, sieve, mention, _ = attribution("\n\n".join(paragraphs))
@@ -1299,7 +1299,7 @@ def test_it_right_before_a_speech_verb_can_be_its_subject():
 # -- news attribution rules, round 4 ---------------------------------------------------------
 def test_news_name_right_before_the_verb_after_a_split_subject():
     text = (
-        'The county board met on Monday. "We will count every ballot," Ohio Rep. Lena '
+        'The county board met on Monday. "We will count every ballot," Westmarch Rep. Lena '
         "Marsh’s chief of staff, Ben Holt, told reporters after the vote."
     )
     name, _, mention, cue = attribution(text)
@@ -1365,13 +1365,13 @@ def test_fiction_an_aside_leaves_the_speakers_punctuation_behind_it():
 
 def test_fiction_nested_speech_with_its_own_cue_is_another_voice():
     text = novel_with([
-        "“So I went down to the mill,” said Wren Talbot, “and the miller said, 'Come back at"
+        "“So I walked over to the mill,” said Wren Talbot, “and the miller said, 'Come back at"
         " noon, and bring the cart.' I did not like to, but I went.”",
     ])
     a = analyze(text)
     wren = [q for q in a.quotes if q.paragraph == a.quotes[-1].paragraph]
     assert [q.text.strip(" ,") for q in wren] == [
-        "So I went down to the mill", "and the miller said", "I did not like to, but I went."]
+        "So I walked over to the mill", "and the miller said", "I did not like to, but I went."]
     assert {a.speaker_name(q) for q in wren} == {"Wren Talbot"}
     # the speaker's record lists every piece
     speaker = a.speaker(wren[0].speaker_id)
@@ -1397,15 +1397,15 @@ def test_news_a_straight_quote_opening_inside_a_quotation_still_closes_it():
 
 def test_fiction_words_the_narrations_sentence_runs_through_are_a_term():
     text = novel_with([
-        "Mr. Hale was one of the few who refused to believe “in all this nonsense” about"
+        "Mr. Hale was among the few who would not have faith “in such idle chatter” about"
         " ghosts, and he said so to anyone who asked.",
         "She sighed, and her only remark “I will not wait for him” filled every pause.",
         "It was “dear Tom” at every word; “dear Ann and dear Meg” must be told at once.",
     ])
     a = analyze(text)
     by_text = {q.text: q for q in a.quotes}
-    assert by_text["in all this nonsense"].kind == "term"
-    assert by_text["in all this nonsense"].speaker_id is None
+    assert by_text["in such idle chatter"].kind == "term"
+    assert by_text["in such idle chatter"].speaker_id is None
     # what a speech noun announces, or a quotation opening a clause, is still speech
     assert by_text["I will not wait for him"].kind != "term"
     assert by_text["dear Ann and dear Meg"].kind != "term"
@@ -1427,7 +1427,7 @@ def test_fiction_a_speech_verb_and_a_colon_announce_speech_even_a_short_one():
 # -- news attribution rules, round 5 ---------------------------------------------------------
 def test_news_a_transcript_label_before_as_follows_is_the_source_of_the_quoted_paragraphs():
     text = (
-        "The mayor spoke about the bridge on Monday in Dayton.\n\n"
+        "The mayor spoke about the bridge on Monday in Harlow.\n\n"
         "Partial transcript as follows:\n\n"
         '"HOST: Mayor, what will you do about the roads?\n\n'
         '"MAYOR: We will fix them, every one of them, starting next week."\n\n'
@@ -1455,7 +1455,7 @@ def test_news_a_heading_in_capitals_that_runs_into_a_quotation_is_its_source():
 
 def test_news_a_cue_followed_by_according_to_keeps_its_own_speaker():
     # the reader sees who spoke; the outlet after "according to" only reported it
-    text = 'The mayor spoke in Dayton. "We will fix every road by May," Ruiz said, according to the Daily Ledger. "Every one."'
+    text = 'The mayor spoke in Harlow. "We will fix every road by May," Ruiz said, according to the Daily Ledger. "Every one."'
     assert attribution(text)[:2] == ("Ruiz", "trailing_cue")
     text = 'The board met. "We disagree with the ruling," a board spokesman said in a statement according to the Daily Ledger.'
     assert attribution(text)[2] == "a board spokesman"
@@ -1467,7 +1467,7 @@ def test_news_remembered_after_the_words_is_a_speech_verb():
 
 
 def test_news_a_word_in_ing_before_a_role_noun_modifies_it():
-    text = 'The vote is close. "I cannot imagine how tired you must be," former county planning director Ada Ruiz wrote to the mayor.'
+    text = 'The vote is close. "Your long nights at the desk have not gone unseen," former county planning director Ada Ruiz wrote to the mayor.'
     assert attribution(text)[:2] == ("Ada Ruiz", "trailing_cue")
 
 
@@ -1480,29 +1480,29 @@ def test_news_a_name_after_a_dash_before_the_colon_is_a_digest_source():
 
 
 def test_news_an_inverted_cue_takes_a_name_after_modifiers_or_before_a_relative_clause():
-    text = 'The vote was close. In other words, explained county gadfly Ada Ruiz: "What does that have to do with roads?"'
+    text = 'The vote was close. In other words, explained county gadfly Ada Ruiz: "Who will pay for the bridges?"'
     assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Ada Ruiz")
     # (a role noun before the name is its title, part of the mention)
-    text = 'The vote was close. In other words, explained county moderator Ada Ruiz: "What does that have to do with roads?"'
+    text = 'The vote was close. In other words, explained county moderator Ada Ruiz: "Who will pay for the bridges?"'
     assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "county moderator Ada Ruiz")
-    text = 'The vote was close. Said Ada Ruiz, who grew up in the county, "We were all so proud of him."'
+    text = 'The vote was close. Said Ada Ruiz, who grew up in the county, "We all cheered when the dam opened."'
     assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Ada Ruiz")
 
 
 def test_news_a_speech_verb_after_of_is_a_noun():
-    text = 'The debate went on. Sen. Ada Ruiz, who has endorsed Holt, said Holt has pushed the former secretary of state to be "stronger" in the race.'
+    text = 'The debate went on. Sen. Ada Ruiz, who has endorsed Holt, said Holt has nudged the retired secretary of state to be "bolder" on taxes.'
     assert attribution(text)[0] == "Ada Ruiz"
 
 
 def test_news_a_party_and_state_in_parentheses_is_no_subject():
-    text = 'The debate went on. Sen. Ada Ruiz (D-Ore.) said county executive Ben Holt was a "proven failure" in business.'
+    text = 'The debate went on. Sen. Ada Ruiz (D-Elmford) said county executive Ben Holt was a "tired old hand" at budgets.'
     assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Sen. Ada Ruiz")
 
 
 def test_news_press_or_state_before_a_role_modifies_it_and_is_no_speech_verb():
     text = 'The debate went on. "We will win," White House press secretary Ada Ruiz said.'
     assert attribution(text)[:3] == ("Ada Ruiz", "trailing_cue", "press secretary Ada Ruiz")
-    text = 'The debate went on. Ohio state Sen. Ada Ruiz said, "We will win."'
+    text = 'The debate went on. Westmarch state Sen. Ada Ruiz said, "We will win."'
     assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Sen. Ada Ruiz")
     # the verb still reports when no role follows it
     text = 'The debate went on. Ruiz will state, "We will win."'
@@ -1530,9 +1530,9 @@ def test_news_a_speech_noun_followed_by_as_is_described_by_the_subject():
 
 
 def test_news_an_abbreviated_state_after_a_place_is_no_subject():
-    text = 'Ada Ruiz spoke first. At a fair in Aspen, Colo., the county clerk ended her speech by quoting a poet: "Every obstacle yields."'
+    text = 'Ada Ruiz spoke first. At a fair in Harlow, Wes., the county clerk closed her talk by quoting a poet: "Every obstacle yields."'
     assert attribution(text)[0] == "county clerk"
-    text = 'Ada Ruiz toured the capital. Ruiz visited Washington, D.C., and told the crowd: "We will win."'
+    text = 'Ada Ruiz toured the capital. Ruiz visited Harlow, W.M., and told the crowd: "We will win."'
     assert attribution(text)[0] == "Ada Ruiz"
 
 
@@ -1543,14 +1543,14 @@ def test_news_an_opening_prepositional_phrase_is_skipped_for_the_subject():
 
 
 def test_news_it_after_put_is_the_object_not_the_inverted_subject():
-    text = 'Few senators met Holt. As Sen. Ada Ruiz, the No. 2 in the leadership, put it: "This person will not be confirmed."'
+    text = 'Few senators met Holt. As Sen. Ada Ruiz, the No. 2 on the council, put it: "This plan will not pass the board."'
     assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Sen. Ada Ruiz")
 
 
 def test_news_reacted_and_retaliated_after_the_words_are_speech_verbs():
     text = 'The mayor spoke first. "The county will always be the county," an angry Ada Ruiz retaliated.'
     assert attribution(text)[1:3] == ("trailing_cue", "an angry Ada Ruiz")
-    text = 'The mayor spoke first. "What sport is he talking about?" reacted Ben Holt.'
+    text = 'The mayor spoke first. "Which bridge does he mean?" reacted Ben Holt.'
     assert attribution(text)[:2] == ("Ben Holt", "trailing_cue")
 
 
@@ -1560,21 +1560,21 @@ def test_news_a_name_that_is_also_a_speech_verb_before_said():
 
 
 def test_news_a_possessor_a_few_modifiers_before_a_speech_noun_is_its_source():
-    text = 'The race tightened. For example, Ruiz\'s recent evidence-free assertion that "thousands" of voters cheered spread online.'
+    text = 'The race tightened. For example, Ruiz\'s recent baseless assertion that "hundreds" of geese vanished spread online.'
     assert attribution(text)[1:3] == ("speech_noun", "Ruiz's")
 
 
 def test_news_a_verbless_from_or_heres_sentence_names_the_source():
-    text = 'Aides say Ruiz will back Holt. From Ruiz\'s Facebook post: "We must overcome the divisiveness."'
+    text = 'Aides say Ruiz will back Holt. From Ruiz\'s blog post: "We must mend the old bridge."'
     assert attribution(text)[1:3] == ("leading_cue", "Ruiz's")
-    text = 'Ada Ruiz built the plan. Here\'s Ruiz in December 1992: "Our new direction must rest on the new realities."'
+    text = 'Ada Ruiz built the plan. Here\'s Ruiz in March 2004: "The ferry must run every hour."'
     assert attribution(text)[:3] == ("Ada Ruiz", "leading_cue", "Ruiz")
-    text = 'The panel studied the polls. From the report: "Numerous vendors condition their samples."'
+    text = 'The panel studied the polls. From the report: "Most stalls close before noon."'
     assert attribution(text)[1:3] == ("leading_cue", "the report")
 
 
 def test_news_an_opening_participial_phrase_is_skipped_for_the_subject():
-    text = 'Ada Ruiz spoke. Horrified at the prospect of Ben Holt winning, Ruiz believes in journalism that "takes sides."'
+    text = 'Ada Ruiz spoke. Alarmed at the prospect of Ben Holt winning, Ruiz believes in papers that "pick a side."'
     assert attribution(text)[1:3] == ("narration_subject", "Ruiz")
 
 
@@ -1587,7 +1587,7 @@ def test_news_i_in_the_narration_is_the_writer():
 def test_news_a_cue_clause_after_a_full_stop_belongs_to_the_next_sentence():
     text = (
         "Ada Ruiz spoke. Ben Holt said he would pay the fees. On Tuesday, he said, "
-        "“I never said I was going to pay for fees.” Asked if he had encouraged violence, Cal Mott replied, “We will see.”"
+        "“I never promised to cover the fees.” Asked if he had misled anyone, Cal Mott replied, “Ask him.”"
     )
     name, sieve, mention, _ = attribution(text)
     assert (name, sieve, mention) == ("Ben Holt", "pronoun", "he")
@@ -1599,7 +1599,7 @@ def test_news_a_cue_clause_after_a_full_stop_belongs_to_the_next_sentence():
 def test_news_a_verb_with_a_prepositional_phrase_and_that_reports_the_next_sentence():
     text = (
         'Ben Holt is selling the car. "I am a free man," he told a local station. '
-        '"I can do what I like with my things." Holt wrote in the listing that he plans to give the money away.'
+        '"The car is mine to sell." Holt wrote in the listing that he plans to give the money away.'
     )
     name, sieve, mention, _ = attribution(text, 1)
     assert (name, mention) == ("Ben Holt", "he")
@@ -1618,12 +1618,12 @@ def test_news_a_later_paragraph_of_a_long_quotation_takes_its_own_pronoun_cue():
 
 
 def test_news_an_inverted_possessive_place_before_a_name_is_not_the_speaker():
-    text = 'The party met. "We are going to have a generational wipeout," said Ohio’s Ada Ruiz, a political consultant.'
+    text = 'The party met. "We are going to lose a whole decade," said Westmarch’s Ada Ruiz, a political consultant.'
     assert attribution(text)[:3] == ("Ada Ruiz", "trailing_cue", "Ada Ruiz")
 
 
 def test_news_chided_is_a_speech_verb():
-    text = 'The hearing went on. Ada Ruiz clashed with Ben Holt during the hearing, chiding him, "What difference does it make?"'
+    text = 'The hearing went on. Ada Ruiz clashed with Ben Holt during the hearing, chiding him, "Who signed the order?"'
     assert attribution(text)[:2] == ("Ada Ruiz", "leading_cue")
 
 
@@ -1685,7 +1685,7 @@ def test_fiction_in_a_low_voice_is_how_it_was_said_not_part_of_the_speaker():
     for cue, who in (
         ("said the clerk in a low voice.", "the clerk"),
         ("said the old man with a faint smile.", "the old man"),
-        ("said the man with the black beard.", "the man with the black beard"),
+        ("said the woman with the red umbrella.", "the woman with the red umbrella"),
         # a modifier with no determiner is a manner too; a bare plural still tells who
         ("said the nurse with great earnestness.", "the nurse"),
         ("said the old lady in conclusion.", "the old lady"),
@@ -1837,7 +1837,7 @@ def test_fiction_a_people_or_its_language_is_no_person():
     from tui.analysis.phrases import Phrase
     from tui.analysis.speakers import is_personal
 
-    t = "Janey frowned over a page of old French. “What learned things you read!” said Janey."
+    t = "Janey frowned over a page of old French. “What clever books you keep!” said Janey."
     ctx = context(t, fiction=True)
     s = t.index("French")
     language = Phrase("NAME", s, s + 6, "French", "French", s, s + 6, None, 0, 0)
@@ -1848,7 +1848,7 @@ def test_fiction_a_people_or_its_language_is_no_person():
 
 
 def test_fiction_a_leading_cue_subject_is_not_the_object_of_a_preposition():
-    t = "Janey opened a volume of tales, made a wry face over the archaic French, and sighed: “What learned things you read!”"
+    t = "Janey took up a book of poems, pulled a face at the old French, and sighed: “What clever books you keep!”"
     ctx = context(t, fiction=True)
     att = leading_cue(ctx, 0)
     assert att is not None and att.phrase.text == "Janey"
@@ -1856,7 +1856,7 @@ def test_fiction_a_leading_cue_subject_is_not_the_object_of_a_preposition():
     ctx = context(t, fiction=True)
     att = leading_cue(ctx, 0)
     assert att is not None and att.phrase.text == "Harry Lorne"
-    t = "A footman appeared, to whom Ada Vance gravely added: “Ask him to come.”"
+    t = "A groom came in, to whom Ada Vance gravely added: “Ask him to come.”"
     ctx = context(t, fiction=True)
     att = leading_cue(ctx, 0)
     assert att is not None and att.phrase.text == "Ada Vance"
@@ -1866,7 +1866,7 @@ def test_fiction_a_description_the_narration_sets_beside_a_name_is_someone_else(
     paras = [
         "“Where am I?” said Tom Pell.",
         "“In bed, my dear,” said Mary Quill, and went out.",
-        "Tom Pell thought the old gentleman must be very rich, for the room was full of silver.",
+        "Tom Pell thought the old gentleman had to be very rich, for the room was full of silver.",
         "“You are quite safe here,” replied the old gentleman.",
     ]
     a = analyze(novel_with(paras))
@@ -1954,18 +1954,18 @@ def test_fiction_written_words_are_terms_without_a_speaker():
 def test_fiction_words_reported_in_the_narrators_grammar_are_terms():
     text = novel_with([
         "“The boat is ready,” said Osric Vane.",
-        "Mr. Tallow came in from the rain at last. “He was afraid they would have a very wet"
-        " crossing, and he had told the boatman so twice.”",
-        "“He was afraid they would have a very wet crossing,” said Osric Vane.",
+        "Mr. Tallow came in from the rain at last. “He was afraid the ferry would be late and"
+        " crowded, and he had told the boatman so twice.”",
+        "“He was afraid the ferry would be late and crowded,” said Osric Vane.",
         "Wren looked up from her book. “She had never been so tired in her life!”",
         "Osric knelt by the path. “They were here at dawn, and the tracks are still fresh.”",
     ])
     a = analyze(text)
     by_text = {q.text.strip(" ,.!"): q for q in a.quotes}
-    reported = by_text["He was afraid they would have a very wet crossing, and he had told the boatman so twice"]
+    reported = by_text["He was afraid the ferry would be late and crowded, and he had told the boatman so twice"]
     assert reported.kind == "term" and reported.speaker_id is None
     # the same words with a cue of their own, or with an exclamation, are speech
-    assert by_text["He was afraid they would have a very wet crossing"].kind == "speech"
+    assert by_text["He was afraid the ferry would be late and crowded"].kind == "speech"
     assert by_text["She had never been so tired in her life"].kind == "speech"
     # a bare past ("they were") is as common in direct speech
     assert by_text["They were here at dawn, and the tracks are still fresh"].kind == "speech"
@@ -1990,13 +1990,13 @@ def test_fiction_words_the_narrations_sentence_runs_into_are_terms():
 def test_fiction_words_someone_might_have_said_or_was_going_to_say_are_terms():
     text = novel_with([
         "“The boat is ready,” said Osric Vane.",
-        "She spoke in the tone in which her mother might have said: “Not in this house.”",
-        "“How dare you!” she was going to exclaim, when the bell rang.",
+        "She frowned the way her grandmother might have said: “Not in this house.”",
+        "“Not again!” she was going to cry, when the kettle boiled over.",
         "Wren turned, and her eyes, wide with fright, said: “Do not go.”",
     ])
     a = analyze(text)
     by_text = {q.text.strip(" ,.!"): q for q in a.quotes}
-    for words in ("Not in this house", "How dare you", "Do not go"):
+    for words in ("Not in this house", "Not again", "Do not go"):
         assert by_text[words].kind == "term" and by_text[words].speaker_id is None, words
 
 
@@ -2004,7 +2004,7 @@ def test_fiction_who_after_a_person_and_an_aside_is_the_speaker():
     for t, who in (
         ("At the door she was met by Mr. Pell, who, on hearing the news, said, “I am glad.”", "Mr. Pell"),
         ("Ten minutes passed, till they were joined by Tom Hale, who, coming up with a smile, said: “It is settled.”", "Tom Hale"),
-        ("Ada looked anxiously at the Badger, who said in a low voice, “Not yet.”", "the Badger"),
+        ("Ada looked hopefully at the Miller, who answered in a whisper, “Not yet.”", "the Miller"),
     ):
         att = leading_cue(context(t, fiction=True), 0)
         assert att is not None and att.antecedent is not None and att.antecedent.text == who, t
@@ -2038,7 +2038,7 @@ def test_fiction_a_description_is_the_one_name_its_scenes_give_though_some_scene
 def test_fiction_a_phrase_of_an_aside_before_the_speech_verb_is_not_its_subject():
     for t, who in (
         ("Maria was sent away, and Ada Finch, embracing Nell Marrow, thus began: “At last!”", "Ada Finch"),
-        ("Tom was alone, and the young man, before taking the chair he offered, began abruptly: “I saw you.”", "the young man"),
+        ("Tom sat by the stove, and the young man, before hanging up the coat he wore, began at once: “I saw you.”", "the young man"),
         ("His sister gave him a nod; and, while he was putting on his coat, added, “Be kind to him.”", "His sister"),
         ("Mr. Pell lit his cigar (it was Tom Hale who bought them), and said: “A fine evening.”", "Mr. Pell"),
         # a subordinate clause with no words of its own after the name is no aside
@@ -2052,7 +2052,7 @@ def test_fiction_the_one_heard_saying_the_words_speaks_them():
     for t, who in (
         ("Before the door shut, Ada heard Mary Quill saying, “Lie down, my dear.”", "Mary Quill"),
         ("As Ned left the room, he heard his sister add: “Not today.”", "his sister"),
-        ("Then Ada heard the Badger say to itself, “Too late!”", "the Badger"),
+        ("Then Ada heard the Miller say to himself, “Too late!”", "the Miller"),
     ):
         att = leading_cue(context("Tom Pell came in at last.\n\n" + t, fiction=True), 0)
         assert att is not None and att.phrase.text == who, t
@@ -2060,7 +2060,7 @@ def test_fiction_the_one_heard_saying_the_words_speaks_them():
 
 def test_fiction_an_ing_form_completing_a_verb_takes_that_verbs_subject():
     for t, who in (
-        ("Ada had turned away to the window; and Tom, wretched at the sight, could not help saying, “Do not cry.”", "Tom"),
+        ("Ada had gone out to the yard; and Tom, sorry for the quarrel, could not help saying, “Come back in.”", "Tom"),
         ("Mary Quill was quiet, but Tom Hale kept asking, “Why?”", "Tom Hale"),
     ):
         att = leading_cue(context("Tom Pell came in at last.\n\n" + t, fiction=True), 0)
@@ -2077,7 +2077,7 @@ def test_fiction_the_latter_and_the_former_are_the_last_two_people_named():
 
     t = (
         "“Shall we go in?” said Tom Pell.\n\n"
-        "Voices came nearer: Ada Finch and Mary Quill met them at the door. “My dear Tom,” said the latter, “come in.”\n\n"
+        "Voices came nearer: Ada Finch and Mary Quill met them at the gate. “My dear Tom,” said the latter, “come in.”\n\n"
         "“We are late,” said the former."
     )
     ctx = context(t, fiction=True)

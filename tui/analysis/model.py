@@ -63,7 +63,7 @@ class Mention:
 class Quote:
     id: str
     # offset of the opening mark — or, for the piece of a quotation that resumes after the
-    # narrator's aside ("Ah!--(shaking his head)--the uncertainty"), of its first word
+    # narrator's aside ("Oh!--(rubbing his chin)--the weather"), of its first word
     start: int
     # offset just after the closing mark (or the end of the paragraph if left open, or the
     # last word before an aside)

@@ -54,9 +54,9 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
     # (not before: most quotations open their sentence, or a cue announces them)
     terminal = bool(_TERMINAL.search(inner))
     words = inner.split()
-    # a title keeps the comma American style puts inside the marks: on “Fox & Friends,” Rep.;
+    # a title keeps the comma American style puts inside the marks: on “Ledger & Friends,” Rep.;
     # news: and the full stop, after "on", a kind of work or a network's possessive: on “Meet
-    # the Press.”, the podcast “So, It Happened.”, told ABC’s “Good Morning America.”
+    # the Voters.”, the podcast “So, It Grew.”, told KELM’s “Good Morning Harlow.”
     closing = ",." if not fiction and _title_lead(lead) else ","
     if 2 <= len(words) <= 10 and not _TERMINAL.search(inner.rstrip(closing)):
         capitalised = [w for w in words if w[:1].isupper()]
@@ -116,8 +116,8 @@ _RUN_ON = re.compile(r"[ \t]*\n?[ \t]*([a-z]+)")
 
 def _runs_on(text: str, raw: RawQuote, inner: str) -> bool:
     """Words the narration's sentence runs through: no punctuation closes them, and the
-    sentence goes on after the closing mark with a lower-case word ("refused to believe “in
-    all this nonsense” about", "they “owed it to society” to show")."""
+    sentence goes on after the closing mark with a lower-case word ("would not have faith “in
+    such idle chatter” about", "they “owed the town a debt” to pay")."""
     if not raw.closed or not (inner[-1:].isalnum() or inner[-1:] == "_"):
         return False
     m = _RUN_ON.match(text, raw.end)
@@ -141,7 +141,7 @@ _ANNOUNCED = re.compile(r"([A-Za-z]+)\s*:\s*$")
 # implied: “…”", "a nod that seemed to say, “…”"), and what a character would have said
 # but does not ("he felt like answering: “…”", "it was on the tip of his tongue to ask:
 # “…”", "he longed to ask", "it would have been easy to answer", "as if to say", "her
-# parents might have said: “…”", "“…!” she was going to exclaim"). Not "she
+# grandmother might have said: “…”", "“…!” she was going to cry"). Not "she
 # thought": a character's thoughts in marks are speech to the narrator's reader. Nor are
 # written words spoken: what a letter or a notice says ("he tore open the letter and read:
 # “…”", "it ran as follows:", "which was headed “…”", "“…,” this letter ran").
@@ -279,7 +279,7 @@ def _inside_comma(inner: str) -> bool:
 def _after_narration_word(lead: str) -> bool:
     """The narration's own words run up to the opening mark (no comma, colon or dash sets
     the quotation off), and the last of them is no speech verb: a word or name the narrator
-    quotes in passing ("an offence against “Taste,” that", "the sign of “The George.”"),
+    quotes in passing ("a crime against “Style,” that", "the sign of “The Copper Kettle.”"),
     not a character's words ("said “Yes.”", "said Ann “Come in.”")."""
     if _last_word(lead) is None:
         return False

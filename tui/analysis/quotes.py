@@ -237,8 +237,8 @@ def _emit(text: str, out: list[RawQuote], start: int, end: int, para: int, close
 
 
 # -- asides ------------------------------------------------------------------------------
-# Fiction's stage directions inside a quotation: "Ah!--(shaking his head)--the uncertainty",
-# "I have the pleasure, madam, (to Mrs. Bates,) of restoring your spectacles". The words
+# Fiction's stage directions inside a quotation: "Oh!--(rubbing his chin)--the weather",
+# "I have the honour, madam, (to Mrs. Gale,) of returning your gloves". The words
 # in the parenthesis are the narrator's, so the quotation is two pieces around them.
 _ASIDE = re.compile(r"\s*[-—–]*\s*\(([^()]{2,160})\)\s*[-—–]*\s*")
 _NARRATED = re.compile(
@@ -313,7 +313,7 @@ def _nested_quotes(text: str, lo: int, hi: int):
         yield body
         pos = body.end()
 # a speech verb, perhaps with its subject ("said she", "said Mr. Frank Hale") or its addressee
-# ("I said to her:", "used to say to my mother:"), then a comma, colon, semicolon or dash
+# ("I said to her:", "used to say to my aunt:"), then a comma, colon, semicolon or dash
 # right before the nested mark
 _CUE_BEFORE = re.compile(r"([A-Za-z]+)(?:\s+([A-Za-z]+))?(?:\s+[A-Z][A-Za-z.]*){0,3}(?:\s+to\s+(?:him|her|me|us|them|(?:my|his|her|our|their|the)\s+[a-z]+))?\s*(?:[,:;]\s*(?:--)?|--)\s*$")
 # a speech verb, perhaps after a pronoun ("she continued"), right after the nested mark
@@ -376,9 +376,9 @@ def split_at_nested(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
 # A speaker who reads out lines of verse or a letter leaves the quotation open, the lines
 # stand indented as a block of their own, and the speech goes on in the next paragraph,
 # which does not open with a mark (the quotation never closed) but ends with the closing one:
-#     “…he has written me a charade. Listen:
-#           Thy ready wit the word will soon supply.
-#     A charming compliment! Nobody could have put it better.”
+#     “…he has sent me a riddle. Listen:
+#           Grey on the marsh the herons stand.
+#     A pretty line! Nobody at the inn could match it.”
 def resume_after_blocks(text: str, paragraphs: list[Paragraph], quotes: list[RawQuote]) -> list[RawQuote]:
     """Quotations left open before an indented block, resumed in the unmarked paragraphs
     after it (and between later blocks) up to the closing mark."""
@@ -437,7 +437,7 @@ def _indented(text: str, para: Paragraph) -> bool:
 def rescan_nested_straight(text: str, paragraphs: list[Paragraph], quotes: list[RawQuote]) -> list[RawQuote]:
     """Fiction: the paragraphs where a straight mark that can only open (after a space, before
     a word) stood inside a quotation, scanned again with that mark opening a nested quotation
-    (“Well, I tried to say "How doth the little bee," but it came out wrong!”). Only
+    (“Well, I tried to say "Over the hill and far away," but it all came out wrong!”). Only
     paragraphs whose quotations all close in them, before and after."""
     flagged = {q.paragraph for q in quotes if text.find('"', q.inner_start, q.inner_end) >= 0}
     if not flagged:

@@ -135,7 +135,7 @@ def _capitals_heading(ctx: Context, start: int, end: int) -> Attribution | None:
     return Attribution("headline", 0.6, phrase=p)
 
 
-# -- 1. trailing cue: "…," Dmitry Peskov told reporters / "…," said Caddell -------------------
+# -- 1. trailing cue: "…," Oleg Varin told reporters / "…," said Brill -------------------
 def _memo(kind: str):
     """Cache a cue matcher per quotation (several sieves ask the same question). The cached
     attribution is shared: a sieve that keeps or completes it takes a copy."""
@@ -218,8 +218,8 @@ def _signed(ctx: Context, i: int, window: tuple[int, int], k: int) -> Attributio
 
 
 def _comma_clause_cue(ctx: Context, window: tuple[int, int]) -> Attribution | None:
-    """News: "… “drew quite well” in the primary, said Ada Ruiz." / "“If there had not been
-    …” by the allies, Ruiz said at a town hall" — a cue clause after a comma later in the
+    """News: "… “drew a crowd” at the fair, said Ada Ruiz." / "“Without the
+    volunteers” at the gates, Ruiz said at the harbour" — a cue clause after a comma later in the
     sentence attributes the quotation before it."""
     tokens = ctx.narration_tokens(*window)
     n = len(tokens)
@@ -301,7 +301,7 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
     q = ctx.quotes[i]
     if not first and q.closed:
         last_char = ctx.text[q.inner_start : q.inner_end].rstrip("'’\"”)")[-1:]  # (through nested marks)
-        # "accuses Obama of "leading from behind" and Trump says …": a quotation inside a
+        # "accuses Holt of "dodging the vote" and Ruiz says …": a quotation inside a
         # sentence that runs on is not tagged by the next clause's verb ("…," X said is)
         if last_char not in ",.!?…—-" and ctx.kinds and ctx.kinds[i] in ("term", "partial"):
             return None
@@ -336,7 +336,7 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
         if p is None and not ctx.fiction:
             p = _phrase_after_modifiers(tokens, phrases, nxt)
         if p is not None and not ctx.fiction and tokens[p.last].tag == "NNPS":
-            owned = _phrase_at(phrases, p.last + 1)  # 'said Ohio's Ada Ruiz': the person, not her state
+            owned = _phrase_at(phrases, p.last + 1)  # 'said Westmarch's Ada Ruiz': the person, not her state
             if owned is not None and owned.kind in ("NAME", "TITLED"):
                 p = owned
         if p is not None:
@@ -348,7 +348,7 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
         or _capitalised_word_before_verb(ctx, tokens, k)
     )
     if p is None and (tokens[k].tag == "W" or tokens[k].tag == "PRP$" and not ctx.fiction) and not tokens[k].word[:1].isupper() and tokens[k].word not in _CLAUSE_BREAKS:
-        # "former FBI agent Timothy Gill explained", news: "his nephew Omar Haddad told" (but
+        # "former harbour pilot Ivo Marr explained", news: "his nephew Ivo Marr told" (but
         # '"…," while Holt calls her …' opens a clause of its own)
         p = _phrase_at(phrases, k + 1)
         if p is not None and p.kind not in ("TITLED", "POSSD", "NAME"):
@@ -379,7 +379,7 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
                 if q.first == p.last + 1 and q.kind == "TITLED" and q.last + 1 < len(tokens) and _speech_verb(tokens[q.last + 1]):
                     p = q
     nxt = p.last + 1
-    if nxt < len(tokens) and tokens[nxt].word == "(":  # "Sen. Ada Ruiz (D-Ore.) said"
+    if nxt < len(tokens) and tokens[nxt].word == "(":  # "Sen. Ada Ruiz (D-Elmford) said"
         close = next((k2 for k2 in range(nxt + 1, min(len(tokens), nxt + 10)) if tokens[k2].word == ")"), None)
         if close is not None:
             nxt = close + 1
@@ -396,7 +396,7 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
         if commas:
             nxt = commas[0] + 1
         else:
-            # "another friend, Mariam Emara told CNN": the name after the description
+            # "another friend, Ada Finch told KELM": the name after the description
             if p.kind == "DESC" and named is not None and named.kind in ("NAME", "TITLED", "POSSD"):
                 p, nxt = named, named.last + 1
             elif not ctx.fiction and p.kind in ("NAME", "TITLED"):
@@ -419,7 +419,7 @@ def _cue_right_after(ctx: Context, i: int, window: tuple[int, int], first: int) 
     while nxt < len(tokens) and (
         tokens[nxt].word.lower() in ADVERBS or tokens[nxt].word.lower().endswith("ly") or tokens[nxt].word.lower() in AUXILIARIES
     ):
-        nxt += 1  # "Braynard is quoted as saying", "Mills then writes"
+        nxt += 1  # "Brill is quoted as saying", "Marr then writes"
     if nxt + 2 < len(tokens) and tokens[nxt].tag in ("W", "VSAY") and tokens[nxt + 1].word.lower() == "to":
         if _speech_verb(tokens[nxt + 2]):
             nxt += 2  # "Mrs. Marlow hastened to add"
@@ -503,7 +503,7 @@ def _name_before_verb(ctx: Context, i: int, tokens: list[Token], phrases: list[P
         if tok.tag not in _NAME_BEFORE_VERB_TAGS or tok.tag == "P" and tok.word in (".", "!", "?", ";") or tok.word.lower() in _CLAUSE_BREAKS:
             return None
         if tok.tag == "W" and tok.word.lower().endswith(("ing", "ed")) and not tok.word[:1].isupper() and tokens[v + 1].tag != "ROLE":
-            return None  # a verb of its own ("…," Ruiz, speaking in Ohio, said)
+            return None  # a verb of its own ("…," Ruiz, speaking in Harlow, said)
         v += 1
     else:
         return None
@@ -524,7 +524,7 @@ def _name_before_verb(ctx: Context, i: int, tokens: list[Token], phrases: list[P
 
 
 def _reports_more(ctx: Context, i: int, tokens: list[Token], v: int) -> bool:
-    """News: '"… the deal." Rubio said he would sign it': after words closed with a full stop,
+    """News: '"… the deal." Holt said he would sign it': after words closed with a full stop,
     a subject, a speech verb and more words report the next sentence, not the one before."""
     q = ctx.quotes[i]
     last = ctx.text[q.inner_start : q.inner_end].rstrip("'’\"”)")[-1:]  # (through nested marks)
@@ -541,7 +541,7 @@ def trailing_cue(ctx: Context, i: int) -> Attribution | None:
 
 
 def _indefinite_extent(ctx: Context, tokens: list[Token], p: Phrase) -> Phrase:
-    """News: "one Clinton aide said", "One senior Ruiz spokesman has called": a description
+    """News: "one Ruiz aide said", "One senior Ruiz spokesman has called": a description
     the chunker cut after its modifiers starts at the quantifier that makes it indefinite
     (such a source is kept apart from the named person with that role)."""
     if p.kind != "DESC":
@@ -593,7 +593,7 @@ def _capitalised_word_before_verb(ctx: Context, tokens: list[Token], k: int) -> 
     return Phrase("NAME", tok.start, tok.end, tok.word, tok.word, tok.start, tok.end, None, k, k)
 
 
-# -- 2. leading cue: Mr Spicer said: "…" / Trump said that "…" / adding that "…" ---------------
+# -- 2. leading cue: Mr Pell said: "…" / Ruiz said that "…" / adding that "…" ---------------
 def _can_be_subject(tokens: list[Token], p: Phrase, inverted: bool = False) -> bool:
     """Whether phrase ``p`` may be the subject of a clause. ``inverted``: a phrase right after a
     speech verb counts ("said Alice" names a speaker; in a leading cue "told Interfax" does not)."""
@@ -607,7 +607,7 @@ def _can_be_subject(tokens: list[Token], p: Phrase, inverted: bool = False) -> b
         if p.text.lower() != "it" or p.last + 1 >= len(tokens) or not _speech_verb(tokens[p.last + 1]):
             return False
     if p.kind in ("NAME", "TITLED") and tokens[p.last].tag == "NNPS":
-        return False  # a possessor: "Putin's backing"
+        return False  # a possessor: "Ruiz's backing"
     return True
 
 
@@ -637,7 +637,7 @@ def _passive_agent(tokens: list[Token], p: Phrase) -> bool:
 
 
 def _dateline(tokens: list[Token], p: Phrase) -> bool:
-    """ "WASHINGTON, Aug. 24 (UPI) — …": a capitalised place opening a news story."""
+    """ "HARLOW, Aug. 24 (Ledger) — …": a capitalised place opening a news story."""
     return p.first == 0 and p.text.isupper() and len(p.text) > 2 and len(tokens) > 1 and tokens[1].tag == ","
 
 
@@ -649,7 +649,7 @@ def _appositive_head(tokens: list[Token], phrases: list[Phrase], p: Phrase | Non
         (k for k in range(p.last + 1, min(len(tokens), p.last + 10)) if tokens[k].tag in (",", "VSAY")), None
     )
     if closing is None or tokens[closing].tag != ",":
-        return p  # "Clinton, a top aide said,": the aide speaks
+        return p  # "Ruiz, a top aide said,": the aide speaks
     for q in phrases:
         if q.last == p.first - 2 and q.kind in ("NAME", "TITLED", "POSSD"):
             return q
@@ -665,7 +665,7 @@ _VERB_MODIFIERS = frozenset(
 
 
 def _coordinated_verb(tokens: list[Token], v: int) -> bool:
-    """ "Ruiz knocked Ames on trade and called him …", "… but went on to say": the speech verb
+    """ "Ruiz faulted Ames over the budget and called him …", "… but went on to say": the speech verb
     follows a conjunction or an infinitive "to" (past its adverbs), so the phrase right before
     it is no subject: the clause's subject comes first."""
     k = v - 1
@@ -710,7 +710,7 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
             return heard
     candidates = [p for p in phrases if p.last < v and _can_be_subject(tokens, p) and not _dateline(tokens, p)]
     if news:
-        # "Sen. Ada Ruiz (D-Ore.) said": a party and state in parentheses is no subject
+        # "Sen. Ada Ruiz (D-Elmford) said": a party and state in parentheses is no subject
         candidates = [p for p in candidates if not _in_parentheses(tokens, p) and not _place_or_date_part(tokens, p) and not _coordinated_object(tokens, p)] or candidates
     if not candidates:
         return None
@@ -730,7 +730,7 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
         if own is not None and own.kind != "ORG" and (own.first == 0 or tokens[own.first - 1].word.lower() in ("with", "and") or tokens[own.first - 1].tag in (",", "P", ":")):
             return own  # "…, with Sen. Ada Ruiz calling it “…”", "– Ruiz saying …"
         if own is None and k >= 0 and tokens[k].tag == "W" and tokens[k].word.lower() not in _VERB_COORDINATORS:
-            # "Hours later, she issued a statement calling on …": the clause's subject
+            # "By noon, she had sent a note urging …": the clause's subject
             for p in reversed(candidates):
                 before = tokens[p.first - 1] if p.first > 0 else None
                 if before is None or before.tag in (",", ":", "P") or before.word.lower() in _CLAUSE_OPENERS:
@@ -742,7 +742,7 @@ def _subject_before(tokens: list[Token], phrases: list[Phrase], v: int, news: bo
         if commas:
             before_comma = [p for p in candidates if p.last < commas[-1]]
             candidates = before_comma or candidates
-        # the subject of the clause's own speech verb ("Cruz said … that Ames is …, adding")
+        # the subject of the clause's own speech verb ("Holt said … that Ames is …, adding")
         for p in reversed(candidates):
             after = tokens[p.last + 1] if p.last + 1 < len(tokens) else None
             if after is not None and after.tag == "VSAY" and not after.word.lower().endswith("ing"):
@@ -925,8 +925,8 @@ def _main_clause_subject(tokens: list[Token], candidates: list[Phrase]) -> Phras
 
 
 def _relative_clause_head(tokens: list[Token], candidates: list[Phrase], v: int) -> Phrase | None:
-    """News: "Ada Ruiz, who called Holt after the count, told reporters", "Ruiz, during a town
-    hall in Dayton, Ohio, said": a relative clause, appositive or aside set off by commas right
+    """News: "Ada Ruiz, who called Holt after the count, told reporters", "Ruiz, during a fair
+    in Harlow, Westmarch, said": a relative clause, appositive or aside set off by commas right
     before the verb — the phrase that opens the clause, before the first comma, is the subject."""
     k = v - 1
     while k >= 0 and tokens[k].tag == "W" and (tokens[k].word.lower() in _VERB_MODIFIERS or tokens[k].word.lower().endswith("ly")):
@@ -949,7 +949,7 @@ def _relative_clause_head(tokens: list[Token], candidates: list[Phrase], v: int)
 
 
 def _colon_window(ctx: Context, i: int) -> tuple[int, int] | None:
-    """A quotation opening a paragraph after one that ends with a colon ("Cruz continued:")."""
+    """A quotation opening a paragraph after one that ends with a colon ("Holt continued:")."""
     q = ctx.quotes[i]
     if q.paragraph == 0 or q.start != ctx.paragraphs[q.paragraph].start:
         return None
@@ -1022,7 +1022,7 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
                 subject = own  # "… the chance for Tom Hale to step up and say, “…”": Tom says it
         rel = _relative_subject(tokens, phrases, k) if not ctx.fiction else _fiction_relative_subject(tokens, phrases, k)
         if rel is not None:
-            # "… from Ada Ruiz, who declared in the spin room, “…”": the relative pronoun
+            # "… from Ada Ruiz, who declared at the fairground, “…”": the relative pronoun
             # is the verb's subject, whatever the main clause's is
             return Attribution("leading_cue", 0.8, phrase=rel[0], cue=tok, antecedent=rel[1])
         # inverted: said Mr. Smith: "…" (but "Lind told Ada Mertz:" has its subject first)
@@ -1081,7 +1081,7 @@ def _leading_match(ctx: Context, i: int) -> Attribution | None:
         # "… doesn't surprise Republican pollster Ada Ruiz: “…”": a person named right
         # before the colon that opens the quotation
         before = len(tokens) - 2
-        if tokens[before].word == ")":  # "Rep. Ada Ruiz (D-Ore.): …"
+        if tokens[before].word == ")":  # "Rep. Ada Ruiz (D-Elmford): …"
             before = next((k for k in range(before - 1, max(-1, before - 8), -1) if tokens[k].word == "("), 0) - 1
         p = next((p for p in phrases if p.last == before), None)
         label = p is not None and p.kind == "NAME" and ctx.text[p.start].isupper() and (
@@ -1111,7 +1111,7 @@ def _nouns_last(tokens: list[Token], scan):
 
 
 def _personal_subject_before(ctx: Context, tokens: list[Token], phrases: list[Phrase], v: int) -> Phrase | None:
-    """Fiction: "She made a wry face over the archaic French, and sighed:" — when the phrase
+    """Fiction: "She pulled a face at the old French, and sighed:" — when the phrase
     nearest the verb is no person, the subject is the last person named before the verb that
     no preposition governs."""
     for p in reversed(phrases):
@@ -1149,7 +1149,7 @@ def _inverted_subject(tokens: list[Token], phrases: list[Phrase], k: int, p: Phr
 
 
 def _from_label(ctx: Context, tokens: list[Token], phrases: list[Phrase]) -> Phrase | None:
-    """News: 'From Ruiz's Facebook post: “…”', 'From the report: “…”', 'Here's Ruiz in 1992:
+    """News: 'From Ruiz's blog post: “…”', 'From the report: “…”', 'Here's Ruiz in 2004:
     “…”' — a verbless sentence that names where the quoted words come from."""
     first = tokens[0].word.lower()
     if first == "from":
@@ -1231,7 +1231,7 @@ def _opening_clause_end(tokens: list[Token]) -> int | None:
 
 
 def _opening_phrase_end(tokens: list[Token], phrases: list[Phrase]) -> int | None:
-    """News: "At his news conference in Ankara on Monday, Ruiz's questioners were …": the
+    """News: "At his briefing in Harlow on Monday, Ruiz's questioners were …": the
     comma that closes a prepositional phrase opening the sentence — the first comma right
     after which a phrase and its verb follow."""
     for k, t in enumerate(tokens):
@@ -1258,7 +1258,7 @@ def _relative_pronoun(tokens: list[Token], subject: Phrase, verb: int) -> Phrase
         tok = tokens[k]
         if tok.word.lower() in ("who", "which"):
             if any(t.tag == "," for t in tokens[k + 1 : verb]):
-                return None  # "Clinton, who was speaking …, told …": the clause closed before
+                return None  # "Ruiz, who was speaking …, told …": the clause closed before
             return Phrase("REL", tok.start, tok.end, tok.word, tok.word, tok.start, tok.end, None, k, k)
     return None
 
@@ -1564,7 +1564,7 @@ def _outer_source(ctx: Context, pron: Phrase) -> Phrase | None:
         return None
     reported = verb + 1
     if any(t.tag in (",", ":", "P") or t.word.lower() in _CLAUSE_BREAKS for t in tokens[reported:]):
-        # "Ruiz told a crowd in Dayton, Ohio, on Friday that she …": the reported clause may
+        # "Ruiz told a crowd in Harlow, Westmarch, on Friday that she …": the reported clause may
         # open with "that" after an aside
         that = next((k for k in range(len(tokens) - 1, verb, -1) if tokens[k].word.lower() == "that"), None)
         if that is None or any(t.tag in (":", "P") for t in tokens[reported:that]):
@@ -1972,7 +1972,7 @@ def _antecedent_in(ctx: Context, p_index: int, before: int, want: str) -> Phrase
         if not is_personal(ctx, p) or phrase_number(p) == "p":
             continue  # (not "she" for "the bediamonded women")
         if not ctx.fiction and p.kind == "NAME" and p.head.replace(".", "").replace("-", "").isupper():
-            continue  # news: "CNN", "the AP", "GOP" — an acronym is no "he" or "she"
+            continue  # news: "KELM", "the UN", "GOP" — an acronym is no "he" or "she"
         gender = phrase_gender(ctx, p)
         if gender == want and p.kind != "DESC":
             return p
@@ -2032,7 +2032,7 @@ def _key(p: Phrase) -> str:
 _keys: dict[str, str] = document_memo()
 
 
-# -- 4. speech nouns: Sean Spicer's statement that … "…" -------------------------------------
+# -- 4. speech nouns: Tom Pell's statement that … "…" -------------------------------------
 def _possessor_phrase(ctx: Context, tokens: list[Token], first: int, last: int) -> Phrase:
     """The name "Ada Ruiz's" of tokens ``first``..``last`` (the last one possessive)."""
     from .phrases import _phrase
@@ -2041,7 +2041,7 @@ def _possessor_phrase(ctx: Context, tokens: list[Token], first: int, last: int) 
 
 
 def speech_noun(ctx: Context, i: int) -> Attribution | None:
-    """ "Sean Spicer's statement that …", "a statement from the ministry", and "his last words
+    """ "Tom Pell's statement that …", "a statement from the ministry", and "his last words
     to Emma were, "…"" (the possessive pronoun then needs its antecedent)."""
     start, end, _ = ctx.leading_window(i)
     tokens = ctx.narration_tokens(start, end)
@@ -2184,7 +2184,7 @@ _COPULAS = frozenset("is was are were be been being seems seemed remains remaine
 
 
 def _sentence_subject(ctx: Context, i: int, window: tuple[int, int] | None = None) -> Attribution | None:
-    """News: "Ada Ruiz has coined a new phrase, “…”", "She also referenced the “…”": words
+    """News: "Ada Ruiz has minted a fresh insult, “…”", "She also referenced the “…”": words
     quoted inside a sentence with no speech verb are the words of the subject of the clause
     they stand in — the sentence's first phrase (after an opening adverbial and its comma), or
     the subject of a later clause ("…, while Ruiz calls him “…”"). ``window``: the sentence,
@@ -2271,7 +2271,7 @@ def continuation(ctx: Context, i: int) -> Attribution | None:
             return att
     j = i - 1
     # a title or a scare-quoted term in the narration between two statements ("…," Ames said
-    # on "Meet the Press". "…") does not interrupt the speaker
+    # on "Meet the Voters". "…") does not interrupt the speaker
     while j >= 0 and ctx.attributions[j] is None and ctx.kinds and ctx.kinds[j] in ("title", "term"):
         if ctx.quotes[j].paragraph != q.paragraph:
             break
@@ -2525,7 +2525,7 @@ _MANNER_NOUNS = frozenset(
 
 
 def _with_modifier(ctx: Context, tokens: list[Token], p: Phrase, closers: tuple[str, ...] = (",", "P", ":")) -> Phrase:
-    """Fiction: "said the man with the black beard," — a description with its modifier is how
+    """Fiction: "said the woman with the red umbrella," — a description with its modifier is how
     a novel names a minor character; the modifier closes the clause."""
     k = p.last + 1
     if k >= len(tokens) or tokens[k].word.lower() not in ("with", "in", "of", "from"):
@@ -2550,14 +2550,14 @@ def _with_modifier(ctx: Context, tokens: list[Token], p: Phrase, closers: tuple[
 
 def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     """In a dialogue, "replied the nurse" after "…, Mrs. Pell?" names the nurse (not "the
-    man with the black beard": a description that specific is the character's own name)."""
+    woman with the red umbrella": a description that specific is the character's own name)."""
     if not ctx.fiction or att.phrase is None or att.phrase.kind != "DESC" or att.antecedent is not None:
         return
     words = " ".join(att.phrase.text.lower().split())
     if any(f" {word} " in words for word in ("with", "in", "of", "from")):
         return
     if _capitalised_description(att.phrase.text):
-        return  # "said the Invisible Man": the book's name for the character, no one else's
+        return  # "said the Grey Rider": the book's name for the character, no one else's
     kin = _kin_by_surname(ctx, i, att.phrase) or _the_other(ctx, i, att.phrase) or _owners_partner(ctx, i, att.phrase) or _latter_or_former(ctx, i, att.phrase) or _demonstrated(ctx, i, att.phrase)
     if kin is not None:
         att.antecedent = kin
@@ -2602,7 +2602,7 @@ TOLD_APART_REACH = 3  # paragraphs (the quotation's and those before) searched
 
 def _told_apart(ctx: Context, i: int, words: str, p: Phrase) -> bool:
     """Fiction: one sentence of the recent narration speaks of both the description and the
-    named character ("Tom thought the old gentleman must be a miser"): two people."""
+    named character ("Tom thought the old farmer had to be a miser"): two people."""
     name = p.text.split()[-1].lower() if p.text.split() else ""
     if not name:
         return False
@@ -2718,7 +2718,7 @@ _LATTER = re.compile(r"the\s+(latter|former)", re.I)
 
 
 def _latter_or_former(ctx: Context, i: int, desc: Phrase) -> Phrase | None:
-    """Fiction: "Ada Finch and Mary Quill met them at the door. “…,” said the latter" — the
+    """Fiction: "Ada Finch and Mary Quill met them at the gate. “…,” said the latter" — the
     last of the people the narration just named (the former: the one before), in the
     paragraph before the cue or, failing two there, the paragraph before it."""
     m = _LATTER.fullmatch(" ".join(desc.text.split()))
@@ -2878,7 +2878,7 @@ def _has_spoken(ctx: Context, i: int, hon: str, surname: str) -> bool:
 
 def reported_before(ctx: Context, i: int) -> Attribution | None:
     """News, last resort: a paragraph that is only a quotation, after a paragraph of narration
-    whose last sentence reports someone speaking ("Ruiz was quick to add that the wall stays.")
+    whose last sentence reports someone speaking ("Ruiz was careful to add that the ferry stays.")
     — that someone goes on."""
     q = ctx.quotes[i]
     if ctx.fiction or q.paragraph == 0 or q.start != ctx.paragraphs[q.paragraph].start:
@@ -3001,7 +3001,7 @@ def _coordinated_quotes(ctx: Context, kinds: list[str]) -> None:
         if _COORDINATION.fullmatch(ctx.text, q.end, nxt.start):
             ctx.attributions[i] = Attribution("continuation", 0.7, same_as=i + 1)
         elif att.sieve == "trailing_cue" and kinds[i + 1] in ("term", "title") and _same_clause(ctx, q.end, nxt.start):
-            # 'did not find “ties of any consequence,” aside from knowing each other “casually,”
+            # 'did not see “damage of any kind,” aside from the boats rubbing each other “lightly,”
             # said Ruiz': a scare-quoted term between a quotation and the cue of their sentence
             ctx.attributions[i] = Attribution("continuation", 0.7, same_as=i + 1)
 

@@ -1,8 +1,8 @@
 """From attributed phrases to speakers: one entity per person or organisation.
 
-Aliases are resolved once, after attribution: "Mr Spicer" joins "Sean Spicer", "President
-Trump" and "Mr Trump" join "Donald Trump"; people who only share a first name (Vladimir Putin,
-Vladimir Jabbarov) or a surname with a different honorific (Mr. Penrose, Clara Penrose)
+Aliases are resolved once, after attribution: "Mr Pell" joins "Tom Pell", "Governor
+Ruiz" and "Ms Ruiz" join "Ada Ruiz"; people who only share a first name (Ada Finch,
+Ada Ruiz) or a surname with a different honorific (Mr. Penrose, Clara Penrose)
 stay apart. The canonical name is the most complete proper name in the text.
 """
 
@@ -141,7 +141,7 @@ PLACE_WORDS = frozenset(
     "lodge street abbey hall house park square road lane court place castle church inn terrace "
     "gardens bridge hill manor cottage farm station row crescent avenue".split()
 )
-# peoples and their languages: "the archaic French", "the English Sunday" — not a person
+# peoples and their languages: "the old French", "the English Sunday" — not a person
 NATIONALITIES = frozenset(
     "english french german italian spanish dutch russian greek latin irish scotch scottish welsh "
     "american british indian chinese japanese swiss swedish danish portuguese turkish polish "
@@ -415,14 +415,14 @@ def is_personal(ctx: Context, p: Phrase) -> bool:
         if ctx.fiction and len(head.split()) > 1 and head.split()[-1].lower() in PLACE_WORDS:
             return False  # "Pondicherry Lodge", "Northanger Abbey": a place
         if ctx.fiction and head.lower() in NATIONALITIES:
-            return False  # "over the archaic French, and sighed": a language, not a person
+            return False  # "at the old French, and sighed": a language, not a person
         # one word the text also writes in lower case, never as a name mid-sentence: a
         # capitalised sentence opening ("Stopped at last!"), not a person
         return not (len(head.split()) == 1 and common_word(ctx, head) and not written_as_a_name(ctx, head))
     if p.kind == "DESC":
         last = p.text.lower().split()[-1]
         if ctx.fiction and last in NATIONALITIES:
-            return False  # "the archaic French": a language or a people
+            return False  # "the old French": a language or a people
         return last not in ORG_ROLES and last not in lex.group_nouns
     if p.kind == "ORG" and ctx.fiction:
         return _starts_with_the(p.text)  # "the Jew", "the Invisible Man"
@@ -1434,7 +1434,7 @@ _INDEFINITE = frozenset("a an one another some several two three four many".spli
 
 
 def _indefinite_descriptions(ctx: Context, refs: dict[int, NameRef]) -> set[int]:
-    """News: quotations whose source is an indefinite description ("one Clinton aide said",
+    """News: quotations whose source is an indefinite description ("one Ruiz aide said",
     "a spokesman for the campaign said"): someone the article does not name, so not a
     named person who shares the role; likewise a title cut off before its "of"."""
     found = set()
@@ -1490,7 +1490,7 @@ _ROLE_PREPOSITIONS = frozenset("of for at with in on to from under".split())
 
 def _role_heads(role: str) -> set[str]:
     """The head nouns of a role: the last word before its first preposition in each of its
-    comma-separated parts ("a spokeswoman for the ministry": spokeswoman; "Sanders's campaign
+    comma-separated parts ("a spokeswoman for the ministry": spokeswoman; "Ruiz's campaign
     manager": manager, not campaign)."""
     heads = set()
     for part in role.lower().split(","):
