@@ -21,6 +21,7 @@ W        any other word;  ``,`` ``:`` ``P`` punctuation
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
@@ -373,14 +374,20 @@ def _stages() -> tuple[tuple[str, str, tuple[tuple[re.Pattern, frozenset[str], f
 
 
 _CODES: dict[str, str] = {}
+# the codes, in order: ASCII letters, then Latin-1's, then letters past it (a text of
+# Latin-1 characters is the quickest for ``re`` to scan and for ``set`` to read: each of its
+# one-character strings is a shared object)
+_CODE_LETTERS = string.ascii_letters + "".join(chr(c) for c in range(0xC0, 0x100) if chr(c).isalpha())
 
 
 def _code(tag: str) -> str:
     """The one character that stands for ``tag`` (or a chunk's label) in :func:`_chunk_tags`'s
-    strings: a letter of its own past Latin-1, never a brace."""
+    strings: a letter of its own, never a brace nor a character a class of a pattern treats
+    specially."""
     code = _CODES.get(tag)
     if code is None:
-        code = _CODES.setdefault(tag, chr(0x100 + len(_CODES)))
+        n = len(_CODES)
+        code = _CODES.setdefault(tag, _CODE_LETTERS[n] if n < len(_CODE_LETTERS) else chr(0x100 + n))
     return code
 
 
@@ -510,10 +517,13 @@ _sequence_memo: dict[tuple[str, ...], tuple[tuple[str, int, int], ...]] = vocabu
 def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
     # an item: (tag, first token, last token, is a chunk); ``s``: one code an item, and the
     # braces the rules add (a rule only adds braces: the items change only between stages)
-    items = [(tag, i, i, False) for i, tag in enumerate(tags)]
-    s = "".join([_code(tag) for tag in tags])
+    items = None  # (made when a stage first makes a chunk)
+    try:
+        s = "".join(map(_CODES.__getitem__, tags))
+    except KeyError:  # (a tag no grammar names, met for the first time)
+        s = "".join([_code(tag) for tag in tags])
+    present = set(s)  # the items' codes (they change only where a stage makes a chunk)
     for label, label_code, rules in _stages():
-        present = set(s)  # the items' codes
         for rx, need, choice in rules:
             # a rule without all the tags it needs cannot match (most rules match nothing);
             # ``sub`` finds the same first match as ``search``, but costs more when there is
@@ -522,6 +532,8 @@ def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
                 s = rx.sub(_brace, s).replace("{}", "")
         if "{" not in s:
             continue  # no chunk: the next stage sees the same items
+        if items is None:
+            items = [(tag, i, i, False) for i, tag in enumerate(tags)]
         grouped: list[tuple[str, int, int, bool]] = []
         codes: list[str] = []
         opened = -1  # the first item of the chunk being read, if any
@@ -540,6 +552,9 @@ def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
                 k += 1
         items = grouped
         s = "".join(codes)
+        present = set(s)
+    if items is None:
+        return ()
     return tuple((tag, first, last) for tag, first, last, is_chunk in items if is_chunk)
 
 
