@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.analysis.phrases import chunk_phrases, tag_tokens
 
@@ -134,3 +136,90 @@ def test_and_before_an_honorific_joins_two_people_not_one_title():
 def test_a_possessive_name_keeps_its_honorific_in_a_description():
     # "said Mr. Pell's wife": the description starts at the honorific, not at "Pell's"
     assert ("DESC", "Mr. Pell's wife") in phrases("said Mr. Pell's wife.")
+
+
+def _capital_info_reference(word: str) -> tuple:
+    """What ``_remember_capital`` returned before its quick path for names (every list read
+    for every word), and the static tag it then recorded (None: none)."""
+    from tui.analysis.lexicon import lexicon
+    from tui.analysis.phrases import (
+        _POSSESSIVE,
+        DETERMINERS,
+        PREPOSITIONS,
+        PRP_POSSESSIVE,
+        PRP_SUBJECT,
+        _contracted_pronoun,
+        _prefixed_role,
+    )
+
+    lex = lexicon()
+    low = word.lower()
+    speech_verb = low in lex.speech_verb_base and low not in lex.honorifics
+    if (low in PRP_SUBJECT or low in ("him", "them", "me", "us") or ("'" in low or "’" in low) and _contracted_pronoun(low)) and (
+        word == "I" or not word.isupper()
+    ):
+        fixed = "PRP"
+    elif low in PRP_POSSESSIVE:
+        fixed = "PRP$"
+    elif low in DETERMINERS:
+        fixed = "DT"
+    elif low in lex.honorifics and low not in lex.role_nouns:
+        fixed = "HON"
+    elif low in lex.role_nouns or _prefixed_role(low):
+        fixed = "ROLE"
+    elif low in PREPOSITIONS:
+        fixed = "IN"
+    else:
+        fixed = None
+    possessive = ("'" in word or "’" in word) and _POSSESSIVE.match(word) is not None
+    info = (
+        speech_verb,
+        fixed,
+        word[1:].islower() and not possessive,
+        low in lex.stop_capitals or low in lex.non_person_capitals,
+        low.endswith(("ing", "ly")) and len(low) > 5,
+        possessive,
+    )
+    static = None
+    if not speech_verb and fixed != "HON" and (fixed is not None or not (info[3] or info[4])):
+        static = fixed if fixed is not None else "NNPS" if possessive else "NNP"
+    return info, static
+
+
+def _listed_words() -> list[str]:
+    from tui.analysis.lexicon import lexicon
+    from tui.analysis.phrases import DETERMINERS, PREPOSITIONS, PRP_POSSESSIVE, PRP_SUBJECT
+
+    lex = lexicon()
+    words = {*lex.speech_verb_base, *PRP_SUBJECT, "him", "them", "me", "us", *PRP_POSSESSIVE, *DETERMINERS, *lex.honorifics,
+             *lex.role_nouns, *PREPOSITIONS, *lex.stop_capitals, *lex.non_person_capitals}  # fmt: skip
+    return sorted(words)
+
+
+_CAPITAL_PIECES = ["Ada", "Ruiz", "I", "He", "HE", "Her", "HER", "The", "Said", "Senator", "Mr", "Ex", "Vice", "ing", "ly",
+                   "-", "'", "’", "s", "d", "ll", "O", "Mc", "É", "x"]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.one_of(
+        st.builds(
+            lambda w, case, end: (w.title() if case == 0 else w.upper() if case == 1 else w[:1].upper() + w[1:]) + end,
+            st.sampled_from(_listed_words()),
+            st.integers(0, 2),
+            st.sampled_from(["", "'s", "’s", "'", "-in-law", "ing", "ly"]),
+        ),
+        st.builds(lambda a, b: "-".join((a, b)), st.sampled_from(["Ex", "Co", "Vice", "Anti"]), st.sampled_from(_listed_words())),
+        st.lists(st.sampled_from(_CAPITAL_PIECES), min_size=1, max_size=4).map("".join).filter(lambda w: w[:1].isupper()),
+    )
+)
+def test_a_capitalised_word_s_facts_are_those_every_list_gives(word: str) -> None:
+    # ``_remember_capital`` skips the lists for a word in none of them (most names): the facts
+    # and the static tag are what reading every list gives
+    from tui.analysis import phrases as ph
+
+    ph._static_tags.pop(word, None)
+    info = ph._remember_capital(word)
+    expected, static = _capital_info_reference(word)
+    assert info == expected
+    assert ph._static_tags.get(word) == static

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import string
 from functools import lru_cache
+from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -294,6 +295,40 @@ def _remember_capital(word: str) -> tuple:
     -ing/-ly word, a possessive)."""
     lex = lexicon()
     low = word.lower()
+    if low not in _capital_listed() and "-" not in low and "'" not in low and "’" not in low:
+        # (most capitalised words, names: in none of the lists below, so no speech verb,
+        # no fixed tag and no possessive)
+        speech_verb = False
+        fixed = None
+        possessive = False
+    else:
+        speech_verb, fixed, possessive = _listed_capital(word, low, lex)
+    info = (
+        speech_verb,
+        fixed,
+        word[1:].islower() and not possessive,
+        low in lex.stop_capitals or low in lex.non_person_capitals,
+        low.endswith(("ing", "ly")) and len(low) > 5,
+        possessive,
+    )
+    _capital_info[word] = info
+    if not speech_verb and fixed != "HON" and (fixed is not None or not (info[3] or info[4])):
+        # no context can change this word's tag (see tag_tokens): a fixed tag, or a name
+        # that is neither a common word nor an -ing/-ly word ("said May" reads a name too)
+        _static_tags[word] = fixed if fixed is not None else "NNPS" if possessive else "NNP"
+    return info
+
+
+@lru_cache(maxsize=1)
+def _capital_listed() -> frozenset[str]:
+    """Every word of the lists :func:`_listed_capital` reads, in lower case."""
+    lex = lexicon()
+    return frozenset([*lex.speech_verb_base, *PRP_SUBJECT, "him", "them", "me", "us", *PRP_POSSESSIVE, *DETERMINERS,
+                      *lex.honorifics, *lex.role_nouns, *PREPOSITIONS])  # fmt: skip
+
+
+def _listed_capital(word: str, low: str, lex) -> tuple:
+    """(may be a speech verb, the tag the word fixes, a possessive) of a capitalised word."""
     speech_verb = low in lex.speech_verb_base and low not in lex.honorifics
     if (low in PRP_SUBJECT or low in ("him", "them", "me", "us") or ("'" in low or "’" in low) and _contracted_pronoun(low)) and (
         word == "I" or not word.isupper()
@@ -312,20 +347,7 @@ def _remember_capital(word: str) -> tuple:
     else:
         fixed = None
     possessive = ("'" in word or "’" in word) and _POSSESSIVE.match(word) is not None  # (it needs an apostrophe)
-    info = (
-        speech_verb,
-        fixed,
-        word[1:].islower() and not possessive,
-        low in lex.stop_capitals or low in lex.non_person_capitals,
-        low.endswith(("ing", "ly")) and len(low) > 5,
-        possessive,
-    )
-    _capital_info[word] = info
-    if not speech_verb and fixed != "HON" and (fixed is not None or not (info[3] or info[4])):
-        # no context can change this word's tag (see tag_tokens): a fixed tag, or a name
-        # that is neither a common word nor an -ing/-ly word ("said May" reads a name too)
-        _static_tags[word] = fixed if fixed is not None else "NNPS" if possessive else "NNP"
-    return info
+    return speech_verb, fixed, possessive
 
 
 # Tags that depend on the word alone: words that do not start with a capital, other than "."
@@ -465,7 +487,9 @@ def _chunk_runs(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
     start = 0
     # the separators' positions in one pass, then each run between them (most runs chunk to
     # nothing: no offsets to shift)
-    for end in [k for k, tag in enumerate(tags) if tag in _SEPARATORS] + [len(tags)]:
+    ends = list(compress(range(len(tags)), map(_SEPARATORS.__contains__, tags)))  # (iterators of C: no loop of bytecode)
+    ends.append(len(tags))
+    for end in ends:
         if end > start:
             run = tags[start:end]
             found = _chunk_memo.get(run)
