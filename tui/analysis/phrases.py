@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import string
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple
@@ -125,7 +125,9 @@ class Phrase(NamedTuple):
     last: int  # index of its last token
 
 
-_new_phrase = Phrase._make  # Phrase(...) from a tuple of its fields, without its Python-level frame
+# Phrase(...) from a tuple of its fields, without a Python-level frame (``Phrase._make`` is a
+# classmethod of Python that makes the same tuple; every caller passes the ten fields)
+_new_phrase = partial(tuple.__new__, Phrase)
 
 
 # ``TOKEN_RE``'s words, each match taking the white space before it: every character but
