@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 import string
 from functools import lru_cache, partial
-from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -475,25 +474,39 @@ def chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
     crosses one: the sequence is chunked in the runs between them, and each run is memoised
     (the same short runs — "DT W", "NNP NNP", "PRP" — recur all through any text). Short
     sequences recur whole (", VSAY PRP P" after a line of dialogue) and are memoised too.
+    Sequences, runs and their memos' keys are strings of one code a tag (:func:`_sequence`):
+    a string is sliced and hashed quicker than a tuple.
     """
-    if len(tags) <= _SHORT:
-        found = _sequence_memo.get(tags)
+    return _chunk_sequence(_sequence(tags))
+
+
+def _sequence(tags: tuple[str, ...]) -> str:
+    """The tags as one code each (:func:`_code`), every separator as a space."""
+    try:
+        return "".join(map(_SEQUENCE_CODES.__getitem__, tags))
+    except KeyError:  # (a tag not met yet)
+        for tag in tags:
+            if tag not in _SEQUENCE_CODES:
+                _SEQUENCE_CODES[tag] = " " if tag in _SEPARATORS else _code(tag)
+        return "".join(map(_SEQUENCE_CODES.__getitem__, tags))
+
+
+def _chunk_sequence(seq: str) -> tuple[tuple[str, int, int], ...]:
+    if len(seq) <= _SHORT:
+        found = _sequence_memo.get(seq)
         if found is None:
-            found = _sequence_memo[tags] = _chunk_runs(tags)
+            found = _sequence_memo[seq] = _chunk_runs(seq)
         return found
-    return _chunk_runs(tags)
+    return _chunk_runs(seq)
 
 
-def _chunk_runs(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+def _chunk_runs(seq: str) -> tuple[tuple[str, int, int], ...]:
     out: list[tuple[str, int, int]] = []
     start = 0
-    # the separators' positions in one pass, then each run between them (most runs chunk to
-    # nothing: no offsets to shift)
-    ends = list(compress(range(len(tags)), map(_SEPARATORS.__contains__, tags)))  # (iterators of C: no loop of bytecode)
-    ends.append(len(tags))
-    for end in ends:
-        if end > start:
-            run = tags[start:end]
+    # each run between separators (a space each: empty runs between two of them), most of
+    # which chunk to nothing: no offsets to shift
+    for run in seq.split(" "):
+        if run:
             found = _chunk_memo.get(run)
             if found is None:
                 found = _chunk_memo[run] = _chunk_live(run)
@@ -502,52 +515,64 @@ def _chunk_runs(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
                     out.extend([(label, first + start, last + start) for label, first, last in found])
                 else:
                     out.extend(found)
-        start = end + 1
+        start += len(run) + 1
     return tuple(out)
 
 
-def _chunk_live(run: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
-    """``_chunk_tags(run)`` for a run the memo has not seen, from the memo's pieces where it
-    can: every rule of the grammar that takes a W (a modifier) has a ROLE or an HON after it
-    in the chunk, so a W with neither later in the run is in no chunk — like a separator, it
-    splits the run, and the shorter pieces around it are the ones that recur."""
-    dead = []
-    live = False
-    for k in range(len(run) - 1, -1, -1):
-        tag = run[k]
-        if tag == "ROLE" or tag == "HON":
-            live = True
-        elif tag == "W" and not live:
-            dead.append(k)
-    if not dead:
-        return _chunk_tags(run)
+def _chunk_live(run: str) -> tuple[tuple[str, int, int], ...]:
+    """``_chunk_tags`` of a run (a string of codes: :func:`_sequence`) the memo has not
+    seen, from the memo's pieces where it can: every rule of the grammar that takes a W (a
+    modifier) has a ROLE or an HON after it in the chunk, so a W with neither later in the
+    run is in no chunk — like a separator, it splits the run, and the shorter pieces around
+    it are the ones that recur. (The dead W's are those after the run's last ROLE or HON.)"""
+    live = max(run.rfind(_code("ROLE")), run.rfind(_code("HON"))) + 1  # (the dead W's are after it)
+    w = _code("W")
+    if w not in run[live:]:
+        return _chunk_codes(run)
+    tail = run[live:].split(w)
     out: list[tuple[str, int, int]] = []
     start = 0
-    for end in dead[::-1] + [len(run)]:
-        if end > start:
-            piece = run[start:end]
+    for k, piece in enumerate(tail):
+        if k == 0:
+            piece = run[:live] + piece
+        if piece:
             found = _chunk_memo.get(piece)
             if found is None:
-                found = _chunk_memo[piece] = _chunk_tags(piece)
+                found = _chunk_memo[piece] = _chunk_codes(piece)
             out.extend([(label, first + start, last + start) for label, first, last in found])
-        start = end + 1
+        start += len(piece) + 1
     return tuple(out)
 
 
 _SEPARATORS = frozenset({",", ":", "P", "IN", "VSAY", "CC"})
-_chunk_memo: dict[tuple[str, ...], tuple[tuple[str, int, int], ...]] = vocabulary_memo(20_000)
+# The tagger's tags and the grammar's labels, coded first and in this order: a code then
+# means the same tag in every process, whatever it chunks first, so the memos' keys (strings
+# of codes) mean the same sequences in a vocabulary snapshot kept or read by another process
+_KNOWN_TAGS = ("HON", "HDOT", "NNP", "NNPS", "ROLE", "DT", "PRP$", "PRP", "VSAY", "IN", "CC", "W", ",", ":", "P",
+               "POSSD", "TITLED", "DESC", "ORG", "NAME", "PRON")  # fmt: skip
+for _tag in _KNOWN_TAGS:
+    _code(_tag)
+# tag -> its code in a sequence (a separator: a space)
+_SEQUENCE_CODES: dict[str, str] = {tag: " " if tag in _SEPARATORS else _code(tag) for tag in _KNOWN_TAGS}
+_chunk_memo: dict[str, tuple[tuple[str, int, int], ...]] = vocabulary_memo(20_000)
 _SHORT = 24
-_sequence_memo: dict[tuple[str, ...], tuple[tuple[str, int, int], ...]] = vocabulary_memo(20_000)
+_sequence_memo: dict[str, tuple[tuple[str, int, int], ...]] = vocabulary_memo(20_000)
 
 
 def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
-    # an item: (tag, first token, last token, is a chunk); ``s``: one code an item, and the
-    # braces the rules add (a rule only adds braces: the items change only between stages)
-    items = None  # (made when a stage first makes a chunk)
+    """The chunks of any tag sequence, each tag one item (separators too)."""
     try:
         s = "".join(map(_CODES.__getitem__, tags))
     except KeyError:  # (a tag no grammar names, met for the first time)
         s = "".join([_code(tag) for tag in tags])
+    return _chunk_codes(s)
+
+
+def _chunk_codes(s: str) -> tuple[tuple[str, int, int], ...]:
+    # an item: (tag, first token, last token, is a chunk); ``s``: one code an item, and the
+    # braces the rules add (a rule only adds braces: the items change only between stages)
+    items = None  # (made when a stage first makes a chunk; a tag item's tag is never read)
+    n = len(s)
     present = set(s)  # the items' codes (they change only where a stage makes a chunk)
     for label, label_code, rules in _stages():
         for rx, need, choice in rules:
@@ -559,7 +584,7 @@ def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
         if "{" not in s:
             continue  # no chunk: the next stage sees the same items
         if items is None:
-            items = [(tag, i, i, False) for i, tag in enumerate(tags)]
+            items = [("", i, i, False) for i in range(n)]
         grouped: list[tuple[str, int, int, bool]] = []
         codes: list[str] = []
         opened = -1  # the first item of the chunk being read, if any
@@ -591,7 +616,7 @@ def chunk_phrases(text: str, tokens: list[Token]) -> list[Phrase]:
     """Speaker phrases in ``tokens`` (one tagged window of narration)."""
     if not tokens:
         return []
-    return [_phrase(text, tokens, label, i, j) for label, i, j in chunk_tags(tuple(map(_TAG, tokens)))]
+    return [_phrase(text, tokens, label, i, j) for label, i, j in _chunk_sequence(_sequence(tuple(map(_TAG, tokens))))]
 
 
 def _phrase(text: str, tokens: list[Token], kind: str, i: int, j: int) -> Phrase:
