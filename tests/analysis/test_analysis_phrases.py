@@ -223,3 +223,54 @@ def test_a_capitalised_word_s_facts_are_those_every_list_gives(word: str) -> Non
     expected, static = _capital_info_reference(word)
     assert info == expected
     assert ph._static_tags.get(word) == static
+
+
+def _phrase_reference(text, tokens, kind, i, j):
+    """``_phrase`` for a titled or possessive phrase as it was written before its quick
+    loops (one generator a name word, the tokens' fields by name)."""
+    from tui.analysis.phrases import _POSSESSIVE, Phrase
+
+    start, end = tokens[i].start, tokens[j].end
+    k = j
+    while k > i and tokens[k - 1].tag in ("NNP", "HON", "HDOT"):
+        k -= 1
+    while k < j and tokens[k].tag == "NNP" and any(t.tag == "HON" for t in tokens[k + 1 : j]):
+        k += 1
+    role = None
+    if k > i:
+        role_tokens = [t for t in tokens[i:k] if t.tag not in ("DT",)]
+        if role_tokens and role_tokens[0].tag == "W" and len(role_tokens) == 1:
+            role_tokens = []
+        if role_tokens and any(t.tag in ("ROLE", "HON", "NNPS") for t in role_tokens):
+            role = text[role_tokens[0].start : role_tokens[-1].end]
+    head_start = tokens[k].start
+    head_end = end
+    head = text[head_start:head_end]
+    m = _POSSESSIVE.match(head) if tokens[j].tag == "NNPS" else None
+    if m:
+        head = m.group(1)
+        head_end = head_start + len(head)
+    return Phrase(kind, start, end, text[start:end], head, head_start, head_end, role, i, j)
+
+
+_PHRASE_TAGS = ["NNP", "NNP", "HON", "HDOT", "ROLE", "W", "DT", "NNPS", "PRP$"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_PHRASE_TAGS), min_size=1, max_size=9), st.data())
+def test_a_titled_phrase_s_name_and_role_are_found_as_before(tags, data) -> None:
+    # invented words, one a tag: the name, its honorific and the role read from the tags
+    from tui.analysis.phrases import Token, _phrase
+
+    words = {"NNP": "Ada", "HON": "Dr", "HDOT": ".", "ROLE": "mayor", "W": "old", "DT": "the", "NNPS": "Ruiz's", "PRP$": "his"}
+    tokens, pos, parts = [], 0, []
+    for tag in tags:
+        word = words[tag]
+        tokens.append(Token(pos, pos + len(word), word, tag))
+        parts.append(word)
+        pos += len(word) + 1
+    text = " ".join(parts)
+    i = data.draw(st.integers(0, len(tags) - 1))
+    j = data.draw(st.integers(i, len(tags) - 1))
+    kind = data.draw(st.sampled_from(["POSSD", "TITLED"]))
+    assert _phrase(text, tokens, kind, i, j) == _phrase_reference(text, tokens, kind, i, j)

@@ -619,6 +619,10 @@ def chunk_phrases(text: str, tokens: list[Token]) -> list[Phrase]:
     return [_phrase(text, tokens, label, i, j) for label, i, j in _chunk_sequence(_sequence(tuple(map(_TAG, tokens))))]
 
 
+_NAME_TAGS = frozenset(("NNP", "HON", "HDOT"))
+_ROLE_TAGS = frozenset(("ROLE", "HON", "NNPS"))
+
+
 def _phrase(text: str, tokens: list[Token], kind: str, i: int, j: int) -> Phrase:
     start, end = tokens[i][0], tokens[j][1]  # (.start, .end)
     if kind != "POSSD" and kind != "TITLED":
@@ -629,27 +633,32 @@ def _phrase(text: str, tokens: list[Token], kind: str, i: int, j: int) -> Phrase
             head = m.group(1)
             return _new_phrase((kind, start, end, words, head, start, start + len(head), None, i, j))
         return _new_phrase((kind, start, end, words, words, start, end, None, i, j))
-    head_i = i
-    role = None
-    if kind in ("POSSD", "TITLED"):
-        # the name is the trailing run of NNP (with its honorific)
-        k = j
-        while k > i and tokens[k - 1].tag in ("NNP", "HON", "HDOT"):
-            k -= 1
-        # a name does not come before its title: "Navy Capt. Jeff Davis" is Capt. Jeff Davis
-        while k < j and tokens[k].tag == "NNP" and any(t.tag == "HON" for t in tokens[k + 1 : j]):
+    # the name is the trailing run of NNP (with its honorific)
+    k = j
+    while k > i and tokens[k - 1][3] in _NAME_TAGS:  # ([3]: .tag)
+        k -= 1
+    # a name does not come before its title: "Navy Capt. Jeff Davis" is Capt. Jeff Davis
+    # (an honorific after the name's first word: the last one before the phrase's end)
+    if k < j and tokens[k][3] == "NNP":
+        hon = j - 1
+        while hon > k and tokens[hon][3] != "HON":
+            hon -= 1
+        while k < j and tokens[k][3] == "NNP" and hon > k:
             k += 1
-        head_i = k
-        if k > i:
-            role_tokens = [t for t in tokens[i:k] if t.tag not in ("DT",)]
-            if role_tokens and role_tokens[0].tag == "W" and len(role_tokens) == 1:
-                role_tokens = []  # "met Mr Castell": a verb, not a role
-            if role_tokens and any(t.tag in ("ROLE", "HON", "NNPS") for t in role_tokens):
-                role = text[role_tokens[0].start : role_tokens[-1].end]
-    head_start = tokens[head_i].start
+    head_i = k
+    role = None
+    if k > i:
+        role_tokens = [t for t in tokens[i:k] if t[3] != "DT"]
+        if role_tokens and role_tokens[0][3] == "W" and len(role_tokens) == 1:
+            role_tokens = []  # "met Mr Castell": a verb, not a role
+        for t in role_tokens:
+            if t[3] in _ROLE_TAGS:
+                role = text[role_tokens[0][0] : role_tokens[-1][1]]  # (.start, .end)
+                break
+    head_start = tokens[head_i][0]
     head_end = end
     head = text[head_start:head_end]
-    m = _POSSESSIVE.match(head) if tokens[j].tag == "NNPS" else None
+    m = _POSSESSIVE.match(head) if tokens[j][3] == "NNPS" else None
     if m:
         head = m.group(1)
         head_end = head_start + len(head)
