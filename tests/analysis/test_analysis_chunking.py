@@ -37,17 +37,17 @@ RUN_TAGS = ["NNP", "NNPS", "W", "W", "ROLE", "HON", "HDOT", "DT", "PRP$", "PRP"]
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(RUN_TAGS), min_size=1, max_size=30))
 def test_a_run_is_chunked_the_same_split_at_its_dead_modifiers(tags):
-    from tui.analysis.phrases import _chunk_live
+    from tui.analysis.phrases import _chunk_live, _sequence
 
-    assert _chunk_live(tuple(tags)) == _chunk_tags(tuple(tags))
+    assert _chunk_live(_sequence(tags)) == _chunk_tags(tuple(tags))
 
 
 def test_a_modifier_with_no_role_after_it_is_in_no_chunk():
     # "the mayor Ada Ruiz quietly left" ends in modifiers no chunk takes
-    from tui.analysis.phrases import _chunk_live
+    from tui.analysis.phrases import _chunk_live, _sequence
 
     tags = ("DT", "ROLE", "NNP", "NNP", "W", "W")
-    assert _chunk_live(tags) == _chunk_tags(tags) == (("TITLED", 0, 3),)
+    assert _chunk_live(_sequence(tags)) == _chunk_tags(tags) == (("TITLED", 0, 3),)
 
 
 def test_every_short_run_is_chunked_as_nltk_chunks_it():
@@ -58,3 +58,27 @@ def test_every_short_run_is_chunked_as_nltk_chunks_it():
     for n in range(1, 5):
         for run in product(tags, repeat=n):
             assert _chunk_tags(run) == nltk_chunk_tags(run), run
+
+
+def test_the_codes_of_the_tagger_s_tags_are_fixed() -> None:
+    # the chunk memos are keyed by strings of codes and kept across analyses (a vocabulary
+    # snapshot may come from another process): a tag's code must not depend on which
+    # sequence a process chunked first
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import tui
+    from tui.analysis.phrases import _CODES, _KNOWN_TAGS
+
+    env = {**os.environ, "PYTHONPATH": str(Path(tui.__file__).resolve().parents[1])}
+
+    script = (
+        "from tui.analysis.phrases import _CODES, _chunk_tags\n"
+        "_chunk_tags(('W', 'PRP', 'ROLE', 'NNP'))\n"
+        f"print(''.join(_CODES[t] for t in {_KNOWN_TAGS!r}))"
+    )
+    other = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env).stdout.strip()
+    assert other == "".join(_CODES[t] for t in _KNOWN_TAGS)
+    assert len(set(other)) == len(_KNOWN_TAGS) and " " not in other

@@ -90,7 +90,7 @@ def test_the_separator_check_finds_what_the_separator_pattern_finds(text: str) -
     assert punkt._has_separator(text) == (re.search("[\x1c-\x1f]", text) is not None)
 
 
-CONTEXT_PIECES = ["said", "The", "I", "a", "x", "é", "3", ".", "?", "!", "..", ",", '"', "'", "-", "--", " ", "\n", "\n\n", "\t", "\r", "\xa0", "\u2028", "(", "Mr", ")", ";", ":", "[", "*", "@", "“"]  # fmt: skip
+CONTEXT_PIECES = ["said", "The", "I", "a", "x", "é", "3", ".", "?", "!", "..", ",", '"', "'", "-", "--", " ", "\n", "\n\n", "\t", "\r", "\xa0", "\u2028", "(", "Mr", ")", ";", ":", "[", "*", "@", "“", "”", "‘", "’", "«", "»", "Éa", "aé"]  # fmt: skip
 
 
 @settings(max_examples=1500, deadline=None)
@@ -108,6 +108,17 @@ CONTEXT_PIECES = ["said", "The", "I", "a", "x", "é", "3", ".", "?", "!", "..", 
 @example('Mr. "Stop!"')
 @example("Mr. Lee?)")
 @example("Mr. Lee.'")
+@example("said. “We")
+@example("facts.”")
+@example("said. “It's")
+@example("said. “It’s")
+@example("said. “Yes.")
+@example("said. ““")
+@example("said. “,”")
+@example("said. “--")
+@example("said.\xa0“We")
+@example("said. ‘Tis")
+@example("why?” she")
 def test_a_word_and_the_next_are_read_as_the_word_pattern_reads_them(context: str) -> None:
     # ``_contains_sentbreak`` reads such a context without NLTK's word pattern: the pair
     # it returns is one of the pattern's, and the only one that may hold a break

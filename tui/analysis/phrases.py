@@ -21,7 +21,8 @@ W        any other word;  ``,`` ``:`` ``P`` punctuation
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+import string
+from functools import lru_cache, partial
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -123,7 +124,9 @@ class Phrase(NamedTuple):
     last: int  # index of its last token
 
 
-_new_phrase = Phrase._make  # Phrase(...) from a tuple of its fields, without its Python-level frame
+# Phrase(...) from a tuple of its fields, without a Python-level frame (``Phrase._make`` is a
+# classmethod of Python that makes the same tuple; every caller passes the ten fields)
+_new_phrase = partial(tuple.__new__, Phrase)
 
 
 # ``TOKEN_RE``'s words, each match taking the white space before it: every character but
@@ -294,6 +297,40 @@ def _remember_capital(word: str) -> tuple:
     -ing/-ly word, a possessive)."""
     lex = lexicon()
     low = word.lower()
+    if low not in _capital_listed() and "-" not in low and "'" not in low and "’" not in low:
+        # (most capitalised words, names: in none of the lists below, so no speech verb,
+        # no fixed tag and no possessive)
+        speech_verb = False
+        fixed = None
+        possessive = False
+    else:
+        speech_verb, fixed, possessive = _listed_capital(word, low, lex)
+    info = (
+        speech_verb,
+        fixed,
+        word[1:].islower() and not possessive,
+        low in lex.stop_capitals or low in lex.non_person_capitals,
+        low.endswith(("ing", "ly")) and len(low) > 5,
+        possessive,
+    )
+    _capital_info[word] = info
+    if not speech_verb and fixed != "HON" and (fixed is not None or not (info[3] or info[4])):
+        # no context can change this word's tag (see tag_tokens): a fixed tag, or a name
+        # that is neither a common word nor an -ing/-ly word ("said May" reads a name too)
+        _static_tags[word] = fixed if fixed is not None else "NNPS" if possessive else "NNP"
+    return info
+
+
+@lru_cache(maxsize=1)
+def _capital_listed() -> frozenset[str]:
+    """Every word of the lists :func:`_listed_capital` reads, in lower case."""
+    lex = lexicon()
+    return frozenset([*lex.speech_verb_base, *PRP_SUBJECT, "him", "them", "me", "us", *PRP_POSSESSIVE, *DETERMINERS,
+                      *lex.honorifics, *lex.role_nouns, *PREPOSITIONS])  # fmt: skip
+
+
+def _listed_capital(word: str, low: str, lex) -> tuple:
+    """(may be a speech verb, the tag the word fixes, a possessive) of a capitalised word."""
     speech_verb = low in lex.speech_verb_base and low not in lex.honorifics
     if (low in PRP_SUBJECT or low in ("him", "them", "me", "us") or ("'" in low or "’" in low) and _contracted_pronoun(low)) and (
         word == "I" or not word.isupper()
@@ -312,20 +349,7 @@ def _remember_capital(word: str) -> tuple:
     else:
         fixed = None
     possessive = ("'" in word or "’" in word) and _POSSESSIVE.match(word) is not None  # (it needs an apostrophe)
-    info = (
-        speech_verb,
-        fixed,
-        word[1:].islower() and not possessive,
-        low in lex.stop_capitals or low in lex.non_person_capitals,
-        low.endswith(("ing", "ly")) and len(low) > 5,
-        possessive,
-    )
-    _capital_info[word] = info
-    if not speech_verb and fixed != "HON" and (fixed is not None or not (info[3] or info[4])):
-        # no context can change this word's tag (see tag_tokens): a fixed tag, or a name
-        # that is neither a common word nor an -ing/-ly word ("said May" reads a name too)
-        _static_tags[word] = fixed if fixed is not None else "NNPS" if possessive else "NNP"
-    return info
+    return speech_verb, fixed, possessive
 
 
 # Tags that depend on the word alone: words that do not start with a capital, other than "."
@@ -374,14 +398,20 @@ def _stages() -> tuple[tuple[str, str, tuple[tuple[re.Pattern, frozenset[str], f
 
 
 _CODES: dict[str, str] = {}
+# the codes, in order: ASCII letters, then Latin-1's, then letters past it (a text of
+# Latin-1 characters is the quickest for ``re`` to scan and for ``set`` to read: each of its
+# one-character strings is a shared object)
+_CODE_LETTERS = string.ascii_letters + "".join(chr(c) for c in range(0xC0, 0x100) if chr(c).isalpha())
 
 
 def _code(tag: str) -> str:
     """The one character that stands for ``tag`` (or a chunk's label) in :func:`_chunk_tags`'s
-    strings: a letter of its own past Latin-1, never a brace."""
+    strings: a letter of its own, never a brace nor a character a class of a pattern treats
+    specially."""
     code = _CODES.get(tag)
     if code is None:
-        code = _CODES.setdefault(tag, chr(0x100 + len(_CODES)))
+        n = len(_CODES)
+        code = _CODES.setdefault(tag, _CODE_LETTERS[n] if n < len(_CODE_LETTERS) else chr(0x100 + n))
     return code
 
 
@@ -445,23 +475,39 @@ def chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
     crosses one: the sequence is chunked in the runs between them, and each run is memoised
     (the same short runs — "DT W", "NNP NNP", "PRP" — recur all through any text). Short
     sequences recur whole (", VSAY PRP P" after a line of dialogue) and are memoised too.
+    Sequences, runs and their memos' keys are strings of one code a tag (:func:`_sequence`):
+    a string is sliced and hashed quicker than a tuple.
     """
-    if len(tags) <= _SHORT:
-        found = _sequence_memo.get(tags)
+    return _chunk_sequence(_sequence(tags))
+
+
+def _sequence(tags: tuple[str, ...]) -> str:
+    """The tags as one code each (:func:`_code`), every separator as a space."""
+    try:
+        return "".join(map(_SEQUENCE_CODES.__getitem__, tags))
+    except KeyError:  # (a tag not met yet)
+        for tag in tags:
+            if tag not in _SEQUENCE_CODES:
+                _SEQUENCE_CODES[tag] = " " if tag in _SEPARATORS else _code(tag)
+        return "".join(map(_SEQUENCE_CODES.__getitem__, tags))
+
+
+def _chunk_sequence(seq: str) -> tuple[tuple[str, int, int], ...]:
+    if len(seq) <= _SHORT:
+        found = _sequence_memo.get(seq)
         if found is None:
-            found = _sequence_memo[tags] = _chunk_runs(tags)
+            found = _sequence_memo[seq] = _chunk_runs(seq)
         return found
-    return _chunk_runs(tags)
+    return _chunk_runs(seq)
 
 
-def _chunk_runs(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+def _chunk_runs(seq: str) -> tuple[tuple[str, int, int], ...]:
     out: list[tuple[str, int, int]] = []
     start = 0
-    # the separators' positions in one pass, then each run between them (most runs chunk to
-    # nothing: no offsets to shift)
-    for end in [k for k, tag in enumerate(tags) if tag in _SEPARATORS] + [len(tags)]:
-        if end > start:
-            run = tags[start:end]
+    # each run between separators (a space each: empty runs between two of them), most of
+    # which chunk to nothing: no offsets to shift
+    for run in seq.split(" "):
+        if run:
             found = _chunk_memo.get(run)
             if found is None:
                 found = _chunk_memo[run] = _chunk_live(run)
@@ -470,51 +516,66 @@ def _chunk_runs(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
                     out.extend([(label, first + start, last + start) for label, first, last in found])
                 else:
                     out.extend(found)
-        start = end + 1
+        start += len(run) + 1
     return tuple(out)
 
 
-def _chunk_live(run: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
-    """``_chunk_tags(run)`` for a run the memo has not seen, from the memo's pieces where it
-    can: every rule of the grammar that takes a W (a modifier) has a ROLE or an HON after it
-    in the chunk, so a W with neither later in the run is in no chunk — like a separator, it
-    splits the run, and the shorter pieces around it are the ones that recur."""
-    dead = []
-    live = False
-    for k in range(len(run) - 1, -1, -1):
-        tag = run[k]
-        if tag == "ROLE" or tag == "HON":
-            live = True
-        elif tag == "W" and not live:
-            dead.append(k)
-    if not dead:
-        return _chunk_tags(run)
+def _chunk_live(run: str) -> tuple[tuple[str, int, int], ...]:
+    """``_chunk_tags`` of a run (a string of codes: :func:`_sequence`) the memo has not
+    seen, from the memo's pieces where it can: every rule of the grammar that takes a W (a
+    modifier) has a ROLE or an HON after it in the chunk, so a W with neither later in the
+    run is in no chunk — like a separator, it splits the run, and the shorter pieces around
+    it are the ones that recur. (The dead W's are those after the run's last ROLE or HON.)"""
+    live = max(run.rfind(_code("ROLE")), run.rfind(_code("HON"))) + 1  # (the dead W's are after it)
+    w = _code("W")
+    if w not in run[live:]:
+        return _chunk_codes(run)
+    tail = run[live:].split(w)
     out: list[tuple[str, int, int]] = []
     start = 0
-    for end in dead[::-1] + [len(run)]:
-        if end > start:
-            piece = run[start:end]
+    for k, piece in enumerate(tail):
+        if k == 0:
+            piece = run[:live] + piece
+        if piece:
             found = _chunk_memo.get(piece)
             if found is None:
-                found = _chunk_memo[piece] = _chunk_tags(piece)
+                found = _chunk_memo[piece] = _chunk_codes(piece)
             out.extend([(label, first + start, last + start) for label, first, last in found])
-        start = end + 1
+        start += len(piece) + 1
     return tuple(out)
 
 
 _SEPARATORS = frozenset({",", ":", "P", "IN", "VSAY", "CC"})
-_chunk_memo: dict[tuple[str, ...], tuple[tuple[str, int, int], ...]] = vocabulary_memo(20_000)
+# The tagger's tags and the grammar's labels, coded first and in this order: a code then
+# means the same tag in every process, whatever it chunks first, so the memos' keys (strings
+# of codes) mean the same sequences in a vocabulary snapshot kept or read by another process
+_KNOWN_TAGS = ("HON", "HDOT", "NNP", "NNPS", "ROLE", "DT", "PRP$", "PRP", "VSAY", "IN", "CC", "W", ",", ":", "P",
+               "POSSD", "TITLED", "DESC", "ORG", "NAME", "PRON")  # fmt: skip
+for _tag in _KNOWN_TAGS:
+    _code(_tag)
+# tag -> its code in a sequence (a separator: a space)
+_SEQUENCE_CODES: dict[str, str] = {tag: " " if tag in _SEPARATORS else _code(tag) for tag in _KNOWN_TAGS}
+_chunk_memo: dict[str, tuple[tuple[str, int, int], ...]] = vocabulary_memo(20_000)
 _SHORT = 24
-_sequence_memo: dict[tuple[str, ...], tuple[tuple[str, int, int], ...]] = vocabulary_memo(20_000)
+_sequence_memo: dict[str, tuple[tuple[str, int, int], ...]] = vocabulary_memo(20_000)
 
 
 def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    """The chunks of any tag sequence, each tag one item (separators too)."""
+    try:
+        s = "".join(map(_CODES.__getitem__, tags))
+    except KeyError:  # (a tag no grammar names, met for the first time)
+        s = "".join([_code(tag) for tag in tags])
+    return _chunk_codes(s)
+
+
+def _chunk_codes(s: str) -> tuple[tuple[str, int, int], ...]:
     # an item: (tag, first token, last token, is a chunk); ``s``: one code an item, and the
     # braces the rules add (a rule only adds braces: the items change only between stages)
-    items = [(tag, i, i, False) for i, tag in enumerate(tags)]
-    s = "".join([_code(tag) for tag in tags])
+    items = None  # (made when a stage first makes a chunk; a tag item's tag is never read)
+    n = len(s)
+    present = set(s)  # the items' codes (they change only where a stage makes a chunk)
     for label, label_code, rules in _stages():
-        present = set(s)  # the items' codes
         for rx, need, choice in rules:
             # a rule without all the tags it needs cannot match (most rules match nothing);
             # ``sub`` finds the same first match as ``search``, but costs more when there is
@@ -523,6 +584,8 @@ def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
                 s = rx.sub(_brace, s).replace("{}", "")
         if "{" not in s:
             continue  # no chunk: the next stage sees the same items
+        if items is None:
+            items = [("", i, i, False) for i in range(n)]
         grouped: list[tuple[str, int, int, bool]] = []
         codes: list[str] = []
         opened = -1  # the first item of the chunk being read, if any
@@ -541,6 +604,9 @@ def _chunk_tags(tags: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
                 k += 1
         items = grouped
         s = "".join(codes)
+        present = set(s)
+    if items is None:
+        return ()
     return tuple((tag, first, last) for tag, first, last, is_chunk in items if is_chunk)
 
 
@@ -595,6 +661,10 @@ def _news_phrase(text: str, tokens: list[Token], label: str, i: int, j: int) -> 
 CLAUSE_WORDS = frozenset("what which who whom whose that and but or nor when where while whether".split())
 
 
+_NAME_TAGS = frozenset(("NNP", "HON", "HDOT"))
+_ROLE_TAGS = frozenset(("ROLE", "HON", "NNPS"))
+
+
 def _phrase(text: str, tokens: list[Token], kind: str, i: int, j: int) -> Phrase:
     start, end = tokens[i][0], tokens[j][1]  # (.start, .end)
     if kind != "POSSD" and kind != "TITLED":
@@ -605,27 +675,32 @@ def _phrase(text: str, tokens: list[Token], kind: str, i: int, j: int) -> Phrase
             head = m.group(1)
             return _new_phrase((kind, start, end, words, head, start, start + len(head), None, i, j))
         return _new_phrase((kind, start, end, words, words, start, end, None, i, j))
-    head_i = i
-    role = None
-    if kind in ("POSSD", "TITLED"):
-        # the name is the trailing run of NNP (with its honorific)
-        k = j
-        while k > i and tokens[k - 1].tag in ("NNP", "HON", "HDOT"):
-            k -= 1
-        # a name does not come before its title: "Navy Capt. Jeff Davis" is Capt. Jeff Davis
-        while k < j and tokens[k].tag == "NNP" and any(t.tag == "HON" for t in tokens[k + 1 : j]):
+    # the name is the trailing run of NNP (with its honorific)
+    k = j
+    while k > i and tokens[k - 1][3] in _NAME_TAGS:  # ([3]: .tag)
+        k -= 1
+    # a name does not come before its title: "Navy Capt. Jeff Davis" is Capt. Jeff Davis
+    # (an honorific after the name's first word: the last one before the phrase's end)
+    if k < j and tokens[k][3] == "NNP":
+        hon = j - 1
+        while hon > k and tokens[hon][3] != "HON":
+            hon -= 1
+        while k < j and tokens[k][3] == "NNP" and hon > k:
             k += 1
-        head_i = k
-        if k > i:
-            role_tokens = [t for t in tokens[i:k] if t.tag not in ("DT",)]
-            if role_tokens and role_tokens[0].tag == "W" and len(role_tokens) == 1:
-                role_tokens = []  # "met Mr Castell": a verb, not a role
-            if role_tokens and any(t.tag in ("ROLE", "HON", "NNPS") for t in role_tokens):
-                role = text[role_tokens[0].start : role_tokens[-1].end]
-    head_start = tokens[head_i].start
+    head_i = k
+    role = None
+    if k > i:
+        role_tokens = [t for t in tokens[i:k] if t[3] != "DT"]
+        if role_tokens and role_tokens[0][3] == "W" and len(role_tokens) == 1:
+            role_tokens = []  # "met Mr Castell": a verb, not a role
+        for t in role_tokens:
+            if t[3] in _ROLE_TAGS:
+                role = text[role_tokens[0][0] : role_tokens[-1][1]]  # (.start, .end)
+                break
+    head_start = tokens[head_i][0]
     head_end = end
     head = text[head_start:head_end]
-    m = _POSSESSIVE.match(head) if tokens[j].tag == "NNPS" else None
+    m = _POSSESSIVE.match(head) if tokens[j][3] == "NNPS" else None
     if m:
         head = m.group(1)
         head_end = head_start + len(head)

@@ -349,25 +349,29 @@ class FastPunkt(PunktSentenceTokenizer):
 # ASCII characters that end a word in NLTK's word pattern when they follow it (its
 # punctuation class, without the quotes and brackets outside ASCII; test_punkt checks it)
 _WORD_END = frozenset(")\";}]*:@'({[?!")
+# the class's quotes outside ASCII: each ends a word that it follows, and starts one (the
+# quote and the letters after it: 'said. “We' → "said.", "“We")
+_QUOTES = frozenset("\u2018\u2019\u201c\u201d\xab\xbb")
+_ENDS = _WORD_END | _QUOTES
 _LETTERS = string.ascii_letters
 
 
 def _word_and_next(context: str) -> tuple[str, ...] | None:
-    """What decides an ASCII context that is a word (after an optional ``"``), a ``.``, ``?``
-    or ``!``, then a closing character or white space and a word-led or ``"``-led run
+    """What decides a context that is an ASCII word (after an optional ``"``), a ``.``, ``?``
+    or ``!``, then a closing character or white space and a word-led or quote-led run
     ("said. The" → "said.", "The"; 'said. "Come,' → "said.", '"'; "eye! Then" → "eye", "!",
-    "Then"): the word with its period and the token after it, as NLTK's word pattern (without
-    separators) reads them, or three tokens when the mark stands alone (a break). Later
-    tokens of the run cannot break when it holds no ``.``, ``?`` or ``!`` but as its last
-    character. None for any other context."""
-    if not context.isascii():
-        return None
+    "Then"; 'said. “We' → "said.", "“We"; 'facts.”' → "facts.", "”"): the word with its
+    period and the token after it, as NLTK's word pattern (without separators) reads them,
+    or three tokens when the mark stands alone (a break). Later tokens of the run cannot
+    break when it holds no ``.``, ``?`` or ``!`` but as its last character. None for any
+    other context. (A quote of :data:`_QUOTES` that opens a run is a token with the ASCII
+    letters after it, up to what ends a word, as a letter-led run's first token is.)"""
     parts = context.split()
     if len(parts) == 2:
         word, run = parts
     elif len(parts) == 1 and len(context) > 2:  # (the mark and a closing character)
         word, run = context[:-1], context[-1]
-        if run not in _WORD_END:
+        if run not in _ENDS:
             return None
     else:
         return None
@@ -375,24 +379,31 @@ def _word_and_next(context: str) -> tuple[str, ...] | None:
     if mark not in ".?!":
         return None
     alpha = word[1:-1] if word[0] == '"' else word[:-1]
-    if not alpha.isalpha():
+    if not (alpha.isalpha() and alpha.isascii()):
         return None
     if mark != ".":
         return (alpha, mark, run)
-    if run.isalpha():  # (the most common: "said. The")
+    if run.isalpha() and run.isascii():  # (the most common: "said. The")
         return (alpha + ".", run)
     if "." in run[:-1] or "?" in run[:-1] or "!" in run[:-1]:
         return None
     first = run[0]
-    if first == '"' or first in _WORD_END:
-        return (alpha + ".", first) if len(parts) == 1 or first == '"' else None
-    rest = run.lstrip(_LETTERS)
-    if len(rest) == len(run):
+    if len(parts) == 1 or first == '"':
+        return (alpha + ".", first) if first == '"' or first in _ENDS else None
+    if first in _QUOTES:
+        rest = run[1:].lstrip(_LETTERS)
+        if not rest or rest == ".":
+            return (alpha + ".", run)
+    elif first in _WORD_END:
         return None
+    else:
+        rest = run.lstrip(_LETTERS)
+        if len(rest) == len(run):
+            return None
+        if rest == ".":
+            return (alpha + ".", run)
     after = rest[0]
-    if rest == ".":
-        return (alpha + ".", run)
-    if after in _WORD_END or rest[:2] == "--" or (after == "," and (len(rest) == 1 or rest[1] in _WORD_END)):
+    if after in _ENDS or rest[:2] == "--" or (after == "," and (len(rest) == 1 or rest[1] in _ENDS)):
         return (alpha + ".", run[: len(run) - len(rest)])
     return None
 

@@ -240,7 +240,7 @@ def _drop_common_words(ctx: Context, ref: NameRef) -> NameRef:
     lex = lexicon()
     lower = lower_case_words(ctx)
     tokens = list(ref.tokens)
-    while len(tokens) > 1 and tokens[0].lower() in lower and tokens[0].lower() not in lex.first_names:
+    while len(tokens) > 1 and tokens[0].lower() not in lex.first_names and tokens[0].lower() in lower:
         tokens.pop(0)
     if len(tokens) == len(ref.tokens):
         return ref
@@ -486,9 +486,8 @@ def _bigram_index(ctx: Context) -> tuple[dict, dict]:
             continue
         if m.start() > 1 and text[m.start() - 1] == "-" and text[m.start() - 2].isalpha():
             continue  # "Rabbit-Hole Alice"
-        if low not in lex.first_names and low in lower_case_words(ctx):
-            continue  # "Poor Isabella", "Come Emma": a word the text also writes in lower case
-        if low not in lex.first_names:
+        known = low in lex.first_names
+        if not known:
             k = m.start() - 1
             while k >= 0 and text[k] in " \t\n_":
                 k -= 1
@@ -498,6 +497,9 @@ def _bigram_index(ctx: Context) -> tuple[dict, dict]:
         low_last = last.lower()
         if low_last in lex.speech_verb_base or low_last in lex.stop_capitals or low_last in lex.role_nouns:
             continue
+        # (the one test that reads the text again, after all the others: each only skips)
+        if not known and low in lower_case_words(ctx):
+            continue  # "Poor Isabella", "Come Emma": a word the text also writes in lower case
         by_last[last].append((m.group(1), m.start()))
         by_first[first].append((last, m.start()))
     ctx._bigrams = (by_last, by_first)  # type: ignore[attr-defined]
