@@ -209,6 +209,7 @@ fiction_texts = st.lists(fiction_segment, max_size=30).map(lambda parts: FICTION
 @example(FICTION_PRELUDE + "\n\n“Oh!--(rubbing his chin)--the weather,” said Ann Lee.")
 @example(FICTION_PRELUDE + "\n\n“(smiling,) (to Ann Lee) ”")
 @example(FICTION_PRELUDE + "\n\n“we said.\r\n(smiling,)Ann Lee said: “we”")
+@example(FICTION_PRELUDE + "\n\n“we, he said.“we” Ann Lee said.")  # marked words right after an unmarked cue
 def test_invariants_in_fiction(text):
     analysis = analyze(text)
     assert len(analysis.quotes) > 400  # the prelude puts the engine in fiction mode

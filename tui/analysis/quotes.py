@@ -512,6 +512,7 @@ def lost_single_marks(text: str) -> bool:
 
 # a sentence that sounds spoken rather than told
 _SPOKEN = re.compile(r"\b(?:you|your|we|us|our)\b|[!?][ \t\n]*$", re.I)
+_OPENS_MARKED = re.compile(r"[ \t\n]*[\"“”„«»]")
 
 
 def _valid_inner_cues(text: str, q: RawQuote) -> list[re.Match]:
@@ -554,11 +555,12 @@ def split_at_unmarked_cues(text: str, quotes: list[RawQuote]) -> list[RawQuote]:
                 stop = _SENTENCE_STOP.search(text, m.end(), limit)
                 pos = stop.end() if stop else limit
                 inner.append((m.end(), pos))
-            # the reported words go on while they sound spoken
+            # the reported words go on while they sound spoken (a sentence that opens with a
+            # quotation mark is marked speech, not words whose marks were lost)
             while pos < limit:
                 stop = _SENTENCE_STOP.search(text, pos, limit)
                 end = stop.end() if stop else limit
-                if not _SPOKEN.search(text, pos, end):
+                if not _SPOKEN.search(text, pos, end) or _OPENS_MARKED.match(text, pos, end):
                     break
                 inner.append((pos, end))
                 pos = end
