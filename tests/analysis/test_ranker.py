@@ -197,6 +197,30 @@ def test_he_said_brings_in_the_latest_man_who_spoke_beyond_the_turns_around():
     _, cands, _ = ranker.candidates(ctx, doc, j)
     assert not any(ranker.INDEX["far_speaker"] in f for k, f in cands.items() if doc.gender.get(k) == "m")
 
+def test_a_replying_verb_marks_the_last_turn_s_speaker_as_the_one_answered():
+    extra = (
+        "“The boats are all in,” said Tobias Reed.",
+        "“Not the red one,” he replied.",
+        "“The boats are all in,” said Tobias Reed.",
+        "“Not the red one,” he said.",
+    )
+    ctx, kinds = ranked_context(harbour(extra=extra))
+    doc = ranker._Doc(ctx, kinds)
+    replied = quote_index(ctx, "Not the red one", 10)
+    _, cands, _ = ranker.candidates(ctx, doc, replied)
+    assert ranker.INDEX["reply_prev1"] in cands["tobias reed"]
+    assert not any(ranker.INDEX["reply_prev1"] in f for k, f in cands.items() if k != "tobias reed")
+    # "said" answers no one in particular
+    said = quote_index(ctx, "Not the red one", 11)
+    _, cands, _ = ranker.candidates(ctx, doc, said)
+    assert not any(ranker.INDEX["reply_prev1"] in f for f in cands.values())
+
+
+def test_model_does_not_give_he_replied_to_the_one_who_spoke_last():
+    table = ranker._tables(weights())["m"]
+    assert score(table, "prev1", "g_agree", "reply_prev1") < score(table, "prev1", "g_agree")
+
+
 # -- the shipped model ------------------------------------------------------------------------------
 def weights() -> dict:
     return json.loads((ROOT / "tui" / "analysis" / "data" / "ranker.json").read_text(encoding="utf-8"))
