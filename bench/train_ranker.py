@@ -5,7 +5,9 @@
 
 The model is a conditional logit (softmax over one quotation's candidate speakers) trained by
 seeded stochastic gradient descent in plain Python. Features are structural (distance, turn
-order, gender agreement, mentions); no name or string of the corpus enters them.
+order, gender agreement, mentions); no name or string of the corpus enters them. Lines with
+no cue of their own learn in a second pass, from features collected under the first pass's
+choices (see :func:`fit`).
 """
 
 from __future__ import annotations
@@ -27,10 +29,17 @@ from tui.analysis import analyze, ranker  # noqa: E402
 WEIGHTS = ROOT / "tui" / "analysis" / "data" / "ranker.json"
 
 
-def collect(doc: dict) -> list[tuple[str, list[tuple[dict, bool]]]]:
-    """Each ranked quotation of ``doc`` with a gold speaker: (cue, [(features, right)])."""
+# cues whose quotations learn from features as the ranker sees them at work: after its own
+# choices for the quotations before (a line with no cue leans on the turns around it, which
+# the ranker itself re-decided); the others learn from the rules' choices
+SELF_CUES = frozenset({"none", "nm", "nf"})
+
+
+def collect(doc: dict, weights: dict | None = None) -> list[tuple[str, list[tuple[dict, bool]]]]:
+    """Each ranked quotation of ``doc`` with a gold speaker: (cue, [(features, right)]), the
+    turns before it as the rules left them (or, given ``weights``, as that ranker re-decided)."""
     rows: list = []
-    ranker.use_weights(None)
+    ranker.use_weights(weights)
     ranker.collect_with(lambda d, i, cue, cands: rows.append((d, i, cue, cands)))
     try:
         analysis = analyze(doc["text"])
@@ -99,6 +108,17 @@ def train(groups: list, epochs: int = 12, rate: float = 0.05, l2: float = 1e-3, 
     return {f: round(v, 4) for f, v in sorted(w.items()) if abs(v) >= 1e-4}
 
 
+def fit(docs: list[dict], groups: dict[str, list], seed: int = 0) -> dict[str, float]:
+    """Train on ``docs`` in two passes: on the features under the rules' choices, then again
+    with the quotations of :data:`SELF_CUES` collected under that first ranker's choices."""
+    first = {"weights": train([g for d in docs for g in groups[d["id"]]], seed=seed)}
+    mixed = []
+    for d in docs:
+        mixed += [g for g in groups[d["id"]] if g[0] not in SELF_CUES]
+        mixed += [g for g in collect(d, first) if g[0] in SELF_CUES]
+    return train(mixed, seed=seed)
+
+
 def evaluate(doc: dict, weights: dict | None) -> dict:
     ranker.use_weights(weights)
     try:
@@ -130,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         before, after = Tally("novel"), Tally("novel")
         types: dict[str, Counter] = defaultdict(Counter)
         for d in docs:
-            weights = {"weights": train([g for other, gs in groups.items() if other != d["id"] for g in gs])}
+            weights = {"weights": fit([o for o in docs if o["id"] != d["id"]], groups)}
             base, ours = evaluate(d, None), evaluate(d, weights)
             print(row(d["id"] + " (rules)", base))
             print(row(d["id"] + " (ranker)", ours))
@@ -144,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         cells = (f"{t} {c['right']}/{c['found']} = {c['right'] / c['found']:.3f}" for t, c in types.items() if c["found"])
         print("held out, by type (ranker): " + ", ".join(cells))
     if not args.no_write:
-        weights = train([g for gs in groups.values() for g in gs])
+        weights = fit(docs, groups)
         data = {
             "_about": "Weights of the fiction speaker ranker (tui/analysis/ranker.py): a feature's "
             "shared weight, and 'cue:feature' for one kind of cue. Written by bench/train_ranker.py "

@@ -197,6 +197,52 @@ def test_he_said_brings_in_the_latest_man_who_spoke_beyond_the_turns_around():
     _, cands, _ = ranker.candidates(ctx, doc, j)
     assert not any(ranker.INDEX["far_speaker"] in f for k, f in cands.items() if doc.gender.get(k) == "m")
 
+def test_a_replying_verb_marks_the_last_turn_s_speaker_as_the_one_answered():
+    extra = (
+        "“The boats are all in,” said Tobias Reed.",
+        "“Not the red one,” he replied.",
+        "“The boats are all in,” said Tobias Reed.",
+        "“Not the red one,” he said.",
+    )
+    ctx, kinds = ranked_context(harbour(extra=extra))
+    doc = ranker._Doc(ctx, kinds)
+    replied = quote_index(ctx, "Not the red one", 10)
+    _, cands, _ = ranker.candidates(ctx, doc, replied)
+    assert ranker.INDEX["reply_prev1"] in cands["tobias reed"]
+    assert not any(ranker.INDEX["reply_prev1"] in f for k, f in cands.items() if k != "tobias reed")
+    # "said" answers no one in particular
+    said = quote_index(ctx, "Not the red one", 11)
+    _, cands, _ = ranker.candidates(ctx, doc, said)
+    assert not any(ranker.INDEX["reply_prev1"] in f for f in cands.values())
+
+
+def test_model_does_not_give_he_replied_to_the_one_who_spoke_last():
+    table = ranker._tables(weights())["m"]
+    assert score(table, "prev1", "g_agree", "reply_prev1") < score(table, "prev1", "g_agree")
+
+
+def test_training_can_collect_a_line_s_features_after_the_ranker_s_own_choices():
+    # bench/train_ranker.py learns uncued lines from the turns as a first ranker re-decided
+    # them: the collector sees the ranker's choice for an earlier line, not the rules' none
+    text = harbour(extra=("“Aye, we shall,” came the answer.",))
+
+    def seen(weights):
+        found: dict[str, list] = {}
+        ranker.use_weights(weights)
+        ranker.collect_with(lambda d, i, cue, cands: found.setdefault(d.ctx.inner(i)[:12], []).append(dict(cands)))
+        try:
+            analyze(text)
+        finally:
+            ranker.reset_weights()
+        return found
+
+    rules, own = seen(None), seen({"weights": {"none:ment_p1_subject": 5.0}})
+    # the rules leave "Then we shall…" to nobody; that ranker gives it to Mara Quill
+    assert "rule" not in rules["Then we shal"][3]["mara quill"]
+    assert "prev2" not in rules["Aye, we shal"][3]["mara quill"]
+    assert "prev2" in own["Aye, we shal"][3]["mara quill"]
+
+
 # -- the shipped model ------------------------------------------------------------------------------
 def weights() -> dict:
     return json.loads((ROOT / "tui" / "analysis" / "data" / "ranker.json").read_text(encoding="utf-8"))

@@ -117,6 +117,8 @@ FEATURES: tuple[str, ...] = (
     "far_speaker",  # the latest speaker of that gender in the last LOCAL quotations
     "far_ment",  # named in the narration two or three paragraphs back
     "far_ment_subject",  # … opening a sentence
+    # the cue's verb: "he replied" answers the last turn, so is seldom its speaker
+    "reply_prev1",
 )
 INDEX = {name: n for n, name in enumerate(FEATURES)}
 _F = INDEX
@@ -126,6 +128,8 @@ _PREV_NAMED = {1: _F["prev1_named"], 2: _F["prev2_named"]}
 _NEXT = {1: _F["next1"], 2: _F["next2"]}
 _NEXT_NAMED = {1: _F["next1_named"], 2: _F["next2_named"]}
 
+_VERB_SIEVES = frozenset({"pronoun", "trailing_cue", "leading_cue"})
+_REPLYING = frozenset("reply answer return rejoin retort respond".split())
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord|Madame|Mme|Monsieur)\.?\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _TO_BEFORE = re.compile(r"\b(?:to|towards|toward|at)\s+$", re.I)
@@ -565,6 +569,8 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
             add(k, _F["desc_self_capitalised"])
         cue_gender = phrase_gender(ctx, cue_phrase)
     # the turns before and after
+    verb = att.cue if att is not None and att.sieve in _VERB_SIEVES else None
+    replying = verb is not None and lexicon().speech_verb_base.get(verb.word.lower(), "") in _REPLYING
     for back in range(1, HISTORY + 1):
         qs = by_para.get(P - back)
         if qs:
@@ -572,6 +578,8 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
             k = keys[j]
             if k is not None:
                 add(k, _PREV[back], j)
+                if back == 1 and replying:
+                    add(k, _F["reply_prev1"])
                 if back <= 2 and doc.named[j]:
                     add(k, _PREV_NAMED[back])
     for fwd in (1, 2):
