@@ -728,3 +728,29 @@ def test_speech_verbs_used_as_nouns_come_last_as_in_the_listed_order(text: str, 
     nouns = [(n, k) for n, k in scan if tokens[k].tag == "VSAY" and _used_as_noun(tokens, k)]
     listed = [nk for nk in scan if nk not in nouns] + nouns
     assert list(_nouns_last(tokens, enumerate(reversed(recent)))) == listed
+
+
+def test_a_context_keeps_its_attributes_in_the_shared_key_table(monkeypatch):
+    # CPython 3.11 keeps at most 30 attributes of a class's instances in a shared-key table;
+    # a Context given more (its caches included, in a novel's analysis and a news article's)
+    # gets a dict of its own, and every attribute look-up on it is slower
+    from tui.analysis import analyze, context
+
+    made = []
+    post_init = context.Context.__post_init__
+
+    def keep(self):
+        post_init(self)
+        made.append(self)
+
+    monkeypatch.setattr(context.Context, "__post_init__", keep)
+    chapter = (
+        "Mr. Tobias Wren crossed the yard. “The barn is empty,” said Mr. Wren. Mrs. Ada Holt looked up. "
+        "“Then the mare has gone,” she answered, and Tobias Wren nodded.\n\n"
+    )
+    analyze(chapter * 400)  # (a long text: the speakers' lazy indexes too)
+    analyze("Senator Ada Holt said on Monday that the bill “will not pass.” Holt, a Democrat, added: “We have the votes.”")
+    names: set[str] = set()
+    for ctx in made:
+        names |= set(vars(ctx))
+    assert made and len(names) <= 30, sorted(names)
