@@ -57,7 +57,7 @@ def test_word_start_scans_match_their_word_boundary_patterns(text: str) -> None:
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
 def test_scans_from_capital_pairs_find_what_whole_text_scans_find(text: str) -> None:
-    starts = capital_pairs(SimpleNamespace(text=text))
+    starts = capital_pairs(SimpleNamespace(text=text, _lazy={}))
     for rx in (_HON_SURNAME, _TITLE_NAME):
         assert _found(matches_at(rx, text, starts)) == _found(word_start_matches(rx, text))
     for rx in (_HON_SURNAME, _TITLE_NAME, _BIGRAM):
@@ -83,7 +83,7 @@ def test_capital_pair_starts_are_where_the_pattern_matches(text: str) -> None:
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(ASCII_PIECES + ["well", "don", "t", "x-", "-y", "o'", "!", "?", "\"", "(", ")", ";"]), max_size=60).map("".join))
 def test_lowercase_words_of_ascii_text_are_the_whole_text_matches(text: str) -> None:
-    assert _lowercase_words(SimpleNamespace(text=text)) == set(_LOWER_WORD.findall(text))
+    assert _lowercase_words(SimpleNamespace(text=text, _lazy={})) == set(_LOWER_WORD.findall(text))
 
 
 @settings(max_examples=300, deadline=None)
@@ -95,7 +95,7 @@ def test_name_occurrences_are_where_find_finds_the_name(text: str, name: str) ->
     lazy_below = speakers._LAZY_BELOW
     try:
         for speakers._LAZY_BELOW in (lazy_below, 0):  # (a short text searched, a long one indexed)
-            found = list(speakers.name_occurrences(SimpleNamespace(text=text), name))
+            found = list(speakers.name_occurrences(SimpleNamespace(text=text, _lazy={}), name))
             assert found == [p for p in range(len(text)) if text.startswith(name, p)]
     finally:
         speakers._LAZY_BELOW = lazy_below
@@ -116,11 +116,11 @@ LOWER_PIECES = [
 @given(st.lists(st.sampled_from(LOWER_PIECES), max_size=60).map("".join))
 def test_lowercase_words_are_the_whole_text_matches(text: str) -> None:
     expected = set(_LOWER_WORD.findall(text))
-    assert _lowercase_words(SimpleNamespace(text=text)) == expected
+    assert _lowercase_words(SimpleNamespace(text=text, _lazy={})) == expected
     stretch = speakers._STRETCH
     try:
         speakers._STRETCH = 3  # many stretches of lines
-        assert _lowercase_words(SimpleNamespace(text=text)) == expected
+        assert _lowercase_words(SimpleNamespace(text=text, _lazy={})) == expected
     finally:
         speakers._STRETCH = stretch
 
