@@ -82,3 +82,21 @@ def test_the_codes_of_the_tagger_s_tags_are_fixed() -> None:
     other = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env).stdout.strip()
     assert other == "".join(_CODES[t] for t in _KNOWN_TAGS)
     assert len(set(other)) == len(_KNOWN_TAGS) and " " not in other
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TAGS), min_size=0, max_size=30))
+def test_news_suspect_chunks_read_from_the_codes_match_the_tags(tags):
+    # chunk_phrases finds the chunks its news fix-ups may change from the sequence's codes
+    # (W and ROLE are no separators): the same chunks as reading the tags themselves
+    from tui.analysis.phrases import _ROLE_W, _W_CODE, _sequence
+
+    tags = tuple(tags)
+    seq = _sequence(tags)
+    chunks = chunk_tags(tags)
+    from_tags = [
+        n for n, (label, i, j) in enumerate(chunks)
+        if i < j and (tags[i] == "W" or label in ("DESC", "TITLED") and any(tags[k] == "W" and tags[k - 1] == "ROLE" for k in range(i + 1, j)))
+    ]  # fmt: skip
+    from_codes = [n for n, (label, i, j) in enumerate(chunks) if i < j and (seq[i] == _W_CODE or label in ("DESC", "TITLED") and _ROLE_W in seq[i:j])]
+    assert from_codes == from_tags

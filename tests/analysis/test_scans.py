@@ -57,7 +57,7 @@ def test_word_start_scans_match_their_word_boundary_patterns(text: str) -> None:
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
 def test_scans_from_capital_pairs_find_what_whole_text_scans_find(text: str) -> None:
-    starts = capital_pairs(SimpleNamespace(text=text))
+    starts = capital_pairs(SimpleNamespace(text=text, _lazy={}))
     for rx in (_HON_SURNAME, _TITLE_NAME):
         assert _found(matches_at(rx, text, starts)) == _found(word_start_matches(rx, text))
     for rx in (_HON_SURNAME, _TITLE_NAME, _BIGRAM):
@@ -83,7 +83,7 @@ def test_capital_pair_starts_are_where_the_pattern_matches(text: str) -> None:
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(ASCII_PIECES + ["well", "don", "t", "x-", "-y", "o'", "!", "?", "\"", "(", ")", ";"]), max_size=60).map("".join))
 def test_lowercase_words_of_ascii_text_are_the_whole_text_matches(text: str) -> None:
-    assert _lowercase_words(SimpleNamespace(text=text)) == set(_LOWER_WORD.findall(text))
+    assert _lowercase_words(SimpleNamespace(text=text, _lazy={})) == set(_LOWER_WORD.findall(text))
 
 
 @settings(max_examples=300, deadline=None)
@@ -95,7 +95,7 @@ def test_name_occurrences_are_where_find_finds_the_name(text: str, name: str) ->
     lazy_below = speakers._LAZY_BELOW
     try:
         for speakers._LAZY_BELOW in (lazy_below, 0):  # (a short text searched, a long one indexed)
-            found = list(speakers.name_occurrences(SimpleNamespace(text=text), name))
+            found = list(speakers.name_occurrences(SimpleNamespace(text=text, _lazy={}), name))
             assert found == [p for p in range(len(text)) if text.startswith(name, p)]
     finally:
         speakers._LAZY_BELOW = lazy_below
@@ -116,11 +116,11 @@ LOWER_PIECES = [
 @given(st.lists(st.sampled_from(LOWER_PIECES), max_size=60).map("".join))
 def test_lowercase_words_are_the_whole_text_matches(text: str) -> None:
     expected = set(_LOWER_WORD.findall(text))
-    assert _lowercase_words(SimpleNamespace(text=text)) == expected
+    assert _lowercase_words(SimpleNamespace(text=text, _lazy={})) == expected
     stretch = speakers._STRETCH
     try:
         speakers._STRETCH = 3  # many stretches of lines
-        assert _lowercase_words(SimpleNamespace(text=text)) == expected
+        assert _lowercase_words(SimpleNamespace(text=text, _lazy={})) == expected
     finally:
         speakers._STRETCH = stretch
 
@@ -728,3 +728,29 @@ def test_speech_verbs_used_as_nouns_come_last_as_in_the_listed_order(text: str, 
     nouns = [(n, k) for n, k in scan if tokens[k].tag == "VSAY" and _used_as_noun(tokens, k)]
     listed = [nk for nk in scan if nk not in nouns] + nouns
     assert list(_nouns_last(tokens, enumerate(reversed(recent)))) == listed
+
+
+def test_a_context_keeps_its_attributes_in_the_shared_key_table(monkeypatch):
+    # CPython 3.11 keeps at most 30 attributes of a class's instances in a shared-key table;
+    # a Context given more (its caches included, in a novel's analysis and a news article's)
+    # gets a dict of its own, and every attribute look-up on it is slower
+    from tui.analysis import analyze, context
+
+    made = []
+    post_init = context.Context.__post_init__
+
+    def keep(self):
+        post_init(self)
+        made.append(self)
+
+    monkeypatch.setattr(context.Context, "__post_init__", keep)
+    chapter = (
+        "Mr. Tobias Wren crossed the yard. “The barn is empty,” said Mr. Wren. Mrs. Ada Holt looked up. "
+        "“Then the mare has gone,” she answered, and Tobias Wren nodded.\n\n"
+    )
+    analyze(chapter * 400)  # (a long text: the speakers' lazy indexes too)
+    analyze("Senator Ada Holt said on Monday that the bill “will not pass.” Holt, a Democrat, added: “We have the votes.”")
+    names: set[str] = set()
+    for ctx in made:
+        names |= set(vars(ctx))
+    assert made and len(names) <= 30, sorted(names)

@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from .lexicon import lexicon
 from .model import Paragraph, Sentence
@@ -152,6 +153,11 @@ class Context:
     _with_honorific: dict = field(default_factory=dict)
     _vocatives: dict = field(default_factory=dict)
     _name_words: frozenset[str] | None = None
+    # the caches .speakers makes when it first needs them, by name (capital_pairs, bigrams,
+    # honorifics …): one attribute, not one each — CPython 3.11 keeps at most 30 attributes
+    # of a class's instances in a shared-key table, and an instance given more gets a dict
+    # of its own, which makes every attribute look-up on it slower
+    _lazy: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._para_starts = [p.start for p in self.paragraphs]

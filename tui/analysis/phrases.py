@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import string
 from functools import lru_cache, partial
-from operator import attrgetter
+from operator import itemgetter
 from typing import NamedTuple
 
 # isort: off
@@ -610,7 +610,7 @@ def _chunk_codes(s: str) -> tuple[tuple[str, int, int], ...]:
     return tuple((tag, first, last) for tag, first, last, is_chunk in items if is_chunk)
 
 
-_TAG = attrgetter("tag")
+_TAG = itemgetter(3)  # (Token.tag)
 
 
 def chunk_phrases(text: str, tokens: list[Token], news: bool = False) -> list[Phrase]:
@@ -619,18 +619,19 @@ def chunk_phrases(text: str, tokens: list[Token], news: bool = False) -> list[Ph
     of the phrase after it."""
     if not tokens:
         return []
-    tags = tuple(map(_TAG, tokens))
-    chunks = chunk_tags(tags)
+    seq = _sequence(tuple(map(_TAG, tokens)))
+    chunks = _chunk_sequence(seq)
     out = [_phrase(text, tokens, label, i, j) for label, i, j in chunks]
-    if news:
-        # the chunks a clause word may open or a verb may cut, by their tags alone (memoised:
-        # usually none)
-        suspects = _news_suspects.get(tags)
+    if news and chunks:
+        # the chunks a clause word may open or a verb may cut, by their tags alone (memoised
+        # by the tags' codes — W and ROLE are no separators, so the codes tell them: usually
+        # none): one that opens with a W, or a description or titled name with a W right
+        # after a ROLE inside it
+        suspects = _news_suspects.get(seq)
         if suspects is None:
-            suspects = _news_suspects[tags] = tuple(
+            suspects = _news_suspects[seq] = tuple(
                 n for n, (label, i, j) in enumerate(chunks)
-                if i < j and (tags[i] == "W" or (label == "DESC" or label == "TITLED") and any(
-                    tags[k] == "W" and tags[k - 1] == "ROLE" for k in range(i + 1, j)))
+                if i < j and (seq[i] == _W_CODE or (label == "DESC" or label == "TITLED") and _ROLE_W in seq[i:j])
             )
         for n in suspects:
             label, i, j = chunks[n]
@@ -638,7 +639,9 @@ def chunk_phrases(text: str, tokens: list[Token], news: bool = False) -> list[Ph
     return out
 
 
-_news_suspects: dict[tuple[str, ...], tuple[int, ...]] = vocabulary_memo(20_000)
+_news_suspects: dict[str, tuple[int, ...]] = vocabulary_memo(20_000)
+_W_CODE = _code("W")
+_ROLE_W = _code("ROLE") + _code("W")
 
 
 def _news_phrase(text: str, tokens: list[Token], label: str, i: int, j: int) -> Phrase:

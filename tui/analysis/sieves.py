@@ -229,15 +229,16 @@ def _comma_clause_cue(ctx: Context, window: tuple[int, int]) -> Attribution | No
             continue
         if phrases is None:
             phrases = ctx.narration_phrases(*window)
-        later = [p for p in phrases if p.first > c]
+        # (the phrases after the comma: every look-up below is of a phrase starting after it,
+        # which _phrase_at finds among all of them, in the same order)
         if _speech_verb(tokens[c + 1]):  # ", said Ada Ruiz."
-            p = _phrase_at(later, c + 2) or _phrase_after_modifiers(tokens, later, c + 2)
+            p = _phrase_at(phrases, c + 2) or _phrase_after_modifiers(tokens, phrases, c + 2)
             if p is not None and p.kind in ("NAME", "TITLED", "POSSD", "DESC"):
                 after = tokens[p.last + 1].tag if p.last + 1 < n else None
                 if after in (None, ",", "P", ":", "IN"):
                     return _make("trailing_cue", 0.75, p, tokens[c + 1])
             continue
-        p = _phrase_at(later, c + 1)  # ", Ruiz said."
+        p = _phrase_at(phrases, c + 1)  # ", Ruiz said."
         if p is None or p.kind not in ("NAME", "TITLED", "POSSD", "DESC", "PRON"):
             continue
         if p.kind == "PRON" and p.text.lower() not in ("he", "she", "they"):

@@ -60,12 +60,12 @@ _MARKED_PAIR = re.compile(_MARK + r"(?=[a-z]+\.?\s+" + _MARK + ")")
 
 def capital_pairs(ctx: Context) -> list[int]:
     """The word starts where :data:`_CAPITAL_PAIR` matches (one pass, cached)."""
-    cached = getattr(ctx, "_capital_pairs", None)
+    cached = ctx._lazy.get("capital_pairs")
     if cached is None:
         text = ctx.text  # (a one-character match: finditer tries every position, as overlapping)
-        starts = ctx._capital_starts = _capital_pair_starts(text)  # type: ignore[attr-defined]
+        starts = ctx._lazy["capital_starts"] = _capital_pair_starts(text)
         cached = [s for s in starts if not (s and (text[s - 1].isalnum() or text[s - 1] == "_"))]
-        ctx._capital_pairs = cached  # type: ignore[attr-defined]
+        ctx._lazy["capital_pairs"] = cached
     return cached
 
 
@@ -80,14 +80,14 @@ def name_occurrences(ctx: Context, name: str):
     text = ctx.text
     if len(text) < _LAZY_BELOW or _CAPITAL_PAIR.match(name) is None:
         return _occurrences(text, name, text.find(name))
-    index = getattr(ctx, "_capital_starts_by_word", None)
+    index = ctx._lazy.get("capital_starts_by_word")
     if index is None:
         capital_pairs(ctx)
         index = defaultdict(list)
         match = _FIRST_WORD.match
-        for start in ctx._capital_starts:  # type: ignore[attr-defined]
+        for start in ctx._lazy["capital_starts"]:
             index[match(text, start).group()].append(start)
-        ctx._capital_starts_by_word = index  # type: ignore[attr-defined]
+        ctx._lazy["capital_starts_by_word"] = index
     startswith = text.startswith
     return (start for start in index.get(_FIRST_WORD.match(name).group(), ()) if startswith(name, start))
 
@@ -260,7 +260,7 @@ class _HonorificIndex:
 
 
 def _honorific_index(ctx: Context) -> _HonorificIndex:
-    cached = getattr(ctx, "_honorifics", None)
+    cached = ctx._lazy.get("honorifics")
     if cached is not None:
         return cached
     honorifics = lexicon().honorifics
@@ -280,7 +280,7 @@ def _honorific_index(ctx: Context) -> _HonorificIndex:
             miss.add(surname)
     genders = {name: next(iter(gs)) for name, gs in votes.items() if len(gs) == 1}
     index = _HonorificIndex(genders, counts, mrs & miss, {name for name, gs in votes.items() if len(gs) > 1})
-    ctx._honorifics = index  # type: ignore[attr-defined]
+    ctx._lazy["honorifics"] = index
     return index
 
 
@@ -470,7 +470,7 @@ def _bigram_index(ctx: Context) -> tuple[dict, dict]:
     """Capitalised "First Surname" pairs of the whole text by surname and by first name
     (one pass, cached). A pair at a sentence start counts only if its first word is a known
     first name ("Again Lucy" is not a name)."""
-    cached = getattr(ctx, "_bigrams", None)
+    cached = ctx._lazy.get("bigrams")
     if cached is not None:
         return cached
     lex = lexicon()
@@ -502,8 +502,8 @@ def _bigram_index(ctx: Context) -> tuple[dict, dict]:
             continue  # "Poor Isabella", "Come Emma": a word the text also writes in lower case
         by_last[last].append((m.group(1), m.start()))
         by_first[first].append((last, m.start()))
-    ctx._bigrams = (by_last, by_first)  # type: ignore[attr-defined]
-    return ctx._bigrams
+    ctx._lazy["bigrams"] = (by_last, by_first)
+    return ctx._lazy["bigrams"]
 
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
@@ -516,7 +516,7 @@ def _lowercase_words(ctx: Context) -> set[str]:
     are those found in the text's distinct white-space-separated pieces: scanned once each,
     a novel's few thousand pieces are a fraction of its length. The pieces are collected a
     stretch of lines at a time (fewer short-lived strings alive at once)."""
-    cached = getattr(ctx, "_lower_words", None)
+    cached = ctx._lazy.get("lower_words")
     if cached is None:
         text = ctx.text
         if text.isascii():  # (str.translate's quick case)
@@ -532,7 +532,7 @@ def _lowercase_words(ctx: Context) -> set[str]:
         cached = set(filter(str.isascii, filter(str.islower, filter(str.isalpha, pieces))))
         pieces -= cached
         cached.update(_LOWER_WORD.findall(" ".join(pieces)))
-        ctx._lower_words = cached  # type: ignore[attr-defined]
+        ctx._lazy["lower_words"] = cached
     return cached
 
 
@@ -551,9 +551,9 @@ def lower_case_words(ctx: Context) -> set[str] | _LowerCaseWords:
     (:class:`_LowerCaseWords`) instead of a scan of every word of the text."""
     if len(ctx.text) >= _LAZY_BELOW:
         return _lowercase_words(ctx)
-    cached = getattr(ctx, "_lower_case_words", None)
+    cached = ctx._lazy.get("lower_case_words")
     if cached is None:
-        cached = ctx._lower_case_words = _LowerCaseWords(ctx.text)  # type: ignore[attr-defined]
+        cached = ctx._lazy["lower_case_words"] = _LowerCaseWords(ctx.text)
     return cached
 
 
@@ -850,7 +850,7 @@ _LEADING_WORD = re.compile(r"\w+")
 def _names_after_honorifics(ctx: Context) -> dict[str, list[re.Match]]:
     """Every "Mr. " (Mrs, Miss, Dr, Sir …) in the text, by the word that follows it (one
     pass, cached)."""
-    cached = getattr(ctx, "_after_honorifics", None)
+    cached = ctx._lazy.get("after_honorifics")
     if cached is None:
         cached = defaultdict(list)
         text = ctx.text
@@ -858,7 +858,7 @@ def _names_after_honorifics(ctx: Context) -> dict[str, list[re.Match]]:
             word = _LEADING_WORD.match(text, m.end())
             if word is not None:
                 cached[word.group()].append(m)
-        ctx._after_honorifics = cached  # type: ignore[attr-defined]
+        ctx._lazy["after_honorifics"] = cached
     return cached
 
 
