@@ -355,6 +355,7 @@ class MainScreen(Screen):
             self.load_size = 0
         self.load_stage = "read"
         app = self.app
+        notes = self.notes  # (read here: the threads may outlive the screen's place in the app)
 
         def progress(stage: str) -> None:
             if stage != "done":  # post_message is thread-safe and does not wait
@@ -364,7 +365,7 @@ class MainScreen(Screen):
             marks = DocumentMarks()
             try:
                 result, error = load(path, progress), None
-                marks = marks_for(self.notes, result.analysis)
+                marks = marks_for(notes, result.analysis)
             except Exception as exc:  # reported on the message screen
                 result, error = None, exc
             try:
@@ -372,12 +373,12 @@ class MainScreen(Screen):
             except RuntimeError:  # the app has already quit
                 return
             if result is not None:  # the writes wait until the document is on screen
-                record_opened(self.notes, result.analysis)
+                record_opened(notes, result.analysis)
                 if not result.cached:
                     remember(result)  # in a forked process where possible
 
         # The notes store opens meanwhile (its file work overlaps the reading and analysis).
-        threading.Thread(target=lambda: self.notes.store, name="closeread-notes", daemon=True).start()
+        threading.Thread(target=lambda: notes.store, name="closeread-notes", daemon=True).start()
         thread = threading.Thread(target=work, name="closeread-analysis", daemon=True)
         thread.start()
         return thread
