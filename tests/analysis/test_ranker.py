@@ -62,6 +62,15 @@ def quote_index(ctx: Context, words: str, n: int = 0) -> int:
     return found[n]
 
 
+def candidate_features(text: str, words: str, n: int = 0):
+    """The ranker's candidates for the quotation opening with ``words`` (the ``n``-th such):
+    (context, cue, {candidate key: names of its features})."""
+    ctx, kinds = ranked_context(text)
+    doc = ranker._Doc(ctx, kinds)
+    cue, cands, _ = ranker.candidates(ctx, doc, quote_index(ctx, words, n))
+    return ctx, cue, {k: {ranker.FEATURES[f] for f in fs} for k, fs in cands.items()}
+
+
 # -- what a reader sees ------------------------------------------------------------------------
 def test_uncued_line_after_narration_goes_to_the_person_the_narration_names():
     a = analyze(harbour())
@@ -91,13 +100,9 @@ def test_he_said_after_a_man_is_addressed_makes_him_an_agreeing_candidate():
         "“Are you cold, Tobias?” asked Mara Quill.",
         "“Not yet,” he said.",
     )
-    ctx, kinds = ranked_context(harbour(extra=extra))
+    ctx, cue, names = candidate_features(harbour(extra=extra), "Not yet", 3)
     assert ctx.fiction
-    doc = ranker._Doc(ctx, kinds)
-    i = quote_index(ctx, "Not yet", 3)
-    cue, cands, _ = ranker.candidates(ctx, doc, i)
     assert cue == "m"
-    names = {k: {ranker.FEATURES[n] for n in f} for k, f in cands.items()}
     assert {"addressed_before", "g_agree"} <= names["tobias"]
     assert {"prev1", "g_clash"} <= names["mara quill"]
 
@@ -164,12 +169,8 @@ def test_he_said_brings_in_a_man_the_narration_named_three_paragraphs_back():
         "The gulls settled on the roof of the shed.",
         "“It will lift by evening,” he said.",
     )
-    ctx, kinds = ranked_context(harbour(extra=extra))
-    doc = ranker._Doc(ctx, kinds)
-    i = quote_index(ctx, "It will lift", 5)
-    cue, cands, _ = ranker.candidates(ctx, doc, i)
+    _, cue, names = candidate_features(harbour(extra=extra), "It will lift", 5)
     assert cue == "m"
-    names = {k: {ranker.FEATURES[n] for n in f} for k, f in cands.items()}
     assert {"far_ment", "far_ment_subject", "g_agree"} <= names["mr pike"]
     # only people of the cue's gender come in from so far back, and only the ones new
     assert "far_ment" not in names["mara quill"] and "far_ment" not in names["silas brand"]
@@ -409,12 +410,8 @@ def test_a_description_that_spoke_marks_the_last_sentence_of_narration_that_ment
         "The old sailor knocked out his pipe on a barrel while Silas Brand mended a net.",
         "“Fog by noon,” he said.",
     )
-    ctx, kinds = ranked_context(harbour(extra=extra))
-    doc = ranker._Doc(ctx, kinds)
-    i = quote_index(ctx, "Fog by noon", 5)
-    cue, cands, _ = ranker.candidates(ctx, doc, i)
+    _, cue, names = candidate_features(harbour(extra=extra), "Fog by noon", 5)
     assert cue == "m"
-    names = {k: {ranker.FEATURES[n] for n in f} for k, f in cands.items()}
     assert {"ment_last", "ment_last_subject", "prev3"} <= names["old sailor"]
     assert "ment_last_subject" not in names["silas brand"]
 
@@ -429,11 +426,7 @@ def test_only_a_few_turns_in_the_scene_mark_a_candidate_as_local_some():
         "“Caulked,” said Tobias Reed.",
         "“Good,” he said.",
     )
-    ctx, kinds = ranked_context(harbour() + "\n\n" + "\n\n".join(extra))
-    doc = ranker._Doc(ctx, kinds)
-    i = quote_index(ctx, "Good")
-    _, cands, _ = ranker.candidates(ctx, doc, i)
-    names = {k: {ranker.FEATURES[n] for n in f} for k, f in cands.items()}
+    _, cue, names = candidate_features(harbour() + "\n\n" + "\n\n".join(extra), "Good")
     assert "local_some" in names["tobias reed"]
     assert "local_some" not in names["silas brand"] and "local_some" not in names["mara quill"]
     assert "local_many" not in ranker.FEATURES
