@@ -54,15 +54,18 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
     # (not before: most quotations open their sentence, or a cue announces them)
     terminal = bool(_TERMINAL.search(inner))
     words = inner.split()
-    # a title keeps the comma American style puts inside the marks: on “Ledger & Friends,” Rep.;
-    # news: and the full stop, after "on", a kind of work or a network's possessive: on “Meet
-    # the Voters.”, the podcast “So, It Grew.”, told KELM’s “Good Morning Harlow.”
-    closing = ",." if not fiction and _title_lead(lead) else ","
-    if 2 <= len(words) <= 10 and not _TERMINAL.search(inner.rstrip(closing)):
+    # a title keeps the comma American style puts inside the marks: on “Ledger & Friends,” Rep.
+    if 2 <= len(words) <= 10 and not _TERMINAL.search(inner.rstrip(",")):
         capitalised = [w for w in words if w[:1].isupper()]
         long_words = [w for w in words if len(w) > 3]
         if long_words and all(w[:1].isupper() for w in long_words) and len(capitalised) >= 2:
             return "title"
+    # news: after "on", a kind of work, a network's possessive or "host of", "founder of",
+    # "known as", capitalised words are a name even with the full stop (or the comma, "!" or
+    # "?") inside the marks and even one word long: on “Meet the Voters.”, the podcast “So, It
+    # Grew.”, KELM’s “Harlow,” the founder of “Friends of Elmford.”, the hacker known as “Greyfox,”
+    if not fiction and len(words) <= 10 and _title_lead(lead) and _title_case(words):
+        return "title"
     if len(words) <= 3 and not terminal:
         return "partial" if fiction and _cut_off(text, raw) else "term"
     if fiction and len(words) <= 3 and _inside_comma(inner) and _after_narration_word(lead):
@@ -75,7 +78,32 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
 
 
 _LAST_WORD = re.compile(r"(\w+)\s*$")
-_TITLE_LEAD = re.compile(r"\b(?:on|podcast|program|series|film|movie|documentary|book|memoir|novel|play|song|album|(?:on|with|told|to)\s+(?:\S+\s+)?\S+['’]s)\s*$", re.I)
+_TITLE_LEAD = re.compile(
+    r"\b(?:on|(?:podcast|program|programme|show|series|sitcom|drama|comedy|thriller|musical|film|movie|documentary"
+    r"|book|memoir|novel|play|song|album|episode|special|video|ad|column),?"
+    r"|(?:star|host|anchor|founder|co-founder|tune|roles?|known|nicknamed|dubbed)\s+(?:of|in|as)"
+    r"|(?!(?:it|he|she|that|what|there|here|who|let)['’]s)\w+['’]s)\s*$",
+    re.I,
+)
+# words a title leaves in small letters (AP: of three letters or fewer; the four-letter
+# prepositions and conjunctions too)
+_TITLE_SMALL = frozenset("with from into onto over upon than that when".split())
+
+
+def _title_case(words: list[str]) -> bool:
+    """Words set as a name: the first and every word of four letters or more capitalised
+    (but for small prepositions), figures and signs aside ("13 Hours: The Secret Soldiers
+    of Benghazi," "Here’s the Thing." "Cake Night.")."""
+    first = True
+    for w in words:
+        c = w[:1]
+        if c.isalpha():
+            if c.islower() and (first or (len(w.rstrip(",.!?:;")) > 3 and w.rstrip(",.!?:;").lower() not in _TITLE_SMALL)):
+                return False
+            first = False
+        elif not (c.isdigit() or c in "&$#-–—:"):
+            return False
+    return not first
 
 
 def _title_lead(lead: str) -> bool:
