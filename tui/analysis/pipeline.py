@@ -45,6 +45,8 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
     inner = text[raw.inner_start : raw.inner_end].strip()
     if fiction and inner.count("\n") >= 2 and _verse(inner):
         return "term"
+    if not fiction and _named_work(text, raw, inner):
+        return "title"
     lead = text[max(sentence_start, para_start) : raw.start]
     at_start = not any(ch.isalnum() for ch in lead)
     if at_start:
@@ -60,6 +62,8 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
         long_words = [w for w in words if len(w) > 3]
         if long_words and all(w[:1].isupper() for w in long_words) and len(capitalised) >= 2:
             return "title"
+        if not fiction and len(capitalised) >= 3 and _title_case(words):
+            return "title"  # (news: "with", "from" in small letters: “Dinner with the Pells”)
     # news: after "on", a kind of work, a network's possessive or "host of", "founder of",
     # "known as", capitalised words are a name even with the full stop (or the comma, "!" or
     # "?") inside the marks and even one word long: on “Meet the Voters.”, the podcast “So, It
@@ -78,6 +82,21 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
 
 
 _LAST_WORD = re.compile(r"(\w+)\s*$")
+_WORK_ROLE = re.compile(
+    r" (?:star|co-star|host|co-host|anchor|creator|actor|actress|producer|author|writer|director|alum|contestant|cast|actors|stars)\b"
+)
+
+
+def _named_work(text: str, raw: RawQuote, inner: str) -> bool:
+    """News: a label ("Related:", "See also:": a few words closed by a colon) or the
+    capitalised name a role after the marks shows to be a work's ("“Harbour Lights” star Tom
+    Pell", "the “Morning Desk” host"), wherever it stands in its sentence."""
+    last = inner[-1:]
+    if last == ":":
+        return inner.count(" ") <= 2
+    if not last.isalnum() or text[raw.end : raw.end + 1] != " " or not text[raw.end + 1 : raw.end + 2].islower():
+        return False  # (cheap tests first: no sign closes the words, a small word follows)
+    return _WORK_ROLE.match(text, raw.end) is not None and _title_case(inner.split())
 _TITLE_LEAD = re.compile(
     r"\b(?:on|(?:podcast|program|programme|show|series|sitcom|drama|comedy|thriller|musical|film|movie|documentary"
     r"|book|memoir|novel|play|song|album|episode|special|video|ad|column),?"
