@@ -86,6 +86,12 @@ _WORK_ROLE = re.compile(
     r" (?:star|co-star|host|co-host|anchor|creator|actor|actress|producer|author|writer|director|alum|contestant|cast|actors|stars)\b"
 )
 
+# after a comma inside the marks: a byline (“Harbour lights dim,” by Ada Finch) or the kind
+# of work in apposition (“Harbour Lights,” a film about the port)
+_WORK_AFTER = re.compile(
+    r" (?:by [A-Z]|by the [A-Z]|an? (?:\w+ )?(?:film|movie|show|series|documentary|book|play|musical|song|album|podcast|sitcom|drama|comedy|novel|memoir)\b)"
+)
+
 
 def _named_work(text: str, raw: RawQuote, inner: str) -> bool:
     """News: a label ("Related:", "See also:": a few words closed by a colon) or the
@@ -94,6 +100,8 @@ def _named_work(text: str, raw: RawQuote, inner: str) -> bool:
     last = inner[-1:]
     if last == ":":
         return inner.count(" ") <= 2
+    if last == "," and _WORK_AFTER.match(text, raw.end) is not None:
+        return next((ch.isupper() for ch in inner if ch.isalpha()), False)  # (a headline's capital)
     if not last.isalnum() or text[raw.end : raw.end + 1] != " " or not text[raw.end + 1 : raw.end + 2].islower():
         return False  # (cheap tests first: no sign closes the words, a small word follows)
     return _WORK_ROLE.match(text, raw.end) is not None and _title_case(inner.split())
