@@ -92,23 +92,35 @@ _WORK_AFTER = re.compile(
     r" (?:by [A-Z]|by the [A-Z]|an? (?:\w+ )?(?:film|movie|show|series|documentary|book|play|musical|song|album|podcast|sitcom|drama|comedy|novel|memoir)\b)"
 )
 
+_NAME_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]*\.?(?:[A-Z]\.)* $")
+
 
 def _named_work(text: str, raw: RawQuote, inner: str) -> bool:
-    """News: a label ("Related:", "See also:": a few words closed by a colon) or the
-    capitalised name a role after the marks shows to be a work's ("“Harbour Lights” star Tom
-    Pell", "the “Morning Desk” host"), wherever it stands in its sentence."""
+    """News: words in marks that name, not speak, wherever they stand in their sentence: a
+    label ("Related:", "See also:": a few words closed by a colon), a headline before its
+    byline, a headline or sign in capitals, a nickname, or the capitalised name a role or the
+    kind of work after the marks shows to be a work's ("“Harbour Lights” star Tom Pell", "the
+    “Morning Desk” host", "“Harbour Lights,” a film about")."""
     last = inner[-1:]
     if last == ":":
         return inner.count(" ") <= 2
     if last == "," and _WORK_AFTER.match(text, raw.end) is not None:
         return next((ch.isupper() for ch in inner if ch.isalpha()), False)  # (a headline's capital)
-    if not last.isalnum() or text[raw.end : raw.end + 1] != " " or not text[raw.end + 1 : raw.end + 2].islower():
-        return False  # (cheap tests first: no sign closes the words, a small word follows)
-    return _WORK_ROLE.match(text, raw.end) is not None and _title_case(inner.split())
+    if not last.isalnum() or text[raw.end : raw.end + 1] not in (" ", "\n"):
+        return False  # (cheap tests first: no sign closes the words, a space follows)
+    nxt = text[raw.end + 1 : raw.end + 2]
+    if nxt.isupper():
+        # a headline or a sign set in capitals (“HARBOUR BRIDGE TO CLOSE”), or a nickname
+        # between a name's parts (Thomas “Tig” Pell, T.J. “Butch” Pell)
+        if inner.isupper():
+            return " " in inner
+        return " " not in inner and inner[:1].isupper() and _NAME_BEFORE.search(text, max(0, raw.start - 30), raw.start) is not None
+    return nxt.islower() and _WORK_ROLE.match(text, raw.end) is not None and _title_case(inner.split())
 _TITLE_LEAD = re.compile(
     r"\b(?:on|(?:podcast|program|programme|show|series|sitcom|drama|comedy|thriller|musical|film|movie|documentary"
     r"|book|memoir|novel|play|song|album|episode|special|video|ad|column),?"
-    r"|(?:star|host|anchor|founder|co-founder|tune|roles?|known|nicknamed|dubbed)\s+(?:of|in|as)"
+    r"|(?:star|host|anchor|founder|co-founder|tune|roles?|known|nicknamed|dubbed|interview|appearance|edition|episode|season|broadcast)"
+    r"\s+(?:of|in|as|with|on)|perform|performed|performs|sang|sings|sing"
     r"|(?!(?:it|he|she|that|what|there|here|who|let)['’]s)\w+['’]s)\s*$",
     re.I,
 )
