@@ -92,6 +92,7 @@ _WORK_AFTER = re.compile(
     r" (?:by [A-Z]|by the [A-Z]|an? (?:\w+ )?(?:film|movie|show|series|documentary|book|play|musical|song|album|podcast|sitcom|drama|comedy|novel|memoir)\b)"
 )
 
+_DATED = re.compile(r" \((?:[^()\n]{0,60} )?(?:1[89]|20)\d\d\)")
 _NAME_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]*\.?(?:[A-Z]\.)* $")
 
 
@@ -101,6 +102,8 @@ def _named_work(text: str, raw: RawQuote, inner: str) -> bool:
     byline, a headline or sign in capitals, a nickname, or the capitalised name a role or the
     kind of work after the marks shows to be a work's ("“Harbour Lights” star Tom Pell", "the
     “Morning Desk” host", "“Harbour Lights,” a film about")."""
+    if text[raw.end + 1 : raw.end + 2] == "(" and _DATED.match(text, raw.end) is not None:
+        return True  # a work or a slogan cited with its year: “Harbour Lights” (1998)
     last = inner[-1:]
     if last == ":":
         return inner.count(" ") <= 2
