@@ -68,7 +68,7 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
     # "known as", capitalised words are a name even with the full stop (or the comma, "!" or
     # "?") inside the marks and even one word long: on “Meet the Voters.”, the podcast “So, It
     # Grew.”, KELM’s “Harlow,” the founder of “Friends of Elmford.”, the hacker known as “Greyfox,”
-    if not fiction and len(words) <= 10 and _title_lead(lead) and _title_case(words):
+    if not fiction and len(words) <= 10 and _title_case(words) and _title_lead(lead):
         return "title"
     if len(words) <= 3 and not terminal:
         return "partial" if fiction and _cut_off(text, raw) else "term"
@@ -93,7 +93,7 @@ _WORK_AFTER = re.compile(
 )
 
 _DATED = re.compile(r" \((?:[^()\n]{0,60} )?(?:1[89]|20)\d\d\)")
-_NAME_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]*\.?(?:[A-Z]\.)* $")
+_NAME_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]+|(?:[A-Z]\.)+) $")  # (a first name or initials)
 
 
 def _named_work(text: str, raw: RawQuote, inner: str) -> bool:
@@ -119,6 +119,8 @@ def _named_work(text: str, raw: RawQuote, inner: str) -> bool:
             return " " in inner
         return " " not in inner and inner[:1].isupper() and _NAME_BEFORE.search(text, max(0, raw.start - 30), raw.start) is not None
     return nxt.islower() and _WORK_ROLE.match(text, raw.end) is not None and _title_case(inner.split())
+
+
 _TITLE_LEAD = re.compile(
     r"\b(?:on|(?:podcast|program|programme|show|series|sitcom|drama|comedy|thriller|musical|film|movie|documentary"
     r"|book|memoir|novel|play|song|album|episode|special|video|ad|column),?"
