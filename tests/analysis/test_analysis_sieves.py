@@ -2894,3 +2894,13 @@ def test_news_a_headline_in_capitals_a_nickname_and_a_dated_slogan_are_titles():
     assert kinds(text) == ["title", "title"]
     # capitals that end with a stop are a shout, not a headline
     assert kinds('The crowd answered with one voice: "NOT NOW." Ada Finch smiled.') == ["speech"]
+
+
+def test_news_a_few_words_in_marks_that_are_their_sentence_s_subject_are_a_term_not_speech():
+    text = 'Ada Finch praised the film. "Harbour Lights" is a drama about the port.'
+    assert kinds(text) == ["term"]
+    text = 'The memo was marked "restricted." "Restricted" means that only the board may read it.'
+    assert kinds(text)[1] == "term"
+    # a statement opening its sentence stays speech, with or without a verb after it
+    assert kinds('Ada Finch smiled. "We will win," is all she said.') == ["speech"]
+    assert kinds('The vote was close. "We lost" Ada Finch said.') == ["speech"]

@@ -50,6 +50,8 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
     lead = text[max(sentence_start, para_start) : raw.start]
     at_start = not any(ch.isalnum() for ch in lead)
     if at_start:
+        if not fiction and inner[-1:].isalnum() and _SUBJECT_VERB.match(text, raw.end) is not None and inner.count(" ") < 4:
+            return "term"  # (the sentence's subject: “Harbour Lights” is a film, “Non-paper” means)
         return "speech"
     if fiction and _announced(lead):
         return "partial" if inner[:1].islower() else "speech"
@@ -92,6 +94,9 @@ _WORK_AFTER = re.compile(
     r" (?:by [A-Z]|by the [A-Z]|an? (?:\w+ )?(?:film|movie|show|series|documentary|book|play|musical|song|album|podcast|sitcom|drama|comedy|novel|memoir)\b)"
 )
 
+# a verb after a few words in marks that open their sentence: the words are its subject, a
+# term or a name mentioned, not said
+_SUBJECT_VERB = re.compile(r" (?:is|was|are|were|has|had|have|means|meant|refers|remains|became|becomes|stands)\b")
 _DATED = re.compile(r" \((?:[^()\n]{0,60} )?(?:1[89]|20)\d\d\)")
 _NAME_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]+|(?:[A-Z]\.)+) $")  # (a first name or initials)
 
