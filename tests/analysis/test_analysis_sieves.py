@@ -2862,6 +2862,7 @@ def test_news_a_work_named_after_its_kind_a_possessive_or_host_of_is_a_title_wit
     assert kinds("Ivo Marr, the hacker known as “Greyfox,” said he had seen the files.") == ["title"]
     assert kinds("“We will win,” Ada Finch said in an interview with “Harbour Sunday.” She smiled.") == ["speech", "title"]
     assert kinds("Then the band performed “Bridge Over the Harbour.”") == ["title"]
+    assert kinds("She praised his turn as a ferryman in “The Long Crossing.” The film opens Friday.") == ["title"]
     # capitalised words in the small letters a title allows ("with", "of"), no lead needed
     assert kinds("Since 2013 he has led “Evenings with Tom Pell” on the local channel.") == ["title"]
     # what a person says after a possessive or a work stays speech: not capitalised as a name,

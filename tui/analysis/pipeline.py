@@ -127,7 +127,7 @@ def _named_work(text: str, raw: RawQuote, inner: str) -> bool:
 
 
 _TITLE_LEAD = re.compile(
-    r"\b(?:on|(?:podcast|program|programme|show|series|sitcom|drama|comedy|thriller|musical|film|movie|documentary"
+    r"\b(?:on|in|(?:podcast|program|programme|show|series|sitcom|drama|comedy|thriller|musical|film|movie|documentary"
     r"|book|memoir|novel|play|song|album|episode|special|video|ad|column),?"
     r"|(?:star|host|anchor|founder|co-founder|tune|roles?|known|nicknamed|dubbed|interview|appearance|edition|episode|season|broadcast)"
     r"\s+(?:of|in|as|with|on)|perform|performed|performs|sang|sings|sing"
