@@ -66,7 +66,7 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
             return "title"
         if not fiction and len(capitalised) >= 3 and _title_case(words):
             return "title"  # (news: "with", "from" in small letters: “Dinner with the Pells”)
-    # news: after "on", a kind of work, a network's possessive or "host of", "founder of",
+    # news: after "on", "in", a kind of work, a network's possessive or "host of", "founder of",
     # "known as", capitalised words are a name even with the full stop (or the comma, "!" or
     # "?") inside the marks and even one word long: on “Meet the Voters.”, the podcast “So, It
     # Grew.”, KELM’s “Harlow,” the founder of “Friends of Elmford.”, the hacker known as “Greyfox,”
@@ -157,9 +157,9 @@ def _title_case(words: list[str]) -> bool:
 
 def _title_lead(lead: str) -> bool:
     """``_TITLE_LEAD.search(lead)``, tried only from where a match can start: it ends the lead
-    (but for white space), within its last three white-space-separated words, so the search
-    starts four characters before the end of the third last (the longest word before the
-    first white space of the pattern) instead of at every character of a long sentence."""
+    (but for white space), within its last two white-space-separated words ("host of",
+    "interview with"), so the search starts before the end of the third last (four
+    characters before: room for the ``\b``) instead of at every character of a long sentence."""
     pieces = lead.rsplit(None, 3)
     pos = len(pieces[0]) + len(pieces[1]) - 4 if len(pieces) == 4 else 0
     return _TITLE_LEAD.search(lead, max(0, pos)) is not None
