@@ -2890,7 +2890,7 @@ def test_news_a_label_a_headline_before_its_byline_and_a_work_in_apposition_are_
 
 def test_news_a_headline_in_capitals_a_nickname_and_a_dated_slogan_are_titles():
     assert kinds("The talks ended on Friday.\n“FARES UP, SERVICE DOWN”\nAda Finch will meet the board.") == ["title"]
-    assert kinds('His campaign was represented by Gov. T.J. "Butch" Pell, an early endorser.') == ["title"]
+    assert kinds('The fair opened with Mayor A.J. "Sparrow" Finch, who cut the ribbon.') == ["title"]
     text = "The party ran sharp posters. “Fewer ferries? No to tolls” (2005) — “Yes to bridges” (2009)."
     assert kinds(text) == ["title", "title"]
     # capitals that end with a stop are a shout, not a headline

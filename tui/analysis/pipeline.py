@@ -119,7 +119,7 @@ def _named_work(text: str, raw: RawQuote, inner: str) -> bool:
     nxt = text[raw.end + 1 : raw.end + 2]
     if nxt.isupper():
         # a headline or a sign set in capitals (“HARBOUR BRIDGE TO CLOSE”), or a nickname
-        # between a name's parts (Thomas “Tig” Pell, T.J. “Butch” Pell)
+        # between a name's parts (Thomas “Tig” Pell, A.J. “Sparrow” Finch)
         if inner.isupper():
             return " " in inner
         return " " not in inner and inner[:1].isupper() and _NAME_BEFORE.search(text, max(0, raw.start - 30), raw.start) is not None
@@ -141,8 +141,8 @@ _TITLE_SMALL = frozenset("with from into onto over upon than that when".split())
 
 def _title_case(words: list[str]) -> bool:
     """Words set as a name: the first and every word of four letters or more capitalised
-    (but for small prepositions), figures and signs aside ("13 Hours: The Secret Soldiers
-    of Benghazi," "Here’s the Thing." "Cake Night.")."""
+    (but for small prepositions), figures and signs aside ("12 Nights: The Long Watch
+    of Westmarch," "Over the Hill." "Bake Night.")."""
     first = True
     for w in words:
         c = w[:1]
