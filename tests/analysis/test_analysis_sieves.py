@@ -2844,3 +2844,64 @@ def test_news_the_agent_of_a_passive_speech_verb_says_the_words():
     assert attribution(text)[:3] == ("Luke Vane", "leading_cue", "moderator Luke Vane")
     text = "Tom Pell asked moderator Luke Vane whether the toll would mean “one more cost for every family in town.”"
     assert attribution(text)[0] == "Tom Pell"
+
+
+def kinds(text: str) -> list[str]:
+    return [q.kind for q in analyze(text).quotes]
+
+
+def test_news_a_work_named_after_its_kind_a_possessive_or_host_of_is_a_title_with_its_stop_or_comma():
+    # the kind of work (after a comma too), a network's possessive, "host of", "founder of",
+    # "known as", "an interview with", "performed": the name keeps its full stop or comma, and may
+    # be one word
+    assert kinds("Tom Pell, star of the baking show “Bake Night.” Pell praised the mayor.") == ["title"]
+    assert kinds("She spoke on the latest episode of its podcast, “So, We Voted.” Listen below.") == ["title"]
+    assert kinds("Ada Finch said on Monday on KELM Radio’s “Harbourside,” that she would run.") == ["title"]
+    assert kinds("He is now host of “Morning with Ada Finch.” The dinner raised money.") == ["title"]
+    assert kinds("Tom Pell was the founder of “Friends of Elmford 2020.” He also ran a shop.") == ["title"]
+    assert kinds("Ivo Marr, the hacker known as “Greyfox,” said he had seen the files.") == ["title"]
+    assert kinds("“We will win,” Ada Finch said in an interview with “Harbour Sunday.” She smiled.") == ["speech", "title"]
+    assert kinds("Then the band performed “Bridge Over the Harbour.”") == ["title"]
+    assert kinds("She praised his turn as a ferryman in “The Long Crossing.” The film opens Friday.") == ["title"]
+    # capitalised words in the small letters a title allows ("with", "of"), no lead needed
+    assert kinds("Since 2013 he has led “Evenings with Tom Pell” on the local channel.") == ["title"]
+    # what a person says after a possessive or a work stays speech: not capitalised as a name,
+    # or a contraction, not a possessive
+    assert kinds("The mayor’s “plan is a fraud,” Ada Finch said.") == ["partial"]
+    assert kinds("It was a long night. And Ada Finch said it’s “Time to Go.”") != ["title"]
+
+
+def test_news_a_role_after_the_marks_makes_a_work_s_name_a_title_wherever_it_stands():
+    assert kinds("The panel was lively. “Harbour Lights” star Tom Pell spoke first.") == ["title"]
+    assert kinds("Ada Finch laughed. “Daily Ferry” host Ivo Marr showed the clip.") == ["title"]
+    # a statement followed by a small word is not a name
+    assert kinds("The panel was lively. “We like it” star players said.") != ["title"]
+
+
+def test_news_a_label_a_headline_before_its_byline_and_a_work_in_apposition_are_titles():
+    assert kinds('The vote was close. "Related:" Harbour Toll Rises Again') == ["title"]
+    text = 'READ—"Ferry fares to rise in spring," by the Harlow Ledger\'s Ada Finch: http://example.org/1.'
+    assert kinds(text) == ["title"]
+    assert kinds('To top it off, "Harbour Nights," a movie about the port, opened on Friday.') == ["title"]
+    # a byline needs a headline's capital: words reported "by" someone are speech
+    text = 'Ada Finch said the "rudeness of the remarks, largely unprompted," by Tom Pell surprised her.'
+    assert kinds(text) == ["partial"]
+
+
+def test_news_a_headline_in_capitals_a_nickname_and_a_dated_slogan_are_titles():
+    assert kinds("The talks ended on Friday.\n“FARES UP, SERVICE DOWN”\nAda Finch will meet the board.") == ["title"]
+    assert kinds('The fair opened with Mayor A.J. "Sparrow" Finch, who cut the ribbon.') == ["title"]
+    text = "The party ran sharp posters. “Fewer ferries? No to tolls” (2005) — “Yes to bridges” (2009)."
+    assert kinds(text) == ["title", "title"]
+    # capitals that end with a stop are a shout, not a headline
+    assert kinds('The crowd answered with one voice: "NOT NOW." Ada Finch smiled.') == ["speech"]
+
+
+def test_news_a_few_words_in_marks_that_are_their_sentence_s_subject_are_a_term_not_speech():
+    text = 'Ada Finch praised the film. "Harbour Lights" is a drama about the port.'
+    assert kinds(text) == ["term"]
+    text = 'The memo was marked "restricted." "Restricted" means that only the board may read it.'
+    assert kinds(text)[1] == "term"
+    # a statement opening its sentence stays speech, with or without a verb after it
+    assert kinds('Ada Finch smiled. "We will win," is all she said.') == ["speech"]
+    assert kinds('The vote was close. "We lost" Ada Finch said.') == ["speech"]

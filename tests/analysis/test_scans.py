@@ -256,6 +256,7 @@ def test_written_as_a_name_finds_what_the_one_find_at_a_time_check_finds(text: s
 LEAD_PIECES = [
     " ", "  ", "\n", "\t", "\u2003", "on", "ON", "to", "with", "told", "book", "boo\u212a", "film", "podcast",
     "s", "ſ", "'s", "’s", "KELM’s", "Elm", "the", "a", "-", ".", "x",
+    ",", "in", "show", "host", "of", "known", "as", "interview", "founder", "sang", "it’s", "It's",
 ]  # fmt: skip
 
 

@@ -45,24 +45,33 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
     inner = text[raw.inner_start : raw.inner_end].strip()
     if fiction and inner.count("\n") >= 2 and _verse(inner):
         return "term"
+    if not fiction and _named_work(text, raw, inner):
+        return "title"
     lead = text[max(sentence_start, para_start) : raw.start]
     at_start = not any(ch.isalnum() for ch in lead)
     if at_start:
+        if not fiction and inner[-1:].isalnum() and _SUBJECT_VERB.match(text, raw.end) is not None and inner.count(" ") < 4:
+            return "term"  # (the sentence's subject: “Harbour Lights” is a film, “Non-paper” means)
         return "speech"
     if fiction and _announced(lead):
         return "partial" if inner[:1].islower() else "speech"
     # (not before: most quotations open their sentence, or a cue announces them)
     terminal = bool(_TERMINAL.search(inner))
     words = inner.split()
-    # a title keeps the comma American style puts inside the marks: on “Ledger & Friends,” Rep.;
-    # news: and the full stop, after "on", a kind of work or a network's possessive: on “Meet
-    # the Voters.”, the podcast “So, It Grew.”, told KELM’s “Good Morning Harlow.”
-    closing = ",." if not fiction and _title_lead(lead) else ","
-    if 2 <= len(words) <= 10 and not _TERMINAL.search(inner.rstrip(closing)):
+    # a title keeps the comma American style puts inside the marks: on “Ledger & Friends,” Rep.
+    if 2 <= len(words) <= 10 and not _TERMINAL.search(inner.rstrip(",")):
         capitalised = [w for w in words if w[:1].isupper()]
         long_words = [w for w in words if len(w) > 3]
         if long_words and all(w[:1].isupper() for w in long_words) and len(capitalised) >= 2:
             return "title"
+        if not fiction and len(capitalised) >= 3 and _title_case(words):
+            return "title"  # (news: "with", "from" in small letters: “Dinner with the Pells”)
+    # news: after "on", "in", a kind of work, a network's possessive or "host of", "founder of",
+    # "known as", capitalised words are a name even with the full stop (or the comma, "!" or
+    # "?") inside the marks and even one word long: on “Meet the Voters.”, the podcast “So, It
+    # Grew.”, KELM’s “Harlow,” the founder of “Friends of Elmford.”, the hacker known as “Greyfox,”
+    if not fiction and len(words) <= 10 and _title_case(words) and _title_lead(lead):
+        return "title"
     if len(words) <= 3 and not terminal:
         return "partial" if fiction and _cut_off(text, raw) else "term"
     if fiction and len(words) <= 3 and _inside_comma(inner) and _after_narration_word(lead):
@@ -75,14 +84,82 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
 
 
 _LAST_WORD = re.compile(r"(\w+)\s*$")
-_TITLE_LEAD = re.compile(r"\b(?:on|podcast|program|series|film|movie|documentary|book|memoir|novel|play|song|album|(?:on|with|told|to)\s+(?:\S+\s+)?\S+['’]s)\s*$", re.I)
+_WORK_ROLE = re.compile(
+    r" (?:star|co-star|host|co-host|anchor|creator|actor|actress|producer|author|writer|director|alum|contestant|cast|actors|stars)\b"
+)
+
+# after a comma inside the marks: a byline (“Harbour lights dim,” by Ada Finch) or the kind
+# of work in apposition (“Harbour Lights,” a film about the port)
+_WORK_AFTER = re.compile(
+    r" (?:by [A-Z]|by the [A-Z]|an? (?:\w+ )?(?:film|movie|show|series|documentary|book|play|musical|song|album|podcast|sitcom|drama|comedy|novel|memoir)\b)"
+)
+
+# a verb after a few words in marks that open their sentence: the words are its subject, a
+# term or a name mentioned, not said
+_SUBJECT_VERB = re.compile(r" (?:is|was|are|were|has|had|have|means|meant|refers|remains|became|becomes|stands)\b")
+_DATED = re.compile(r" \((?:[^()\n]{0,60} )?(?:1[89]|20)\d\d\)")
+_NAME_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]+|(?:[A-Z]\.)+) $")  # (a first name or initials)
+
+
+def _named_work(text: str, raw: RawQuote, inner: str) -> bool:
+    """News: words in marks that name, not speak, wherever they stand in their sentence: a
+    label ("Related:", "See also:": a few words closed by a colon), a headline before its
+    byline, a headline or sign in capitals, a nickname, or the capitalised name a role or the
+    kind of work after the marks shows to be a work's ("“Harbour Lights” star Tom Pell", "the
+    “Morning Desk” host", "“Harbour Lights,” a film about")."""
+    if text[raw.end + 1 : raw.end + 2] == "(" and _DATED.match(text, raw.end) is not None:
+        return True  # a work or a slogan cited with its year: “Harbour Lights” (1998)
+    last = inner[-1:]
+    if last == ":":
+        return inner.count(" ") <= 2
+    if last == "," and _WORK_AFTER.match(text, raw.end) is not None:
+        return next((ch.isupper() for ch in inner if ch.isalpha()), False)  # (a headline's capital)
+    if not last.isalnum() or text[raw.end : raw.end + 1] not in (" ", "\n"):
+        return False  # (cheap tests first: no sign closes the words, a space follows)
+    nxt = text[raw.end + 1 : raw.end + 2]
+    if nxt.isupper():
+        # a headline or a sign set in capitals (“HARBOUR BRIDGE TO CLOSE”), or a nickname
+        # between a name's parts (Thomas “Tig” Pell, A.J. “Sparrow” Finch)
+        if inner.isupper():
+            return " " in inner
+        return " " not in inner and inner[:1].isupper() and _NAME_BEFORE.search(text, max(0, raw.start - 30), raw.start) is not None
+    return nxt.islower() and _WORK_ROLE.match(text, raw.end) is not None and _title_case(inner.split())
+
+
+_TITLE_LEAD = re.compile(
+    r"\b(?:on|in|(?:podcast|program|programme|show|series|sitcom|drama|comedy|thriller|musical|film|movie|documentary"
+    r"|book|memoir|novel|play|song|album|episode|special|video|ad|column),?"
+    r"|(?:star|host|anchor|founder|co-founder|tune|roles?|known|nicknamed|dubbed|interview|appearance|edition|episode|season|broadcast)"
+    r"\s+(?:of|in|as|with|on)|perform|performed|performs|sang|sings|sing"
+    r"|(?!(?:it|he|she|that|what|there|here|who|let)['’]s)\w+['’]s)\s*$",
+    re.I,
+)
+# words a title leaves in small letters (AP: of three letters or fewer; the four-letter
+# prepositions and conjunctions too)
+_TITLE_SMALL = frozenset("with from into onto over upon than that when".split())
+
+
+def _title_case(words: list[str]) -> bool:
+    """Words set as a name: the first and every word of four letters or more capitalised
+    (but for small prepositions), figures and signs aside ("12 Nights: The Long Watch
+    of Westmarch," "Over the Hill." "Bake Night.")."""
+    first = True
+    for w in words:
+        c = w[:1]
+        if c.isalpha():
+            if c.islower() and (first or (len(w.rstrip(",.!?:;")) > 3 and w.rstrip(",.!?:;").lower() not in _TITLE_SMALL)):
+                return False
+            first = False
+        elif not (c.isdigit() or c in "&$#-–—:"):
+            return False
+    return not first
 
 
 def _title_lead(lead: str) -> bool:
     """``_TITLE_LEAD.search(lead)``, tried only from where a match can start: it ends the lead
-    (but for white space), within its last three white-space-separated words, so the search
-    starts four characters before the end of the third last (the longest word before the
-    first white space of the pattern) instead of at every character of a long sentence."""
+    (but for white space), within its last two white-space-separated words ("host of",
+    "interview with"), so the search starts before the end of the third last (four
+    characters before: room for the ``\b``) instead of at every character of a long sentence."""
     pieces = lead.rsplit(None, 3)
     pos = len(pieces[0]) + len(pieces[1]) - 4 if len(pieces) == 4 else 0
     return _TITLE_LEAD.search(lead, max(0, pos)) is not None
