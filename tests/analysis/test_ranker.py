@@ -127,6 +127,23 @@ def test_a_line_that_calls_someone_by_name_marks_them_as_addressed_not_speaking(
 
 
 
+def test_a_name_called_in_one_piece_of_a_sentence_cut_by_its_cue_marks_both_pieces():
+    # one sentence cut by "said she": its speaker calls Silas in the first piece, so the
+    # second piece is not his either (and the other way round)
+    extra = ("“Are you cold, Silas?” said she, “or only tired of the nets?”",)
+    _ctx, _cue, names = candidate_features(harbour(extra=extra), "or only tired")
+    assert "self_vocative" in names["silas brand"]
+    extra = ("“Are you cold?” said she, “or only tired of the nets, Silas?”",)
+    _ctx, _cue, names = candidate_features(harbour(extra=extra), "Are you cold")
+    assert "self_vocative" in names["silas brand"]
+
+
+def test_a_name_called_before_a_sentence_ends_in_the_narration_marks_only_its_own_line():
+    extra = ("“Are you cold, Silas?” She looked away at the grey water. “Or only tired of the nets?”",)
+    _ctx, _cue, names = candidate_features(harbour(extra=extra), "Or only tired")
+    assert "self_vocative" not in names.get("silas brand", set())
+
+
 def test_a_line_that_names_someone_in_passing_marks_them_as_named_inside():
     extra = ("“I saw Silas at the nets this morning.”",)
     ctx, kinds = ranked_context(harbour(extra=extra))

@@ -119,6 +119,8 @@ FEATURES: tuple[str, ...] = (
     "far_ment_subject",  # … opening a sentence
     # the cue's verb: "he replied" answers the last turn, so is seldom its speaker
     "reply_prev1",
+    # … "he went on" / "she added" goes on from the last turn, so is often its speaker
+    "continue_prev1",
 )
 INDEX = {name: n for n, name in enumerate(FEATURES)}
 _F = INDEX
@@ -130,6 +132,7 @@ _NEXT_NAMED = {1: _F["next1_named"], 2: _F["next2_named"]}
 
 _VERB_SIEVES = frozenset({"pronoun", "trailing_cue", "leading_cue"})
 _REPLYING = frozenset("reply answer return rejoin retort respond".split())
+_CONTINUING = frozenset("continue resume add pursue go persist proceed repeat".split())
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord|Madame|Mme|Monsieur)\.?\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _TO_BEFORE = re.compile(r"\b(?:to|towards|toward|at)\s+$", re.I)
@@ -570,7 +573,9 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
         cue_gender = phrase_gender(ctx, cue_phrase)
     # the turns before and after
     verb = att.cue if att is not None and att.sieve in _VERB_SIEVES else None
-    replying = verb is not None and lexicon().speech_verb_base.get(verb.word.lower(), "") in _REPLYING
+    base = lexicon().speech_verb_base.get(verb.word.lower(), "") if verb is not None else ""
+    replying = base in _REPLYING
+    going_on = base in _CONTINUING
     for back in range(1, HISTORY + 1):
         qs = by_para.get(P - back)
         if qs:
@@ -664,6 +669,13 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
         _pair(doc, i, cue_gender, add)
         _further_back(doc, i, P, cue_gender, cands, add)
     called = doc.called(i)
+    partner = _same_sentence(ctx, i)
+    if partner is not None:
+        # one sentence cut by its cue ("Is it you, Tom?" said she, "after all?"): one speaker,
+        # who calls neither piece's vocative
+        more = doc.called(partner)
+        if more:
+            called = {**more, **called}
     inside = doc.named_inside(i)
     agree = _F["g_agree"] if cue_gender == "m" or cue_gender == "f" else None
     freq = doc.freq
@@ -693,6 +705,24 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
             f.add(_F["is_description"])
         f.add(0)  # bias
     return cue, cands, source
+
+
+_GAP_END = re.compile(r"[.!?]")
+
+
+def _same_sentence(ctx: Context, i: int) -> int | None:
+    """The other piece of quotation ``i``'s sentence when only a short cue cuts it (the
+    quotation before or after in its paragraph, with no sentence end in the narration between)."""
+    q = ctx.quotes[i]
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(ctx.quotes):
+            o = ctx.quotes[j]
+            if o.paragraph != q.paragraph:
+                continue
+            lo, hi = (o.end, q.start) if j < i else (q.end, o.start)
+            if 0 < hi - lo <= 60 and _GAP_END.search(ctx.text, lo, hi) is None:
+                return j
+    return None
 
 
 def _further_back(doc: _Doc, i: int, P: int, cue_gender: str, cands: dict[str, set[int]], add) -> None:
