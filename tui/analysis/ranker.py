@@ -119,8 +119,6 @@ FEATURES: tuple[str, ...] = (
     "far_ment_subject",  # … opening a sentence
     # the cue's verb: "he replied" answers the last turn, so is seldom its speaker
     "reply_prev1",
-    # … "he went on" / "she added" goes on from the last turn, so is often its speaker
-    "continue_prev1",
 )
 INDEX = {name: n for n, name in enumerate(FEATURES)}
 _F = INDEX
@@ -132,7 +130,6 @@ _NEXT_NAMED = {1: _F["next1_named"], 2: _F["next2_named"]}
 
 _VERB_SIEVES = frozenset({"pronoun", "trailing_cue", "leading_cue"})
 _REPLYING = frozenset("reply answer return rejoin retort respond".split())
-_CONTINUING = frozenset("continue resume add pursue go persist proceed repeat".split())
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord|Madame|Mme|Monsieur)\.?\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _TO_BEFORE = re.compile(r"\b(?:to|towards|toward|at)\s+$", re.I)
@@ -573,9 +570,7 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
         cue_gender = phrase_gender(ctx, cue_phrase)
     # the turns before and after
     verb = att.cue if att is not None and att.sieve in _VERB_SIEVES else None
-    base = lexicon().speech_verb_base.get(verb.word.lower(), "") if verb is not None else ""
-    replying = base in _REPLYING
-    going_on = base in _CONTINUING
+    replying = verb is not None and lexicon().speech_verb_base.get(verb.word.lower(), "") in _REPLYING
     for back in range(1, HISTORY + 1):
         qs = by_para.get(P - back)
         if qs:
