@@ -107,6 +107,17 @@ def test_he_said_after_a_man_is_addressed_makes_him_an_agreeing_candidate():
     assert {"prev1", "g_clash"} <= names["mara quill"]
 
 
+def test_a_name_called_in_an_earlier_piece_of_the_turn_before_marks_the_one_addressed():
+    # the turn before calls Tobias in its first piece only; he answers
+    extra = (
+        "“Tobias,” said Mara Quill, “are you cold?”",
+        "“Not yet,” he said.",
+    )
+    _ctx, cue, names = candidate_features(harbour(extra=extra), "Not yet", 3)
+    assert cue == "m"
+    assert "addressed_before" in names["tobias"]
+
+
 def test_a_first_name_alone_and_the_full_name_are_one_candidate():
     extra = ("“Mind the rope, Silas.”", "Silas tugged at the rope.")
     ctx, kinds = ranked_context(harbour(extra=extra))

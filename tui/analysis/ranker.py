@@ -593,8 +593,10 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
                     add(k, _NEXT_NAMED[fwd])
     prev_qs = by_para.get(P - 1)
     if prev_qs:
-        for k, span in sorted(doc.called(prev_qs[-1]).items()):
-            add(k, _F["addressed_before"], span)
+        # the turn before: its paragraph's quotations (one turn cut by cues)
+        for j in reversed(prev_qs):
+            for k, span in sorted(doc.called(j).items()):
+                add(k, _F["addressed_before"], span)
     next_qs = by_para.get(P + 1)
     if next_qs:
         for k, span in sorted(doc.called(next_qs[0]).items()):
