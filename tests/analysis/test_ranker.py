@@ -118,6 +118,24 @@ def test_a_name_called_in_an_earlier_piece_of_the_turn_before_marks_the_one_addr
     assert "addressed_before" in names["tobias"]
 
 
+def test_two_people_taking_turns_mark_the_one_whose_turn_comes_next():
+    exchange = (
+        "“Is the tide in?” asked Tobias Hale.",
+        "“Not yet,” said Mara Quill.",
+        "“Will it turn soon?” asked {third}.",
+        "“Within the hour,” said Mara Quill.",
+        "“Then I shall go down to the boats.”",
+    )
+    extra = tuple(line.format(third="Tobias Hale") for line in exchange)
+    _ctx, _cue, names = candidate_features(harbour(extra=extra), "Then I shall go down")
+    assert "alternating" in names["tobias hale"]
+    assert "alternating" not in names["mara quill"]
+    # a third voice broke the exchange: no one's turn by alternation
+    extra = tuple(line.format(third="Silas Brand") for line in exchange)
+    _ctx, _cue, names = candidate_features(harbour(extra=extra), "Then I shall go down")
+    assert not any("alternating" in f for f in names.values())
+
+
 def test_a_first_name_alone_and_the_full_name_are_one_candidate():
     extra = ("“Mind the rope, Silas.”", "Silas tugged at the rope.")
     ctx, kinds = ranked_context(harbour(extra=extra))

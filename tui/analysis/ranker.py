@@ -119,6 +119,8 @@ FEATURES: tuple[str, ...] = (
     "far_ment_subject",  # … opening a sentence
     # the cue's verb: "he replied" answers the last turn, so is seldom its speaker
     "reply_prev1",
+    # two people taking turns: the last four turns go A, B, A, B (this one should be A's)
+    "alternating",
 )
 INDEX = {name: n for n, name in enumerate(FEATURES)}
 _F = INDEX
@@ -582,6 +584,12 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
                     add(k, _F["reply_prev1"])
                 if back <= 2 and doc.named[j]:
                     add(k, _PREV_NAMED[back])
+    turns = []
+    for back in range(1, HISTORY + 1):
+        qs = by_para.get(P - back)
+        turns.append(keys[qs[-1]] if qs else None)
+    if turns[1] is not None and turns[0] is not None and turns[1] != turns[0] and turns[1] == turns[3] and turns[0] == turns[2]:
+        add(turns[1], _F["alternating"])
     for fwd in (1, 2):
         qs = by_para.get(P + fwd)
         if qs:
