@@ -107,6 +107,35 @@ def test_he_said_after_a_man_is_addressed_makes_him_an_agreeing_candidate():
     assert {"prev1", "g_clash"} <= names["mara quill"]
 
 
+def test_a_name_called_in_an_earlier_piece_of_the_turn_before_marks_the_one_addressed():
+    # the turn before calls Tobias in its first piece only; he answers
+    extra = (
+        "“Tobias,” said Mara Quill, “are you cold?”",
+        "“Not yet,” he said.",
+    )
+    _ctx, cue, names = candidate_features(harbour(extra=extra), "Not yet", 3)
+    assert cue == "m"
+    assert "addressed_before" in names["tobias"]
+
+
+def test_two_people_taking_turns_mark_the_one_whose_turn_comes_next():
+    exchange = (
+        "“Is the tide in?” asked Tobias Hale.",
+        "“Not yet,” said Mara Quill.",
+        "“Will it turn soon?” asked {third}.",
+        "“Within the hour,” said Mara Quill.",
+        "“Then I shall go down to the boats.”",
+    )
+    extra = tuple(line.format(third="Tobias Hale") for line in exchange)
+    _ctx, _cue, names = candidate_features(harbour(extra=extra), "Then I shall go down")
+    assert "alternating" in names["tobias hale"]
+    assert "alternating" not in names["mara quill"]
+    # a third voice broke the exchange: no one's turn by alternation
+    extra = tuple(line.format(third="Silas Brand") for line in exchange)
+    _ctx, _cue, names = candidate_features(harbour(extra=extra), "Then I shall go down")
+    assert not any("alternating" in f for f in names.values())
+
+
 def test_a_first_name_alone_and_the_full_name_are_one_candidate():
     extra = ("“Mind the rope, Silas.”", "Silas tugged at the rope.")
     ctx, kinds = ranked_context(harbour(extra=extra))
@@ -125,6 +154,23 @@ def test_a_line_that_calls_someone_by_name_marks_them_as_addressed_not_speaking(
     _, cands, _ = ranker.candidates(ctx, doc, i)
     assert ranker.INDEX["self_vocative"] in cands["silas brand"]
 
+
+
+def test_a_name_called_in_one_piece_of_a_sentence_cut_by_its_cue_marks_both_pieces():
+    # one sentence cut by "said she": its speaker calls Silas in the first piece, so the
+    # second piece is not his either (and the other way round)
+    extra = ("“Are you cold, Silas?” said she, “or only tired of the nets?”",)
+    _ctx, _cue, names = candidate_features(harbour(extra=extra), "or only tired")
+    assert "self_vocative" in names["silas brand"]
+    extra = ("“Are you cold?” said she, “or only tired of the nets, Silas?”",)
+    _ctx, _cue, names = candidate_features(harbour(extra=extra), "Are you cold")
+    assert "self_vocative" in names["silas brand"]
+
+
+def test_a_name_called_before_a_sentence_ends_in_the_narration_marks_only_its_own_line():
+    extra = ("“Are you cold, Silas?” She looked away at the grey water. “Or only tired of the nets?”",)
+    _ctx, _cue, names = candidate_features(harbour(extra=extra), "Or only tired")
+    assert "self_vocative" not in names.get("silas brand", set())
 
 
 def test_a_line_that_names_someone_in_passing_marks_them_as_named_inside():

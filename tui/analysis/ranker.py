@@ -119,6 +119,8 @@ FEATURES: tuple[str, ...] = (
     "far_ment_subject",  # … opening a sentence
     # the cue's verb: "he replied" answers the last turn, so is seldom its speaker
     "reply_prev1",
+    # two people taking turns: the last four turns go A, B, A, B (this one should be A's)
+    "alternating",
 )
 INDEX = {name: n for n, name in enumerate(FEATURES)}
 _F = INDEX
@@ -582,6 +584,12 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
                     add(k, _F["reply_prev1"])
                 if back <= 2 and doc.named[j]:
                     add(k, _PREV_NAMED[back])
+    turns = []
+    for back in range(1, HISTORY + 1):
+        qs = by_para.get(P - back)
+        turns.append(keys[qs[-1]] if qs else None)
+    if turns[1] is not None and turns[0] is not None and turns[1] != turns[0] and turns[1] == turns[3] and turns[0] == turns[2]:
+        add(turns[1], _F["alternating"])
     for fwd in (1, 2):
         qs = by_para.get(P + fwd)
         if qs:
@@ -593,8 +601,10 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
                     add(k, _NEXT_NAMED[fwd])
     prev_qs = by_para.get(P - 1)
     if prev_qs:
-        for k, span in sorted(doc.called(prev_qs[-1]).items()):
-            add(k, _F["addressed_before"], span)
+        # the turn before: its paragraph's quotations (one turn cut by cues)
+        for j in reversed(prev_qs):
+            for k, span in sorted(doc.called(j).items()):
+                add(k, _F["addressed_before"], span)
     next_qs = by_para.get(P + 1)
     if next_qs:
         for k, span in sorted(doc.called(next_qs[0]).items()):
@@ -664,6 +674,13 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
         _pair(doc, i, cue_gender, add)
         _further_back(doc, i, P, cue_gender, cands, add)
     called = doc.called(i)
+    partner = _same_sentence(ctx, i)
+    if partner is not None:
+        # one sentence cut by its cue ("Is it you, Tom?" said she, "after all?"): one speaker,
+        # who calls neither piece's vocative
+        more = doc.called(partner)
+        if more:
+            called = {**more, **called}
     inside = doc.named_inside(i)
     agree = _F["g_agree"] if cue_gender == "m" or cue_gender == "f" else None
     freq = doc.freq
@@ -693,6 +710,24 @@ def candidates(ctx: Context, doc: _Doc, i: int) -> tuple[str, dict[str, set[int]
             f.add(_F["is_description"])
         f.add(0)  # bias
     return cue, cands, source
+
+
+_GAP_END = re.compile(r"[.!?]")
+
+
+def _same_sentence(ctx: Context, i: int) -> int | None:
+    """The other piece of quotation ``i``'s sentence when only a short cue cuts it (the
+    quotation before or after in its paragraph, with no sentence end in the narration between)."""
+    q = ctx.quotes[i]
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(ctx.quotes):
+            o = ctx.quotes[j]
+            if o.paragraph != q.paragraph:
+                continue
+            lo, hi = (o.end, q.start) if j < i else (q.end, o.start)
+            if 0 < hi - lo <= 60 and _GAP_END.search(ctx.text, lo, hi) is None:
+                return j
+    return None
 
 
 def _further_back(doc: _Doc, i: int, P: int, cue_gender: str, cands: dict[str, set[int]], add) -> None:
