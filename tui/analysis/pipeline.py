@@ -46,7 +46,7 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
     if fiction and inner.count("\n") >= 2 and _verse(inner):
         return "term"
     lead = text[max(sentence_start, para_start) : raw.start]
-    at_start = not any(ch.isalnum() for ch in lead)
+    at_start = ALNUM.search(lead) is None  # (no character str.isalnum() accepts)
     if at_start:
         return "speech"
     if fiction and _announced(lead):
