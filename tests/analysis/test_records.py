@@ -88,3 +88,13 @@ def test_a_class_whose_slots_are_not_its_fields_alone_keeps_its_own_constructor(
 
     make = constructor(Derived)  # (a twin of Derived's own slots has another layout)
     assert make(1, 2) == Derived(1, 2)
+
+
+def test_a_speaker_with_new_quote_ids_is_what_replace_makes() -> None:
+    from tui.analysis.model import Speaker
+    from tui.analysis.pipeline import _with_quote_ids
+
+    s = Speaker("s2", "Ada Pell", ("Ada", "Mrs. Pell"), "the baker", ("q1", "q4"), "person", "f")
+    assert _with_quote_ids(s, ("q4",)) == dataclasses.replace(s, quote_ids=("q4",))
+    assert type(_with_quote_ids(s, ())) is Speaker
+    assert [f.name for f in dataclasses.fields(Speaker)] == ["id", "name", "aliases", "role", "quote_ids", "kind", "gender"]

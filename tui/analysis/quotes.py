@@ -47,13 +47,17 @@ _new_raw_quote = constructor(RawQuote)  # RawQuote(...), built faster (.records)
 
 def uses_single_quote_dialogue(text: str) -> bool:
     """True when a text marks dialogue with ‘…’ rather than double quotes."""
-    doubles = sum(text.count(mark) for mark in _DOUBLE_MARKS)
+    if "‘" not in text:
+        return False  # (a substring test: for a text of one-byte characters, no search at all)
     singles = 0  # ‘ opening a word at the start, after a space, "(" or a dash
     for m in _SINGLE_OPENING.finditer(text):
         p = m.start()
         if p == 0 or text[p - 1].isspace() or text[p - 1] in "(—–-":
             singles += 1
-    return singles >= 2 and singles > 2 * doubles
+    if singles < 2:
+        return False  # (most texts: no need to count the double marks, a scan of the text each)
+    doubles = sum(text.count(mark) for mark in _DOUBLE_MARKS)
+    return singles > 2 * doubles
 
 
 # a literal first lets ``re`` skip straight to each ‘ (a leading "(?:^|[\s(—–-])" makes it

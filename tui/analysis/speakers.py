@@ -792,7 +792,7 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
         aliases = tuple(sorted({a for a in e.names if a != name}))
         kind = "organisation" if e.kind == "org" else ("group" if e.kind == "group" else "person")
         speakers.append(
-            Speaker(sid, name, aliases, e.role, tuple(f"q{i + 1}" for i in e.quotes), kind, _gender(e))
+            _new_speaker(sid, name, aliases, e.role, tuple(f"q{i + 1}" for i in e.quotes), kind, _gender(e))
         )
     return speakers, [ids[id(quote_entity[i])] if i in quote_entity else None for i in range(len(ctx.quotes))]
 
@@ -1504,6 +1504,7 @@ def _role_heads(role: str) -> set[str]:
 
 
 _new_mention = constructor(Mention)  # Mention(...), built faster (.records)
+_new_speaker = constructor(Speaker)  # Speaker(...), built faster (.records)
 
 
 def mention_for(ctx: Context, i: int) -> tuple[Mention | None, Mention | None]:
