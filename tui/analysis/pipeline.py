@@ -347,7 +347,7 @@ def _is_fiction(text: str, paragraphs, raws: list[RawQuote]) -> bool:
     if len(raws) < 20:
         return False
     starts = {p.start for p in paragraphs}
-    opening = sum(1 for q in raws if q.start in starts)
+    opening = len(starts.intersection([q.start for q in raws]))  # (quotations start apart: one each)
     quoted_paras = len({q.paragraph for q in raws})
     return opening >= 0.5 * quoted_paras and len(text) > 20000
 

@@ -140,10 +140,15 @@ def _memo(kind: str):
     """Cache a cue matcher per quotation (several sieves ask the same question). The cached
     attribution is shared: a sieve that keeps or completes it takes a copy."""
 
+    number = len(_MEMO_KINDS)
+    shift = _MEMO_KIND_BITS
+    assert number < 1 << shift
+    _MEMO_KINDS.append(kind)
+
     def wrap(fn):
         def cached(ctx: Context, i: int) -> Attribution | None:
             memo = ctx._cue_memo
-            key = (kind, i)
+            key = i << shift | number  # (one int for the kind and the quotation: no tuple)
             att = memo.get(key, _UNSET)
             if att is _UNSET:
                 att = memo[key] = fn(ctx, i)
@@ -156,6 +161,8 @@ def _memo(kind: str):
 
 
 _UNSET = object()
+_MEMO_KINDS: list[str] = []  # the kinds of _memo, in order: each a number in the memo's keys
+_MEMO_KIND_BITS = 3
 
 
 @_memo("trailing")
@@ -2555,7 +2562,7 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     if not ctx.fiction or att.phrase is None or att.phrase.kind != "DESC" or att.antecedent is not None:
         return
     words = " ".join(att.phrase.text.lower().split())
-    if any(f" {word} " in words for word in ("with", "in", "of", "from")):
+    if " with " in words or " in " in words or " of " in words or " from " in words:
         return
     if _capitalised_description(att.phrase.text):
         return  # "said the Grey Rider": the book's name for the character, no one else's
