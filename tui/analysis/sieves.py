@@ -162,7 +162,7 @@ def _memo(kind: str):
 
 _UNSET = object()
 _MEMO_KINDS: list[str] = []  # the kinds of _memo, in order: each a number in the memo's keys
-_MEMO_KIND_BITS = 3
+_MEMO_KIND_BITS = 1  # (two kinds: the keys are consecutive ints, which a dict spreads best)
 
 
 @_memo("trailing")
