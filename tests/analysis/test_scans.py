@@ -754,19 +754,3 @@ def test_a_context_keeps_its_attributes_in_the_shared_key_table(monkeypatch):
     for ctx in made:
         names |= set(vars(ctx))
     assert made and len(names) <= 30, sorted(names)
-
-
-NAME_WORD_PIECES = ["May", "Mayo", "Will", "William", "June", "Jun", "Soon", "Many", "Ma", "X", "x", " ", "\n",
-                    ",", ".", "'", "-", "5", "a", "MayMay", "WillMay", "Sunday", "Mercy"]  # fmt: skip
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(NAME_WORD_PIECES), max_size=24).map("".join))
-def test_name_words_found_a_word_at_a_time_are_the_patterns_matches(text: str) -> None:
-    # the capitalised common words that are first names, searched for one at a time: the
-    # matches of their alternation, word and offset
-    from tui.analysis.context import _name_word_list, _name_word_pattern, _name_word_places
-
-    assert _name_word_list() is not None  # (the lexicon's words: no prefix of another)
-    expected = [(m.group(), m.start()) for m in _name_word_pattern().finditer(text)]
-    assert sorted(_name_word_places(text), key=lambda place: place[1]) == expected
