@@ -748,7 +748,10 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
     quote_entity: dict[int, Entity] = {}
     # (fiction: the references with an honorific first, so that "Vane" alone finds "M. Vane"
     # wherever the book first writes it)
-    for i, ref in sorted(refs.items(), key=lambda kv: (ctx.fiction and not kv[1].hon, kv[0])):
+    ordered = list(refs.items())  # (in quotation order: refs was filled so)
+    if ctx.fiction:
+        ordered = [kv for kv in ordered if kv[1].hon] + [kv for kv in ordered if not kv[1].hon]
+    for i, ref in ordered:
         if ctx.fiction and ref.role and not ref.first and not ref.hon and ref.kind == "person":
             ref = refs[i] = _ranked(ctx, ref, fulls_by_last)
         e = _resolve(ctx, ref, entities, fulls_by_last, singles_by_last, entity, fulls_by_first)
