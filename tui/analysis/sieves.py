@@ -3026,14 +3026,17 @@ INFERRED = frozenset({"turn_taking", "continuation", "vocative", "narration_subj
 
 def _called(ctx: Context, i: int) -> set[str]:
     """Last words of the names quotation ``i`` addresses ("…, Mr. Ashcombe, …")."""
+    found = vocatives(ctx, i)
+    if not found:
+        return set()  # (most quotations call no one)
     stop = lexicon().stop_capitals
     called = {
         m.group(1).replace(".", "").split()[-1].lower()
-        for m in vocatives(ctx, i)
+        for m in found
         if m.group(1).lower() not in stop or m.group(1) in ctx.name_words()
     }
     if ctx.fiction:
-        for m in vocatives(ctx, i):
+        for m in found:
             words = m.group(1).split()
             if len(words) == 2 and words[0] == "Miss":
                 first = _the_one_woman_named(ctx, words[1])
@@ -3087,8 +3090,9 @@ def _protagonist_pass(ctx: Context, kinds: list[str]) -> None:
             continue
         g = phrase_gender(ctx, p)
         if g in counts:
-            counts[g][_key(p)] += 1
-            best.setdefault(g + _key(p), p)
+            k = _key(p)
+            counts[g][k] += 1
+            best.setdefault(g + k, p)
     main = {g: best[g + c.most_common(1)[0][0]] for g, c in counts.items() if c}
     changed = []
     for i in range(len(ctx.quotes)):
