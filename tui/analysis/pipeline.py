@@ -338,7 +338,12 @@ def _renumber(speakers: list, parent: list[int]) -> list:
     """Speakers' quotation ids after the quotations were cut into pieces."""
     ids: dict[str, list[str]] = {}
     for n, i in enumerate(parent):
-        ids.setdefault(f"q{i + 1}", []).append(f"q{n + 1}")
+        key = f"q{i + 1}"
+        found = ids.get(key)
+        if found is None:
+            ids[key] = [f"q{n + 1}"]
+        else:
+            found.append(f"q{n + 1}")
     return [_with_quote_ids(s, tuple(new for old in s.quote_ids for new in ids.get(old, ()))) for s in speakers]
 
 
