@@ -64,8 +64,8 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
     # a title keeps the comma American style puts inside the marks: on “Ledger & Friends,” Rep.;
     # news: and the full stop, after "on", a kind of work or a network's possessive: on “Meet
     # the Voters.”, the podcast “So, It Grew.”, told KELM’s “Good Morning Harlow.”
-    closing = ",." if not fiction and _title_lead(lead) else ","
-    if 2 <= len(words) <= 10 and not _TERMINAL.search(inner.rstrip(closing)):
+    # (read only for a quotation of two to ten words: most are longer)
+    if 2 <= len(words) <= 10 and not _TERMINAL.search(inner.rstrip(",." if not fiction and _title_lead(lead) else ",")):
         capitalised = [w for w in words if w[:1].isupper()]
         long_words = [w for w in words if len(w) > 3]
         if long_words and all(w[:1].isupper() for w in long_words) and len(capitalised) >= 2:
