@@ -64,3 +64,37 @@ def test_a_class_that_needs_more_than_its_fields_stored_keeps_its_own_constructo
         x: int
 
     assert constructor(Mutable) is Mutable
+
+
+@pytest.mark.parametrize(("cls", "values"), SAMPLES)
+def test_a_fast_built_record_is_an_ordinary_record_of_its_class(cls, values) -> None:
+    # (built as a twin class's record, then given the class: nothing of the twin shows)
+    built = constructor(cls)(*values)
+    assert type(built).__mro__ == cls.__mro__
+    assert repr(built) == repr(cls(*values))
+    assert dataclasses.replace(built) == built
+    assert dataclasses.astuple(built) == dataclasses.astuple(cls(*values))
+    assert not hasattr(built, "__dict__")
+
+
+def test_a_class_whose_slots_are_not_its_fields_alone_keeps_its_own_constructor() -> None:
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Base:
+        x: int
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Derived(Base):
+        y: int
+
+    make = constructor(Derived)  # (a twin of Derived's own slots has another layout)
+    assert make(1, 2) == Derived(1, 2)
+
+
+def test_a_speaker_with_new_quote_ids_is_what_replace_makes() -> None:
+    from tui.analysis.model import Speaker
+    from tui.analysis.pipeline import _with_quote_ids
+
+    s = Speaker("s2", "Ada Pell", ("Ada", "Mrs. Pell"), "the baker", ("q1", "q4"), "person", "f")
+    assert _with_quote_ids(s, ("q4",)) == dataclasses.replace(s, quote_ids=("q4",))
+    assert type(_with_quote_ids(s, ())) is Speaker
+    assert [f.name for f in dataclasses.fields(Speaker)] == ["id", "name", "aliases", "role", "quote_ids", "kind", "gender"]

@@ -164,8 +164,13 @@ class Context:
         self._sentence_starts = [s.start for s in self.sentences]
         self._quote_starts = [q.start for q in self.quotes]
         self._quote_ends = [q.end for q in self.quotes]
-        for i, q in enumerate(self.quotes):
-            self._by_para.setdefault(q.paragraph, []).append(i)
+        by_para = self._by_para
+        for i, q in enumerate(self.quotes):  # (no empty list made per quotation, as setdefault's argument)
+            found = by_para.get(q.paragraph)
+            if found is None:
+                by_para[q.paragraph] = [i]
+            else:
+                found.append(i)
         self.attributions = [None] * len(self.quotes)
 
     def name_words(self) -> frozenset[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from importlib import resources
 
 
@@ -55,6 +54,20 @@ class Lexicon:
         return word.lower() in self.speech_verb_base
 
 
-@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    return Lexicon()
+    """The lexicon, loaded on the first call (a plain function with the lexicon in a global:
+    the engine asks for it some twenty thousand times a novel, and a call of an
+    ``lru_cache`` wrapper costs more than one of a function)."""
+    lex = _lexicon
+    if lex is None:
+        lex = _load_lexicon()
+    return lex
+
+
+_lexicon: Lexicon | None = None
+
+
+def _load_lexicon() -> Lexicon:
+    global _lexicon
+    _lexicon = Lexicon()
+    return _lexicon

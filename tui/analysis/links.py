@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import chain, filterfalse, repeat
 
 from .lexicon import lexicon
 from .memo import vocabulary_memo
@@ -70,7 +70,8 @@ def _all_content_terms(texts: list[str]) -> list[tuple[dict[str, str], bool]]:
     # each run without the apostrophes and hyphens it opens with: a match of _content_words
     # from its first letter to its end when of three characters or more; a shorter one is
     # skipped as such a match would be (_word_role), or a negation ("no") as it matches
-    words = list(map(str.lstrip, joined.translate(_ASCII_RUNS).split(), repeat("'-")))
+    # (less the stop words, whose role is to be skipped wherever they stand: left out in C)
+    words = list(filterfalse(_plain_skips().__contains__, map(str.lstrip, joined.translate(_ASCII_RUNS).split(), repeat("'-"))))
     start = 0
     last = together[-1]
     for k in together:
@@ -98,6 +99,12 @@ def _content_words() -> re.Pattern:
     short = sorted(w for w in lexicon().negations if len(w) == 2 and w.isalpha() and w.isascii())
     rest = "".join(f"|{w}(?![A-Za-z'’-])" for w in short)
     return re.compile(r"[A-Za-z][A-Za-z'’-]{2,}" + rest)
+
+
+@lru_cache(maxsize=1)
+def _plain_skips() -> frozenset[str]:
+    """The stop words :func:`_word_role` skips (all but the negations among them)."""
+    return frozenset(w for w in lexicon().stopwords if _word_role(w) is _SKIP)
 
 
 _NEGATION = "<negation>"

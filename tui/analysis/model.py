@@ -132,8 +132,14 @@ class Analysis:
     def __post_init__(self) -> None:
         self._quote_index.update({q.id: i for i, q in enumerate(self.quotes)})
         self._speaker_index.update({s.id: s for s in self.speakers})
-        for link in self.links:
-            self._links_from.setdefault(link.source, []).append(link)
+        links_from = self._links_from
+        get = links_from.get
+        for link in self.links:  # (no empty list made per link, as setdefault's argument)
+            found = get(link.source)
+            if found is None:
+                links_from[link.source] = [link]
+            else:
+                found.append(link)
 
     # -- look-ups -------------------------------------------------------------------
     def quote(self, quote_id: str) -> Quote:

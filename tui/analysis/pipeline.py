@@ -6,13 +6,12 @@ import bisect
 import gc
 import hashlib
 import re
-from dataclasses import replace
 
 from .context import Context
 from .lexicon import lexicon
 from .links import build_links
 from .memo import new_document
-from .model import Analysis, Quote
+from .model import Analysis, Quote, Speaker
 from .quotes import (
     ALNUM,
     RawQuote,
@@ -32,6 +31,14 @@ from .speakers import build_speakers, mention_for
 from .text import split_paragraphs, split_sentences
 
 _new_quote = constructor(Quote)  # Quote(...), built faster (.records)
+_new_speaker = constructor(Speaker)  # Speaker(...), built faster (.records)
+
+
+def _with_quote_ids(s: Speaker, quote_ids: tuple[str, ...]) -> Speaker:
+    """``replace(s, quote_ids=quote_ids)``, built directly (field by field, in order)."""
+    return _new_speaker(s.id, s.name, s.aliases, s.role, quote_ids, s.kind, s.gender)
+
+
 _TERMINAL = re.compile(r"[.!?,;:…—-]['’\"”)]*\s*$")
 
 
@@ -48,7 +55,7 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
     if not fiction and _named_work(text, raw, inner):
         return "title"
     lead = text[max(sentence_start, para_start) : raw.start]
-    at_start = not any(ch.isalnum() for ch in lead)
+    at_start = ALNUM.search(lead) is None  # (no character str.isalnum() accepts)
     if at_start:
         if not fiction and inner[-1:].isalnum() and _SUBJECT_VERB.match(text, raw.end) is not None and inner.count(" ") < 4:
             return "term"  # (the sentence's subject: “Harbour Lights” is a film, “Non-paper” means)
@@ -408,8 +415,13 @@ def _renumber(speakers: list, parent: list[int]) -> list:
     """Speakers' quotation ids after the quotations were cut into pieces."""
     ids: dict[str, list[str]] = {}
     for n, i in enumerate(parent):
-        ids.setdefault(f"q{i + 1}", []).append(f"q{n + 1}")
-    return [replace(s, quote_ids=tuple(new for old in s.quote_ids for new in ids.get(old, ()))) for s in speakers]
+        key = f"q{i + 1}"
+        found = ids.get(key)
+        if found is None:
+            ids[key] = [f"q{n + 1}"]
+        else:
+            found.append(f"q{n + 1}")
+    return [_with_quote_ids(s, tuple(new for old in s.quote_ids for new in ids.get(old, ()))) for s in speakers]
 
 
 def _is_fiction(text: str, paragraphs, raws: list[RawQuote]) -> bool:
@@ -417,7 +429,7 @@ def _is_fiction(text: str, paragraphs, raws: list[RawQuote]) -> bool:
     if len(raws) < 20:
         return False
     starts = {p.start for p in paragraphs}
-    opening = sum(1 for q in raws if q.start in starts)
+    opening = len(starts.intersection([q.start for q in raws]))  # (quotations start apart: one each)
     quoted_paras = len({q.paragraph for q in raws})
     return opening >= 0.5 * quoted_paras and len(text) > 20000
 
@@ -476,7 +488,7 @@ def _analyze(text: str, path: str | None, title: str | None) -> Analysis:
             dropped.add(f"q{i + 1}")
         if dropped:
             speakers = [
-                replace(s, quote_ids=kept)
+                _with_quote_ids(s, kept)
                 for s in speakers
                 if (kept := tuple(q for q in s.quote_ids if q not in dropped))
             ]

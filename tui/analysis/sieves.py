@@ -140,10 +140,15 @@ def _memo(kind: str):
     """Cache a cue matcher per quotation (several sieves ask the same question). The cached
     attribution is shared: a sieve that keeps or completes it takes a copy."""
 
+    number = len(_MEMO_KINDS)
+    shift = _MEMO_KIND_BITS
+    assert number < 1 << shift
+    _MEMO_KINDS.append(kind)
+
     def wrap(fn):
         def cached(ctx: Context, i: int) -> Attribution | None:
             memo = ctx._cue_memo
-            key = (kind, i)
+            key = i << shift | number  # (one int for the kind and the quotation: no tuple)
             att = memo.get(key, _UNSET)
             if att is _UNSET:
                 att = memo[key] = fn(ctx, i)
@@ -156,6 +161,8 @@ def _memo(kind: str):
 
 
 _UNSET = object()
+_MEMO_KINDS: list[str] = []  # the kinds of _memo, in order: each a number in the memo's keys
+_MEMO_KIND_BITS = 1  # (two kinds: the keys are consecutive ints, which a dict spreads best)
 
 
 @_memo("trailing")
@@ -2555,7 +2562,7 @@ def _name_description(ctx: Context, i: int, att: Attribution) -> None:
     if not ctx.fiction or att.phrase is None or att.phrase.kind != "DESC" or att.antecedent is not None:
         return
     words = " ".join(att.phrase.text.lower().split())
-    if any(f" {word} " in words for word in ("with", "in", "of", "from")):
+    if " with " in words or " in " in words or " of " in words or " from " in words:
         return
     if _capitalised_description(att.phrase.text):
         return  # "said the Grey Rider": the book's name for the character, no one else's
@@ -3019,14 +3026,17 @@ INFERRED = frozenset({"turn_taking", "continuation", "vocative", "narration_subj
 
 def _called(ctx: Context, i: int) -> set[str]:
     """Last words of the names quotation ``i`` addresses ("…, Mr. Ashcombe, …")."""
+    found = vocatives(ctx, i)
+    if not found:
+        return set()  # (most quotations call no one)
     stop = lexicon().stop_capitals
     called = {
         m.group(1).replace(".", "").split()[-1].lower()
-        for m in vocatives(ctx, i)
+        for m in found
         if m.group(1).lower() not in stop or m.group(1) in ctx.name_words()
     }
     if ctx.fiction:
-        for m in vocatives(ctx, i):
+        for m in found:
             words = m.group(1).split()
             if len(words) == 2 and words[0] == "Miss":
                 first = _the_one_woman_named(ctx, words[1])
@@ -3080,8 +3090,9 @@ def _protagonist_pass(ctx: Context, kinds: list[str]) -> None:
             continue
         g = phrase_gender(ctx, p)
         if g in counts:
-            counts[g][_key(p)] += 1
-            best.setdefault(g + _key(p), p)
+            k = _key(p)
+            counts[g][k] += 1
+            best.setdefault(g + k, p)
     main = {g: best[g + c.most_common(1)[0][0]] for g, c in counts.items() if c}
     changed = []
     for i in range(len(ctx.quotes)):

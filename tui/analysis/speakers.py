@@ -748,7 +748,10 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
     quote_entity: dict[int, Entity] = {}
     # (fiction: the references with an honorific first, so that "Vane" alone finds "M. Vane"
     # wherever the book first writes it)
-    for i, ref in sorted(refs.items(), key=lambda kv: (ctx.fiction and not kv[1].hon, kv[0])):
+    ordered = list(refs.items())  # (in quotation order: refs was filled so)
+    if ctx.fiction:
+        ordered = [kv for kv in ordered if kv[1].hon] + [kv for kv in ordered if not kv[1].hon]
+    for i, ref in ordered:
         if ctx.fiction and ref.role and not ref.first and not ref.hon and ref.kind == "person":
             ref = refs[i] = _ranked(ctx, ref, fulls_by_last)
         e = _resolve(ctx, ref, entities, fulls_by_last, singles_by_last, entity, fulls_by_first)
@@ -792,7 +795,7 @@ def build_speakers(ctx: Context) -> tuple[list[Speaker], list[str | None]]:
         aliases = tuple(sorted({a for a in e.names if a != name}))
         kind = "organisation" if e.kind == "org" else ("group" if e.kind == "group" else "person")
         speakers.append(
-            Speaker(sid, name, aliases, e.role, tuple(f"q{i + 1}" for i in e.quotes), kind, _gender(e))
+            _new_speaker(sid, name, aliases, e.role, tuple(f"q{i + 1}" for i in e.quotes), kind, _gender(e))
         )
     return speakers, [ids[id(quote_entity[i])] if i in quote_entity else None for i in range(len(ctx.quotes))]
 
@@ -1504,6 +1507,7 @@ def _role_heads(role: str) -> set[str]:
 
 
 _new_mention = constructor(Mention)  # Mention(...), built faster (.records)
+_new_speaker = constructor(Speaker)  # Speaker(...), built faster (.records)
 
 
 def mention_for(ctx: Context, i: int) -> tuple[Mention | None, Mention | None]:

@@ -37,8 +37,20 @@ _tokenizer = RegexpTokenizer(TOKEN_PATTERN)
 TOKEN_RE = re.compile(TOKEN_PATTERN)
 
 
-@lru_cache(maxsize=1)
 def punkt_parameters() -> PunktParameters:
+    """Punkt's shipped parameters, loaded on the first call (a plain function over a global,
+    as :func:`.lexicon.lexicon`: the sentence-end tests ask thousands of times a novel)."""
+    params = _punkt_parameters
+    if params is None:
+        params = _load_punkt_parameters()
+    return params
+
+
+_punkt_parameters: PunktParameters | None = None
+
+
+def _load_punkt_parameters() -> PunktParameters:
+    global _punkt_parameters
     raw = resources.files("tui.analysis").joinpath("data/punkt.json").read_text(encoding="utf-8")
     data = json.loads(raw)
     params = PunktParameters()
@@ -47,6 +59,7 @@ def punkt_parameters() -> PunktParameters:
     params.sent_starters = set(data["sent_starters"])
     for word, flags in data["ortho_context"].items():
         params.ortho_context[word] = flags
+    _punkt_parameters = params
     return params
 
 
