@@ -755,3 +755,32 @@ def test_a_context_keeps_its_attributes_in_the_shared_key_table(monkeypatch):
     for ctx in made:
         names |= set(vars(ctx))
     assert made and len(names) <= 30, sorted(names)
+
+
+def test_pronoun_or_stop_opens_with_what_an_h_or_an_s_matches_under_ignorecase() -> None:
+    # the class that opens speakers._PRONOUN_OR_STOP writes out, without IGNORECASE, the
+    # characters that an "h" (and an "s") matches with it
+    for letter, written in (("h", "[hH]"), ("s", "[sS\u017f]")):
+        folded, plain = re.compile(letter, re.IGNORECASE), re.compile(written)
+        for code in range(0x110000):
+            ch = chr(code)
+            assert bool(folded.match(ch)) == bool(plain.match(ch))
+
+
+def _old_following_pronoun(window: str) -> str | None:
+    stop = speakers._SENTENCE_STOP.search(window)
+    if stop:
+        window = window[: stop.start()]
+    found = speakers._FOLLOWING_PRONOUN_FAST.search(window)
+    return found and found.group(1)
+
+
+STOP_PIECES = PRONOUN_PIECES + ["!", "?", ";", '"', "“", "”", "İ", "ı", "HİM", "hıs", "ſ", "K"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(STOP_PIECES), max_size=30).map("".join))
+def test_pronoun_or_stop_finds_the_pronoun_before_the_sentence_stop(window: str) -> None:
+    found = speakers._PRONOUN_OR_STOP.search(window)
+    pronoun = found.group() if found is not None and found.end() - found.start() > 1 else None
+    assert pronoun == _old_following_pronoun(window)
