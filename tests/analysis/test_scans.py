@@ -784,3 +784,21 @@ def test_pronoun_or_stop_finds_the_pronoun_before_the_sentence_stop(window: str)
     found = speakers._PRONOUN_OR_STOP.search(window)
     pronoun = found.group() if found is not None and found.end() - found.start() > 1 else None
     assert pronoun == _old_following_pronoun(window)
+
+
+WORD_PIECES = [
+    " ", "  ", "\n", "\t", "\u2003", "a", "said", "z", "Ab", "A", "I", "J", "U", ".", ",", "'", "’", "-", "_", "é", "ß",
+    "3", "2,000", ",0", "٣", "x.", "U.S.", "don't", "co-op", "“", "”", "!", "(",
+]  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=30).map("".join))
+def test_the_taggers_word_pattern_finds_what_the_token_pattern_finds(text: str) -> None:
+    # (the tagger's pattern takes lower-case runs and punctuation by alternatives of their own)
+    import re
+
+    from tui.analysis.phrases import _TOKEN_WORDS
+    from tui.analysis.text import TOKEN_PATTERN
+
+    assert _TOKEN_WORDS.findall(text) == re.findall(rf"(\s*)({TOKEN_PATTERN})", text)
