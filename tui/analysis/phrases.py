@@ -146,9 +146,14 @@ _TOKEN_PATTERN_FAST = r"[A-Z]\.(?:[A-Z]\.)+|[A-HJ-Z]\.(?=\s+[A-Z][a-z])|\w++(?![
 # alternative's match, found with a range of letters instead of a look-up of each
 # character's category; a character that is neither a word character nor white space can
 # start no other alternative than the last (all the others open with a word character), so
-# it is taken before them. The white space is possessive: no alternative starts with it, so
-# giving it back never lets one match.
-_TOKEN_WORDS = re.compile(r"(\s*+)([a-z]++(?!\w|['’.\-]\w|,\d)|[^\w\s]|" + _TOKEN_PATTERN_FAST.removesuffix(r"|[^\w\s]") + ")")
+# it is taken before them; a capital and lower-case letters are that alternative's match as
+# well (the two before it need a period after the capital). The white space is possessive:
+# no alternative starts with it, so giving it back never lets one match.
+_TOKEN_WORDS = re.compile(
+    r"(\s*+)([a-z]++(?!\w|['’.\-]\w|,\d)|[^\w\s]|[A-Z][a-z]++(?!\w|['’.\-]\w|,\d)|"
+    + _TOKEN_PATTERN_FAST.removesuffix(r"|[^\w\s]")
+    + ")"
+)
 
 
 def tag_tokens(text: str, start: int, end: int, names: frozenset[str] = frozenset()) -> list[Token]:
