@@ -802,3 +802,16 @@ def test_the_taggers_word_pattern_finds_what_the_token_pattern_finds(text: str) 
     from tui.analysis.text import TOKEN_PATTERN
 
     assert _TOKEN_WORDS.findall(text) == re.findall(rf"(\s*)({TOKEN_PATTERN})", text)
+
+
+TERMINAL_PIECES = [
+    "a", "word", " ", "\n", "\t", "\u2003", ".", "!", "?", ",", ";", ":", "…", "—", "-", "–", "'", "’", '"', "”", ")", "(", "“", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(TERMINAL_PIECES), max_size=12).map("".join))
+def test_terminal_ending_is_read_from_the_end_as_the_pattern_finds_it(text: str) -> None:
+    from tui.analysis.pipeline import _TERMINAL, _ends_terminal
+
+    assert _ends_terminal(text) == (_TERMINAL.search(text) is not None)
