@@ -815,3 +815,15 @@ def test_terminal_ending_is_read_from_the_end_as_the_pattern_finds_it(text: str)
     from tui.analysis.pipeline import _TERMINAL, _ends_terminal
 
     assert _ends_terminal(text) == (_TERMINAL.search(text) is not None)
+
+
+BREAK_PIECES = ["a", "Word", " ", "\n", "\u2003", ".", "?", "!", "…", '"', "'", "”", "’", ")", "]", "3", ",", "x."]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(BREAK_PIECES), max_size=20).map("".join), st.integers(0, 40), st.integers(0, 40))
+def test_possible_break_is_where_the_pattern_finds_one(text: str, a: int, b: int) -> None:
+    from tui.analysis.text import _POSSIBLE_BREAK, _possible_break
+
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    assert _possible_break(text, start, end) == (_POSSIBLE_BREAK.search(text, start, end) is not None)
