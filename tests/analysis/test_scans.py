@@ -755,3 +755,75 @@ def test_a_context_keeps_its_attributes_in_the_shared_key_table(monkeypatch):
     for ctx in made:
         names |= set(vars(ctx))
     assert made and len(names) <= 30, sorted(names)
+
+
+def test_pronoun_or_stop_opens_with_what_an_h_or_an_s_matches_under_ignorecase() -> None:
+    # the class that opens speakers._PRONOUN_OR_STOP writes out, without IGNORECASE, the
+    # characters that an "h" (and an "s") matches with it
+    for letter, written in (("h", "[hH]"), ("s", "[sS\u017f]")):
+        folded, plain = re.compile(letter, re.IGNORECASE), re.compile(written)
+        for code in range(0x110000):
+            ch = chr(code)
+            assert bool(folded.match(ch)) == bool(plain.match(ch))
+
+
+def _old_following_pronoun(window: str) -> str | None:
+    stop = speakers._SENTENCE_STOP.search(window)
+    if stop:
+        window = window[: stop.start()]
+    found = speakers._FOLLOWING_PRONOUN_FAST.search(window)
+    return found and found.group(1)
+
+
+STOP_PIECES = PRONOUN_PIECES + ["!", "?", ";", '"', "“", "”", "İ", "ı", "HİM", "hıs", "ſ", "K"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(STOP_PIECES), max_size=30).map("".join))
+def test_pronoun_or_stop_finds_the_pronoun_before_the_sentence_stop(window: str) -> None:
+    found = speakers._PRONOUN_OR_STOP.search(window)
+    pronoun = found.group() if found is not None and found.end() - found.start() > 1 else None
+    assert pronoun == _old_following_pronoun(window)
+
+
+WORD_PIECES = [
+    " ", "  ", "\n", "\t", "\u2003", "a", "said", "z", "Ab", "A", "I", "J", "U", ".", ",", "'", "’", "-", "_", "é", "ß",
+    "3", "2,000", ",0", "٣", "x.", "U.S.", "don't", "co-op", "“", "”", "!", "(",
+]  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=30).map("".join))
+def test_the_taggers_word_pattern_finds_what_the_token_pattern_finds(text: str) -> None:
+    # (the tagger's pattern takes lower-case runs and punctuation by alternatives of their own)
+    import re
+
+    from tui.analysis.phrases import _TOKEN_WORDS
+    from tui.analysis.text import TOKEN_PATTERN
+
+    assert _TOKEN_WORDS.findall(text) == re.findall(rf"(\s*)({TOKEN_PATTERN})", text)
+
+
+TERMINAL_PIECES = [
+    "a", "word", " ", "\n", "\t", "\u2003", ".", "!", "?", ",", ";", ":", "…", "—", "-", "–", "'", "’", '"', "”", ")", "(", "“", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(TERMINAL_PIECES), max_size=12).map("".join))
+def test_terminal_ending_is_read_from_the_end_as_the_pattern_finds_it(text: str) -> None:
+    from tui.analysis.pipeline import _TERMINAL, _ends_terminal
+
+    assert _ends_terminal(text) == (_TERMINAL.search(text) is not None)
+
+
+BREAK_PIECES = ["a", "Word", " ", "\n", "\u2003", ".", "?", "!", "…", '"', "'", "”", "’", ")", "]", "3", ",", "x."]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(BREAK_PIECES), max_size=20).map("".join), st.integers(0, 40), st.integers(0, 40))
+def test_possible_break_is_where_the_pattern_finds_one(text: str, a: int, b: int) -> None:
+    from tui.analysis.text import _POSSIBLE_BREAK, _possible_break
+
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    assert _possible_break(text, start, end) == (_POSSIBLE_BREAK.search(text, start, end) is not None)

@@ -140,7 +140,20 @@ _new_phrase = partial(tuple.__new__, Phrase)
 # the general form, whose repeated group costs ``re`` an allocation at every word (and before
 # the number with thousands' commas, "2,000", tried only where a comma and a digit follow)
 _TOKEN_PATTERN_FAST = r"[A-Z]\.(?:[A-Z]\.)+|[A-HJ-Z]\.(?=\s+[A-Z][a-z])|\w++(?!['’.\-]\w|,\d)|\d{1,3}(?:,\d{3})+(?!\d)|\w+(?:['’.\-]\w+)*|[^\w\s]"
-_TOKEN_WORDS = re.compile(rf"(\s*)({_TOKEN_PATTERN_FAST})")
+# The words are read with two alternatives first that take the commonest tokens at once. A run
+# of lower-case ASCII letters that no word character follows is the run ``\w++`` takes there
+# (the alternatives before that one need a capital), so with the same look-ahead it is that
+# alternative's match, found with a range of letters instead of a look-up of each
+# character's category; a character that is neither a word character nor white space can
+# start no other alternative than the last (all the others open with a word character), so
+# it is taken before them; a capital and lower-case letters are that alternative's match as
+# well (the two before it need a period after the capital). The white space is possessive:
+# no alternative starts with it, so giving it back never lets one match.
+_TOKEN_WORDS = re.compile(
+    r"(\s*+)([a-z]++(?!\w|['’.\-]\w|,\d)|[^\w\s]|[A-Z][a-z]++(?!\w|['’.\-]\w|,\d)|"
+    + _TOKEN_PATTERN_FAST.removesuffix(r"|[^\w\s]")
+    + ")"
+)
 
 
 def tag_tokens(text: str, start: int, end: int, names: frozenset[str] = frozenset()) -> list[Token]:

@@ -40,6 +40,16 @@ def _with_quote_ids(s: Speaker, quote_ids: tuple[str, ...]) -> Speaker:
 
 
 _TERMINAL = re.compile(r"[.!?,;:…—-]['’\"”)]*\s*$")
+_TERMINAL_MARKS = frozenset(".!?,;:…—-")
+_CLOSERS = "'’\"”)"
+
+
+def _ends_terminal(s: str) -> bool:
+    """``_TERMINAL.search(s) is not None``, read from the end: the pattern's white space and
+    closing marks run to the end, and the mark before them is one of its terminal marks (no
+    closing mark is one: the closing run stripped leaves that mark last), where ``re`` would
+    try every character of the words (test_scans)."""
+    return s.rstrip().rstrip(_CLOSERS)[-1:] in _TERMINAL_MARKS
 
 
 def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fiction: bool = False) -> str:
@@ -63,10 +73,10 @@ def classify(text: str, raw: RawQuote, sentence_start: int, para_start: int, fic
     if fiction and _announced(lead):
         return "partial" if inner[:1].islower() else "speech"
     # (not before: most quotations open their sentence, or a cue announces them)
-    terminal = bool(_TERMINAL.search(inner))
+    terminal = _ends_terminal(inner)
     words = inner.split()
     # a title keeps the comma American style puts inside the marks: on “Ledger & Friends,” Rep.
-    if 2 <= len(words) <= 10 and not _TERMINAL.search(inner.rstrip(",")):
+    if 2 <= len(words) <= 10 and not _ends_terminal(inner.rstrip(",")):
         capitalised = [w for w in words if w[:1].isupper()]
         long_words = [w for w in words if len(w) > 3]
         if long_words and all(w[:1].isupper() for w in long_words) and len(capitalised) >= 2:

@@ -55,7 +55,12 @@ _CAPITAL_PAIR = re.compile(r"[A-Z](?=[a-z]+\.?\s+[A-Z])")
 # to directly, instead of with a class of letters, tested at every character.
 _MARK = "\x01"
 _CAPITALS_MARKED = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", _MARK * 26)
-_MARKED_PAIR = re.compile(_MARK + r"(?=[a-z]+\.?\s+" + _MARK + ")")
+_MARKED_PAIR = re.compile(_MARK + r"[a-z]++\.?\s++(?=" + _MARK + ")")
+# _CAPITAL_PAIR's places, found as the starts of matches that take the word and the white
+# space after it: the letters, period and spaces taken hold no capital, so no place is
+# passed over, and the possessive runs spare ``re`` giving back a word's letters one by one
+# where no capital follows (most capitalised words)
+_CAPITAL_PAIR_SCAN = re.compile(r"[A-Z][a-z]++\.?\s++(?=[A-Z])")
 
 
 def capital_pairs(ctx: Context) -> list[int]:
@@ -98,7 +103,7 @@ def _capital_pair_starts(text: str) -> list[int]:
     nothing else is changed (test_scans)."""
     if text.isascii() and _MARK not in text:
         return [m.start() for m in _MARKED_PAIR.finditer(text.translate(_CAPITALS_MARKED))]
-    return [m.start() for m in _CAPITAL_PAIR.finditer(text)]
+    return [m.start() for m in _CAPITAL_PAIR_SCAN.finditer(text)]
 
 
 def matches_at(rx: re.Pattern, text: str, starts: list[int], overlapping: bool = False):
@@ -335,6 +340,16 @@ _FOLLOWING_PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b"
 # look-ahead for one lets ``re`` skip to those letters instead of trying every position
 _FOLLOWING_PRONOUN_FAST = re.compile(r"(?=[hs])" + _FOLLOWING_PRONOUN.pattern, re.IGNORECASE)
 _SENTENCE_STOP = re.compile(r"[.!?;\"“”]")
+# The first of a sentence stop and a pronoun, in one search: a pronoun found first is the
+# pronoun that _FOLLOWING_PRONOUN finds in the window cut at the stop (a pronoun is letters
+# only; the stops are none, so one that starts before the stop ends before it, and the
+# word boundary after it is the same). The pattern opens with a class of characters — the
+# stops and those an "h" or an "s" matches under IGNORECASE (test_scans) — which ``re``
+# skips to, instead of trying the word boundary at every character; the pronoun's word
+# boundary before it is the look-behind: no word character before its first letter.
+_PRONOUN_OR_STOP = re.compile(
+    r"[.!?;\"“”hHsS\u017f](?:(?<=[hH])(?<!\w.)(?i:e|is|im|imself|er|ers|erself)\b|(?<=[sS\u017f])(?<!\w.)(?i:he)\b|(?<=[.!?;\"“”]))"
+)
 
 
 def _pronoun_gender(ctx: Context, name: str, samples: int = 30) -> str:
@@ -347,13 +362,9 @@ def _pronoun_gender(ctx: Context, name: str, samples: int = 30) -> str:
     m_votes = f_votes = 0
     for pos in islice(name_occurrences(ctx, name), samples):
         end = pos + len(name)
-        window = text[end : end + 60]
-        stop = _SENTENCE_STOP.search(window)
-        if stop:
-            window = window[: stop.start()]
-        found = _FOLLOWING_PRONOUN_FAST.search(window)
-        if found:
-            if found.group(1).lower() in ("he", "his", "him", "himself"):
+        found = _PRONOUN_OR_STOP.search(text[end : end + 60])
+        if found is not None and found.end() - found.start() > 1:  # (a stop is one character)
+            if found.group().lower() in ("he", "his", "him", "himself"):
                 m_votes += 1
             else:
                 f_votes += 1

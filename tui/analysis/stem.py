@@ -76,8 +76,9 @@ _SPECIAL = {
 # vowel followed by a non-vowel; R2 after the first vowel followed by a non-vowel inside R1 (the
 # first group ends where R1 starts, the whole match where R2 starts, if the second group matched).
 _REGIONS = re.compile(
-    "(gener|arsen|commun|[^aeiouy]*[aeiouy]+[^aeiouy])([^aeiouy]*[aeiouy]+[^aeiouy])?"
-).match
+    "(gener|arsen|commun|[^aeiouy]*+[aeiouy]++[^aeiouy])([^aeiouy]*+[aeiouy]++[^aeiouy])?"
+).match  # (possessive runs: a consonant run given back leaves a consonant where a vowel must
+# follow, a vowel run given back a vowel where a consonant must: no other match is found)
 _VOWEL = re.compile("[aeiouy]").search
 _Y_AFTER_VOWEL = re.compile("(?<=[aeiou])y").sub
 

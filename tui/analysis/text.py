@@ -134,6 +134,24 @@ BLOCK = 100_000
 _POSSIBLE_BREAK = re.compile(r"[.?!…][\"'”’)\]]*\s+\S")
 
 
+def _possible_break(text: str, start: int, end: int) -> bool:
+    """``_POSSIBLE_BREAK.search(text, start, end) is not None``: the pattern tried only where
+    one of its marks stands (``str.find``, in C, where ``re`` tests every character against
+    the class of marks; the first period of a paragraph mostly is a break)."""
+    find = text.find
+    match = _POSSIBLE_BREAK.match
+    for mark in _BREAK_MARKS:
+        k = find(mark, start, end)
+        while k >= 0:
+            if match(text, k, end) is not None:
+                return True
+            k = find(mark, k + 1, end)
+    return False
+
+
+_BREAK_MARKS = ".?!…"  # (the class _POSSIBLE_BREAK opens with)
+
+
 def _blocks(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int, bool]]:
     """Runs of whole paragraphs of about :data:`BLOCK` characters (one Punkt call each); a
     paragraph longer than :data:`MAX_PIECE` is cut into pieces of its own. Each comes with
@@ -141,7 +159,7 @@ def _blocks(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int, bool
     blocks: list[tuple[int, int, bool]] = []
     start = end = None
     for para in paragraphs:
-        if _POSSIBLE_BREAK.search(text, para.start, para.end) is None:
+        if not _possible_break(text, para.start, para.end):
             # a one-sentence paragraph (most lines of dialogue): no Punkt needed
             if start is not None:
                 blocks.append((start, end, True))
